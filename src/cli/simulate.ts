@@ -1,0 +1,90 @@
+/** `chronicle simulate`: the world core run as fast as it can, written as JSON lines. */
+
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { WORLD } from '../world/map.ts';
+import { simulate } from '../world/simulate.ts';
+import { parseCount, parseSeed } from './options.ts';
+
+interface SimulateFlags {
+  days: number;
+  seed: string;
+  out: string;
+  start: number;
+}
+
+/** The default first instant of a simulated world, so the same seed gives the same timestamps. */
+export const DEFAULT_EPOCH = '2026-01-01T00:00:00.000Z';
+const FLUSH_BYTES = 1 << 20;
+
+function parseInstant(value: string): number {
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d\d-\d\dT/.test(value) || Number.isNaN(ms)) {
+    throw new InvalidArgumentError(`"${value}" is not an ISO 8601 instant such as ${DEFAULT_EPOCH}.`);
+  }
+  return ms;
+}
+
+async function write(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+export async function runSimulate(flags: SimulateFlags): Promise<void> {
+  const toStdout = flags.out === '-';
+  const stream: Writable = toStdout ? process.stdout : createWriteStream(flags.out);
+  const showBar = process.stderr.isTTY === true;
+  const bar = new SingleBar(
+    {
+      format: 'simulate |{bar}| day {value}/{total} · {events} events · ETA {eta_formatted}',
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  if (showBar) bar.start(flags.days, 0, { events: 0 });
+
+  const started = performance.now();
+  let updates = 0;
+  let events = 0;
+  let buffer = '';
+  for (const update of simulate({ world: WORLD, seed: flags.seed, days: flags.days, epochMs: flags.start })) {
+    updates++;
+    events += update.events.length;
+    buffer += `${JSON.stringify(update)}\n`;
+    if (buffer.length >= FLUSH_BYTES) {
+      await write(stream, buffer);
+      buffer = '';
+      if (showBar) bar.update(update.day - 1, { events });
+    }
+  }
+  await write(stream, buffer);
+  if (showBar) bar.update(flags.days, { events });
+  bar.stop();
+  if (!toStdout) {
+    stream.end();
+    await once(stream, 'finish');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const target = toStdout ? 'standard output' : flags.out;
+  console.error(
+    `Simulated ${flags.days} days of seed ${flags.seed}: ${updates} updates, ${events} events in ${seconds.toFixed(2)} s (${Math.round(events / seconds)} events/s) → ${target}`,
+  );
+}
+
+export function simulateCommand(): Command {
+  return new Command('simulate')
+    .description('run the world as fast as it can and write its updates as JSON lines')
+    .addOption(
+      new Option('--days <n>', 'days to simulate').argParser(parseCount('--days', 1, 100_000)).default(30),
+    )
+    .addOption(new Option('--seed <seed>', "the world's seed").argParser(parseSeed).default('1'))
+    .addOption(new Option('--out <file>', 'JSON-lines file to write, or - for standard output').default('-'))
+    .addOption(
+      new Option('--start <instant>', 'wall time of the first instant of day 1, for the timestamps')
+        .argParser(parseInstant)
+        .default(Date.parse(DEFAULT_EPOCH), DEFAULT_EPOCH),
+    )
+    .action((flags: SimulateFlags) => runSimulate(flags));
+}

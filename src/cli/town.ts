@@ -1,0 +1,91 @@
+/** `chronicle town <id>` and the four town scripts: run one town in real time. */
+
+import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readJsonIfExists } from '../files/durable.ts';
+import { runTown } from '../town/runner.ts';
+import { WORLD } from '../world/map.ts';
+import type { TownId } from '../world/types.ts';
+import { dataOption, parseCount, parseUrl, seedOption, speedOption } from './options.ts';
+
+interface TownFlags {
+  data: string;
+  server?: string;
+  token?: string;
+  speed: number;
+  seed?: string;
+  updates?: number;
+}
+
+function parseTown(value: string): TownId {
+  if (!WORLD.has(value))
+    throw new InvalidArgumentError(`unknown town "${value}"; the towns are ${WORLD.ids.join(', ')}.`);
+  return value;
+}
+
+/** The token for a town: given on the command line, or its entry in DATA/tokens.json. */
+function tokenFor(town: string, flags: TownFlags): string {
+  if (flags.token) return flags.token;
+  const path = join(flags.data, 'tokens.json');
+  const tokens = readJsonIfExists(path) as Record<string, unknown> | undefined;
+  const token = tokens?.[town];
+  if (typeof token !== 'string') {
+    throw new Error(
+      `no token for ${town}: pass --token, or start the aggregator on this data directory so ${path} holds one`,
+    );
+  }
+  return token;
+}
+
+export async function startTown(town: TownId, flags: TownFlags): Promise<void> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const result = await runTown({
+    world: WORLD,
+    town,
+    dataDir: flags.data,
+    speed: flags.speed,
+    seed: flags.seed,
+    server: flags.server,
+    token: flags.server ? tokenFor(town, flags) : undefined,
+    print: (text) => console.log(text),
+    signal: controller.signal,
+    maxUpdates: flags.updates,
+  });
+  console.log(`${WORLD.rules(town).name} stopped after update ${result.seq}.`);
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+}
+
+function addTownOptions(command: Command): Command {
+  return command
+    .addOption(dataOption())
+    .addOption(speedOption())
+    .addOption(seedOption())
+    .addOption(new Option('--server <url>', 'aggregator to send updates to').argParser(parseUrl))
+    .addOption(
+      new Option('--token <token>', "this town's write token (default: its entry in DATA/tokens.json)"),
+    )
+    .addOption(
+      new Option('--updates <n>', 'stop after this many updates').argParser(parseCount('--updates', 1, 1e9)),
+    );
+}
+
+/** `chronicle town <id>`. */
+export function townCommand(): Command {
+  return addTownOptions(
+    new Command('town')
+      .description('run one town in real time: an update about every 30 s, printed and logged')
+      .argument('<id>', `the town: ${WORLD.ids.join(', ')}`, parseTown),
+  ).action((town: TownId, flags: TownFlags) => startTown(town, flags));
+}
+
+/** A town script of towns/: the same command with its town fixed. */
+export function townScript(town: TownId): Command {
+  const rules = WORLD.rules(town);
+  return addTownOptions(
+    new Command(town).description(`run ${rules.name}, ${rules.description}, in real time`),
+  ).action((flags: TownFlags) => startTown(town, flags));
+}

@@ -1,0 +1,171 @@
+/**
+ * The real-time driver of one town: it wakes about every 30 s (at speed 1), steps the world core,
+ * keeps its state on disk, logs and prints each update, and hands it to the sender when an
+ * aggregator is configured. A restarted town carries on with its sequence, state and world time.
+ *
+ * The state file is the commit point: it holds the new state and the update that produced it, and
+ * is written before the outbox and the log, so a crash between them is repaired at the next start.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
+import { Clock, worldTimeOf } from '../world/clock.ts';
+import { initialState, stepTown } from '../world/step.ts';
+import type { TownState } from '../world/town.ts';
+import type { Dispatch, TownId, Update } from '../world/types.ts';
+import { toUpdate } from '../world/update.ts';
+import type { World } from '../world/world.ts';
+import { UpdateLog } from './log.ts';
+import { Outbox } from './outbox.ts';
+import { formatHour, formatUpdate } from './print.ts';
+import { Sender } from './sender.ts';
+import { loadOrCreateWorld } from './world-file.ts';
+
+export interface TownOptions {
+  world: World;
+  town: TownId;
+  dataDir: string;
+  speed: number;
+  /** The world's seed; by default the data directory's (created at random on first use). */
+  seed?: string;
+  /** Aggregator base URL and this town's write token; without them the town only logs and prints. */
+  server?: string;
+  token?: string;
+  print: (text: string) => void;
+  signal: AbortSignal;
+  /** Stop after this many updates (for tests and demos). */
+  maxUpdates?: number;
+  /** Real milliseconds before the first update; random within one interval by default. */
+  firstDelayMs?: number;
+  /** Other towns' events that concern this town, taken at each update. */
+  inbox?: () => Dispatch[];
+}
+
+const SavedSchema = z.object({
+  format: z.literal(1),
+  town: z.string(),
+  worldId: z.string(),
+  state: z.looseObject({ seq: z.number().int().nonnegative(), t: z.number().nonnegative() }),
+  last: z.looseObject({ seq: z.number().int().positive() }).nullable(),
+});
+
+interface Saved {
+  format: 1;
+  town: string;
+  worldId: string;
+  state: TownState;
+  last: Update | null;
+}
+
+export interface TownPaths {
+  dir: string;
+  state: string;
+  log: string;
+  outbox: string;
+}
+
+/** How long a town that stops by itself waits for its outbox to be delivered. */
+const DRAIN_MS = 10_000;
+
+async function drained(outbox: Outbox, ms: number, signal: AbortSignal): Promise<void> {
+  const until = Date.now() + ms;
+  while (outbox.size() > 0 && Date.now() < until && !signal.aborted) await sleep(100);
+}
+
+export function townPaths(dataDir: string, town: string): TownPaths {
+  const dir = join(dataDir, 'towns', town);
+  return {
+    dir,
+    state: join(dir, 'state.json'),
+    log: join(dir, 'updates.jsonl'),
+    outbox: join(dir, 'outbox'),
+  };
+}
+
+function loadSaved(path: string, town: string): Saved | undefined {
+  const raw = readJsonIfExists(path);
+  if (raw === undefined) return undefined;
+  const parsed = SavedSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.town !== town) {
+    const why = parsed.success ? `it belongs to ${parsed.data.town}` : z.prettifyError(parsed.error);
+    throw new Error(`${path} is damaged (${why}); move it away to start ${town} afresh`);
+  }
+  return raw as Saved;
+}
+
+export async function runTown(options: TownOptions): Promise<{ seq: number; t: number }> {
+  const { world, town, signal } = options;
+  const rules = world.rules(town);
+  const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
+  const paths = townPaths(options.dataDir, town);
+  mkdirSync(paths.dir, { recursive: true });
+
+  const log = new UpdateLog(paths.log);
+  const outbox = options.server ? new Outbox(paths.outbox) : undefined;
+  let saved: Saved = loadSaved(paths.state, town) ?? {
+    format: 1,
+    town,
+    worldId: worldFile.id,
+    state: initialState(rules),
+    last: null,
+  };
+  // Finish what a crash may have interrupted: the last update reaches the outbox and the log.
+  if (saved.last && log.lastSeq() < saved.last.seq) {
+    outbox?.put(saved.last);
+    log.append(saved.last);
+  }
+
+  // The sender stops with the town, or, when the town stops by itself, once it has delivered.
+  const stopSending = new AbortController();
+  signal.addEventListener('abort', () => stopSending.abort(), { once: true });
+  let sender: Sender | undefined;
+  let sending: Promise<void> | undefined;
+  if (outbox && options.server) {
+    if (!options.token) throw new Error(`${town} needs a token to send to ${options.server}`);
+    sender = new Sender(outbox, {
+      server: options.server,
+      token: options.token,
+      log: (message) => options.print(`${rules.name}: ${message}`),
+    });
+    sending = sender.run(stopSending.signal);
+  }
+
+  const clock = new Clock(Date.now(), saved.state.t, options.speed);
+  const resumed = worldTimeOf(saved.state.t);
+  options.print(
+    saved.state.seq === 0
+      ? `${rules.name} wakes up in world ${saved.worldId} (seed ${worldFile.seed}), one update about every ${Math.round(clock.updateIntervalMs / 100) / 10} s`
+      : `${rules.name} resumes at day ${resumed.day}, ${formatHour(resumed.hour)} after update ${saved.state.seq}`,
+  );
+
+  let delay = options.firstDelayMs ?? Math.random() * clock.updateIntervalMs;
+  let made = 0;
+  while (!signal.aborted && (options.maxUpdates === undefined || made < options.maxUpdates)) {
+    try {
+      await sleep(delay, undefined, { signal });
+    } catch {
+      break; // aborted while waiting
+    }
+    const now = Date.now();
+    const { state, events } = stepTown(world, rules, saved.state, {
+      seed: worldFile.seed,
+      t: clock.worldDaysAt(now),
+      inbox: options.inbox?.() ?? [],
+    });
+    const update = toUpdate(saved.worldId, town, state.seq, state.t, now, events);
+    saved = { ...saved, state, last: update };
+    writeAtomic(paths.state, JSON.stringify(saved));
+    outbox?.put(update);
+    log.append(update);
+    options.print(formatUpdate(update, rules.name));
+    sender?.kick();
+    made++;
+    delay = clock.updateIntervalMs * (0.75 + 0.5 * Math.random());
+  }
+  if (outbox && !signal.aborted) await drained(outbox, DRAIN_MS, signal);
+  stopSending.abort();
+  await sending;
+  return { seq: saved.state.seq, t: saved.state.t };
+}

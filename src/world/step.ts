@@ -1,0 +1,268 @@
+/**
+ * The pure step of one town: (state, inputs, rng) → (state, events). It hears other towns'
+ * events, delivers goods that have arrived, runs the town's jobs, sends trade down the route,
+ * and reads the sensors. It reads no clock and draws no randomness but its own seeded Rng.
+ */
+import { worldDaysOf, worldTimeOf } from './clock.ts';
+import { describe, GOODS, type Goods, isGoods, unitsOf } from './goods.ts';
+import { round } from './num.ts';
+import { Rng } from './rng.ts';
+import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
+import type { Dispatch, EventData, TownEvent, TownId } from './types.ts';
+import { stormOnDay, type Weather, weatherAt } from './weather.ts';
+import type { Route, World } from './world.ts';
+
+export interface StepInput {
+  seed: string;
+  /** World time of this update; it never goes back before the previous one. */
+  t: number;
+  /** Other towns' events that concern this town, in the order they happened. */
+  inbox: readonly Dispatch[];
+}
+
+export interface StepResult<Local> {
+  state: TownState<Local>;
+  events: TownEvent[];
+}
+
+/** Trade leaves in working hours, about four updates in ten. */
+const TRADE_HOURS = [6, 18] as const;
+const TRADE_CHANCE = 0.4;
+const MAX_CRATES = 10;
+
+export function initialState<Local>(rules: TownRules<Local>): TownState<Local> {
+  const { gold, stock, local } = rules.initial();
+  return { seq: 0, t: 0, gold, stock, incoming: [], forecast: { day: 0, storm: false }, local };
+}
+
+/** World time as an update reports it: whole tenths of an hour, so sender and receiver agree. */
+export function quantise(t: number): number {
+  const { day, hour } = worldTimeOf(t);
+  return worldDaysOf(day, hour);
+}
+
+export function stepTown<Local>(
+  world: World,
+  rules: TownRules<Local>,
+  previous: TownState<Local>,
+  input: StepInput,
+): StepResult<Local> {
+  const state: TownState<Local> = {
+    ...previous,
+    stock: { ...previous.stock },
+    incoming: previous.incoming.map((s) => ({ ...s })),
+    forecast: { ...previous.forecast },
+    local: copy(previous.local),
+  };
+  const t = Math.max(quantise(input.t), previous.t);
+  const { day } = worldTimeOf(t);
+  state.seq = previous.seq + 1;
+  state.t = t;
+  if (state.forecast.day !== day) state.forecast = { day, storm: stormOnDay(input.seed, rules.climate, day) };
+
+  const rng = Rng.of(input.seed, rules.id, state.seq);
+  const turn = new TownTurn(world, rules, state, input.seed, rng);
+  for (const dispatch of input.inbox) hear(world, rules, turn, dispatch);
+  deliver(world, turn);
+  rules.work(turn);
+  trade(world, rules, turn, rng.split('trade'));
+  for (const [goods, amount] of Object.entries(rules.upkeep)) turn.take(goods as Goods, amount ?? 0);
+  read(rules, turn);
+  return { state, events: turn.events };
+}
+
+/** A deep copy of plain data (a town's local state); far faster than structuredClone on small objects. */
+function copy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copy) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
+/** The Turn handed to a town's rules: a class, so one step allocates no closures. */
+class TownTurn<Local> implements Turn<Local> {
+  readonly town: TownId;
+  readonly day: number;
+  readonly hour: number;
+  readonly t: number;
+  readonly weather: Weather;
+  readonly stormToday: boolean;
+  readonly rng: Rng;
+  readonly events: TownEvent[] = [];
+  private readonly workers: Rng;
+
+  constructor(
+    private readonly world: World,
+    private readonly rules: TownRules<Local>,
+    readonly state: TownState<Local>,
+    readonly seed: string,
+    rng: Rng,
+  ) {
+    this.town = rules.id as TownId;
+    this.t = state.t;
+    ({ day: this.day, hour: this.hour } = worldTimeOf(state.t));
+    this.weather = weatherAt(seed, rules.climate, state.t);
+    this.stormToday = state.forecast.storm;
+    this.rng = rng.split('work');
+    this.workers = rng.split('workers');
+  }
+
+  emit(kind: string, text: string, data: EventData, actor?: string): void {
+    this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
+  }
+
+  worker(role: string): string {
+    const names = this.rules.workers[role];
+    if (!names || names.length === 0)
+      throw new Error(`${this.rules.id} has no worker for the role "${role}"`);
+    return this.workers.pick(names);
+  }
+
+  take(goods: Goods, amount: number): number {
+    const stock = this.state.stock[goods] ?? 0;
+    const taken = Math.max(0, Math.min(amount, stock));
+    this.state.stock[goods] = round(stock - taken, 4);
+    return taken;
+  }
+
+  add(goods: Goods, amount: number): void {
+    this.state.stock[goods] = round((this.state.stock[goods] ?? 0) + amount, 4);
+  }
+
+  have(goods: Goods): number {
+    return this.state.stock[goods] ?? 0;
+  }
+
+  during(from: number, to: number): boolean {
+    return from <= to ? this.hour >= from && this.hour < to : this.hour >= from || this.hour < to;
+  }
+
+  route(from: string, to: string): Route | null {
+    return this.world.route(from, to);
+  }
+}
+
+function hear(world: World, rules: AnyTownRules, turn: Turn, dispatch: Dispatch): void {
+  const { event } = dispatch;
+  const data = event.data;
+  const me = turn.town;
+  if (event.kind === 'trade' && data.to === me && typeof data.shipment === 'string' && isGoods(data.goods)) {
+    const from = dispatch.town;
+    const days = world.route(from, me)?.days ?? 0;
+    turn.state.incoming.push({
+      id: data.shipment,
+      from,
+      goods: data.goods,
+      crates: Number(data.cargo_items),
+      arrives: dispatch.t + days,
+    });
+  } else if (event.kind === 'raid' && data.target === me) {
+    recordLoss(turn, dispatch);
+  } else if (event.kind === 'raid' && data.to === me) {
+    // Our goods were taken on the way: fewer crates will arrive, or none.
+    const shipment = turn.state.incoming.find((s) => s.id === data.shipment);
+    if (shipment) shipment.crates -= Math.min(shipment.crates, Number(data.cargo_items));
+    turn.state.incoming = turn.state.incoming.filter((s) => s.crates > 0);
+  }
+  if (rules.watches?.includes(event.kind)) rules.observe?.(turn, dispatch);
+}
+
+function recordLoss(turn: Turn, dispatch: Dispatch): void {
+  const { data } = dispatch.event;
+  const loot = Number(data.loot_gold);
+  // The sender sold the goods when they left; robbed, it pays the buyer back.
+  turn.state.gold = Math.max(0, turn.state.gold - loot);
+  const goods = isGoods(data.goods) ? data.goods : undefined;
+  const what = goods ? describe(goods, Number(data.cargo_items)) : 'goods';
+  const lossData: EventData = { target: turn.town, loot_gold: loot, raider: dispatch.town };
+  for (const key of ['goods', 'quantity', 'cargo_items', 'shipment', 'from', 'to'] as const) {
+    const value = data[key];
+    if (value !== undefined) lossData[key] = value;
+  }
+  turn.emit(
+    'loss',
+    `Pirates of ${dispatch.town} robbed our shipment to ${data.to} of ${what}, worth ${loot} gold.`,
+    lossData,
+  );
+}
+
+function deliver(world: World, turn: Turn): void {
+  const due = turn.state.incoming.filter((s) => s.arrives <= turn.t);
+  if (due.length === 0) return;
+  turn.state.incoming = turn.state.incoming.filter((s) => s.arrives > turn.t);
+  for (const s of due) {
+    const goods = s.goods as Goods;
+    const quantity = unitsOf(goods, s.crates);
+    turn.add(goods, quantity);
+    turn.state.gold = Math.max(0, turn.state.gold - s.crates * GOODS[goods].price);
+    const by = world.route(s.from, turn.town)?.by ?? 'road';
+    turn.emit(
+      'arrival',
+      `The ${by} from ${world.rules(s.from).name} arrived with ${describe(goods, s.crates)}.`,
+      {
+        goods,
+        quantity,
+        cargo_items: s.crates,
+        from: s.from,
+        to: turn.town,
+        shipment: s.id,
+        stock: turn.have(goods),
+      },
+    );
+  }
+}
+
+function trade(world: World, rules: AnyTownRules, turn: Turn, rng: Rng): void {
+  if (!turn.during(...TRADE_HOURS) || turn.weather.storm || !rng.chance(TRADE_CHANCE)) return;
+  const open = rules.exports.filter(
+    (e) =>
+      world.has(e.to) &&
+      world.route(turn.town, e.to) &&
+      turn.have(e.goods) - e.keep >= GOODS[e.goods].perCrate,
+  );
+  if (open.length === 0) return;
+  const order = rng.pick(open);
+  const spare = Math.floor((turn.have(order.goods) - order.keep) / GOODS[order.goods].perCrate);
+  const crates = Math.min(MAX_CRATES, spare, rng.int(1, MAX_CRATES));
+  const quantity = turn.take(order.goods, unitsOf(order.goods, crates));
+  const value = crates * GOODS[order.goods].price;
+  turn.state.gold += value;
+  const route = world.route(turn.town, order.to);
+  const shipment = `${turn.town}-${turn.state.seq}`;
+  const trader = turn.worker('trader');
+  turn.emit(
+    'trade',
+    `${trader} sent ${describe(order.goods, crates)} by ${route?.by} to ${world.rules(order.to).name}, sold for ${value} gold.`,
+    {
+      goods: order.goods,
+      quantity,
+      cargo_items: crates,
+      from: turn.town,
+      to: order.to,
+      shipment,
+      value_gold: value,
+    },
+    trader,
+  );
+}
+
+function read(rules: AnyTownRules, turn: Turn): void {
+  const w = turn.weather;
+  const extra = rules.sensors?.(turn);
+  const data: EventData = {
+    temperature_c: w.temperature_c,
+    pressure_hpa: w.pressure_hpa,
+    humidity_pct: w.humidity_pct,
+    wind_kph: w.wind_kph,
+    rain_mm: w.rain_mm,
+    ...extra?.data,
+  };
+  const rain = w.rain_mm > 0 ? `, rain ${w.rain_mm} mm` : '';
+  const storm = w.storm ? ' Storm warning.' : '';
+  turn.emit(
+    'sensor',
+    `${w.temperature_c} °C, ${w.pressure_hpa} hPa, humidity ${w.humidity_pct}%, wind ${w.wind_kph} km/h${rain}${extra ? `, ${extra.text}` : ''}.${storm}`,
+    data,
+  );
+}

@@ -1,0 +1,149 @@
+/** Port Logic, the ocean port: fishermen, net and rope makers, and the trade hub for ships from overseas. */
+import { describe, GOODS, type Goods } from '../goods.ts';
+import { clamp, inRange, round } from '../num.ts';
+import { defineTown, type Turn } from '../town.ts';
+import { season } from '../weather.ts';
+
+type Local = Record<string, never>;
+type PortTurn = Turn<Local>;
+
+const IMPORTS: readonly Goods[] = ['spices', 'textiles', 'tools', 'grain'];
+const EXPORTS: readonly Goods[] = ['fish', 'flour', 'trinkets', 'metal', 'nets', 'rope'];
+const SHIPS = ['Sea Lark', 'Morning Tern', 'Gilded Eel', 'Northwind', 'Saltbride'];
+const REEFS = ['off the north reef', 'on the outer banks', 'by the harbour mouth', 'past the lighthouse'];
+/** Nets and ropes the loft likes to have on the racks. */
+const NET_TARGET = 12;
+const ROPE_TARGET = 24;
+
+export default defineTown<Local>({
+  id: 'port-logic',
+  name: 'Port Logic',
+  description: 'the ocean port on the coast: fishermen, net and rope makers, and the trade hub',
+  climate: { inland: 1, temperature: [10, 30], pressure: [990, 1020], exposure: 1.15 },
+  workers: {
+    fisher: ['Hal Marsh', 'Nell Brine', 'Tobias Reed', 'Ivo Gull'],
+    netmaker: ['Maren Knot', 'Silas Twine'],
+    trader: ['Odile Quay', 'Bastian Cole'],
+  },
+  exports: [
+    { to: 'patchbourough', goods: 'spices', keep: 4 },
+    { to: 'patchbourough', goods: 'textiles', keep: 8 },
+    { to: 'patchbourough', goods: 'fish', keep: 400 },
+    { to: 'patchbourough', goods: 'rope', keep: 20 },
+    { to: 'circuiton', goods: 'fish', keep: 400 },
+    { to: 'circuiton', goods: 'spices', keep: 4 },
+    { to: 'circuiton', goods: 'textiles', keep: 8 },
+  ],
+  upkeep: { fish: 40, flour: 8 },
+  initial: () => ({
+    gold: 800,
+    stock: { fish: 300, nets: 8, rope: 12, spices: 4, textiles: 8, grain: 100, flour: 120, tools: 5 },
+    local: {},
+  }),
+  sensors(turn) {
+    // Two tides a day, and a storm surge when the pressure falls.
+    const tide =
+      1.6 + 1.3 * Math.sin((2 * Math.PI * turn.t * 24) / 12.42) + 0.03 * (1020 - turn.weather.pressure_hpa);
+    const tide_m = round(tide, 2);
+    return { data: { tide_m }, text: `tide ${tide_m} m` };
+  },
+  work(turn) {
+    fishing(turn);
+    if (turn.during(6, 22)) loft(turn);
+    if (turn.during(5, 21) && turn.rng.chance(0.5)) harbour(turn);
+  },
+});
+
+function fishing(turn: PortTurn): void {
+  const fisher = turn.worker('fisher');
+  if (turn.weather.storm || turn.stormToday) {
+    const why = turn.weather.storm ? 'a storm is blowing' : 'the harbourmaster forecasts a storm';
+    turn.emit('fishing', `${fisher} kept the boats in harbour: ${why}. No fish today.`, { fish: 0 }, fisher);
+    return;
+  }
+  const summer = 0.7 + 0.3 * season(turn.t);
+  // The night boats fish by lantern light and bring in less.
+  const light = turn.during(5, 21) ? 1 : 0.4;
+  const calm = clamp(1 - (turn.weather.wind_kph - 15) / 60, 0.3, 1);
+  const gear = turn.have('nets') >= 1 ? 1 : 0.3;
+  const fish = inRange(500 * turn.rng.next() ** 0.8 * summer * calm * gear * light, 0, 500);
+  turn.add('fish', fish);
+  if (turn.rng.chance(0.15 + turn.weather.wind_kph / 200)) turn.take('nets', 1);
+  const where = turn.rng.pick(REEFS);
+  const text =
+    fish === 0
+      ? `${fisher} came back with empty nets.`
+      : fish < 100
+        ? `${fisher} brought in a poor catch of ${fish} fish ${where}.`
+        : fish > 350
+          ? `${fisher} landed a fine haul of ${fish} fish ${where}.`
+          : `${fisher} caught ${fish} fish ${where}.`;
+  turn.emit(
+    'fishing',
+    gear < 1 ? `${text} With no nets left, they fished with lines.` : text,
+    { fish },
+    fisher,
+  );
+}
+
+function loft(turn: PortTurn): void {
+  const maker = turn.worker('netmaker');
+  const nets = inRange(1 + 0.6 * Math.max(0, NET_TARGET - turn.have('nets')) + turn.rng.int(0, 3), 1, 10);
+  const ropes = inRange(turn.rng.int(0, 10) + 0.5 * Math.max(0, ROPE_TARGET - turn.have('rope')), 0, 20);
+  turn.add('nets', nets);
+  turn.add('rope', ropes);
+  turn.emit('maritime', `${maker}'s loft made ${nets} nets and ${ropes} ropes.`, { nets, ropes }, maker);
+}
+
+function harbour(turn: PortTurn): void {
+  const trader = turn.worker('trader');
+  const ship = turn.rng.pick(SHIPS);
+  if (turn.weather.storm) {
+    turn.emit('trade', `No ship could make the harbour in the storm; ${trader} waited on the quay.`, {
+      cargo_items: 0,
+      from: 'overseas',
+      to: turn.town,
+    });
+    return;
+  }
+  const spare = EXPORTS.filter((g) => turn.have(g) >= 2 * GOODS[g].perCrate);
+  if (spare.length > 0 && turn.rng.chance(0.5)) {
+    const goods = turn.rng.pick(spare);
+    const crates = Math.min(
+      10,
+      turn.rng.int(1, 10),
+      Math.floor(turn.have(goods) / GOODS[goods].perCrate) - 1,
+    );
+    const quantity = turn.take(goods, round(crates * GOODS[goods].perCrate, 4));
+    const value = crates * GOODS[goods].price;
+    turn.state.gold += value;
+    turn.emit(
+      'trade',
+      `The ${ship} loaded ${describe(goods, crates)} at the trade hub, bound overseas; ${trader} was paid ${value} gold.`,
+      { cargo_items: crates, goods, quantity, from: turn.town, to: 'overseas', value_gold: value },
+      trader,
+    );
+    return;
+  }
+  const goods = turn.rng.pick(IMPORTS);
+  const price = GOODS[goods].price;
+  const crates = Math.min(turn.rng.int(1, 10), Math.floor(turn.state.gold / price));
+  if (crates === 0) {
+    turn.emit('trade', `The ${ship} offered ${goods}, but the harbour coffers were empty.`, {
+      cargo_items: 0,
+      goods,
+      from: 'overseas',
+      to: turn.town,
+    });
+    return;
+  }
+  const quantity = round(crates * GOODS[goods].perCrate, 4);
+  turn.add(goods, quantity);
+  turn.state.gold -= crates * price;
+  turn.emit(
+    'trade',
+    `The ${ship} from overseas unloaded ${describe(goods, crates)} at the trade hub; ${trader} paid ${crates * price} gold.`,
+    { cargo_items: crates, goods, quantity, from: 'overseas', to: turn.town, value_gold: crates * price },
+    trader,
+  );
+}
