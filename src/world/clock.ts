@@ -17,10 +17,9 @@ export interface WorldTime {
 }
 
 export function worldTimeOf(t: number): WorldTime {
-  const whole = Math.floor(t);
-  // Floor to a tenth of an hour so 23.97 never rounds up to 24.0.
-  const hour = Math.floor((t - whole) * 240) / 10;
-  return { day: whole + 1, hour };
+  // Count whole tenths of an hour; the epsilon keeps a time built from (day, hour) on its own tenth.
+  const tenths = Math.floor(t * 240 + 1e-6);
+  return { day: Math.floor(tenths / 240) + 1, hour: (tenths % 240) / 10 };
 }
 
 export function worldDaysOf(day: number, hour = 0): number {

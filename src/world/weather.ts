@@ -118,7 +118,7 @@ function moisture(seed: number, inland: number, t: number): number {
     wet += Math.max(0, f.depth - 6) * Math.exp(-(t - passed) / RAIN_MEMORY_DAYS);
   }
   const summerDrying = 1 - 0.25 * Math.max(0, season(t));
-  return clamp((1 - Math.exp(-wet / 25)) * summerDrying, 0, 1);
+  return clamp((1 - Math.exp(-wet / 12)) * summerDrying, 0, 1);
 }
 
 /** Moisture remembers the rain of the fronts that passed in recent weeks. */
@@ -129,6 +129,11 @@ export function moistureAt(seed: string, inland: number, t: number): number {
 /** -1 in deep winter, +1 at midsummer (around day 190). */
 export function season(t: number): number {
   return Math.sin((2 * Math.PI * (t - 100)) / DAYS_PER_YEAR);
+}
+
+/** Judged on the wind as the sensors report it, so a reading and the towns' behaviour always agree. */
+function isStorm(windKph: number): boolean {
+  return round(windKph, 1) >= STORM_WIND_KPH;
 }
 
 function windKph(seed: number, c: Climate, t: number, anomaly: number): number {
@@ -166,7 +171,7 @@ export function weatherAt(seedText: string, c: Climate, t: number): Weather {
     wind_kph: round(wind, 1),
     rain_mm: round(rain, 1),
     moisture: round(wetness, 3),
-    storm: wind >= STORM_WIND_KPH,
+    storm: isStorm(wind),
   };
 }
 
@@ -182,7 +187,7 @@ export function stormOnDay(seedText: string, c: Climate, day: number): boolean {
   // Every tenth of an hour: exactly the times an update can carry, so no storm slips between samples.
   for (let tenth = 0; tenth < 240; tenth++) {
     const t = day - 1 + tenth / 240;
-    if (windKph(seed, c, t, anomalyAt(seed, c.inland, t)) >= STORM_WIND_KPH) return true;
+    if (isStorm(windKph(seed, c, t, anomalyAt(seed, c.inland, t)))) return true;
   }
   return false;
 }

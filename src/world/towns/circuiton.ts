@@ -37,9 +37,8 @@ export default defineTown<Local>({
     trader: ['Vera Crucible'],
   },
   exports: [
-    { to: 'patchbourough', goods: 'metal', keep: 0.006 },
+    { to: 'patchbourough', goods: 'metal', keep: 0.004 },
     { to: 'port-logic', goods: 'trinkets', keep: 12 },
-    { to: 'port-logic', goods: 'metal', keep: 0.02 },
   ],
   upkeep: { flour: 14, fish: 8 },
   initial: () => ({

@@ -9,7 +9,7 @@ type FarmTurn = Turn<Local>;
 /** The mill wheel needs this much river to turn. */
 export const MILL_MIN_RIVER_M = 0.8;
 /** Pounds of Circuiton metal in one tool. */
-export const METAL_PER_TOOL_LBS = 0.0008;
+export const METAL_PER_TOOL_LBS = 0.0004;
 const FLOUR_PER_GRAIN = 0.72;
 const TOOL_KINDS = ['ploughshares', 'sickles', 'hoes', 'pickaxes', 'hinges', 'horseshoes'];
 
