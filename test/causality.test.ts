@@ -154,7 +154,9 @@ for (const seed of ['7', 'causes']) {
         .filter((h) => typeof h.event.data.shipment === 'string');
       const routes = new Set<string>();
       for (const h of sent) {
-        const { from, to, shipment } = h.event.data as Record<string, string>;
+        const [from, to, shipment] = [h.event.data.from, h.event.data.to, h.event.data.shipment].map(
+          String,
+        ) as [string, string, string];
         const days = WORLD.route(from, to)?.days ?? Number.NaN;
         if (h.t + days + 0.2 > 365) continue; // still on the road when the year ends
         const expected = num(h.event, 'cargo_items') - (raided.get(shipment) ?? 0);
