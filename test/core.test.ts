@@ -9,6 +9,7 @@ import { initialState, stepTown } from '../src/world/step.ts';
 import { defineTown } from '../src/world/town.ts';
 import { METAL_PER_TOOL_LBS } from '../src/world/towns/patchbourough.ts';
 import type { Dispatch, TownId } from '../src/world/types.ts';
+import { isoTime } from '../src/world/update.ts';
 import { World } from '../src/world/world.ts';
 
 describe('Rng', () => {
@@ -187,5 +188,14 @@ describe('adding a town', () => {
       .flatMap((u) => u.events)
       .filter((e) => e.kind === 'arrival' && e.data.from === 'lighthouse');
     assert.ok(arrivals.length > 0, 'fish rowed over from the lighthouse reach the port');
+  });
+});
+
+describe('update timestamps', () => {
+  test('isoTime writes exactly what Date#toISOString writes', () => {
+    const rng = Rng.of('iso');
+    const samples = [0, 951_782_400_000, 951_868_800_000, 1_767_225_600_000, 253_402_300_799_999];
+    for (let i = 0; i < 20_000; i++) samples.push(rng.next() * 253_402_300_799_999);
+    for (const ms of samples) assert.equal(isoTime(ms), new Date(Math.floor(ms)).toISOString());
   });
 });

@@ -28,8 +28,12 @@ function parseInstant(value: string): number {
   return ms;
 }
 
+/** Keep writing while the disk catches up; wait only when this much is still queued. */
+const MAX_QUEUED_BYTES = 16 << 20;
+
 async function write(stream: Writable, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
+  stream.write(chunk);
+  if (stream.writableLength > MAX_QUEUED_BYTES) await once(stream, 'drain');
 }
 
 export async function runSimulate(flags: SimulateFlags): Promise<void> {

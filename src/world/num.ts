@@ -5,8 +5,10 @@ export function clamp(x: number, lo: number, hi: number): number {
 }
 
 /** Round to a number of decimals; the world reports numbers at fixed precision so output is stable. */
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
 export function round(x: number, decimals = 0): number {
-  const f = 10 ** decimals;
+  const f = POWERS_OF_TEN[decimals] ?? 10 ** decimals;
   return Math.round(x * f) / f;
 }
 

@@ -67,7 +67,8 @@ export class Rng {
     this.b = mix32(seed ^ 0xe7037ed1);
     this.c = mix32(seed ^ 0x8ebc6af0);
     this.d = 1;
-    for (let i = 0; i < 12; i++) this.next();
+    // The state is already well mixed; a few rounds settle the counter.
+    for (let i = 0; i < 4; i++) this.uint32();
   }
 
   /** An Rng determined entirely by its labels, e.g. `Rng.of(seed, 'circuiton', seq)`. */

@@ -4,7 +4,7 @@
  * and reads the sensors. It reads no clock and draws no randomness but its own seeded Rng.
  */
 import { worldDaysOf, worldTimeOf } from './clock.ts';
-import { describe, GOODS, type Goods, isGoods, unitsOf } from './goods.ts';
+import { describe, GOODS, GOODS_NAMES, type Goods, isGoods, type Stock, unitsOf } from './goods.ts';
 import { round } from './num.ts';
 import { Rng } from './rng.ts';
 import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
@@ -32,7 +32,15 @@ const MAX_CRATES = 10;
 
 export function initialState<Local>(rules: TownRules<Local>): TownState<Local> {
   const { gold, stock, local } = rules.initial();
-  return { seq: 0, t: 0, gold, stock, incoming: [], forecast: { day: 0, storm: false }, local };
+  return {
+    seq: 0,
+    t: 0,
+    gold,
+    stock: copyStock(stock),
+    incoming: [],
+    forecast: { day: 0, storm: false },
+    local,
+  };
 }
 
 /** World time as an update reports it: whole tenths of an hour, so sender and receiver agree. */
@@ -48,10 +56,12 @@ export function stepTown<Local>(
   input: StepInput,
 ): StepResult<Local> {
   const state: TownState<Local> = {
-    ...previous,
-    stock: { ...previous.stock },
+    seq: previous.seq,
+    t: previous.t,
+    gold: previous.gold,
+    stock: copyStock(previous.stock),
     incoming: previous.incoming.map((s) => ({ ...s })),
-    forecast: { ...previous.forecast },
+    forecast: { day: previous.forecast.day, storm: previous.forecast.storm },
     local: copy(previous.local),
   };
   const t = Math.max(quantise(input.t), previous.t);
@@ -69,6 +79,13 @@ export function stepTown<Local>(
   for (const [goods, amount] of Object.entries(rules.upkeep)) turn.take(goods as Goods, amount ?? 0);
   read(rules, turn);
   return { state, events: turn.events };
+}
+
+/** Every town's stock holds every good, in one key order, so all stocks share one shape (and stay fast). */
+function copyStock(stock: Stock): Stock {
+  const out: Stock = {};
+  for (const goods of GOODS_NAMES) out[goods] = stock[goods] ?? 0;
+  return out;
 }
 
 /** A deep copy of plain data (a town's local state); far faster than structuredClone on small objects. */

@@ -107,7 +107,27 @@ export function pressureAnomaly(seed: string, inland: number, t: number): number
   return anomalyAt(hashString(seed), inland, t);
 }
 
+// Soil moisture changes over days: it is worked out every six hours and remembered.
+const MOISTURE_STEPS_PER_DAY = 4;
+const moistures = new Map<string, number>();
+let moisturesSeed = 0;
+
 function moisture(seed: number, inland: number, t: number): number {
+  const step = Math.floor(t * MOISTURE_STEPS_PER_DAY);
+  if (seed !== moisturesSeed || moistures.size > 50_000) {
+    moistures.clear();
+    moisturesSeed = seed;
+  }
+  const key = `${inland}:${step}`;
+  let value = moistures.get(key);
+  if (value === undefined) {
+    value = moistureAtStep(seed, inland, step / MOISTURE_STEPS_PER_DAY);
+    moistures.set(key, value);
+  }
+  return value;
+}
+
+function moistureAtStep(seed: number, inland: number, t: number): number {
   const first = Math.floor((t - 4 * RAIN_MEMORY_DAYS) / FRONT_EVERY_DAYS) - 1;
   const last = Math.floor(t / FRONT_EVERY_DAYS);
   let wet = 0;

@@ -31,7 +31,7 @@ export class World {
   readonly places: readonly Place[];
   private readonly byId = new Map<string, Place>();
   private readonly legs = new Map<string, RouteLeg[]>();
-  private readonly routeCache = new Map<string, Route | null>();
+  private readonly routeCache = new Map<string, Map<string, Route | null>>();
 
   constructor(places: readonly Place[]) {
     this.places = places;
@@ -69,11 +69,15 @@ export class World {
 
   /** The quickest way from one town to another along the routes, or null if none joins them. */
   route(from: string, to: string): Route | null {
-    const key = `${from}>${to}`;
-    const cached = this.routeCache.get(key);
+    let fromHere = this.routeCache.get(from);
+    if (!fromHere) {
+      fromHere = new Map();
+      this.routeCache.set(from, fromHere);
+    }
+    const cached = fromHere.get(to);
     if (cached !== undefined) return cached;
     const found = this.shortest(from, to);
-    this.routeCache.set(key, found);
+    fromHere.set(to, found);
     return found;
   }
 
@@ -82,7 +86,7 @@ export class World {
     return (
       event.data.to === id ||
       event.data.target === id ||
-      (this.rules(id).watches?.includes(event.kind) ?? false)
+      (this.byId.get(id)?.rules.watches?.includes(event.kind) ?? false)
     );
   }
 
