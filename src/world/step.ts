@@ -158,6 +158,10 @@ class TownTurn<Local> implements Turn<Local> {
   route(from: string, to: string): Route | null {
     return this.world.route(from, to);
   }
+
+  nameOf(town: string): string {
+    return this.world.has(town) ? this.world.rules(town).name : town;
+  }
 }
 
 function hear(world: World, rules: AnyTownRules, turn: Turn, dispatch: Dispatch): void {
@@ -199,7 +203,7 @@ function recordLoss(turn: Turn, dispatch: Dispatch): void {
   }
   turn.emit(
     'loss',
-    `Pirates of ${dispatch.town} robbed our shipment to ${data.to} of ${what}, worth ${loot} gold.`,
+    `Pirates of ${turn.nameOf(dispatch.town)} robbed our shipment to ${turn.nameOf(String(data.to))} of ${what}, worth ${loot} gold.`,
     lossData,
   );
 }

@@ -54,6 +54,8 @@ export interface Turn<Local = unknown> {
   during(from: number, to: number): boolean;
   /** The quickest route between two towns, or null where none joins them. */
   route(from: string, to: string): Route | null;
+  /** A town's name as people say it ("Port Logic"), from its id. */
+  nameOf(town: string): string;
 }
 
 export interface TownRules<Local = unknown> {

@@ -104,7 +104,7 @@ function lookout(turn: DenTurn): void {
   const richest = sails.reduce((a, b) => (value(b) > value(a) ? b : a));
   turn.emit(
     'lookout',
-    `The lookout on Gallows Rock counted ${sails.length} ${sails.length === 1 ? 'sail' : 'sails'} on the trade route; the richest carries ${richest.goods} from ${richest.from} to ${richest.to}.`,
+    `The lookout on Gallows Rock counted ${sails.length} ${sails.length === 1 ? 'sail' : 'sails'} on the trade route; the richest carries ${richest.goods} from ${turn.nameOf(richest.from)} to ${turn.nameOf(richest.to)}.`,
     { sails: sails.length },
   );
 }
@@ -120,7 +120,7 @@ function raid(turn: DenTurn, prize: Sighting): void {
         ? `only ${den.arrows} arrows left in the racks`
         : undefined;
   if (reason) {
-    const text = `${captain} let the ${prize.goods} shipment from ${prize.from} go: ${reason}.`;
+    const text = `${captain} let the ${prize.goods} shipment from ${turn.nameOf(prize.from)} go: ${reason}.`;
     turn.emit('raid', text, { raid_gold: 0 }, captain);
     return;
   }
@@ -135,7 +135,7 @@ function raid(turn: DenTurn, prize: Sighting): void {
   den.sightings = den.sightings.filter((s) => s.shipment !== prize.shipment);
   turn.emit(
     'raid',
-    `${captain} left on a raid in the ${SHIP_NAME} and took ${describe(prize.goods, taken)} from the ${prize.from} shipment to ${prize.to}, worth ${loot} gold.`,
+    `${captain} left on a raid in the ${SHIP_NAME} and took ${describe(prize.goods, taken)} from the ${turn.nameOf(prize.from)} shipment to ${turn.nameOf(prize.to)}, worth ${loot} gold.`,
     {
       raid_gold: loot,
       loot_gold: loot,
