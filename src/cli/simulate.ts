@@ -7,14 +7,18 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { WORLD } from '../world/map.ts';
 import { simulate } from '../world/simulate.ts';
-import { parseCount, parseSeed } from './options.ts';
+import { dataOption, parseCount, parseSeed } from './options.ts';
+import { simulateIntoStore } from './simulate-store.ts';
 
 interface SimulateFlags {
   days: number;
-  seed: string;
-  out: string;
+  seed?: string;
+  out?: string;
   start: number;
+  data: string;
 }
+
+const DEFAULT_SEED = '1';
 
 /** The default first instant of a simulated world, so the same seed gives the same timestamps. */
 export const DEFAULT_EPOCH = '2026-01-01T00:00:00.000Z';
@@ -37,6 +41,17 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 }
 
 export async function runSimulate(flags: SimulateFlags): Promise<void> {
+  if (flags.out === undefined) {
+    const r = await simulateIntoStore({ dataDir: flags.data, days: flags.days, seed: flags.seed });
+    console.error(
+      `Simulated ${flags.days} days into ${flags.data}: ${r.updates} updates, ${r.events} events stored in ${r.seconds.toFixed(2)} s (${Math.round(r.events / r.seconds)} events/s)`,
+    );
+    return;
+  }
+  await simulateToFile({ ...flags, out: flags.out, seed: flags.seed ?? DEFAULT_SEED });
+}
+
+async function simulateToFile(flags: SimulateFlags & { out: string; seed: string }): Promise<void> {
   const toStdout = flags.out === '-';
   const stream: Writable = toStdout ? process.stdout : createWriteStream(flags.out);
   const showBar = process.stderr.isTTY === true;
@@ -79,12 +94,25 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
 
 export function simulateCommand(): Command {
   return new Command('simulate')
-    .description('run the world as fast as it can and write its updates as JSON lines')
+    .description(
+      'run the world as fast as it can: fast-forward the stored world, or write a fresh one as JSON lines',
+    )
     .addOption(
       new Option('--days <n>', 'days to simulate').argParser(parseCount('--days', 1, 100_000)).default(30),
     )
-    .addOption(new Option('--seed <seed>', "the world's seed").argParser(parseSeed).default('1'))
-    .addOption(new Option('--out <file>', 'JSON-lines file to write, or - for standard output').default('-'))
+    .addOption(
+      new Option(
+        '--seed <seed>',
+        `the world's seed (with --out: default ${DEFAULT_SEED}; else the data directory's)`,
+      ).argParser(parseSeed),
+    )
+    .addOption(
+      new Option(
+        '--out <file>',
+        'write a fresh world from day 1 to this JSON-lines file (- for standard output) instead of the store',
+      ),
+    )
+    .addOption(dataOption())
     .addOption(
       new Option('--start <instant>', 'wall time of the first instant of day 1, for the timestamps')
         .argParser(parseInstant)

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -11,9 +12,11 @@ import { loadOrCreateWorld } from '../town/world-file.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
 import { dataOption, seedOption, speedOption } from './options.ts';
+import { portOption } from './serve.ts';
 
 interface StartFlags {
   data: string;
+  port: number;
   speed: number;
   seed?: string;
   towns: TownId[];
@@ -43,37 +46,77 @@ function prefixLines(child: ChildProcess, label: string): void {
   }
 }
 
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`the aggregator exited (code ${child.exitCode})`);
+    try {
+      const response = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`the aggregator did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
 export async function runStart(flags: StartFlags): Promise<void> {
   const world = loadOrCreateWorld(flags.data, flags.seed);
-  const width = Math.max(...flags.towns.map((t) => t.length));
+  const names = ['aggregator', ...flags.towns];
+  const width = Math.max(...names.map((t) => t.length));
+  const label = (name: string, i: number) =>
+    styleText(COLOURS[i % COLOURS.length] ?? 'cyan', `[${name.padEnd(width)}]`);
+  const url = `http://127.0.0.1:${flags.port}`;
   console.log(
-    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}. Ctrl-C stops.`,
+    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}, API and stream on ${url}. Ctrl-C stops.`,
   );
-  const children = flags.towns.map((town, i) => {
+
+  const children: { name: string; child: ChildProcess; exited: Promise<number> }[] = [];
+  const launch = (name: string, args: string[]) => {
     const child = spawn(
       process.execPath,
-      [BIN, 'town', town, '--data', flags.data, '--speed', String(flags.speed)],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      [BIN, ...args, '--data', flags.data, '--speed', String(flags.speed)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
-    prefixLines(child, styleText(COLOURS[i % COLOURS.length] ?? 'cyan', `[${town.padEnd(width)}]`));
-    return { town, child, exited: once(child) };
-  });
+    prefixLines(child, label(name, children.length));
+    children.push({ name, child, exited: once(child) });
+  };
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    console.log('Stopping the towns…');
-    for (const { child } of children) child.kill('SIGTERM');
+    console.log('Stopping the towns and the aggregator…');
+    // Towns first, so their last updates reach the aggregator or wait safely in their outboxes.
+    const towns = children.filter((c) => c.name !== 'aggregator');
+    for (const { child } of towns) child.kill('SIGTERM');
+    void Promise.all(towns.map((c) => c.exited)).then(() => {
+      for (const { child } of children) child.kill('SIGTERM');
+    });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  // If one town dies on its own, the world is no longer whole: stop the others too.
+
+  launch('aggregator', ['serve', '--port', String(flags.port), '--host', '127.0.0.1']);
+  const [aggregator] = children as [(typeof children)[number]];
+  try {
+    await waitForHealth(url, aggregator.child, 30_000);
+  } catch (error) {
+    stop();
+    await aggregator.exited;
+    throw error;
+  }
+  if (!stopping) for (const town of flags.towns) launch(town, ['town', town, '--server', url]);
+
+  // If one process dies on its own, the world is no longer whole: stop the others too.
   const results = await Promise.all(
-    children.map(async ({ town, exited }) => {
+    children.map(async ({ name, exited }) => {
       const code = await exited;
       if (!stopping) {
-        console.error(`${town} exited unexpectedly (code ${code}); stopping the rest.`);
+        console.error(`${name} exited unexpectedly (code ${code}); stopping the rest.`);
         stop();
       }
       return code;
@@ -88,8 +131,9 @@ function once(child: ChildProcess): Promise<number> {
 
 export function startCommand(): Command {
   return new Command('start')
-    .description('run the whole world: every town as its own process (the main job)')
+    .description('run the whole world: the aggregator and every town, each its own process (the main job)')
     .addOption(dataOption())
+    .addOption(portOption())
     .addOption(speedOption())
     .addOption(seedOption())
     .addOption(

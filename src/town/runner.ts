@@ -10,8 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import type { ClockResponse } from '../events/contracts.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
-import { Clock, worldTimeOf } from '../world/clock.ts';
+import { Clock, worldDaysOf, worldTimeOf } from '../world/clock.ts';
 import { initialState, stepTown } from '../world/step.ts';
 import type { TownState } from '../world/town.ts';
 import type { Dispatch, TownId, Update } from '../world/types.ts';
@@ -21,6 +22,7 @@ import { UpdateLog } from './log.ts';
 import { Outbox } from './outbox.ts';
 import { formatHour, formatUpdate } from './print.ts';
 import { Sender } from './sender.ts';
+import { StreamClient } from './stream-client.ts';
 import { loadOrCreateWorld } from './world-file.ts';
 
 export interface TownOptions {
@@ -49,14 +51,17 @@ const SavedSchema = z.object({
   worldId: z.string(),
   state: z.looseObject({ seq: z.number().int().nonnegative(), t: z.number().nonnegative() }),
   last: z.looseObject({ seq: z.number().int().positive() }).nullable(),
+  streamCursor: z.number().int().nonnegative().nullable().default(null),
 });
 
-interface Saved {
+export interface Saved {
   format: 1;
   town: string;
   worldId: string;
   state: TownState;
   last: Update | null;
+  /** The last stream event taken into the town's state: the stream resumes after it. */
+  streamCursor: number | null;
 }
 
 export interface TownPaths {
@@ -84,7 +89,7 @@ export function townPaths(dataDir: string, town: string): TownPaths {
   };
 }
 
-function loadSaved(path: string, town: string): Saved | undefined {
+export function loadSaved(path: string, town: string): Saved | undefined {
   const raw = readJsonIfExists(path);
   if (raw === undefined) return undefined;
   const parsed = SavedSchema.safeParse(raw);
@@ -95,10 +100,33 @@ function loadSaved(path: string, town: string): Saved | undefined {
   return raw as Saved;
 }
 
+/** The aggregator's clock and identity, or undefined if it cannot be reached right now. */
+async function fetchClock(server: string): Promise<ClockResponse | undefined> {
+  try {
+    const response = await fetch(new URL('/api/clock', server), { signal: AbortSignal.timeout(3000) });
+    return response.ok ? ((await response.json()) as ClockResponse) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Re-read the aggregator's clock this often (in updates), so a town never drifts from the world. */
+const CLOCK_SYNC_EVERY = 10;
+
 export async function runTown(options: TownOptions): Promise<{ seq: number; t: number }> {
   const { world, town, signal } = options;
   const rules = world.rules(town);
-  const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
+  const say = (message: string) => options.print(`${rules.name}: ${message}`);
+  // In a running world the aggregator keeps the clock, and the world's seed and id.
+  const aggregator = options.server ? await fetchClock(options.server) : undefined;
+  if (options.server && !aggregator)
+    say(`the aggregator at ${options.server} does not answer yet; keeping my own clock`);
+  const worldFile = loadOrCreateWorld(options.dataDir, options.seed ?? aggregator?.seed, aggregator?.id);
+  if (aggregator && aggregator.seed !== worldFile.seed) {
+    throw new Error(
+      `${options.dataDir} holds world seed "${worldFile.seed}" but the aggregator runs seed "${aggregator.seed}": the weather would not agree`,
+    );
+  }
   const paths = townPaths(options.dataDir, town);
   mkdirSync(paths.dir, { recursive: true });
 
@@ -110,6 +138,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     worldId: worldFile.id,
     state: initialState(rules),
     last: null,
+    streamCursor: null,
   };
   // Finish what a crash may have interrupted: the last update reaches the outbox and the log.
   if (saved.last && log.lastSeq() < saved.last.seq) {
@@ -117,22 +146,37 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     log.append(saved.last);
   }
 
-  // The sender stops with the town, or, when the town stops by itself, once it has delivered.
-  const stopSending = new AbortController();
-  signal.addEventListener('abort', () => stopSending.abort(), { once: true });
+  // The sender and the stream stop with the town, or, when it stops by itself, once it has delivered.
+  const stopBackground = new AbortController();
+  signal.addEventListener('abort', () => stopBackground.abort(), { once: true });
+  const background: Promise<void>[] = [];
   let sender: Sender | undefined;
-  let sending: Promise<void> | undefined;
   if (outbox && options.server) {
     if (!options.token) throw new Error(`${town} needs a token to send to ${options.server}`);
-    sender = new Sender(outbox, {
-      server: options.server,
-      token: options.token,
-      log: (message) => options.print(`${rules.name}: ${message}`),
-    });
-    sending = sender.run(stopSending.signal);
+    sender = new Sender(outbox, { server: options.server, token: options.token, log: say });
+    background.push(sender.run(stopBackground.signal));
   }
 
-  const clock = new Clock(Date.now(), saved.state.t, options.speed);
+  // Other towns' events that concern this one (trade, raids) arrive over the stream and wait here.
+  const heard: Dispatch[] = [];
+  let stream: StreamClient | undefined;
+  if (options.server && !options.inbox) {
+    stream = new StreamClient({
+      server: options.server,
+      after: saved.streamCursor ?? aggregator?.last_event_id ?? null,
+      log: say,
+      onEvent: (e) => {
+        const event = { kind: e.kind, text: e.text, data: e.data, ...(e.actor ? { actor: e.actor } : {}) };
+        if (e.town !== town && world.has(e.town) && world.concerns(town, event)) {
+          heard.push({ town: e.town, t: worldDaysOf(e.day, e.hour), event });
+        }
+      },
+    });
+    background.push(stream.run(stopBackground.signal));
+  }
+
+  const speed = aggregator?.speed ?? options.speed;
+  let clock = new Clock(Date.now(), Math.max(saved.state.t, aggregator?.t ?? 0), speed);
   const resumed = worldTimeOf(saved.state.t);
   options.print(
     saved.state.seq === 0
@@ -148,14 +192,19 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     } catch {
       break; // aborted while waiting
     }
+    if (options.server && made > 0 && made % CLOCK_SYNC_EVERY === 0) {
+      const latest = await fetchClock(options.server);
+      if (latest) clock = new Clock(Date.now(), latest.t, latest.speed);
+    }
     const now = Date.now();
+    const inbox = options.inbox?.() ?? heard.splice(0);
     const { state, events } = stepTown(world, rules, saved.state, {
       seed: worldFile.seed,
       t: clock.worldDaysAt(now),
-      inbox: options.inbox?.() ?? [],
+      inbox,
     });
     const update = toUpdate(saved.worldId, town, state.seq, state.t, now, events);
-    saved = { ...saved, state, last: update };
+    saved = { ...saved, state, last: update, streamCursor: stream?.lastId ?? saved.streamCursor };
     writeAtomic(paths.state, JSON.stringify(saved));
     outbox?.put(update);
     log.append(update);
@@ -165,7 +214,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     delay = clock.updateIntervalMs * (0.75 + 0.5 * Math.random());
   }
   if (outbox && !signal.aborted) await drained(outbox, DRAIN_MS, signal);
-  stopSending.abort();
-  await sending;
+  stopBackground.abort();
+  await Promise.all(background);
   return { seq: saved.state.seq, t: saved.state.t };
 }

@@ -27,7 +27,7 @@ export function worldFilePath(dataDir: string): string {
 }
 
 /** Load the data directory's world, or create it (with the given seed, or a random one). */
-export function loadOrCreateWorld(dataDir: string, seed?: string): WorldFile {
+export function loadOrCreateWorld(dataDir: string, seed?: string, id?: string): WorldFile {
   mkdirSync(dataDir, { recursive: true });
   const path = worldFilePath(dataDir);
   const existing = readWorld(path);
@@ -40,7 +40,7 @@ export function loadOrCreateWorld(dataDir: string, seed?: string): WorldFile {
     return existing;
   }
   const world: WorldFile = {
-    id: `w-${randomBytes(6).toString('hex')}`,
+    id: id ?? `w-${randomBytes(6).toString('hex')}`,
     seed: seed ?? randomBytes(4).toString('hex'),
     created: new Date().toISOString(),
   };
@@ -51,7 +51,7 @@ export function loadOrCreateWorld(dataDir: string, seed?: string): WorldFile {
     linkSync(tmp, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return loadOrCreateWorld(dataDir, seed);
+    return loadOrCreateWorld(dataDir, seed, id);
   } finally {
     rmSync(tmp, { force: true });
   }

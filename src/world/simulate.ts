@@ -14,7 +14,7 @@ import type { World } from './world.ts';
 export interface SimulationOptions {
   world: World;
   seed: string;
-  /** Simulate until the end of this day. */
+  /** How many days to simulate. */
   days: number;
   /** Wall time of the world's first instant, for the updates' `ts` (as if run in real time at speed 1). */
   epochMs: number;
@@ -22,6 +22,10 @@ export interface SimulationOptions {
   worldId?: string;
   /** Towns to run; all by default. */
   towns?: readonly TownId[];
+  /** World time to start from (0, the first instant of day 1, by default). */
+  from?: number;
+  /** Towns' states to carry on from; a town without one starts afresh. */
+  states?: Partial<Record<string, TownState>>;
 }
 
 const UPDATE_DAYS = 1 / UPDATES_PER_DAY;
@@ -40,21 +44,25 @@ interface Runner {
   inbox: Dispatch[];
 }
 
-export function* simulate(options: SimulationOptions): Generator<Update> {
+/** Yields every update in time order; returns each town's final state. */
+export function* simulate(options: SimulationOptions): Generator<Update, Record<string, TownState>> {
   const { world, seed, days, epochMs } = options;
+  const from = options.from ?? 0;
   const worldId = options.worldId ?? `seed-${seed}`;
-  const runners: Runner[] = (options.towns ?? world.ids).map((id) => ({
-    id,
-    rules: world.rules(id),
-    state: initialState(world.rules(id)),
-    next: nextUpdateTime(seed, id, 1, 0),
-    inbox: [],
-  }));
+  const runners: Runner[] = (options.towns ?? world.ids).map((id) => {
+    const state = options.states?.[id] ?? initialState(world.rules(id));
+    const next =
+      state.seq === 0
+        ? from + nextUpdateTime(seed, id, 1, 0)
+        : nextUpdateTime(seed, id, state.seq + 1, Math.max(from, state.t));
+    return { id, rules: world.rules(id), state, next, inbox: [] };
+  });
+  const finalStates = () => Object.fromEntries(runners.map((r) => [r.id, r.state]));
 
   for (;;) {
     let runner: Runner | undefined;
     for (const r of runners) if (!runner || r.next < runner.next) runner = r;
-    if (!runner || runner.next >= days) return;
+    if (!runner || runner.next >= from + days) return finalStates();
 
     const { state, events } = stepTown(world, runner.rules, runner.state, {
       seed,

@@ -1,0 +1,123 @@
+/**
+ * `chronicle simulate` into the world's store: the world fast-forwarded from where it stands, each
+ * town carrying on from its saved state, every update stored through the aggregator's ingest code
+ * (no HTTP), and the world's clock moved on by the days simulated.
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
+import { writeAtomic } from '../files/durable.ts';
+import { lockDataDir } from '../files/lock.ts';
+import { LiveBus } from '../server/bus.ts';
+import { Ingest } from '../server/ingest.ts';
+import { storePath } from '../server/serve.ts';
+import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
+import { SqliteEventStore } from '../store/sqlite.ts';
+import { loadSaved, type Saved, townPaths } from '../town/runner.ts';
+import { loadOrCreateWorld } from '../town/world-file.ts';
+import { SECONDS_PER_DAY, worldTimeOf } from '../world/clock.ts';
+import { WORLD } from '../world/map.ts';
+import { simulate } from '../world/simulate.ts';
+import type { TownState } from '../world/town.ts';
+import type { Update } from '../world/types.ts';
+
+const BATCH_UPDATES = 2000;
+
+export interface StoreSimulation {
+  dataDir: string;
+  days: number;
+  seed?: string;
+}
+
+export async function simulateIntoStore(
+  options: StoreSimulation,
+): Promise<{ updates: number; events: number; seconds: number }> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const unlock = lockDataDir(options.dataDir, 'chronicle simulate');
+  const store = new SqliteEventStore(storePath(options.dataDir));
+  try {
+    const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
+    const from = savedWorldTime(options.dataDir);
+    const end = from + options.days;
+    const saved: Record<string, Saved | undefined> = {};
+    const states: Record<string, TownState> = {};
+    for (const town of WORLD.ids) {
+      const s = loadSaved(townPaths(options.dataDir, town).state, town);
+      saved[town] = s;
+      if (s) states[town] = s.state;
+    }
+    let t = from;
+    const ingest = new Ingest(store, new LiveBus(), () => t);
+    // The history ends now: it reads as if the world had been running in real time until this moment.
+    const epochMs = Date.now() - end * SECONDS_PER_DAY * 1000;
+
+    const bar = new SingleBar(
+      {
+        format: 'simulate |{bar}| day {value}/{total} · {events} events · ETA {eta_formatted}',
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
+    const showBar = process.stderr.isTTY === true;
+    const startDay = worldTimeOf(from).day;
+    if (showBar) bar.start(worldTimeOf(end).day, startDay, { events: 0 });
+
+    const started = performance.now();
+    const lines: Record<string, string[]> = {};
+    const last: Record<string, Update> = {};
+    let batch: Update[] = [];
+    let updates = 0;
+    let events = 0;
+    const flush = async () => {
+      await ingest.accept(batch);
+      batch = [];
+      if (showBar) bar.update(worldTimeOf(t).day, { events });
+    };
+    const run = simulate({
+      world: WORLD,
+      seed: worldFile.seed,
+      days: options.days,
+      epochMs,
+      worldId: worldFile.id,
+      from,
+      states,
+    });
+    let step = run.next();
+    while (!step.done) {
+      const update = step.value;
+      t = update.day - 1 + update.hour / 24;
+      batch.push(update);
+      (lines[update.town] ??= []).push(JSON.stringify(update));
+      last[update.town] = update;
+      updates++;
+      events += update.events.length;
+      if (batch.length >= BATCH_UPDATES) await flush();
+      step = run.next();
+    }
+    await flush();
+    if (showBar) bar.update(worldTimeOf(end).day, { events });
+    bar.stop();
+
+    // Each town carries on from here, as if it had lived these days itself.
+    const cursor = await store.lastEventId();
+    for (const [town, state] of Object.entries(step.value)) {
+      const paths = townPaths(options.dataDir, town);
+      mkdirSync(paths.dir, { recursive: true });
+      if (lines[town]?.length) appendFileSync(paths.log, `${lines[town].join('\n')}\n`);
+      const previous = saved[town];
+      const next: Saved = {
+        format: 1,
+        town,
+        worldId: previous?.worldId ?? worldFile.id,
+        state,
+        last: last[town] ?? previous?.last ?? null,
+        streamCursor: cursor,
+      };
+      writeAtomic(paths.state, JSON.stringify(next));
+    }
+    saveWorldTime(options.dataDir, end);
+    return { updates, events, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await store.close();
+    unlock();
+  }
+}

@@ -1,0 +1,29 @@
+/** The shapes the HTTP API gives other programs (DESIGN.md), shared by the server and its clients. */
+import type { EventData } from '../world/types.ts';
+
+/** An event as the API returns it: history, stream, search, citations. `id` is the global sequence number. */
+export interface StoredEvent {
+  id: number;
+  update_id: string;
+  town: string;
+  town_seq: number;
+  day: number;
+  hour: number;
+  ts: string;
+  kind: string;
+  actor: string | null;
+  text: string;
+  data: EventData;
+}
+
+/** GET /api/clock: what a town needs to follow the world: its identity, its seed and its clock. */
+export interface ClockResponse {
+  id: string;
+  seed: string;
+  t: number;
+  day: number;
+  hour: number;
+  speed: number;
+  seconds_per_day: number;
+  last_event_id: number;
+}

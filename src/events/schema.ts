@@ -1,0 +1,236 @@
+/**
+ * What the aggregator accepts, checked field by field: the update of DESIGN.md, the seeds' plain
+ * shape, and the records a log shipper (Fluent Bit, Vector) sends when it tails a town's JSON-lines
+ * log. All three come out as one normalised update; a bad batch is refused whole, naming the first
+ * bad item and why.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { TownEvent, Update } from '../world/types.ts';
+import type { World } from '../world/world.ts';
+import { LIMITS } from './limits.ts';
+
+/** An update ready to store. Plain-shaped updates carry no sequence number: the store assigns one. */
+export type IncomingUpdate = Omit<Update, 'seq'> & { seq: number | null };
+
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly index?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Control characters (C0, DEL, C1) and line separators break logs, terminals and SSE framing. */
+export function hasControlCharacters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => !hasControlCharacters(s), 'control characters are not allowed');
+
+const instant = z
+  .string()
+  .max(40)
+  .refine(
+    (s) => /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d/.test(s) && !Number.isNaN(Date.parse(s)),
+    'an ISO 8601 instant',
+  );
+
+const DATA_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+const dataValue = z.union([
+  z.number().refine(Number.isFinite, 'a finite number'),
+  text(LIMITS.dataStringChars),
+]);
+
+const EventSchema = z.strictObject({
+  kind: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a lower-case word of at most 32 characters'),
+  actor: text(LIMITS.actorChars).min(1).optional(),
+  text: text(LIMITS.textChars).min(1, 'must not be empty'),
+  data: z
+    .record(z.string(), dataValue)
+    .superRefine((d, ctx) => {
+      const keys = Object.keys(d);
+      if (keys.length > LIMITS.dataKeys)
+        ctx.addIssue({ code: 'custom', message: `at most ${LIMITS.dataKeys} data keys` });
+      const bad = keys.find((k) => !DATA_KEY.test(k));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `data keys are lower_snake_case, not "${bad.slice(0, 40)}"`,
+        });
+    })
+    .default({}),
+});
+
+const NativeSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(LIMITS.idChars)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+  town: z.string().max(64),
+  seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  ts: instant,
+  day: z.number().int().min(1).max(LIMITS.maxDay),
+  hour: z.number().min(0).lt(24),
+  events: z
+    .array(EventSchema)
+    .min(1, 'at least one event')
+    .max(LIMITS.eventsPerUpdate, `at most ${LIMITS.eventsPerUpdate} events`),
+});
+
+const PlainSchema = z.object({
+  town: z.string().max(64),
+  timestamp: instant,
+  in_world_day: z.number().min(0).max(LIMITS.maxDay).optional(),
+  events: z.array(text(LIMITS.textChars).min(1)).min(1).max(LIMITS.eventsPerUpdate),
+});
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** Numbers a plain-text event states, by the words that follow them ("caught 200 fish"). */
+const PLAIN_NUMBERS: readonly [RegExp, string, string][] = [
+  [/(\d+)\s+fish\b/i, 'fish', 'fishing'],
+  [/(\d+)\s+nets?\b/i, 'nets', 'maritime'],
+  [/(\d+)\s+ropes?\b/i, 'ropes', 'maritime'],
+  [/(\d+(?:\.\d+)?)\s+tons? of ore/i, 'ore_tons', 'mining'],
+  [/(\d+(?:\.\d+)?)\s+lbs? of metal/i, 'metal_lbs', 'mining'],
+  [/(\d+)\s+(?:small metal )?trinkets?/i, 'trinkets', 'apprenticeship'],
+  [/(\d+)\s+tools?\b/i, 'tools', 'forge'],
+  [/(\d+)\s+lbs? of grain/i, 'grain_lbs', 'mill'],
+  [/(\d+)\s+drinks?\b/i, 'drinks', 'drinking'],
+  [/(\d+)\s+arrows?\b/i, 'arrows', 'arrows'],
+  [/raid\D*(\d+)/i, 'raid_gold', 'raid'],
+  [/(-?\d+(?:\.\d+)?)\s*°C/i, 'temperature_c', 'sensor'],
+  [/(\d+(?:\.\d+)?)\s*hPa/i, 'pressure_hpa', 'sensor'],
+];
+
+export function plainEvent(sentence: string): TownEvent {
+  const data: Record<string, number> = {};
+  let kind = 'report';
+  for (const [pattern, key, job] of PLAIN_NUMBERS) {
+    const m = pattern.exec(sentence);
+    if (m?.[1] !== undefined) {
+      data[key] = Number(m[1]);
+      if (kind === 'report') kind = job;
+    }
+  }
+  return { kind, text: sentence, data };
+}
+
+/** Towns are named by id ("port-logic") or by name ("Port Logic"), in any case. */
+function townId(world: World, name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  return world.places.find((p) => p.rules.id === wanted || p.rules.name.toLowerCase() === wanted)?.rules.id;
+}
+
+/** A log shipper wraps each line: Fluent Bit as `log` (or the parsed fields beside `date`), Vector as `message`. */
+function unwrap(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const r = record as Record<string, unknown>;
+  if ('town' in r) return r;
+  for (const key of ['log', 'message']) {
+    const line = r[key];
+    if (typeof line === 'string' && line.trimStart().startsWith('{')) {
+      try {
+        return JSON.parse(line);
+      } catch {
+        throw new ValidationError(`${key}: not a JSON line`);
+      }
+    }
+  }
+  return r;
+}
+
+/** The fields a log shipper adds to a record; they are not part of the update. */
+const SHIPPER_KEYS = ['date', 'timestamp', 'file', 'host', 'source_type', 'path', 'stream'];
+
+function normaliseOne(world: World, raw: unknown): IncomingUpdate {
+  const record = unwrap(raw);
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new ValidationError('an update must be a JSON object');
+  }
+  const r = record as Record<string, unknown>;
+  // The plain shape has a `timestamp` and sentences for events; the native one an `id` and objects.
+  const isPlain =
+    !('id' in r) &&
+    ('timestamp' in r ||
+      (Array.isArray(r.events) && r.events.length > 0 && r.events.every((e) => typeof e === 'string')));
+  if (isPlain) {
+    const parsed = PlainSchema.safeParse(r);
+    if (!parsed.success) throw new ValidationError(describe(parsed.error));
+    const town = townId(world, parsed.data.town);
+    if (!town) throw new ValidationError(`town: unknown town "${parsed.data.town}"`);
+    const ts = new Date(
+      Date.parse(
+        /[zZ]|[+-]\d\d:?\d\d$/.test(parsed.data.timestamp)
+          ? parsed.data.timestamp
+          : `${parsed.data.timestamp}Z`,
+      ),
+    );
+    const elapsed = parsed.data.in_world_day;
+    const digest = createHash('sha256')
+      .update(JSON.stringify([town, parsed.data.timestamp, elapsed ?? null, parsed.data.events]))
+      .digest('hex')
+      .slice(0, 32);
+    return {
+      id: `plain-${digest}`,
+      town: town as Update['town'],
+      seq: null,
+      ts: ts.toISOString(),
+      // The seeds' clock counts days elapsed from 0; ours names them from day 1.
+      day: elapsed === undefined ? 0 : Math.floor(elapsed) + 1,
+      hour: elapsed === undefined ? 0 : Math.floor((elapsed - Math.floor(elapsed)) * 240) / 10,
+      events: parsed.data.events.map(plainEvent),
+    };
+  }
+  const native: Record<string, unknown> = { ...r };
+  // A shipper's `timestamp` or `date` sits beside the update's own `ts`.
+  if ('ts' in native) for (const key of SHIPPER_KEYS) delete native[key];
+  const parsed = NativeSchema.strict().safeParse(native);
+  if (!parsed.success) throw new ValidationError(describe(parsed.error));
+  const town = townId(world, parsed.data.town);
+  if (!town) throw new ValidationError(`town: unknown town "${parsed.data.town}"`);
+  return {
+    ...parsed.data,
+    town: town as Update['town'],
+    ts: new Date(Date.parse(parsed.data.ts)).toISOString(),
+  };
+}
+
+/** Validate and normalise a request body: one update or an array of them. */
+export function normalise(world: World, body: unknown): IncomingUpdate[] {
+  const items = Array.isArray(body) ? body : [body];
+  if (items.length === 0) throw new ValidationError('the batch is empty');
+  if (items.length > LIMITS.updatesPerBatch) {
+    throw new ValidationError(
+      `at most ${LIMITS.updatesPerBatch} updates in one request, got ${items.length}`,
+    );
+  }
+  return items.map((item, index) => {
+    try {
+      return normaliseOne(world, item);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const where = Array.isArray(body) ? `update ${index}: ` : '';
+      throw new ValidationError(`${where}${error.message}`, Array.isArray(body) ? index : undefined);
+    }
+  });
+}

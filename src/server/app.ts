@@ -1,0 +1,118 @@
+/**
+ * The aggregator's HTTP API (DESIGN.md): ingest, the live stream, history, the world, day
+ * summaries, metrics, health. Errors are `{"error": "…"}` with a 4xx status.
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { LIMITS } from '../events/limits.ts';
+import type { EventStore } from '../store/store.ts';
+import type { World } from '../world/world.ts';
+import type { LiveBus } from './bus.ts';
+import type { Ingest } from './ingest.ts';
+import { historyRoutes } from './routes/history.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+import { streamRoutes } from './routes/stream.ts';
+import { worldRoutes } from './routes/world.ts';
+import type { Telemetry } from './telemetry.ts';
+import { bearer, type Tokens } from './tokens.ts';
+import type { WorldClock } from './world-clock.ts';
+
+export interface AppOptions {
+  store: EventStore;
+  bus: LiveBus;
+  ingest: Ingest;
+  world: World;
+  worldFile: { id: string; seed: string };
+  clock: WorldClock;
+  tokens: Tokens;
+  telemetry: Telemetry;
+  /** When set, every read needs this token (as a bearer token, or `?token=` for browsers' EventSource). */
+  readToken?: string;
+  /** Milliseconds between the stream's heartbeat comments (15 s by default). */
+  heartbeatMs?: number;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+export function buildApp(options: AppOptions): App {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: LIMITS.bodyBytes,
+    // Query strings are parsed strictly: unknown parameters are refused rather than ignored.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+  });
+
+  // Updates are JSON: a text body is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  // Log shippers send JSON lines (Fluent Bit's json_lines, Vector's newline-delimited framing).
+  app.addContentTypeParser(
+    ['application/x-ndjson', 'application/jsonl', 'application/json-lines'],
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      try {
+        const lines = String(body)
+          .split('\n')
+          .filter((l) => l.trim() !== '');
+        done(
+          null,
+          lines.map((l) => JSON.parse(l)),
+        );
+      } catch (error) {
+        const e = new Error(`body is not valid JSON lines: ${(error as Error).message}`) as Error & {
+          statusCode: number;
+        };
+        e.statusCode = 400;
+        done(e, undefined);
+      }
+    },
+  );
+
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error(error);
+    const message =
+      status >= 500
+        ? 'internal error'
+        : status === 415
+          ? `content-type "${request.headers['content-type'] ?? ''}" is not accepted: send application/json or application/x-ndjson`
+          : error.validation
+            ? `${error.message.replace(/^querystring\//, '').replace(/^params\//, '')}`
+            : error.message;
+    if (request.url.startsWith('/api/updates')) options.telemetry.rejected.inc({ status });
+    void reply.status(status).send({ error: message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    options.telemetry.requestSeconds.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  if (options.readToken) {
+    const readToken = options.readToken;
+    app.addHook('onRequest', async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply) => {
+      if (request.method !== 'GET' || request.url === '/healthz') return;
+      const given = bearer(request.headers.authorization) ?? request.query.token;
+      if (given !== readToken) return reply.status(401).send({ error: 'reading needs the read token' });
+    });
+  }
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/metrics', async (_request, reply) => {
+    void reply.type(options.telemetry.registry.contentType);
+    return options.telemetry.registry.metrics();
+  });
+
+  ingestRoutes(app, options);
+  streamRoutes(app, options);
+  historyRoutes(app, options);
+  worldRoutes(app, options);
+  return app;
+}

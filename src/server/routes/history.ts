@@ -1,0 +1,115 @@
+/** The history: GET /api/events (paged, filtered), GET /api/days/:day, GET /api/metrics. */
+import { summariseDay } from '../../readers/days.ts';
+import type { Aggregate } from '../../store/store.ts';
+import type { App, AppOptions } from '../app.ts';
+
+const day = { type: 'integer', minimum: 1, maximum: 1_000_000 } as const;
+
+interface EventsQuery {
+  town?: string;
+  kind?: string;
+  from_day?: number;
+  to_day?: number;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+interface MetricsQuery {
+  metric: string;
+  town?: string;
+  kind?: string;
+  from_day?: number;
+  to_day?: number;
+  bucket: 'day' | 'update';
+  aggregate: Aggregate;
+  limit: number;
+}
+
+export function historyRoutes(app: App, { store, world }: AppOptions): void {
+  const town = { type: 'string', enum: world.ids } as const;
+  const kind = { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,31}$' } as const;
+
+  app.get<{ Querystring: EventsQuery }>(
+    '/api/events',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            town,
+            kind,
+            from_day: day,
+            to_day: day,
+            q: { type: 'string', maxLength: 200 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+            cursor: { type: 'string', maxLength: 200 },
+            token: { type: 'string' },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      try {
+        return await store.events({
+          town: q.town,
+          kind: q.kind,
+          fromDay: q.from_day,
+          toDay: q.to_day,
+          q: q.q,
+          limit: q.limit,
+          cursor: q.cursor,
+        });
+      } catch (error) {
+        if (error instanceof RangeError) return reply.status(400).send({ error: error.message });
+        throw error;
+      }
+    },
+  );
+
+  app.get<{ Params: { day: number } }>(
+    '/api/days/:day',
+    { schema: { params: { type: 'object', properties: { day }, required: ['day'] } } },
+    async (request) => summariseDay(request.params.day, await store.day(request.params.day)),
+  );
+
+  app.get<{ Querystring: MetricsQuery }>(
+    '/api/metrics',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['metric'],
+          properties: {
+            metric: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' },
+            town,
+            kind,
+            from_day: day,
+            to_day: day,
+            bucket: { type: 'string', enum: ['day', 'update'], default: 'day' },
+            aggregate: { type: 'string', enum: ['sum', 'mean', 'min', 'max', 'count'], default: 'sum' },
+            limit: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 },
+            token: { type: 'string' },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const points = await store.metrics({
+        metric: q.metric,
+        town: q.town,
+        kind: q.kind,
+        fromDay: q.from_day,
+        toDay: q.to_day,
+        bucket: q.bucket,
+        aggregate: q.aggregate,
+        limit: q.limit,
+      });
+      return { metric: q.metric, aggregate: q.aggregate, bucket: q.bucket, points };
+    },
+  );
+}

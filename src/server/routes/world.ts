@@ -1,0 +1,60 @@
+/** GET /api/world: the world's seed and clock, its towns on the map, their latest news and any gaps. */
+
+import type { ClockResponse } from '../../events/contracts.ts';
+import { worldTimeOf } from '../../world/clock.ts';
+import { MAP_SIZE } from '../../world/map.ts';
+import type { App, AppOptions } from '../app.ts';
+
+export function worldRoutes(app: App, { store, world, worldFile, clock }: AppOptions): void {
+  app.get('/api/clock', async (): Promise<ClockResponse> => {
+    const t = clock.now();
+    return {
+      id: worldFile.id,
+      seed: worldFile.seed,
+      t,
+      ...worldTimeOf(t),
+      speed: clock.clock.speed,
+      seconds_per_day: clock.clock.secondsPerDay,
+      last_event_id: await store.lastEventId(),
+    };
+  });
+
+  app.get('/api/world', async () => {
+    const stats = await store.stats();
+    const t = clock.now();
+    const byTown = new Map(stats.towns.map((s) => [s.town, s]));
+    return {
+      id: worldFile.id,
+      seed: worldFile.seed,
+      seconds_per_day: clock.clock.secondsPerDay,
+      speed: clock.clock.speed,
+      t,
+      ...worldTimeOf(t),
+      events_total: stats.events_total,
+      updates_total: stats.updates_total,
+      last_event_id: stats.last_event_id,
+      map: MAP_SIZE,
+      towns: world.places.map((p) => {
+        const s = byTown.get(p.rules.id);
+        return {
+          id: p.rules.id,
+          name: p.rules.name,
+          description: p.rules.description,
+          position: p.position,
+          routes: p.routes ?? [],
+          updates: s?.updates ?? 0,
+          events: s?.events ?? 0,
+          last_seq: s?.last_seq ?? 0,
+          last_ts: s?.last_ts ?? null,
+          last_day: s?.last_day ?? null,
+          last_hour: s?.last_hour ?? null,
+          headline: s?.headline ?? null,
+          gaps: s?.gaps ?? [],
+        };
+      }),
+      sequence_gaps: Object.fromEntries(
+        stats.towns.filter((s) => s.gaps.length > 0).map((s) => [s.town, s.gaps]),
+      ),
+    };
+  });
+}

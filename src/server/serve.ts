@@ -1,0 +1,87 @@
+/** Runs the aggregator on a data directory until it is told to stop. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { lockDataDir } from '../files/lock.ts';
+import { SqliteEventStore } from '../store/sqlite.ts';
+import { formatHour } from '../town/print.ts';
+import { loadOrCreateWorld } from '../town/world-file.ts';
+import { worldTimeOf } from '../world/clock.ts';
+import { WORLD } from '../world/map.ts';
+import { type App, buildApp } from './app.ts';
+import { LiveBus } from './bus.ts';
+import { Ingest } from './ingest.ts';
+import { Telemetry } from './telemetry.ts';
+import { loadOrCreateTokens } from './tokens.ts';
+import { WorldClock } from './world-clock.ts';
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  speed: number;
+  seed?: string;
+  readToken?: string;
+  heartbeatMs?: number;
+  log: (line: string) => void;
+}
+
+export interface Running {
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function storePath(dataDir: string): string {
+  return join(dataDir, 'chronicle.db');
+}
+
+export async function serve(options: ServeOptions): Promise<Running> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const unlock = lockDataDir(options.dataDir, 'the aggregator');
+  try {
+    const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
+    const tokens = loadOrCreateTokens(options.dataDir, WORLD.ids);
+    const store = new SqliteEventStore(storePath(options.dataDir));
+    const clock = new WorldClock(options.dataDir, options.speed);
+    const bus = new LiveBus();
+    const telemetry = new Telemetry();
+    const ingest = new Ingest(store, bus, () => clock.now(), telemetry);
+    const app = buildApp({
+      store,
+      bus,
+      ingest,
+      world: WORLD,
+      worldFile,
+      clock,
+      tokens,
+      telemetry,
+      readToken: options.readToken,
+      heartbeatMs: options.heartbeatMs,
+    });
+    await app.listen({ port: options.port, host: options.host });
+    clock.start();
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+    const { day, hour } = worldTimeOf(clock.now());
+    options.log(
+      `Chronicle aggregator on ${url} · world ${worldFile.id} (seed ${worldFile.seed}) · day ${day}, ${formatHour(hour)} · speed ${options.speed}`,
+    );
+    let stopped = false;
+    return {
+      app,
+      url,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        clock.stop();
+        await store.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Per-town write tokens in DATA/tokens.json (mode 0600), created on the aggregator's first start.
+ * A token writes only its own town.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
+
+const TokensSchema = z.record(z.string(), z.string().min(16));
+export type Tokens = Record<string, string>;
+
+export function tokensPath(dataDir: string): string {
+  return join(dataDir, 'tokens.json');
+}
+
+/** Load the tokens, adding one for any town that has none, and keep the file private. */
+export function loadOrCreateTokens(dataDir: string, towns: readonly string[]): Tokens {
+  const path = tokensPath(dataDir);
+  const raw = readJsonIfExists(path);
+  const parsed = TokensSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new Error(`${path} is damaged: ${z.prettifyError(parsed.error)}`);
+  const tokens = { ...parsed.data };
+  const missing = towns.filter((t) => !tokens[t]);
+  for (const town of missing) tokens[town] = randomBytes(24).toString('base64url');
+  if (missing.length > 0 || raw === undefined) {
+    writeAtomic(path, `${JSON.stringify(tokens, null, 2)}\n`, 0o600);
+  }
+  if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
+  return tokens;
+}
+
+/** The town a bearer token writes for, compared in constant time. */
+export function townOfToken(tokens: Tokens, token: string): string | undefined {
+  const given = Buffer.from(token);
+  let found: string | undefined;
+  for (const [town, secret] of Object.entries(tokens)) {
+    const expected = Buffer.from(secret);
+    if (expected.length === given.length && timingSafeEqual(expected, given)) found = town;
+  }
+  return found;
+}
+
+export function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m?.[1];
+}

@@ -1,0 +1,341 @@
+/**
+ * The embedded event store: one SQLite file in WAL mode, written with synchronous=FULL so an
+ * acknowledged batch survives a crash. Schema changes are numbered migrations (PRAGMA user_version).
+ * Events are never deleted, so the rowid (the global sequence number) only grows.
+ */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { IncomingUpdate } from '../events/schema.ts';
+import type { EventData } from '../world/types.ts';
+import {
+  type AppendResult,
+  ConflictError,
+  type EventPage,
+  type EventQuery,
+  type EventStore,
+  type MetricPoint,
+  type MetricQuery,
+  type StoredEvent,
+  type StoreStats,
+  type TownStats,
+} from './store.ts';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE updates (
+     id TEXT PRIMARY KEY,
+     town TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     ts TEXT NOT NULL,
+     day INTEGER NOT NULL,
+     hour REAL NOT NULL,
+     digest TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     UNIQUE (town, seq)
+   );
+   CREATE TABLE events (
+     id INTEGER PRIMARY KEY,
+     update_id TEXT NOT NULL,
+     town TEXT NOT NULL,
+     town_seq INTEGER NOT NULL,
+     day INTEGER NOT NULL,
+     hour REAL NOT NULL,
+     ts TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     actor TEXT,
+     text TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   -- Each index ends in the rowid (the event id), so both serve ORDER BY day, hour, id.
+   -- Two indexes, not one per filter: every index slows ingest (measured in bench/README.md).
+   CREATE INDEX events_time ON events (day, hour);
+   CREATE INDEX events_town_time ON events (town, day, hour);`,
+];
+
+interface EventRow {
+  id: number;
+  update_id: string;
+  town: string;
+  town_seq: number;
+  day: number;
+  hour: number;
+  ts: string;
+  kind: string;
+  actor: string | null;
+  text: string;
+  data: string;
+}
+
+const toEvent = (row: EventRow): StoredEvent => ({ ...row, data: JSON.parse(row.data) as EventData });
+
+/**
+ * A content digest: the same id with the same content is a repeat; with other content, a conflict.
+ * Built from the events' data as it is stored, so the batch is serialised only once.
+ */
+function digestOf(update: IncomingUpdate, dataJson: readonly string[]): string {
+  const hash = createHash('sha256').update(
+    `${update.town}\u0000${update.ts}\u0000${update.day}\u0000${update.hour}`,
+  );
+  update.events.forEach((e, i) => {
+    hash.update(`\u0001${e.kind}\u0000${e.actor ?? ''}\u0000${e.text}\u0000${dataJson[i]}`);
+  });
+  return hash.digest('base64url');
+}
+
+/** Cursors are opaque to clients: the last row's (day, hour, id), base64url-encoded. */
+function encodeCursor(e: StoredEvent): string {
+  return Buffer.from(JSON.stringify([e.day, e.hour, e.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, number, number] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === 'number')) {
+      return value as [number, number, number];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new RangeError('cursor: not a cursor this server handed out');
+}
+
+/** A WHERE clause built from optional filters, with its parameters in order. */
+class Where {
+  private readonly clauses: string[] = [];
+  readonly params: (string | number)[] = [];
+
+  add(clause: string, ...values: (string | number)[]): void {
+    this.clauses.push(clause);
+    this.params.push(...values);
+  }
+
+  sql(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536'); // 64 MiB: indexes stay in memory as the history grows
+    this.migrate();
+    this.statements = {
+      updateById: this.db.prepare<[string], { digest: string }>('SELECT digest FROM updates WHERE id = ?'),
+      updateBySeq: this.db.prepare<[string, number], { id: string }>(
+        'SELECT id FROM updates WHERE town = ? AND seq = ?',
+      ),
+      lastSeq: this.db.prepare<[string], { seq: number | null }>(
+        'SELECT max(seq) AS seq FROM updates WHERE town = ?',
+      ),
+      insertUpdate: this.db.prepare(
+        'INSERT OR IGNORE INTO updates (id, town, seq, ts, day, hour, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertEvent: this.db.prepare(
+        'INSERT INTO events (update_id, town, town_seq, day, hour, ts, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      after: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?',
+      ),
+      afterInTown: this.db.prepare<[number, string, number], EventRow>(
+        'SELECT * FROM events WHERE id > ? AND town = ? ORDER BY id LIMIT ?',
+      ),
+      lastId: this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
+      day: this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE day = ? ORDER BY day, hour, id'),
+      totals: this.db.prepare<[], { events: number; updates: number; last: number | null }>(
+        `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM updates) AS updates,
+                (SELECT max(id) FROM events) AS last`,
+      ),
+      townTotals: this.db.prepare<[], { town: string; updates: number; last_seq: number }>(
+        'SELECT town, count(*) AS updates, max(seq) AS last_seq FROM updates GROUP BY town',
+      ),
+      townEvents: this.db.prepare<[], { town: string; events: number }>(
+        'SELECT town, count(*) AS events FROM events GROUP BY town',
+      ),
+      lastUpdate: this.db.prepare<[string], { ts: string; day: number; hour: number }>(
+        'SELECT ts, day, hour FROM updates WHERE town = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      headline: this.db.prepare<[string], EventRow>(
+        `SELECT * FROM events WHERE town = ? AND kind != 'sensor' ORDER BY id DESC LIMIT 1`,
+      ),
+      gaps: this.db.prepare<[], { town: string; from_seq: number; to_seq: number }>(
+        `SELECT town, prev + 1 AS from_seq, seq - 1 AS to_seq FROM (
+           SELECT town, seq, lag(seq, 1, 0) OVER (PARTITION BY town ORDER BY seq) AS prev FROM updates
+         ) WHERE seq > prev + 1 ORDER BY town, from_seq`,
+      ),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new Error(`the store was written by a newer Chronicle (schema ${version}); upgrade to read it`);
+    }
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v] as string);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  async append(updates: readonly IncomingUpdate[]): Promise<AppendResult> {
+    return this.appendSync(updates);
+  }
+
+  /** The synchronous core of append, for the in-process simulator's tight loop. */
+  appendSync(updates: readonly IncomingUpdate[]): AppendResult {
+    const s = this.statements;
+    const receivedAt = new Date().toISOString();
+    return this.db
+      .transaction((): AppendResult => {
+        const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
+        for (const update of updates) {
+          const dataJson = update.events.map((e) => JSON.stringify(e.data));
+          const digest = digestOf(update, dataJson);
+          const seq = update.seq ?? (s.lastSeq.get(update.town)?.seq ?? 0) + 1;
+          // Insert first and look only when it is refused: new updates, the common case, cost no lookup.
+          const inserted = s.insertUpdate.run(
+            update.id,
+            update.town,
+            seq,
+            update.ts,
+            update.day,
+            update.hour,
+            digest,
+            receivedAt,
+          );
+          if (inserted.changes === 0) {
+            const existing = s.updateById.get(update.id)?.digest;
+            if (existing === digest) {
+              result.duplicates++;
+              continue;
+            }
+            if (existing !== undefined)
+              throw new ConflictError(`update ${update.id} was already stored with other content`);
+            const holder = s.updateBySeq.get(update.town, seq);
+            throw new ConflictError(`${update.town} already has update ${seq} (id ${holder?.id})`);
+          }
+          for (const [i, e] of update.events.entries()) {
+            const data = dataJson[i] as string;
+            const actor = e.actor ?? null;
+            const info = s.insertEvent.run(
+              update.id,
+              update.town,
+              seq,
+              update.day,
+              update.hour,
+              update.ts,
+              e.kind,
+              actor,
+              e.text,
+              data,
+            );
+            result.events.push({
+              id: Number(info.lastInsertRowid),
+              update_id: update.id,
+              town: update.town,
+              town_seq: seq,
+              day: update.day,
+              hour: update.hour,
+              ts: update.ts,
+              kind: e.kind,
+              actor,
+              text: e.text,
+              data: e.data,
+            });
+          }
+          result.stored++;
+        }
+        return result;
+      })
+      .immediate();
+  }
+
+  async events(query: EventQuery): Promise<EventPage> {
+    const where = new Where();
+    if (query.town) where.add('town = ?', query.town);
+    if (query.kind) where.add('kind = ?', query.kind);
+    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      where.add('instr(lower(text), ?) > 0', word.toLowerCase());
+    }
+    if (query.cursor) where.add('(day, hour, id) > (?, ?, ?)', ...decodeCursor(query.cursor));
+    const sql = `SELECT * FROM events ${where.sql()} ORDER BY day, hour, id LIMIT ?`;
+    const rows = this.db.prepare<(string | number)[], EventRow>(sql).all(...where.params, query.limit + 1);
+    const events = rows.slice(0, query.limit).map(toEvent);
+    const last = events.at(-1);
+    return { events, next: rows.length > query.limit && last ? encodeCursor(last) : null };
+  }
+
+  async after(id: number, limit: number, town?: string): Promise<StoredEvent[]> {
+    const rows = town
+      ? this.statements.afterInTown.all(id, town, limit)
+      : this.statements.after.all(id, limit);
+    return rows.map(toEvent);
+  }
+
+  async lastEventId(): Promise<number> {
+    return this.statements.lastId.get()?.id ?? 0;
+  }
+
+  async day(day: number): Promise<StoredEvent[]> {
+    return this.statements.day.all(day).map(toEvent);
+  }
+
+  async metrics(query: MetricQuery): Promise<MetricPoint[]> {
+    // The metric name is checked by the caller (lower_snake_case), so it is safe inside the JSON path.
+    const path = `$.${query.metric}`;
+    const where = new Where();
+    where.add("json_type(data, ?) IN ('integer', 'real')", path);
+    if (query.town) where.add('town = ?', query.town);
+    if (query.kind) where.add('kind = ?', query.kind);
+    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    const fn = { sum: 'sum', mean: 'avg', min: 'min', max: 'max', count: 'count' }[query.aggregate];
+    const value = `${fn}(json_extract(data, '${path.replace(/'/g, "''")}'))`;
+    const group = query.bucket === 'day' ? 'town, day' : 'town, update_id';
+    const sql = `SELECT town, min(day) AS day, ${query.bucket === 'update' ? 'min(hour) AS hour,' : ''}
+                        ${value} AS value, count(*) AS n
+                 FROM events ${where.sql()} GROUP BY ${group}
+                 ORDER BY day, ${query.bucket === 'update' ? 'hour,' : ''} town LIMIT ?`;
+    return this.db.prepare<(string | number)[], MetricPoint>(sql).all(...where.params, query.limit);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const s = this.statements;
+    const totals = s.totals.get() ?? { events: 0, updates: 0, last: null };
+    const eventsByTown = new Map(s.townEvents.all().map((r) => [r.town, r.events]));
+    const gaps = s.gaps.all();
+    const towns: TownStats[] = s.townTotals.all().map((t) => {
+      const last = s.lastUpdate.get(t.town);
+      const headline = s.headline.get(t.town);
+      return {
+        town: t.town,
+        updates: t.updates,
+        events: eventsByTown.get(t.town) ?? 0,
+        last_seq: t.last_seq,
+        last_ts: last?.ts ?? null,
+        last_day: last?.day ?? null,
+        last_hour: last?.hour ?? null,
+        gaps: gaps.filter((g) => g.town === t.town).map((g) => [g.from_seq, g.to_seq]),
+        headline: headline ? toEvent(headline) : null,
+      };
+    });
+    return {
+      events_total: totals.events,
+      updates_total: totals.updates,
+      last_event_id: totals.last ?? 0,
+      towns,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The event store: every update and each of its events, with a global sequence number per event.
+ * The interface is asynchronous so a networked implementation (PostgreSQL) can stand behind it
+ * without changing its callers.
+ */
+
+import type { StoredEvent } from '../events/contracts.ts';
+import type { IncomingUpdate } from '../events/schema.ts';
+
+export type { StoredEvent };
+
+export interface AppendResult {
+  /** Updates stored now. */
+  stored: number;
+  /** Updates already stored under the same id with the same content: acknowledged, not stored again. */
+  duplicates: number;
+  /** The events stored now, with their sequence numbers, in order. */
+  events: StoredEvent[];
+}
+
+/** The same update id with other content, or another update in a town's sequence slot. */
+export class ConflictError extends Error {}
+
+export interface EventQuery {
+  town?: string;
+  kind?: string;
+  fromDay?: number;
+  toDay?: number;
+  /** Words the event's text contains. */
+  q?: string;
+  limit: number;
+  /** Position after which to continue, from a previous page's `next`. */
+  cursor?: string;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  next: string | null;
+}
+
+export interface TownStats {
+  town: string;
+  updates: number;
+  events: number;
+  last_seq: number;
+  last_ts: string | null;
+  last_day: number | null;
+  last_hour: number | null;
+  /** Missing sequence numbers, as inclusive ranges. */
+  gaps: [from: number, to: number][];
+  headline: StoredEvent | null;
+}
+
+export interface StoreStats {
+  events_total: number;
+  updates_total: number;
+  last_event_id: number;
+  towns: TownStats[];
+}
+
+export type Aggregate = 'sum' | 'mean' | 'min' | 'max' | 'count';
+
+export interface MetricQuery {
+  metric: string;
+  town?: string;
+  kind?: string;
+  fromDay?: number;
+  toDay?: number;
+  bucket: 'day' | 'update';
+  aggregate: Aggregate;
+  limit: number;
+}
+
+export interface MetricPoint {
+  town: string;
+  day: number;
+  hour?: number;
+  value: number;
+  n: number;
+}
+
+export interface EventStore {
+  /** Store a batch atomically: all of its new updates or none. Duplicates are acknowledged. */
+  append(updates: readonly IncomingUpdate[]): Promise<AppendResult>;
+  /** History in world-time order, filtered and paged. */
+  events(query: EventQuery): Promise<EventPage>;
+  /** Events after a global sequence number, in sequence order (for the live stream's catch-up). */
+  after(id: number, limit: number, town?: string): Promise<StoredEvent[]>;
+  /** The highest global sequence number so far (0 when empty). */
+  lastEventId(): Promise<number>;
+  /** Every event of one day, in world-time order. */
+  day(day: number): Promise<StoredEvent[]>;
+  metrics(query: MetricQuery): Promise<MetricPoint[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,99 @@
+/** A real aggregator on a fresh data directory, listening on a free port of this machine. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredEvent } from '../../src/events/contracts.ts';
+import { type Running, serve } from '../../src/server/serve.ts';
+import type { Update } from '../../src/world/types.ts';
+
+export interface TestAggregator extends Running {
+  dataDir: string;
+  tokens: Record<string, string>;
+  post(
+    body: unknown,
+    options?: { token?: string | null; contentType?: string; raw?: string },
+  ): Promise<{ status: number; body: any }>;
+  get(path: string): Promise<{ status: number; body: any }>;
+  /** Every stored event, page by page, and a checksum over them. */
+  history(): Promise<{ events: StoredEvent[]; checksum: string }>;
+}
+
+export async function startAggregator(
+  options: { heartbeatMs?: number; readToken?: string; dataDir?: string } = {},
+): Promise<TestAggregator> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chronicle-agg-'));
+  const running = await serve({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    speed: 1,
+    seed: '7',
+    heartbeatMs: options.heartbeatMs,
+    readToken: options.readToken,
+    log: () => undefined,
+  });
+  const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as Record<string, string>;
+  const readHeaders: Record<string, string> = options.readToken
+    ? { authorization: `Bearer ${options.readToken}` }
+    : {};
+  const aggregator: TestAggregator = {
+    ...running,
+    dataDir,
+    tokens,
+    async post(body, { token = tokens.circuiton, contentType = 'application/json', raw } = {}) {
+      const headers: Record<string, string> = { 'content-type': contentType };
+      if (token !== null && token !== undefined) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(`${running.url}/api/updates`, {
+        method: 'POST',
+        headers,
+        body: raw ?? JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async get(path) {
+      const response = await fetch(`${running.url}${path}`, { headers: readHeaders });
+      return { status: response.status, body: await response.json() };
+    },
+    async history() {
+      const events: StoredEvent[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await aggregator.get(`/api/events?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+        events.push(...page.body.events);
+        cursor = page.body.next;
+      } while (cursor);
+      const world = await aggregator.get('/api/world');
+      const checksum = createHash('sha256')
+        .update(JSON.stringify([events, world.body.updates_total]))
+        .digest('hex');
+      return { events, checksum };
+    },
+  };
+  return aggregator;
+}
+
+let counter = 0;
+
+/** A small valid update of a town, unique per call. */
+export function anUpdate(town = 'circuiton', overrides: Partial<Update> = {}): Update {
+  counter++;
+  return {
+    id: `test/${town}/${counter}`,
+    town: town as Update['town'],
+    seq: counter,
+    ts: new Date(Date.UTC(2026, 10, 23, 18, 0, counter)).toISOString(),
+    day: 1 + Math.floor(counter / 10),
+    hour: (counter % 10) * 2.4,
+    events: [
+      {
+        kind: 'mining',
+        actor: 'Ida Pike',
+        text: `Ida Pike's shift mined 1.${counter % 10} tons of ore.`,
+        data: { ore_tons: 1 + (counter % 10) / 10, metal_lbs: 0.003 },
+      },
+      { kind: 'sensor', text: '4 °C, 998 hPa.', data: { temperature_c: 4, pressure_hpa: 998 } },
+    ],
+    ...overrides,
+  };
+}
