@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { anUpdate, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
+import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
 
 let agg: TestAggregator;
 before(async () => {
@@ -22,7 +22,7 @@ const event = { kind: 'mining', text: 'Mined some ore.', data: { ore_tons: 1 } }
 const base = () => ({ ...anUpdate() }) as Record<string, unknown>;
 
 /** Each: a name, how to send it, the status and the words its error must contain. */
-const HOSTILE: [string, () => Promise<{ status: number; body: any }>, number, RegExp][] = [
+const HOSTILE: [string, () => Promise<{ status: number; body: Body }>, number, RegExp][] = [
   ['broken JSON', () => agg.post(null, { raw: '{"id": "x", "town": ' }), 400, /JSON/i],
   [
     'not JSON at all',

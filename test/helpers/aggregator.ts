@@ -7,14 +7,18 @@ import type { StoredEvent } from '../../src/events/contracts.ts';
 import { type Running, serve } from '../../src/server/serve.ts';
 import type { Update } from '../../src/world/types.ts';
 
+/** A response body: each test checks the fields it needs. */
+// biome-ignore lint/suspicious/noExplicitAny: bodies are checked field by field by the tests
+export type Body = any;
+
 export interface TestAggregator extends Running {
   dataDir: string;
   tokens: Record<string, string>;
   post(
     body: unknown,
     options?: { token?: string | null; contentType?: string; raw?: string },
-  ): Promise<{ status: number; body: any }>;
-  get(path: string): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: Body }>;
+  get(path: string): Promise<{ status: number; body: Body }>;
   /** Every stored event, page by page, and a checksum over them. */
   history(): Promise<{ events: StoredEvent[]; checksum: string }>;
 }

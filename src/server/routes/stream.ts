@@ -33,7 +33,8 @@ interface StreamQuery {
 
 export function streamRoutes(app: App, { store, bus, world, telemetry, heartbeatMs }: AppOptions): void {
   const open = new Set<ServerResponse>();
-  app.addHook('onClose', async () => {
+  // Before the server waits for its connections to end: streams never end by themselves.
+  app.addHook('preClose', async () => {
     for (const res of open) res.destroy();
   });
 
