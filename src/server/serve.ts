@@ -42,7 +42,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
     const tokens = loadOrCreateTokens(options.dataDir, WORLD.ids);
     const store = new SqliteEventStore(storePath(options.dataDir));
-    const clock = new WorldClock(options.dataDir, options.speed);
+    const clock = new WorldClock(options.dataDir, options.speed, await store.latestWorldTime());
     const bus = new LiveBus();
     const telemetry = new Telemetry();
     const ingest = new Ingest(store, bus, () => clock.now(), telemetry);

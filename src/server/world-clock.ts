@@ -30,20 +30,22 @@ export class WorldClock {
   readonly clock: Clock;
   private timer: NodeJS.Timeout | undefined;
 
+  /** `atLeast`: the latest world time in the store, in case the saved time is older (after a crash). */
   constructor(
     private readonly dataDir: string,
     speed: number,
+    atLeast = 0,
     now = Date.now(),
   ) {
-    this.clock = new Clock(now, savedWorldTime(dataDir), speed);
+    this.clock = new Clock(now, Math.max(savedWorldTime(dataDir), atLeast), speed);
   }
 
   now(): number {
     return this.clock.worldDaysAt(Date.now());
   }
 
-  /** Save the time every few seconds while the world runs. */
-  start(everyMs = 5000): void {
+  /** Save the time every second while the world runs. */
+  start(everyMs = 1000): void {
     this.timer = setInterval(() => this.save(), everyMs);
     this.timer.unref();
   }

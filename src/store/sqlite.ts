@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { IncomingUpdate } from '../events/schema.ts';
+import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
 import {
   type AppendResult,
@@ -144,6 +145,9 @@ export class SqliteEventStore implements EventStore {
       afterInTown: this.db.prepare<[number, string, number], EventRow>(
         'SELECT * FROM events WHERE id > ? AND town = ? ORDER BY id LIMIT ?',
       ),
+      latest: this.db.prepare<[], { day: number; hour: number }>(
+        'SELECT day, hour FROM events ORDER BY day DESC, hour DESC LIMIT 1',
+      ),
       lastId: this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
       day: this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE day = ? ORDER BY day, hour, id'),
       totals: this.db.prepare<[], { events: number; updates: number; last: number | null }>(
@@ -278,6 +282,11 @@ export class SqliteEventStore implements EventStore {
       ? this.statements.afterInTown.all(id, town, limit)
       : this.statements.after.all(id, limit);
     return rows.map(toEvent);
+  }
+
+  async latestWorldTime(): Promise<number> {
+    const row = this.statements.latest.get();
+    return row ? worldDaysOf(row.day, row.hour) : 0;
   }
 
   async lastEventId(): Promise<number> {

@@ -86,6 +86,8 @@ export interface EventStore {
   events(query: EventQuery): Promise<EventPage>;
   /** Events after a global sequence number, in sequence order (for the live stream's catch-up). */
   after(id: number, limit: number, town?: string): Promise<StoredEvent[]>;
+  /** The world time (in days) of the latest event stored, or 0. */
+  latestWorldTime(): Promise<number>;
   /** The highest global sequence number so far (0 when empty). */
   lastEventId(): Promise<number>;
   /** Every event of one day, in world-time order. */
