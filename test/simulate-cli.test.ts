@@ -9,11 +9,11 @@ import { BIN, run } from './helpers/cli.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-test('simulate --days 30 --seed 7 twice gives byte-identical output; another seed differs', async () => {
+test('simulate --days 30 --seed 7 --out - twice gives byte-identical output; another seed differs', async () => {
   const [a, b, c] = await Promise.all([
-    run([BIN, 'simulate', '--days', '30', '--seed', '7']),
-    run([BIN, 'simulate', '--days', '30', '--seed', '7']),
-    run([BIN, 'simulate', '--days', '30', '--seed', '8']),
+    run([BIN, 'simulate', '--days', '30', '--seed', '7', '--out', '-']),
+    run([BIN, 'simulate', '--days', '30', '--seed', '7', '--out', '-']),
+    run([BIN, 'simulate', '--days', '30', '--seed', '8', '--out', '-']),
   ]);
   for (const r of [a, b, c]) assert.equal(r.code, 0, r.stderr);
   const lines = a.stdout.trim().split('\n');
@@ -29,7 +29,7 @@ test('simulate --out writes the same history to a file, with timestamps as if ru
   const out = join(mkdtempSync(join(tmpdir(), 'chronicle-sim-')), 'world.jsonl');
   const [toFile, toStdout] = await Promise.all([
     run([BIN, 'simulate', '--days', '3', '--seed', '7', '--out', out]),
-    run([BIN, 'simulate', '--days', '3', '--seed', '7']),
+    run([BIN, 'simulate', '--days', '3', '--seed', '7', '--out', '-']),
   ]);
   assert.equal(toFile.code, 0, toFile.stderr);
   const text = readFileSync(out, 'utf8');
@@ -49,6 +49,29 @@ test('simulate --out writes the same history to a file, with timestamps as if ru
     [...times].sort((x, y) => x - y),
     'updates are written in time order',
   );
+});
+
+test('simulate into two fresh stores with one seed stores the same history', async () => {
+  const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'chronicle-sim-store-')));
+  const runs = await Promise.all(
+    dirs.map((d) => run([BIN, 'simulate', '--days', '30', '--seed', '7', '--data', d])),
+  );
+  for (const r of runs) assert.equal(r.code, 0, r.stderr);
+  // Each world has its own id, and its history ends when it was made; everything else is the same.
+  const histories = dirs.map((d) =>
+    ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'].map((town) =>
+      readFileSync(join(d, 'towns', town, 'updates.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const { id: _id, ts: _ts, ...rest } = JSON.parse(l);
+          return JSON.stringify(rest);
+        }),
+    ),
+  );
+  assert.ok((histories[0]?.[0]?.length ?? 0) > 250);
+  assert.deepEqual(histories[0], histories[1]);
+  assert.match(runs[0]?.stderr ?? '', /Simulated 30 days into .*: \d+ updates, \d+ events stored/);
 });
 
 test('simulate rejects bad flags with a clear message', async () => {

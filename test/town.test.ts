@@ -172,6 +172,11 @@ describe('sending to an aggregator', () => {
     const received: Received[] = [];
     let requests = 0;
     const server = createServer(async (req: IncomingMessage, res) => {
+      if (req.method !== 'POST') {
+        // Only ingest is stood in for: no clock to follow, no stream to hear.
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not here"}');
+        return;
+      }
       let body = '';
       for await (const chunk of req) body += chunk;
       const updates = ([] as Update[]).concat(JSON.parse(body));

@@ -62,7 +62,7 @@ export async function simulateIntoStore(
     if (showBar) bar.start(worldTimeOf(end).day, startDay, { events: 0 });
 
     const started = performance.now();
-    const lines: Record<string, string[]> = {};
+    const lines = new Map<string, string[]>();
     const last: Record<string, Update> = {};
     let batch: Update[] = [];
     let updates = 0;
@@ -86,7 +86,9 @@ export async function simulateIntoStore(
       const update = step.value;
       t = update.day - 1 + update.hour / 24;
       batch.push(update);
-      (lines[update.town] ??= []).push(JSON.stringify(update));
+      const townLines = lines.get(update.town) ?? [];
+      lines.set(update.town, townLines);
+      townLines.push(JSON.stringify(update));
       last[update.town] = update;
       updates++;
       events += update.events.length;
@@ -102,7 +104,8 @@ export async function simulateIntoStore(
     for (const [town, state] of Object.entries(step.value)) {
       const paths = townPaths(options.dataDir, town);
       mkdirSync(paths.dir, { recursive: true });
-      if (lines[town]?.length) appendFileSync(paths.log, `${lines[town].join('\n')}\n`);
+      const townLines = lines.get(town);
+      if (townLines?.length) appendFileSync(paths.log, `${townLines.join('\n')}\n`);
       const previous = saved[town];
       const next: Saved = {
         format: 1,
