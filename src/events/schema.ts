@@ -71,7 +71,7 @@ const EventSchema = z.strictObject({
     .default({}),
 });
 
-const NativeSchema = z.object({
+const NativeSchema = z.strictObject({
   id: z
     .string()
     .min(1)
@@ -204,7 +204,7 @@ function normaliseOne(world: World, raw: unknown): IncomingUpdate {
   const native: Record<string, unknown> = { ...r };
   // A shipper's `timestamp` or `date` sits beside the update's own `ts`.
   if ('ts' in native) for (const key of SHIPPER_KEYS) delete native[key];
-  const parsed = NativeSchema.strict().safeParse(native);
+  const parsed = NativeSchema.safeParse(native);
   if (!parsed.success) throw new ValidationError(describe(parsed.error));
   const town = townId(world, parsed.data.town);
   if (!town) throw new ValidationError(`town: unknown town "${parsed.data.town}"`);

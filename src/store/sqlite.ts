@@ -73,13 +73,12 @@ const toEvent = (row: EventRow): StoredEvent => ({ ...row, data: JSON.parse(row.
  * Built from the events' data as it is stored, so the batch is serialised only once.
  */
 function digestOf(update: IncomingUpdate, dataJson: readonly string[]): string {
-  const hash = createHash('sha256').update(
-    `${update.town}\u0000${update.ts}\u0000${update.day}\u0000${update.hour}`,
-  );
+  // One string, one hash call: a native call per event costs more than the hashing.
+  let content = `${update.town}\u0000${update.ts}\u0000${update.day}\u0000${update.hour}`;
   update.events.forEach((e, i) => {
-    hash.update(`\u0001${e.kind}\u0000${e.actor ?? ''}\u0000${e.text}\u0000${dataJson[i]}`);
+    content += `\u0001${e.kind}\u0000${e.actor ?? ''}\u0000${e.text}\u0000${dataJson[i]}`;
   });
-  return hash.digest('base64url');
+  return createHash('sha256').update(content).digest('base64url');
 }
 
 /** Cursors are opaque to clients: the last row's (day, hour, id), base64url-encoded. */
