@@ -61,6 +61,13 @@ async function startServer(): Promise<{
   return { url, data, child, tokens };
 }
 
+async function stopServer(server: { child: ChildProcess; data: string }): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+  rmSync(server.data, { recursive: true, force: true });
+}
+
 function post(agent: Agent, url: string, token: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -106,8 +113,7 @@ async function httpIngest(days: number, batch: number): Promise<void> {
   console.log(
     `HTTP ingest: ${fmt(events)} events (${updates.length} updates, ${batch} a request, 4 towns at once) in ${seconds.toFixed(2)} s = ${fmt(events / seconds)} events/s`,
   );
-  server.child.kill('SIGTERM');
-  rmSync(server.data, { recursive: true, force: true });
+  await stopServer(server);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -190,8 +196,7 @@ async function fanOut(clients: number, eventsPerSecond: number, seconds: number)
   console.log(
     `SSE fan-out: ${clients} clients, ${eventsPerSecond} events/s for ${seconds} s: ${fmt(received)} of ${fmt(expected)} deliveries; delay p50 ${percentile(delays, 0.5)} ms, p99 ${percentile(delays, 0.99)} ms, max ${delays.at(-1)} ms`,
   );
-  server.child.kill('SIGTERM');
-  rmSync(server.data, { recursive: true, force: true });
+  await stopServer(server);
 }
 
 console.log(`aggregator benchmark, Node ${process.version}`);
