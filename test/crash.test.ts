@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -13,18 +12,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { StoredEvent } from '../src/events/contracts.ts';
 import type { Update } from '../src/world/types.ts';
 import type { Body } from './helpers/aggregator.ts';
-import { BIN, exited, run, start, waitFor } from './helpers/cli.ts';
+import { BIN, exited, freePort, run, start, waitFor } from './helpers/cli.ts';
 
 const TOWNS = ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'];
 const SPEED = '200';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function healthy(url: string): Promise<boolean> {
   try {

@@ -1,22 +1,18 @@
 /** The main job as a new user runs it: `chronicle start`, then the history and the live stream over HTTP. */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { StoredEvent } from '../src/events/contracts.ts';
-import { BIN, exited, start, waitFor } from './helpers/cli.ts';
+import { BIN, exited, freePort, start, waitFor } from './helpers/cli.ts';
 import { readStream } from './helpers/sse.ts';
 
 test('within 60 s of `chronicle start` the history holds all four towns and the stream shows new events', {
   timeout: 90_000,
 }, async () => {
   const data = mkdtempSync(join(tmpdir(), 'chronicle-start-'));
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   const { child, lines } = start([BIN, 'start', '--data', data, '--port', String(port), '--speed', '10']);

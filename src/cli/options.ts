@@ -1,6 +1,6 @@
 /** Parsers for the command-line options the commands share; each rejects bad input with a clear message. */
 import { InvalidArgumentError, Option } from 'commander';
-import { SeedSchema } from '../town/world-file.ts';
+import { SeedSchema } from '../files/world-file.ts';
 
 export function parsePositiveNumber(name: string, max: number) {
   return (value: string): number => {

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadOrCreateWorld } from '../town/world-file.ts';
+import { loadOrCreateWorld } from '../files/world-file.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
 import { dataOption, seedOption, speedOption } from './options.ts';

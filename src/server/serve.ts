@@ -2,10 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from '../files/lock.ts';
+import { loadOrCreateWorld } from '../files/world-file.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
-import { formatHour } from '../town/print.ts';
-import { loadOrCreateWorld } from '../town/world-file.ts';
-import { worldTimeOf } from '../world/clock.ts';
+import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { type App, buildApp } from './app.ts';
 import { LiveBus } from './bus.ts';

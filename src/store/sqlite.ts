@@ -52,19 +52,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_town_time ON events (town, day, hour);`,
 ];
 
-interface EventRow {
-  id: number;
-  update_id: string;
-  town: string;
-  town_seq: number;
-  day: number;
-  hour: number;
-  ts: string;
-  kind: string;
-  actor: string | null;
-  text: string;
-  data: string;
-}
+/** An event as its row holds it: `data` is still JSON text. */
+type EventRow = Omit<StoredEvent, 'data'> & { data: string };
 
 const toEvent = (row: EventRow): StoredEvent => ({ ...row, data: JSON.parse(row.data) as EventData });
 

@@ -12,7 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ClockResponse } from '../events/contracts.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
-import { Clock, worldDaysOf, worldTimeOf } from '../world/clock.ts';
+import { loadOrCreateWorld } from '../files/world-file.ts';
+import { Clock, formatHour, worldDaysOf, worldTimeOf } from '../world/clock.ts';
 import { initialState, stepTown } from '../world/step.ts';
 import type { TownState } from '../world/town.ts';
 import type { Dispatch, TownId, Update } from '../world/types.ts';
@@ -20,10 +21,9 @@ import { toUpdate } from '../world/update.ts';
 import type { World } from '../world/world.ts';
 import { UpdateLog } from './log.ts';
 import { Outbox } from './outbox.ts';
-import { formatHour, formatUpdate } from './print.ts';
+import { formatUpdate } from './print.ts';
 import { Sender } from './sender.ts';
 import { StreamClient } from './stream-client.ts';
-import { loadOrCreateWorld } from './world-file.ts';
 
 export interface TownOptions {
   world: World;

@@ -22,6 +22,13 @@ export function worldTimeOf(t: number): WorldTime {
   return { day: Math.floor(tenths / 240) + 1, hour: (tenths % 240) / 10 };
 }
 
+/** "14:24" for hour 14.4. */
+export function formatHour(hour: number): string {
+  const h = Math.floor(hour);
+  const m = Math.round((hour - h) * 60);
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
 export function worldDaysOf(day: number, hour = 0): number {
   return day - 1 + hour / 24;
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJsonIfExists } from '../files/durable.ts';
+import { readJsonIfExists } from './durable.ts';
 
 export const SeedSchema = z
   .string()
