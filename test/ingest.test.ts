@@ -114,7 +114,7 @@ const HOSTILE: [string, () => Promise<{ status: number; body: Body }>, number, R
     'a __proto__ key',
     () => agg.post(null, { raw: `{"__proto__": {"admin": true}, "id": "p", "town": "circuiton"}` }),
     400,
-    /not valid JSON/,
+    /forbidden prototype property/,
   ],
   [
     'a plain update of an unknown town',
@@ -270,6 +270,13 @@ describe('storing', () => {
     });
     assert.equal(vector.status, 200, JSON.stringify(vector.body));
     assert.equal(vector.body.stored, 1);
+    // Older Fluent Bits send json_lines as application/json.
+    const lines = [anUpdate('den-of-thieves'), anUpdate('den-of-thieves')].map((u) =>
+      JSON.stringify({ date: 1, ...u }),
+    );
+    const older = await agg.post(null, { token, raw: `${lines.join('\n')}\n` });
+    assert.equal(older.status, 200, JSON.stringify(older.body));
+    assert.equal(older.body.stored, 2);
   });
 
   test('a gap in a town’s sequence is shown in /api/world', async () => {

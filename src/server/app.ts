@@ -3,6 +3,7 @@
  * summaries, metrics, health. Errors are `{"error": "…"}` with a 4xx status.
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import secureJson from 'secure-json-parse';
 import { LIMITS } from '../events/limits.ts';
 import type { EventStore } from '../store/store.ts';
 import type { World } from '../world/world.ts';
@@ -34,6 +35,25 @@ export interface AppOptions {
 
 export type App = FastifyInstance;
 
+/** One JSON value, or one per line. A `__proto__` key is refused: it could poison objects. */
+export function parseJsonBody(text: string): unknown {
+  const options = { protoAction: 'error', constructorAction: 'error' } as const;
+  try {
+    return secureJson.parse(text, undefined, options);
+  } catch (error) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    if (lines.length < 2 || !(error instanceof SyntaxError))
+      throw new Error(`body is not valid JSON: ${(error as Error).message}`);
+    return lines.map((line, i) => {
+      try {
+        return secureJson.parse(line, undefined, options);
+      } catch (e) {
+        throw new Error(`body is not valid JSON lines: line ${i + 1}: ${(e as Error).message}`);
+      }
+    });
+  }
+}
+
 export function buildApp(options: AppOptions): App {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -44,25 +64,17 @@ export function buildApp(options: AppOptions): App {
 
   // Updates are JSON: a text body is refused with 415 rather than parsed as a string.
   app.removeContentTypeParser('text/plain');
-  // Log shippers send JSON lines (Fluent Bit's json_lines, Vector's newline-delimited framing).
+  // JSON, or JSON lines: log shippers send one record a line (Fluent Bit's json_lines, Vector's
+  // newline-delimited framing), older Fluent Bits even under application/json.
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
-    ['application/x-ndjson', 'application/jsonl', 'application/json-lines'],
+    ['application/json', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'],
     { parseAs: 'string' },
     (_req, body, done) => {
       try {
-        const lines = String(body)
-          .split('\n')
-          .filter((l) => l.trim() !== '');
-        done(
-          null,
-          lines.map((l) => JSON.parse(l)),
-        );
+        done(null, parseJsonBody(String(body)));
       } catch (error) {
-        const e = new Error(`body is not valid JSON lines: ${(error as Error).message}`) as Error & {
-          statusCode: number;
-        };
-        e.statusCode = 400;
-        done(e, undefined);
+        done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
       }
     },
   );
