@@ -2,6 +2,11 @@
  * The aggregator's HTTP API (DESIGN.md): ingest, the live stream, history, the world, day
  * summaries, metrics, health. Errors are `{"error": "…"}` with a 4xx status.
  */
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { LIMITS } from '../events/limits.ts';
@@ -34,6 +39,23 @@ export interface AppOptions {
 }
 
 export type App = FastifyInstance;
+
+/** Where `npm run build:web` puts the viewer. */
+const VIEWER_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** The map viewer at `/`, or a note on how to build it. */
+function viewer(app: App): void {
+  if (existsSync(join(VIEWER_DIR, 'index.html'))) {
+    void app.register(fastifyStatic, { root: VIEWER_DIR, index: 'index.html', wildcard: false });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .status(503)
+        .type('text/plain')
+        .send('The viewer is not built: run `npm run build:web` (npm start does it).\n'),
+    );
+  }
+}
 
 /** One JSON value, or one per line. A `__proto__` key is refused: it could poison objects. */
 export function parseJsonBody(text: string): unknown {
@@ -122,6 +144,7 @@ export function buildApp(options: AppOptions): App {
     return options.telemetry.registry.metrics();
   });
 
+  viewer(app);
   ingestRoutes(app, options);
   streamRoutes(app, options);
   historyRoutes(app, options);

@@ -1,0 +1,92 @@
+/** The aggregator's API, as the viewer uses it. Every text from it is untrusted: render with textContent. */
+import type { StoredEvent } from '../../src/events/contracts.ts';
+
+export type { StoredEvent };
+
+export interface Town {
+  id: string;
+  name: string;
+  description: string;
+  position: [number, number];
+  routes: { to: string; days: number; by: string }[];
+  headline: StoredEvent | null;
+}
+
+export interface World {
+  seed: string;
+  day: number;
+  hour: number;
+  seconds_per_day: number;
+  events_total: number;
+  map: { width: number; height: number };
+  towns: Town[];
+}
+
+export interface MetricPoint {
+  town: string;
+  day: number;
+  value: number;
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, init);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    throw Object.assign(new Error(body.error ?? `HTTP ${response.status}`), { status: response.status });
+  }
+  return (await response.json()) as T;
+}
+
+export const getWorld = () => json<World>('/api/world');
+
+/** Every event of a day range, page by page. */
+export async function eventsOf(fromDay: number, toDay: number): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ from_day: String(fromDay), to_day: String(toDay), limit: '1000' });
+    if (cursor) query.set('cursor', cursor);
+    const page: { events: StoredEvent[]; next: string | null } = await json(`/api/events?${query}`);
+    events.push(...page.events);
+    cursor = page.next;
+  } while (cursor);
+  return events;
+}
+
+export async function metric(name: string, aggregate: 'mean' | 'sum', town?: string): Promise<MetricPoint[]> {
+  const query = new URLSearchParams({ metric: name, aggregate, bucket: 'day' });
+  if (town) query.set('town', town);
+  return (await json<{ points: MetricPoint[] }>(`/api/metrics?${query}`)).points;
+}
+
+export interface DaySummary {
+  day: number;
+  towns: Record<string, { events: number; totals: Record<string, number>; highlights: StoredEvent[] }>;
+}
+
+export const daySummary = (day: number) => json<DaySummary>(`/api/days/${day}`);
+
+/** Search by meaning where the server offers it, else by words in the history. */
+export async function search(q: string): Promise<StoredEvent[]> {
+  try {
+    return (
+      await json<{ results: StoredEvent[] }>(
+        `/api/search?${new URLSearchParams({ q, k: '20', mode: 'hybrid' })}`,
+      )
+    ).results;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+    const words = (
+      await json<{ events: StoredEvent[] }>(`/api/events?${new URLSearchParams({ q, limit: '1000' })}`)
+    ).events;
+    return words.slice(-20).reverse();
+  }
+}
+
+export async function ask(question: string): Promise<{ answer: string; citations: number[] }> {
+  return json('/api/ask', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
+}

@@ -1,0 +1,256 @@
+/** The viewer: the map, the feed, the time control, the charts, search and the ask box. */
+import { formatHour, worldTimeOf } from '../../src/world/clock.ts';
+import { ask, daySummary, eventsOf, getWorld, type StoredEvent, search, type Town } from './api.ts';
+import { Charts } from './charts.ts';
+import { byId, el, TOWN_COLOURS } from './dom.ts';
+import { Feed } from './feed.ts';
+import { WorldMap } from './map.ts';
+import './styles.css';
+
+const world = await getWorld();
+const names = Object.fromEntries(world.towns.map((t) => [t.id, t.name]));
+
+const feed = new Feed(byId('feed'), byId<HTMLSelectElement>('filter-kind'), byId('feed-count'), names);
+const townFilter = byId<HTMLSelectElement>('filter-town');
+townFilter.append(...world.towns.map((t) => el('option', { value: t.id }, t.name)));
+const applyFilters = () => feed.filter(townFilter.value, byId<HTMLSelectElement>('filter-kind').value);
+townFilter.addEventListener('change', applyFilters);
+byId('filter-kind').addEventListener('change', applyFilters);
+
+byId('legend').append(
+  ...world.towns.map((t) => {
+    const key = el('span', {}, t.name);
+    key.style.setProperty('--c', TOWN_COLOURS[t.id] ?? '#888');
+    return key;
+  }),
+);
+const worldMap = new WorldMap(byId('map'), world, (town) => void showDay(town));
+const charts = new Charts(world.towns, {
+  temperature: byId('chart-temperature'),
+  pressure: byId('chart-pressure'),
+  production: byId('chart-production'),
+});
+
+// --- The clock and the time control -------------------------------------------------------------
+let live = true;
+let today = world.day;
+let clockAt = { t: world.day - 1 + world.hour / 24, wall: Date.now() };
+const slider = byId<HTMLInputElement>('day-slider');
+const dayLabel = byId<HTMLOutputElement>('day-label');
+const liveButton = byId<HTMLButtonElement>('live');
+const playButton = byId<HTMLButtonElement>('play');
+slider.max = String(today);
+
+function worldNow(): number {
+  return clockAt.t + (Date.now() - clockAt.wall) / 1000 / world.seconds_per_day;
+}
+
+function tick(): void {
+  const { day, hour } = worldTimeOf(worldNow());
+  byId('clock').textContent =
+    `Day ${day}, ${formatHour(hour)}${live ? ' · live' : ` · viewing day ${slider.value}`}`;
+  if (day !== today) {
+    today = day;
+    slider.max = String(day);
+    if (live) slider.value = String(day);
+    void charts.refresh();
+  }
+}
+setInterval(tick, 1000);
+
+function setLive(on: boolean): void {
+  live = on;
+  liveButton.classList.toggle('on', on);
+  liveButton.setAttribute('aria-pressed', String(on));
+  if (on) stopReplay();
+}
+
+/** Show one day of history: the feed, the towns' headlines and the charts follow. */
+async function showHistoryDay(day: number): Promise<StoredEvent[]> {
+  setLive(false);
+  slider.value = String(day);
+  dayLabel.textContent = String(day);
+  const events = await eventsOf(day, day);
+  feed.set(events);
+  for (const town of world.towns) {
+    const last = events.filter((e) => e.town === town.id && e.kind !== 'sensor').at(-1);
+    worldMap.setHeadline(town.id, last?.text ?? 'A quiet day.');
+  }
+  charts.follow(day);
+  tick();
+  return events;
+}
+
+async function goLive(): Promise<void> {
+  setLive(true);
+  slider.value = String(today);
+  dayLabel.textContent = String(today);
+  feed.set(await eventsOf(Math.max(1, today - 1), today));
+  charts.follow(null);
+  tick();
+}
+
+slider.addEventListener('input', () => {
+  dayLabel.textContent = slider.value;
+});
+slider.addEventListener('change', () => void showHistoryDay(Number(slider.value)));
+liveButton.addEventListener('click', () => void goLive());
+
+// --- Replay: play the history hour by hour ------------------------------------------------------
+let replay: {
+  day: number;
+  hour: number;
+  events: StoredEvent[];
+  shown: number;
+  last: number;
+  frame: number;
+} | null = null;
+/** Frames drawn during replay, for the benchmark of its frame rate. */
+const replayStats = { frames: 0, since: 0 };
+Object.assign(window, { chronicleReplayStats: replayStats });
+
+function stopReplay(): void {
+  if (replay) cancelAnimationFrame(replay.frame);
+  replay = null;
+  playButton.textContent = '▶';
+  playButton.setAttribute('aria-label', 'Play the history');
+}
+
+async function startReplay(): Promise<void> {
+  const day = Number(slider.value);
+  const events = await showHistoryDay(day);
+  feed.set([]);
+  replay = { day, hour: 0, events, shown: 0, last: performance.now(), frame: 0 };
+  replayStats.frames = 0;
+  replayStats.since = performance.now();
+  playButton.textContent = '⏸';
+  playButton.setAttribute('aria-label', 'Pause the history');
+  const step = (now: number) => {
+    if (!replay) return;
+    replayStats.frames++;
+    const speed = Number(byId<HTMLSelectElement>('replay-speed').value);
+    // At 1× a world hour passes in a real second.
+    replay.hour += ((now - replay.last) / 1000) * speed;
+    replay.last = now;
+    const due: StoredEvent[] = [];
+    while (
+      replay.shown < replay.events.length &&
+      (replay.events[replay.shown] as StoredEvent).hour <= replay.hour
+    ) {
+      due.push(replay.events[replay.shown] as StoredEvent);
+      replay.shown++;
+    }
+    if (due.length > 0) {
+      feed.add(due);
+      for (const e of due) worldMap.news(e);
+    }
+    if (replay.hour >= 24) {
+      if (replay.day >= today) return stopReplay();
+      const next = replay.day + 1;
+      stopReplay();
+      slider.value = String(next);
+      void startReplay();
+      return;
+    }
+    replay.frame = requestAnimationFrame(step);
+  };
+  replay.frame = requestAnimationFrame(step);
+}
+
+playButton.addEventListener('click', () => (replay ? stopReplay() : void startReplay()));
+
+// --- A town's day, on click -----------------------------------------------------------------------
+async function showDay(town: Town): Promise<void> {
+  const day = live ? today : Number(slider.value);
+  const summary = await daySummary(day);
+  const mine = summary.towns[town.id];
+  const totals = Object.entries(mine?.totals ?? {}).map(([k, v]) =>
+    el('li', {}, `${k.replace(/_/g, ' ')}: ${v}`),
+  );
+  const highlights = (mine?.highlights ?? []).map((h) => el('li', {}, `${formatHour(h.hour)} ${h.text}`));
+  worldMap.popup(
+    town.id,
+    el(
+      'div',
+      { class: 'day-popup' },
+      el('h3', {}, `${town.name}, day ${day}`),
+      el('p', {}, town.description),
+      el('h4', {}, 'Highlights'),
+      highlights.length ? el('ul', {}, ...highlights) : el('p', {}, 'Nothing of note yet.'),
+      el('h4', {}, 'Totals'),
+      totals.length ? el('ul', {}, ...totals) : el('p', {}, 'No work recorded.'),
+    ),
+  );
+}
+
+// --- Search and ask -------------------------------------------------------------------------------
+const answers = byId('answers');
+const answersList = byId('answers-list');
+byId('answers-close').addEventListener('click', () => {
+  answers.hidden = true;
+});
+
+function showAnswers(title: string, items: HTMLElement[]): void {
+  byId('answers-title').textContent = title;
+  answersList.replaceChildren(...items);
+  answers.hidden = false;
+}
+
+function resultItem(e: StoredEvent): HTMLElement {
+  const button = el(
+    'button',
+    { type: 'button', class: 'result', 'data-id': String(e.id) },
+    `Day ${e.day} ${formatHour(e.hour)} · ${names[e.town] ?? e.town}: ${e.text}`,
+  );
+  button.addEventListener('click', async () => {
+    worldMap.flyTo(e.town);
+    if (live || Number(slider.value) !== e.day) await showHistoryDay(e.day);
+    feed.highlight(e.id);
+  });
+  return el('li', {}, button);
+}
+
+byId<HTMLFormElement>('search-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const q = byId<HTMLInputElement>('search').value.trim();
+  if (!q) return;
+  try {
+    const results = await search(q);
+    showAnswers(`${results.length} results for “${q}”`, results.map(resultItem));
+  } catch (error) {
+    showAnswers('Search failed', [el('li', {}, (error as Error).message)]);
+  }
+});
+
+byId<HTMLFormElement>('ask-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const question = byId<HTMLInputElement>('ask').value.trim();
+  if (!question) return;
+  try {
+    const { answer } = await ask(question);
+    showAnswers('The world answers', [el('li', { class: 'answer' }, answer)]);
+  } catch (error) {
+    const missing = (error as { status?: number }).status === 404;
+    showAnswers('The world answers', [
+      el(
+        'li',
+        {},
+        missing ? 'Asking the world is not available on this server yet.' : (error as Error).message,
+      ),
+    ]);
+  }
+});
+
+// --- Live events ----------------------------------------------------------------------------------
+const stream = new EventSource('/api/stream');
+stream.onmessage = (message) => {
+  const event = JSON.parse(message.data) as StoredEvent;
+  clockAt = { t: Math.max(worldNow(), event.day - 1 + event.hour / 24), wall: Date.now() };
+  if (!live) return;
+  feed.add([event]);
+  worldMap.news(event);
+};
+
+await goLive();
+await charts.refresh();
+document.body.dataset.ready = 'true';
