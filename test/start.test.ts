@@ -33,6 +33,10 @@ test('within 60 s of `chronicle start` the history holds all four towns and the 
   }
   assert.equal(towns.size, 4, `after 60 s only ${[...towns].join(', ')}`);
 
+  const viewer = await fetch(url);
+  assert.equal(viewer.status, 200);
+  assert.match(await viewer.text(), /<title>Chronicle/);
+
   const stream = await readStream(`${url}/api/stream`);
   await waitFor(() => stream.events.length >= 3, 20_000, 'new events on the stream');
   stream.close();

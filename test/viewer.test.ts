@@ -83,6 +83,39 @@ describe('the map viewer', { skip }, () => {
     await page.locator('#live[aria-pressed="true"]').waitFor();
   });
 
+  test('clicking a town opens that day’s highlights and totals', async () => {
+    await page.locator('#day-slider').fill('4');
+    await page.locator('#day-label', { hasText: '4' }).waitFor();
+    await page.locator('.leaflet-marker-icon[title="Circuiton"]').click();
+    const popup = page.locator('.day-popup');
+    await popup.waitFor({ timeout: 5000 });
+    assert.match((await popup.locator('h3').textContent()) ?? '', /Circuiton, day 4/);
+    const summary = (await agg.get('/api/days/4')).body.towns.circuiton;
+    const totals = await popup.locator('ul').last().locator('li').allTextContents();
+    assert.ok(totals.includes(`ore tons: ${summary.totals.ore_tons}`), totals.join(', '));
+    await page.keyboard.press('Escape');
+  });
+
+  test('play replays the day’s events in order, hour by hour', async () => {
+    await page.locator('#day-slider').fill('2');
+    await page.locator('#day-label', { hasText: '2' }).waitFor();
+    await page.locator('#replay-speed').selectOption('16');
+    await page.locator('#play').click();
+    await page
+      .locator('#feed .row .when', { hasText: /^day 2 1\d:/ })
+      .first()
+      .waitFor({ timeout: 5000 });
+    await page.locator('#play').click(); // pause
+    const times = await page.locator('#feed .row .when').allTextContents();
+    assert.ok(times.length > 3);
+    assert.ok(times.every((t) => t.startsWith('day 2 ')));
+    // Newest first: the hours only go down the list.
+    const hours = times.map((t) => t.slice(6));
+    assert.deepEqual(hours, [...hours].sort().reverse());
+    await page.locator('#live').click();
+    await page.locator('#live[aria-pressed="true"]').waitFor();
+  });
+
   test('a search shows results that lead to the event', async () => {
     await page.locator('#search').fill('fish');
     await page.locator('#search-form button').click();

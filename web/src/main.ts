@@ -105,8 +105,8 @@ let replay: {
   last: number;
   frame: number;
 } | null = null;
-/** Frames drawn during replay, for the benchmark of its frame rate. */
-const replayStats = { frames: 0, since: 0 };
+/** Frames drawn during replay since the page opened, for the benchmark of its frame rate. */
+const replayStats = { frames: 0 };
 Object.assign(window, { chronicleReplayStats: replayStats });
 
 function stopReplay(): void {
@@ -121,8 +121,6 @@ async function startReplay(): Promise<void> {
   const events = await showHistoryDay(day);
   feed.set([]);
   replay = { day, hour: 0, events, shown: 0, last: performance.now(), frame: 0 };
-  replayStats.frames = 0;
-  replayStats.since = performance.now();
   playButton.textContent = '⏸';
   playButton.setAttribute('aria-label', 'Pause the history');
   const step = (now: number) => {

@@ -71,12 +71,7 @@ export class WorldMap {
     if (event.kind !== 'sensor' || !headline.textContent || headline.textContent === 'Waiting for news…') {
       headline.textContent = event.text;
     }
-    const icon = this.markers.get(event.town)?.getElement();
-    if (icon) {
-      icon.classList.remove('pulse');
-      void icon.offsetWidth; // restart the animation
-      icon.classList.add('pulse');
-    }
+    this.pulse(event.town);
     if (
       event.kind === 'trade' &&
       this.towns.has(String(event.data.from)) &&
@@ -125,10 +120,18 @@ export class WorldMap {
     requestAnimationFrame(step);
   }
 
+  /** A ring that spreads from the town's marker. The Web Animations API restarts it without a reflow. */
+  private pulse(town: string): void {
+    const dot = this.markers.get(town)?.getElement()?.querySelector('.dot');
+    dot?.animate(
+      [{ boxShadow: '0 0 0 0 rgba(255, 230, 150, 0.9)' }, { boxShadow: '0 0 0 22px rgba(255, 230, 150, 0)' }],
+      { duration: 1200, easing: 'ease-out' },
+    );
+  }
+
   flyTo(town: string): void {
     this.map.flyTo(this.latLng(town), 1, { duration: 0.8 });
-    const marker = this.markers.get(town);
-    marker?.getElement()?.classList.add('pulse');
+    this.pulse(town);
   }
 
   setHeadline(town: string, text: string): void {

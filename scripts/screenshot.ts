@@ -1,0 +1,37 @@
+/**
+ * The picture in the README: the viewer over a simulated week, taken with Debian's Chromium.
+ *
+ *   npm run screenshot      (writes docs/viewer.png)
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { simulateIntoStore } from '../src/cli/simulate-store.ts';
+import { serve } from '../src/server/serve.ts';
+import { launch } from '../test/helpers/browser.ts';
+
+const out = fileURLToPath(new URL('../docs/viewer.png', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-screenshot-'));
+await simulateIntoStore({ dataDir, days: 7, seed: '7' });
+const server = await serve({ dataDir, port: 0, host: '127.0.0.1', speed: 1, log: () => undefined });
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  // A day of history with a raid in it, a town's day open, and the feed on that day.
+  await page.locator('#day-slider').fill('5');
+  await page
+    .locator('#feed-count')
+    .filter({ hasNotText: /^0 events/ })
+    .waitFor();
+  await page.locator('.town-icon').nth(0).click();
+  await page.locator('.day-popup').waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
