@@ -1,6 +1,7 @@
 /** The main job as a new user runs it: `chronicle start`, then the history and the live stream over HTTP. */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -48,4 +49,22 @@ test('within 60 s of `chronicle start` the history holds all four towns and the 
     lines.some((l) => l.text.includes('Aggregator stopped.')),
     'the aggregator stopped cleanly',
   );
+});
+
+test('`chronicle start` on a port another server holds says so and stops, sending no town to it', {
+  timeout: 60_000,
+}, async () => {
+  const data = mkdtempSync(join(tmpdir(), 'chronicle-start-busy-'));
+  const squatter = createServer((_req, res) => res.end('{"id":"someone else"}'));
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const { port } = squatter.address() as { port: number };
+  try {
+    const { child, lines } = start([BIN, 'start', '--data', data, '--port', String(port)]);
+    assert.equal(await exited(child), 1);
+    const text = lines.map((l) => l.text).join('\n');
+    assert.match(text, /EADDRINUSE/);
+    assert.doesNotMatch(text, /wakes up/, 'no town was started');
+  } finally {
+    squatter.close();
+  }
 });

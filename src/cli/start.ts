@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ClockResponse } from '../events/contracts.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
@@ -46,13 +47,20 @@ function prefixLines(child: ChildProcess, label: string): void {
   }
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Wait until our aggregator answers: the one serving this world, not another on the same port. */
+async function waitForAggregator(
+  url: string,
+  worldId: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the aggregator exited (code ${child.exitCode})`);
+    if (child.exitCode !== null)
+      throw new Error(`the aggregator exited (code ${child.exitCode}); see its lines above`);
     try {
-      const response = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
+      const response = await fetch(new URL('/api/clock', url), { signal: AbortSignal.timeout(1000) });
+      if (response.ok && ((await response.json()) as ClockResponse).id === worldId) return;
     } catch {
       // not listening yet
     }
@@ -103,7 +111,7 @@ export async function runStart(flags: StartFlags): Promise<void> {
   launch('aggregator', ['serve', '--port', String(flags.port), '--host', '127.0.0.1']);
   const [aggregator] = children as [(typeof children)[number]];
   try {
-    await waitForHealth(url, aggregator.child, 30_000);
+    await waitForAggregator(url, world.id, aggregator.child, 30_000);
   } catch (error) {
     stop();
     await aggregator.exited;
