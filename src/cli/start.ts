@@ -77,7 +77,7 @@ export async function runStart(flags: StartFlags): Promise<void> {
     styleText(COLOURS[i % COLOURS.length] ?? 'cyan', `[${name.padEnd(width)}]`);
   const url = `http://127.0.0.1:${flags.port}`;
   console.log(
-    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}, API and stream on ${url}. Ctrl-C stops.`,
+    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}, viewer and API on ${url}. Ctrl-C stops.`,
   );
 
   const children: { name: string; child: ChildProcess; exited: Promise<number> }[] = [];

@@ -52,7 +52,10 @@ function tick(): void {
   if (day !== today) {
     today = day;
     slider.max = String(day);
-    if (live) slider.value = String(day);
+    if (live) {
+      slider.value = String(day);
+      dayLabel.textContent = String(day);
+    }
     void charts.refresh();
   }
 }
