@@ -1,12 +1,18 @@
 /** The `chronicle` command. */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { serveCommand } from './serve.ts';
 import { simulateCommand } from './simulate.ts';
 import { startCommand } from './start.ts';
 import { townCommand } from './town.ts';
 
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
 const program = new Command('chronicle')
   .description('A living world of four towns, and the history of everything that happens in it.')
+  .version(version)
   .showHelpAfterError()
   .addCommand(startCommand())
   .addCommand(serveCommand())
