@@ -39,10 +39,6 @@ export interface TownOptions {
   signal: AbortSignal;
   /** Stop after this many updates (for tests and demos). */
   maxUpdates?: number;
-  /** Real milliseconds before the first update; random within one interval by default. */
-  firstDelayMs?: number;
-  /** Other towns' events that concern this town, taken at each update. */
-  inbox?: () => Dispatch[];
 }
 
 const SavedSchema = z.object({
@@ -160,7 +156,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
   // Other towns' events that concern this one (trade, raids) arrive over the stream and wait here.
   const heard: Dispatch[] = [];
   let stream: StreamClient | undefined;
-  if (options.server && !options.inbox) {
+  if (options.server) {
     stream = new StreamClient({
       server: options.server,
       after: saved.streamCursor ?? aggregator?.last_event_id ?? null,
@@ -184,7 +180,8 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
       : `${rules.name} resumes at day ${resumed.day}, ${formatHour(resumed.hour)} after update ${saved.state.seq}`,
   );
 
-  let delay = options.firstDelayMs ?? Math.random() * clock.updateIntervalMs;
+  // A random offset within the first interval, so towns started together never tick in lockstep.
+  let delay = Math.random() * clock.updateIntervalMs;
   let made = 0;
   while (!signal.aborted && (options.maxUpdates === undefined || made < options.maxUpdates)) {
     try {
@@ -197,7 +194,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
       if (latest) clock = new Clock(Date.now(), latest.t, latest.speed);
     }
     const now = Date.now();
-    const inbox = options.inbox?.() ?? heard.splice(0);
+    const inbox = heard.splice(0);
     const { state, events } = stepTown(world, rules, saved.state, {
       seed: worldFile.seed,
       t: clock.worldDaysAt(now),
