@@ -4,7 +4,6 @@
  * (no HTTP), and the world's clock moved on by the days simulated.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { Presets, SingleBar } from 'cli-progress';
 import { writeAtomic } from '../files/durable.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
@@ -19,6 +18,7 @@ import { WORLD } from '../world/map.ts';
 import { simulate } from '../world/simulate.ts';
 import type { TownState } from '../world/town.ts';
 import type { Update } from '../world/types.ts';
+import { dayProgress } from './progress.ts';
 
 const BATCH_UPDATES = 2000;
 
@@ -50,27 +50,26 @@ export async function simulateIntoStore(
     // The history ends now: it reads as if the world had been running in real time until this moment.
     const epochMs = Date.now() - end * SECONDS_PER_DAY * 1000;
 
-    const bar = new SingleBar(
-      {
-        format: 'simulate |{bar}| day {value}/{total} · {events} events · ETA {eta_formatted}',
-        hideCursor: true,
-      },
-      Presets.shades_classic,
-    );
-    const showBar = process.stderr.isTTY === true;
-    const startDay = worldTimeOf(from).day;
-    if (showBar) bar.start(worldTimeOf(end).day, startDay, { events: 0 });
+    const progress = dayProgress(worldTimeOf(from).day, worldTimeOf(end).day);
 
     const started = performance.now();
-    const lines = new Map<string, string[]>();
+    const lines = new Map<string, string[]>(WORLD.ids.map((town) => [town, []]));
     const last: Record<string, Update> = {};
     let batch: Update[] = [];
     let updates = 0;
     let events = 0;
+    // Each batch goes to the store, then to the towns' own logs: neither holds more than a batch.
     const flush = async () => {
       await ingest.accept(batch);
       batch = [];
-      if (showBar) bar.update(worldTimeOf(t).day, { events });
+      for (const [town, townLines] of lines) {
+        if (townLines.length === 0) continue;
+        const { dir, log } = townPaths(options.dataDir, town);
+        mkdirSync(dir, { recursive: true });
+        appendFileSync(log, `${townLines.join('\n')}\n`);
+        townLines.length = 0;
+      }
+      progress.update(worldTimeOf(t).day, events);
     };
     const run = simulate({
       world: WORLD,
@@ -86,9 +85,7 @@ export async function simulateIntoStore(
       const update = step.value;
       t = update.day - 1 + update.hour / 24;
       batch.push(update);
-      const townLines = lines.get(update.town) ?? [];
-      lines.set(update.town, townLines);
-      townLines.push(JSON.stringify(update));
+      lines.get(update.town)?.push(JSON.stringify(update));
       last[update.town] = update;
       updates++;
       events += update.events.length;
@@ -96,16 +93,14 @@ export async function simulateIntoStore(
       step = run.next();
     }
     await flush();
-    if (showBar) bar.update(worldTimeOf(end).day, { events });
-    bar.stop();
+    progress.update(worldTimeOf(end).day, events);
+    progress.stop();
 
     // Each town carries on from here, as if it had lived these days itself.
     const cursor = await store.lastEventId();
     for (const [town, state] of Object.entries(step.value)) {
       const paths = townPaths(options.dataDir, town);
       mkdirSync(paths.dir, { recursive: true });
-      const townLines = lines.get(town);
-      if (townLines?.length) appendFileSync(paths.log, `${townLines.join('\n')}\n`);
       const previous = saved[town];
       const next: Saved = {
         format: 1,

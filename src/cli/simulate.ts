@@ -3,11 +3,11 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { WORLD } from '../world/map.ts';
 import { simulate } from '../world/simulate.ts';
 import { dataOption, parseCount, parseSeed } from './options.ts';
+import { dayProgress } from './progress.ts';
 import { simulateIntoStore } from './simulate-store.ts';
 
 interface SimulateFlags {
@@ -54,15 +54,7 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
 async function simulateToFile(flags: SimulateFlags & { out: string; seed: string }): Promise<void> {
   const toStdout = flags.out === '-';
   const stream: Writable = toStdout ? process.stdout : createWriteStream(flags.out);
-  const showBar = process.stderr.isTTY === true;
-  const bar = new SingleBar(
-    {
-      format: 'simulate |{bar}| day {value}/{total} · {events} events · ETA {eta_formatted}',
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  if (showBar) bar.start(flags.days, 0, { events: 0 });
+  const progress = dayProgress(0, flags.days);
 
   const started = performance.now();
   let updates = 0;
@@ -75,12 +67,12 @@ async function simulateToFile(flags: SimulateFlags & { out: string; seed: string
     if (buffer.length >= FLUSH_BYTES) {
       await write(stream, buffer);
       buffer = '';
-      if (showBar) bar.update(update.day - 1, { events });
+      progress.update(update.day - 1, events);
     }
   }
   await write(stream, buffer);
-  if (showBar) bar.update(flags.days, { events });
-  bar.stop();
+  progress.update(flags.days, events);
+  progress.stop();
   if (!toStdout) {
     stream.end();
     await once(stream, 'finish');

@@ -48,7 +48,9 @@ export function summariseDay(day: number, events: readonly StoredEvent[]): DaySu
       if (e.kind === 'sensor') {
         const byKey = readings[e.town] ?? new Map<string, number[]>();
         readings[e.town] = byKey;
-        byKey.set(key, [...(byKey.get(key) ?? []), value]);
+        const values = byKey.get(key) ?? [];
+        byKey.set(key, values);
+        values.push(value);
       } else if (!NOT_TOTALS.has(key)) {
         town.totals[key] = Math.round(((town.totals[key] ?? 0) + value) * 1e4) / 1e4;
       }

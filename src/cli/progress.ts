@@ -1,0 +1,20 @@
+/** The progress bar of long commands: days done and events made, on standard error when it is a terminal. */
+import { Presets, SingleBar } from 'cli-progress';
+
+export interface DayProgress {
+  update(day: number, events: number): void;
+  stop(): void;
+}
+
+export function dayProgress(startDay: number, endDay: number): DayProgress {
+  if (process.stderr.isTTY !== true) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar(
+    {
+      format: 'simulate |{bar}| day {value}/{total} · {events} events · ETA {eta_formatted}',
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(endDay, startDay, { events: 0 });
+  return { update: (day, events) => bar.update(day, { events }), stop: () => bar.stop() };
+}
