@@ -10,12 +10,14 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { LIMITS } from '../events/limits.ts';
+import type { SearchService } from '../search/service.ts';
 import type { EventStore } from '../store/store.ts';
 import type { World } from '../world/world.ts';
 import type { LiveBus } from './bus.ts';
 import type { Ingest } from './ingest.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { searchRoutes } from './routes/search.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { worldRoutes } from './routes/world.ts';
 import type { Telemetry } from './telemetry.ts';
@@ -31,6 +33,8 @@ export interface AppOptions {
   clock: WorldClock;
   tokens: Tokens;
   telemetry: Telemetry;
+  /** Search over the history; absent when the aggregator runs without it. */
+  search?: SearchService;
   /** When set, every read needs this token (as a bearer token, or `?token=` for browsers' EventSource). */
   readToken?: string;
   /** Milliseconds between the stream's heartbeat comments (15 s by default). */
@@ -149,5 +153,6 @@ export function buildApp(options: AppOptions): App {
   streamRoutes(app, options);
   historyRoutes(app, options);
   worldRoutes(app, options);
+  searchRoutes(app, options);
   return app;
 }

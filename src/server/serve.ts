@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
+import type { EmbedderConfig } from '../search/embedder.ts';
+import { SearchService } from '../search/service.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
@@ -21,6 +23,9 @@ export interface ServeOptions {
   seed?: string;
   readToken?: string;
   heartbeatMs?: number;
+  /** Index and search the history (on unless turned off); how to embed, when not the built-in model. */
+  search?: boolean;
+  embeddings?: EmbedderConfig;
   log: (line: string) => void;
 }
 
@@ -45,6 +50,19 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const bus = new LiveBus();
     const telemetry = new Telemetry();
     const ingest = new Ingest(store, bus, () => clock.now(), telemetry);
+    const search =
+      options.search === false
+        ? undefined
+        : SearchService.open(options.dataDir, store, {
+            embedderConfig: options.embeddings,
+            log: options.log,
+            onIndexed: (n) => telemetry.searchIndexed.inc(n),
+          });
+    if (search) {
+      bus.subscribe(() => search.indexer.notify());
+      telemetry.searchLagSource = () => search.indexer.lag();
+      search.indexer.start();
+    }
     const app = buildApp({
       store,
       bus,
@@ -54,6 +72,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       clock,
       tokens,
       telemetry,
+      search,
       readToken: options.readToken,
       heartbeatMs: options.heartbeatMs,
     });
@@ -75,6 +94,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
         stopped = true;
         await app.close();
         clock.stop();
+        await search?.close();
         await store.close();
         unlock();
       },

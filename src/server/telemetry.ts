@@ -36,6 +36,21 @@ export class Telemetry {
     help: 'Stream clients cut off because they could not keep up',
     registers: [this.registry],
   });
+  /** Read when the metrics are scraped. */
+  searchLagSource: (() => Promise<number>) | undefined;
+  readonly searchLag = new Gauge({
+    name: 'chronicle_search_index_lag_events',
+    help: 'Stored events the search index has not reached yet',
+    registers: [this.registry],
+    collect: async () => {
+      if (this.searchLagSource) this.searchLag.set(await this.searchLagSource());
+    },
+  });
+  readonly searchIndexed = new Counter({
+    name: 'chronicle_search_indexed_events_total',
+    help: 'Events added to the search index',
+    registers: [this.registry],
+  });
   readonly requestSeconds = new Histogram({
     name: 'chronicle_http_request_duration_seconds',
     help: 'HTTP request duration',

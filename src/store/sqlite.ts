@@ -137,6 +137,9 @@ export class SqliteEventStore implements EventStore {
         'SELECT day, hour FROM events ORDER BY day DESC, hour DESC LIMIT 1',
       ),
       lastId: this.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
+      byIds: this.db.prepare<[string], EventRow>(
+        'SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?))',
+      ),
       day: this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE day = ? ORDER BY day, hour, id'),
       totals: this.db.prepare<[], { events: number; updates: number; last: number | null }>(
         `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM updates) AS updates,
@@ -279,6 +282,16 @@ export class SqliteEventStore implements EventStore {
 
   async lastEventId(): Promise<number> {
     return this.statements.lastId.get()?.id ?? 0;
+  }
+
+  async byIds(ids: readonly number[]): Promise<StoredEvent[]> {
+    if (ids.length === 0) return [];
+    const rows = this.statements.byIds.all(JSON.stringify(ids));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toEvent(row)] : [];
+    });
   }
 
   async day(day: number): Promise<StoredEvent[]> {

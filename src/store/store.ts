@@ -90,6 +90,8 @@ export interface EventStore {
   latestWorldTime(): Promise<number>;
   /** The highest global sequence number so far (0 when empty). */
   lastEventId(): Promise<number>;
+  /** The events with these ids, in the order of the ids given; ids not stored are left out. */
+  byIds(ids: readonly number[]): Promise<StoredEvent[]>;
   /** Every event of one day, in world-time order. */
   day(day: number): Promise<StoredEvent[]>;
   metrics(query: MetricQuery): Promise<MetricPoint[]>;

@@ -155,13 +155,13 @@ function repair(turn: DenTurn): void {
   const den = turn.state.local;
   const bosun = turn.worker('bosun');
   if (turn.state.gold < REPAIR_COST_GOLD) {
-    const text = `${bosun} could not pay for timber: the ${SHIP_NAME} stays leaky.`;
+    const text = `The pirates could not repair their ship: ${bosun} has no gold for timber and the ${SHIP_NAME} stays leaky.`;
     turn.emit('repair', text, { boat_repaired: 0 }, bosun);
     return;
   }
   turn.state.gold -= REPAIR_COST_GOLD;
   den.boat = 1;
-  const text = `${bosun}'s crew repaired the hull of the ${SHIP_NAME} for ${REPAIR_COST_GOLD} gold.`;
+  const text = `The pirates repaired their ship: ${bosun}'s crew patched the ${SHIP_NAME}'s hull for ${REPAIR_COST_GOLD} gold.`;
   turn.emit('repair', text, { boat_repaired: 1 }, bosun);
 }
 

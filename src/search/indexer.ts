@@ -1,0 +1,154 @@
+/**
+ * The indexer: follows the store in sequence order and puts every event into the search
+ * database and the vector index. It runs beside ingest, never in its way: embedding happens on
+ * worker threads, each write is a short transaction in another SQLite file, and it yields between
+ * batches. It starts where the search database says it stopped, so a restart or a kill loses nothing.
+ */
+import { setImmediate as yieldToIo } from 'node:timers/promises';
+import type { EventStore } from '../store/store.ts';
+import type { Embedder } from './embedder.ts';
+import { phraseOf } from './phrase.ts';
+import type { NewPhrase, SearchDb } from './search-db.ts';
+import type { VectorIndex } from './vector-index.ts';
+
+export interface IndexerOptions {
+  /** Events read and written per transaction. */
+  batch?: number;
+  /** Seconds between saves of the vector index while it changes. */
+  saveEverySeconds?: number;
+  log?: (line: string) => void;
+  onIndexed?: (events: number) => void;
+}
+
+export class Indexer {
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private wake: (() => void) | undefined;
+  /** Set when events arrive while a batch is under way, so the loop does not sleep past them. */
+  private notified = false;
+  private lastSave = Date.now();
+  private lastError: string | undefined;
+  private readonly batch: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: SearchDb,
+    private readonly vectors: VectorIndex,
+    private readonly embedder: Embedder,
+    private readonly options: IndexerOptions = {},
+  ) {
+    this.batch = options.batch ?? 500;
+  }
+
+  /** Stored events not indexed yet. */
+  async lag(): Promise<number> {
+    return Math.max(0, (await this.store.lastEventId()) - this.db.reached);
+  }
+
+  /** Indexes the next batch; the number of events it indexed (0: caught up). */
+  async step(batch = this.batch): Promise<number> {
+    const events = await this.store.after(this.db.reached, batch);
+    if (events.length === 0) return 0;
+    const phrases: number[] = [];
+    const fresh = new Map<string, number>();
+    let next = this.db.nextPhraseId();
+    for (const e of events) {
+      const text = phraseOf(e.text);
+      let id = this.db.phraseId(text) ?? fresh.get(text);
+      if (id === undefined) {
+        id = next++;
+        fresh.set(text, id);
+      }
+      phrases.push(id);
+    }
+    const texts = [...fresh.keys()];
+    const vectors = texts.length > 0 ? await this.embedder.embed(texts) : [];
+    const added: NewPhrase[] = texts.map((text, i) => ({
+      id: fresh.get(text) as number,
+      text,
+      vector: vectors[i] as Float32Array,
+    }));
+    this.db.commit(events, phrases, added);
+    this.vectors.add(
+      added.map((p) => p.id),
+      vectors,
+    );
+    this.options.onIndexed?.(events.length);
+    if (Date.now() - this.lastSave > (this.options.saveEverySeconds ?? 30) * 1000) this.save();
+    return events.length;
+  }
+
+  /** Indexes until caught up, telling how far it has come. */
+  async catchUp(onProgress?: (indexed: number) => void): Promise<number> {
+    let total = 0;
+    for (let n = await this.step(); n > 0 && !this.stopped; n = await this.step()) {
+      total += n;
+      onProgress?.(total);
+      await yieldToIo();
+    }
+    return total;
+  }
+
+  /** Indexes in the background from now on; `notify` wakes it when new events are stored. */
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  notify(): void {
+    this.notified = true;
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        this.notified = false;
+        const n = await this.step();
+        failures = 0;
+        this.lastError = undefined;
+        if (n === 0 && !this.notified) {
+          this.save();
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+          });
+          this.wake = undefined;
+        } else {
+          await yieldToIo();
+        }
+      } catch (error) {
+        failures++;
+        const message = (error as Error).message;
+        if (message !== this.lastError) this.options.log?.(`search indexer: ${message}; will retry`);
+        this.lastError = message;
+        // Back off to at most 30 s, but wake at once to stop.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+
+  /** The last indexing error while it is not resolved, for the API to report. */
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  save(): void {
+    this.vectors.save();
+    this.lastSave = Date.now();
+  }
+
+  /** Finishes the batch under way and saves the vector index. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    this.save();
+  }
+}

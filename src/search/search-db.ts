@@ -1,0 +1,276 @@
+/**
+ * The search database, a SQLite file of its own beside the store so indexing never takes the
+ * store's write lock: the phrases with their embeddings (the embedding cache), which phrase each
+ * event has with the fields the filters need, and an FTS5 keyword index (BM25). The indexer
+ * writes it in transactions that also record the event it has reached, so it is always whole.
+ */
+import Database from 'better-sqlite3';
+import type { StoredEvent } from '../store/store.ts';
+import { fromBlob, toBlob } from './vectors.ts';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS phrases (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, vector BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY, phrase INTEGER NOT NULL, town TEXT NOT NULL, kind TEXT NOT NULL, day INTEGER NOT NULL
+  );
+  -- A phrase's events newest first, for semantic results.
+  CREATE INDEX IF NOT EXISTS docs_phrase ON docs (phrase, id);
+  -- The event ids each day spans: a day range becomes a rowid range the keyword index can seek.
+  CREATE TABLE IF NOT EXISTS days (day INTEGER PRIMARY KEY, first_id INTEGER NOT NULL, last_id INTEGER NOT NULL);
+  -- Where and when each phrase occurs: phrases that cannot pass the filters are skipped unread.
+  CREATE TABLE IF NOT EXISTS phrase_scope (
+    phrase INTEGER NOT NULL, town TEXT NOT NULL, kind TEXT NOT NULL,
+    first_day INTEGER NOT NULL, last_day INTEGER NOT NULL,
+    PRIMARY KEY (phrase, town, kind)
+  ) WITHOUT ROWID;
+  -- Contentless: the text lives in the store; town and kind are columns so a filter narrows the match itself.
+  CREATE VIRTUAL TABLE IF NOT EXISTS docs_text USING fts5 (
+    text, town, kind, content = '', tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+`;
+
+export interface Filters {
+  town?: string;
+  kind?: string;
+  fromDay?: number;
+  toDay?: number;
+}
+
+export interface NewPhrase {
+  id: number;
+  text: string;
+  vector: Float32Array;
+}
+
+/** Filter values as the queries bind them. */
+interface Bound {
+  lo: number;
+  hi: number;
+  from: number;
+  to: number;
+  town: string | null;
+  kind: string | null;
+  limit: number;
+}
+
+interface Scope {
+  town: string;
+  kind: string;
+  first_day: number;
+  last_day: number;
+}
+
+/** Words too common to tell events apart: left out of keyword queries. */
+const STOPWORDS = new Set(
+  'a an and are as at be by did do for from had has have in is it its of on or our the their them they this to was were what when where which who with'.split(
+    ' ',
+  ),
+);
+
+/** A town or kind as one keyword-index token ("port-logic" → "portlogic"). */
+const token = (value: string): string => value.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+
+/** The words of a query as an FTS5 expression that cannot be read as FTS5 syntax; undefined if none. */
+export function keywordExpression(q: string): string | undefined {
+  const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !STOPWORDS.has(w));
+  if (words.length === 0) return undefined;
+  return `text : (${words
+    .slice(0, 16)
+    .map((w) => `"${w}"`)
+    .join(' OR ')})`;
+}
+
+export class SearchDb {
+  private readonly db: Database.Database;
+  private readonly phraseIds = new Map<string, number>();
+  private readonly scopes = new Map<number, Scope[]>();
+  private readonly statements;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // The search index can always be rebuilt from the store: it need not wait for the disk.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('cache_size = -32768');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.statements = {
+      meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      insertPhrase: db.prepare('INSERT INTO phrases (id, text, vector) VALUES (?, ?, ?)'),
+      insertDoc: db.prepare('INSERT INTO docs (id, phrase, town, kind, day) VALUES (?, ?, ?, ?, ?)'),
+      insertText: db.prepare('INSERT INTO docs_text (rowid, text, town, kind) VALUES (?, ?, ?, ?)'),
+      day: db.prepare(
+        `INSERT INTO days (day, first_id, last_id) VALUES (?, ?, ?)
+         ON CONFLICT (day) DO UPDATE SET first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`,
+      ),
+      scope: db.prepare(
+        `INSERT INTO phrase_scope (phrase, town, kind, first_day, last_day) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+      ),
+      idRange: db.prepare<[number, number], { lo: number | null; hi: number | null }>(
+        'SELECT min(first_id) AS lo, max(last_id) AS hi FROM days WHERE day BETWEEN ? AND ?',
+      ),
+      ofPhrase: db.prepare<[Bound & { phrase: number }], { id: number }>(
+        `SELECT id FROM docs WHERE phrase = @phrase AND id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
+           AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)
+         ORDER BY id DESC LIMIT @limit`,
+      ),
+      keyword: db.prepare<[Bound & { match: string }], { id: number; rank: number }>(
+        `SELECT d.id AS id, bm25(docs_text, 1.0, 0.0, 0.0) AS rank
+         FROM docs_text JOIN docs d ON d.id = docs_text.rowid
+         WHERE docs_text MATCH @match AND docs_text.rowid BETWEEN @lo AND @hi AND d.day BETWEEN @from AND @to
+           AND (@town IS NULL OR d.town = @town) AND (@kind IS NULL OR d.kind = @kind)
+         ORDER BY rank, d.id DESC LIMIT @limit`,
+      ),
+      phrasesAfter: db.prepare<[number], { id: number; vector: Buffer }>(
+        'SELECT id, vector FROM phrases WHERE id > ? ORDER BY id',
+      ),
+      vectorOf: db.prepare<[number], { vector: Buffer }>('SELECT vector FROM phrases WHERE id = ?'),
+    };
+    for (const row of db
+      .prepare<[], { id: number; text: string }>('SELECT id, text FROM phrases')
+      .iterate()) {
+      this.phraseIds.set(row.text, row.id);
+    }
+    for (const row of db.prepare<[], Scope & { phrase: number }>('SELECT * FROM phrase_scope').iterate()) {
+      this.addScope(row.phrase, row);
+    }
+  }
+
+  private addScope(phrase: number, scope: Scope): void {
+    const list = this.scopes.get(phrase) ?? [];
+    const same = list.find((s) => s.town === scope.town && s.kind === scope.kind);
+    if (same) {
+      same.first_day = Math.min(same.first_day, scope.first_day);
+      same.last_day = Math.max(same.last_day, scope.last_day);
+    } else {
+      list.push({ ...scope });
+      this.scopes.set(phrase, list);
+    }
+  }
+
+  /** The embedder whose vectors this database holds, if any. */
+  get embedder(): string | undefined {
+    return this.statements.meta.get('embedder')?.value;
+  }
+
+  /** The highest event id indexed: every event up to it is in. */
+  get reached(): number {
+    return Number(this.statements.meta.get('reached')?.value ?? 0);
+  }
+
+  get phraseCount(): number {
+    return this.phraseIds.size;
+  }
+
+  phraseId(text: string): number | undefined {
+    return this.phraseIds.get(text);
+  }
+
+  /** Forgets everything: the next indexing starts from the first event, with this embedder's vectors. */
+  reset(embedder: string): void {
+    this.db.transaction(() => {
+      this.db.exec(
+        'DELETE FROM docs; DELETE FROM days; DELETE FROM phrase_scope; DELETE FROM phrases; DELETE FROM meta;',
+      );
+      this.db.exec("INSERT INTO docs_text (docs_text) VALUES ('delete-all')");
+      this.statements.setMeta.run('embedder', embedder);
+      this.statements.setMeta.run('reached', '0');
+    })();
+    this.phraseIds.clear();
+    this.scopes.clear();
+  }
+
+  /** Records a batch of events, in id order, with the phrase of each and the phrases new in it. */
+  commit(events: readonly StoredEvent[], phrases: readonly number[], fresh: readonly NewPhrase[]): void {
+    const s = this.statements;
+    this.db.transaction(() => {
+      for (const p of fresh) s.insertPhrase.run(p.id, p.text, toBlob(p.vector));
+      events.forEach((e, i) => {
+        const phrase = phrases[i] as number;
+        s.insertDoc.run(e.id, phrase, e.town, e.kind, e.day);
+        s.insertText.run(e.id, e.text, token(e.town), token(e.kind));
+        s.day.run(e.day, e.id, e.id);
+        s.scope.run(phrase, e.town, e.kind, e.day, e.day);
+      });
+      const last = events.at(-1);
+      if (last) s.setMeta.run('reached', String(last.id));
+    })();
+    for (const p of fresh) this.phraseIds.set(p.text, p.id);
+    events.forEach((e, i) => {
+      this.addScope(phrases[i] as number, { town: e.town, kind: e.kind, first_day: e.day, last_day: e.day });
+    });
+  }
+
+  /** The next free phrase id. */
+  nextPhraseId(): number {
+    return this.phraseIds.size + 1;
+  }
+
+  /** Phrases after an id with their vectors, for a vector index that was saved earlier. */
+  *phrasesAfter(id: number): Generator<{ id: number; vector: Float32Array }> {
+    for (const row of this.statements.phrasesAfter.iterate(id))
+      yield { id: row.id, vector: fromBlob(row.vector) };
+  }
+
+  vectorOf(phrase: number): Float32Array | undefined {
+    const row = this.statements.vectorOf.get(phrase);
+    return row ? fromBlob(row.vector) : undefined;
+  }
+
+  /** Whether any event of the phrase can pass the filters. */
+  phraseCanMatch(phrase: number, f: Filters): boolean {
+    const list = this.scopes.get(phrase);
+    if (!list) return false;
+    const from = f.fromDay ?? 1;
+    const to = f.toDay ?? Number.MAX_SAFE_INTEGER;
+    return list.some(
+      (s) =>
+        (f.town === undefined || s.town === f.town) &&
+        (f.kind === undefined || s.kind === f.kind) &&
+        s.last_day >= from &&
+        s.first_day <= to,
+    );
+  }
+
+  /** The filters as query parameters, with the event ids the days allow as a range (a superset:
+   * towns' clocks interleave); undefined when no event can pass. */
+  private bound(f: Filters, limit: number): Bound | undefined {
+    const from = f.fromDay ?? 1;
+    const to = f.toDay ?? Number.MAX_SAFE_INTEGER;
+    let lo = 0;
+    let hi = Number.MAX_SAFE_INTEGER;
+    if (f.fromDay !== undefined || f.toDay !== undefined) {
+      const range = this.statements.idRange.get(from, to);
+      if (range?.lo == null || range.hi == null) return undefined;
+      lo = range.lo;
+      hi = range.hi;
+    }
+    return { lo, hi, from, to, town: f.town ?? null, kind: f.kind ?? null, limit };
+  }
+
+  /** A phrase's events that pass the filters, newest first. */
+  eventsOfPhrase(phrase: number, f: Filters, limit: number): number[] {
+    const bound = this.bound(f, limit);
+    if (!bound) return [];
+    return this.statements.ofPhrase.all({ ...bound, phrase }).map((r) => r.id);
+  }
+
+  /** Events whose text has the query's words, best BM25 first, ranked only among those passing the filters. */
+  keyword(q: string, f: Filters, limit: number): { id: number; score: number }[] {
+    let match = keywordExpression(q);
+    const bound = this.bound(f, limit);
+    if (!match || !bound) return [];
+    if (f.town) match += ` AND town : "${token(f.town)}"`;
+    if (f.kind) match += ` AND kind : "${token(f.kind)}"`;
+    return this.statements.keyword.all({ ...bound, match }).map((r) => ({ id: r.id, score: -r.rank }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

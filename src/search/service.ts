@@ -1,0 +1,113 @@
+/**
+ * Search as the aggregator and the CLI use it: the embedder, the search database and vector index
+ * beside the store, the background indexer, and queries answered with whole events.
+ */
+import { join } from 'node:path';
+import type { EventStore, StoredEvent } from '../store/store.ts';
+import { createEmbedder, type Embedder, type EmbedderConfig } from './embedder.ts';
+import { Indexer, type IndexerOptions } from './indexer.ts';
+import { Searcher, type SearchQuery } from './search.ts';
+import { SearchDb } from './search-db.ts';
+import { VectorIndex } from './vector-index.ts';
+
+export type SearchOrder = 'relevance' | 'time';
+
+export interface SearchRequest extends SearchQuery {
+  order: SearchOrder;
+}
+
+export interface SearchResponse {
+  results: (StoredEvent & { score: number })[];
+  /** Stored events the index has not reached yet: they cannot be found until it has. */
+  index_lag: number;
+  /** Set when the answer is less than what was asked, e.g. keyword-only while the embedder fails. */
+  warning?: string;
+}
+
+export const searchPaths = (dataDir: string) => ({
+  db: join(dataDir, 'search.db'),
+  vectors: join(dataDir, 'vectors.usearch'),
+});
+
+export interface OpenSearchOptions extends IndexerOptions {
+  embedder?: Embedder;
+  embedderConfig?: EmbedderConfig;
+}
+
+export class SearchService {
+  private constructor(
+    private readonly store: EventStore,
+    readonly db: SearchDb,
+    readonly vectors: VectorIndex,
+    readonly embedder: Embedder,
+    readonly indexer: Indexer,
+    private readonly searcher: Searcher,
+  ) {}
+
+  /**
+   * Opens the search files of a data directory. Made by another embedder, they are emptied and
+   * indexing starts again; a vector index saved before the last phrases gets them from the database.
+   */
+  static open(dataDir: string, store: EventStore, options: OpenSearchOptions = {}): SearchService {
+    const embedder = options.embedder ?? createEmbedder(options.embedderConfig);
+    const paths = searchPaths(dataDir);
+    const db = new SearchDb(paths.db);
+    if (db.embedder !== embedder.id) {
+      if (db.embedder)
+        options.log?.(`search: the index was made with ${db.embedder}, now ${embedder.id}: rebuilding it`);
+      db.reset(embedder.id);
+      VectorIndex.remove(paths.vectors);
+    }
+    let vectors = VectorIndex.open(paths.vectors, embedder.id);
+    if (vectors.reached > db.phraseCount) {
+      // The vector file is ahead of the database (a lost write): it cannot be trusted, rebuild it.
+      VectorIndex.remove(paths.vectors);
+      vectors = VectorIndex.open(paths.vectors, embedder.id);
+    }
+    const missing = [...db.phrasesAfter(vectors.reached)];
+    vectors.add(
+      missing.map((p) => p.id),
+      missing.map((p) => p.vector),
+    );
+    const indexer = new Indexer(store, db, vectors, embedder, options);
+    return new SearchService(store, db, vectors, embedder, indexer, new Searcher(db, vectors, embedder));
+  }
+
+  /** Empties the index so that the next catch-up rebuilds it from the first event. */
+  static reset(dataDir: string): void {
+    const paths = searchPaths(dataDir);
+    const db = new SearchDb(paths.db);
+    try {
+      db.reset(db.embedder ?? '');
+    } finally {
+      db.close();
+    }
+    VectorIndex.remove(paths.vectors);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    let warning: string | undefined;
+    let hits: { id: number; score: number }[];
+    try {
+      hits = await this.searcher.search(request);
+    } catch (error) {
+      if (request.mode !== 'hybrid') throw error;
+      // Meaning needs the embedder; words do not. Say so rather than fail.
+      warning = `semantic search is unavailable (${(error as Error).message}): these are keyword results`;
+      hits = await this.searcher.search({ ...request, mode: 'keyword' });
+    }
+    const scores = new Map(hits.map((h) => [h.id, h.score]));
+    const events = await this.store.byIds(hits.map((h) => h.id));
+    const results = events.map((e) => ({ ...e, score: round(scores.get(e.id) ?? 0) }));
+    if (request.order === 'time') results.sort((a, b) => a.day - b.day || a.hour - b.hour || a.id - b.id);
+    return { results, index_lag: await this.indexer.lag(), ...(warning ? { warning } : {}) };
+  }
+
+  async close(): Promise<void> {
+    await this.indexer.stop();
+    this.db.close();
+    await this.embedder.close();
+  }
+}
+
+const round = (n: number): number => Math.round(n * 1e6) / 1e6;

@@ -1,0 +1,127 @@
+/**
+ * The vector index: USearch's HNSW graph over the phrases' embeddings, keyed by phrase id, with
+ * its vectors in f16 (recall@10 as f32's, half the memory; i8 loses too much, bench/README.md).
+ * It is saved beside the search database with the highest phrase id it holds, so a restart loads
+ * it and adds only what came after; it is never rebuilt at start-up.
+ */
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { Index, MetricKind, ScalarKind } from 'usearch';
+import { writeAtomic } from '../files/durable.ts';
+
+export const HNSW = { connectivity: 16, expansionAdd: 128, expansionSearch: 64 } as const;
+
+interface Saved {
+  embedder: string;
+  dimensions: number;
+  /** Every phrase up to this id is in the saved index. */
+  reached: number;
+}
+
+export interface Neighbour {
+  key: number;
+  /** Cosine similarity, 1 for the same direction. */
+  similarity: number;
+}
+
+export class VectorIndex {
+  private index: Index | undefined;
+  private dims: number | undefined;
+  /** Highest phrase id added. */
+  reached = 0;
+  private dirty = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly embedder: string,
+  ) {}
+
+  /** The saved index if it was made by this embedder, else an empty one. */
+  static open(path: string, embedder: string): VectorIndex {
+    const vi = new VectorIndex(path, embedder);
+    const meta = `${path}.json`;
+    if (existsSync(path) && existsSync(meta)) {
+      const saved = JSON.parse(readFileSync(meta, 'utf8')) as Saved;
+      if (saved.embedder === embedder) {
+        vi.create(saved.dimensions);
+        vi.index?.load(path);
+        vi.reached = saved.reached;
+      }
+    }
+    return vi;
+  }
+
+  private create(dimensions: number): Index {
+    this.dims = dimensions;
+    this.index = new Index({
+      dimensions,
+      metric: MetricKind.Cos,
+      quantization: ScalarKind.F16,
+      connectivity: HNSW.connectivity,
+      expansion_add: HNSW.expansionAdd,
+      expansion_search: HNSW.expansionSearch,
+      multi: false,
+    });
+    return this.index;
+  }
+
+  get size(): number {
+    return this.index?.size() ?? 0;
+  }
+
+  get dimensions(): number | undefined {
+    return this.dims;
+  }
+
+  has(key: number): boolean {
+    return this.index?.contains(BigInt(key)) === true;
+  }
+
+  /** Adds vectors under their keys, skipping keys it holds already (a save may be older than its file). */
+  add(keys: readonly number[], vectors: readonly Float32Array[]): void {
+    if (keys.length === 0) return;
+    const first = vectors[0] as Float32Array;
+    const index = this.index ?? this.create(first.length);
+    const fresh = keys.map((k, i) => [k, vectors[i] as Float32Array] as const).filter(([k]) => !this.has(k));
+    if (fresh.length > 0) {
+      const flat = new Float32Array(fresh.length * first.length);
+      fresh.forEach(([, v], i) => {
+        if (v.length !== first.length)
+          throw new Error(`vector of ${v.length} dimensions, expected ${first.length}`);
+        flat.set(v, i * first.length);
+      });
+      index.add(BigUint64Array.from(fresh.map(([k]) => BigInt(k))), flat, 0);
+      this.dirty = true;
+    }
+    for (const k of keys) if (k > this.reached) this.reached = k;
+  }
+
+  /** The k nearest keys, most similar first. */
+  search(query: Float32Array, k: number): Neighbour[] {
+    const index = this.index;
+    if (!index || index.size() === 0 || query.length !== this.dims) return [];
+    const found = index.search(query.slice(), Math.min(k, index.size()), 1);
+    const out: Neighbour[] = [];
+    for (let i = 0; i < found.keys.length; i++) {
+      const key = found.keys[i] as bigint;
+      if (key === 0xffffffffffffffffn) break; // padding when fewer than k were found
+      out.push({ key: Number(key), similarity: 1 - (found.distances[i] as number) });
+    }
+    return out;
+  }
+
+  /** Writes the index and then its record of what it holds; each write replaces the old whole. */
+  save(): void {
+    if (!this.dirty || !this.index || this.dims === undefined) return;
+    const tmp = `${this.path}.tmp`;
+    this.index.save(tmp);
+    renameSync(tmp, this.path);
+    const saved: Saved = { embedder: this.embedder, dimensions: this.dims, reached: this.reached };
+    writeAtomic(`${this.path}.json`, `${JSON.stringify(saved)}\n`);
+    this.dirty = false;
+  }
+
+  static remove(path: string): void {
+    rmSync(path, { force: true });
+    rmSync(`${path}.json`, { force: true });
+  }
+}
