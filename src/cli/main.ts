@@ -1,6 +1,8 @@
 /** The `chronicle` command. */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { reindexCommand } from './reindex.ts';
+import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { simulateCommand } from './simulate.ts';
 import { startCommand } from './start.ts';
@@ -17,7 +19,9 @@ const program = new Command('chronicle')
   .addCommand(startCommand())
   .addCommand(serveCommand())
   .addCommand(townCommand())
-  .addCommand(simulateCommand());
+  .addCommand(simulateCommand())
+  .addCommand(searchCommand())
+  .addCommand(reindexCommand());
 
 try {
   await program.parseAsync(process.argv);

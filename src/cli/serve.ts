@@ -1,5 +1,6 @@
 /** `chronicle serve`: the aggregator alone. */
 import { Command, Option } from 'commander';
+import { embedderConfigFromEnv } from '../search/embedder.ts';
 import { serve } from '../server/serve.ts';
 import { dataOption, parseCount, seedOption, speedOption } from './options.ts';
 
@@ -10,7 +11,11 @@ interface ServeFlags {
   speed: number;
   seed?: string;
   readToken?: string;
+  search: boolean;
 }
+
+export const noSearchOption = () =>
+  new Option('--no-search', 'do not index or search the history (saves the embedding model its CPU)');
 
 export const portOption = () =>
   new Option('--port <port>', 'port to listen on').argParser(parseCount('--port', 0, 65535)).default(8080);
@@ -23,6 +28,8 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     speed: flags.speed,
     seed: flags.seed,
     readToken: flags.readToken,
+    search: flags.search,
+    embeddings: embedderConfigFromEnv(),
     log: (line) => console.log(line),
   });
   await new Promise<void>((resolve) => {
@@ -49,6 +56,7 @@ export function serveCommand(): Command {
     )
     .addOption(speedOption())
     .addOption(seedOption())
+    .addOption(noSearchOption())
     .addOption(
       new Option('--read-token <token>', 'require this token for every read (default: reads are open)').env(
         'CHRONICLE_READ_TOKEN',

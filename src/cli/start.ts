@@ -13,10 +13,11 @@ import { loadOrCreateWorld } from '../files/world-file.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
 import { dataOption, seedOption, speedOption } from './options.ts';
-import { portOption } from './serve.ts';
+import { noSearchOption, portOption } from './serve.ts';
 
 interface StartFlags {
   data: string;
+  search: boolean;
   port: number;
   speed: number;
   seed?: string;
@@ -108,7 +109,14 @@ export async function runStart(flags: StartFlags): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  launch('aggregator', ['serve', '--port', String(flags.port), '--host', '127.0.0.1']);
+  launch('aggregator', [
+    'serve',
+    '--port',
+    String(flags.port),
+    '--host',
+    '127.0.0.1',
+    ...(flags.search ? [] : ['--no-search']),
+  ]);
   const [aggregator] = children as [(typeof children)[number]];
   try {
     await waitForAggregator(url, world.id, aggregator.child, 30_000);
@@ -144,6 +152,7 @@ export function startCommand(): Command {
     .addOption(portOption())
     .addOption(speedOption())
     .addOption(seedOption())
+    .addOption(noSearchOption())
     .addOption(
       new Option('--towns <ids>', 'comma-separated towns to run')
         .argParser(parseTowns)
