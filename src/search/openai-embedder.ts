@@ -66,7 +66,8 @@ export class OpenAiEmbedder implements Embedder {
         `embeddings endpoint ${this.endpoint} sent a reply that is not an embeddings list: ${(error as Error).message.slice(0, 200)}`,
       );
     }
-    const vectors: (Float32Array | undefined)[] = new Array(input.length);
+    // Filled, not sparse: a hole would hide from indexOf below.
+    const vectors: (Float32Array | undefined)[] = input.map(() => undefined);
     for (const item of parsed.data) {
       if (item.index >= input.length)
         throw new Error(`embeddings endpoint ${this.endpoint}: index ${item.index} out of range`);
@@ -79,7 +80,7 @@ export class OpenAiEmbedder implements Embedder {
       vectors[item.index] = normalise(Float32Array.from(item.embedding));
     }
     const missing = vectors.indexOf(undefined);
-    if (missing >= 0 || vectors.length !== input.length) {
+    if (missing >= 0) {
       throw new Error(`embeddings endpoint ${this.endpoint}: no vector for input ${missing}`);
     }
     return vectors as Float32Array[];

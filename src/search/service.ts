@@ -24,6 +24,9 @@ export interface SearchResponse {
   warning?: string;
 }
 
+/** Semantic search needs the embedder, and it failed (a remote endpoint down, say). */
+export class SearchUnavailableError extends Error {}
+
 export const searchPaths = (dataDir: string) => ({
   db: join(dataDir, 'search.db'),
   vectors: join(dataDir, 'vectors.usearch'),
@@ -91,6 +94,7 @@ export class SearchService {
     try {
       hits = await this.searcher.search(request);
     } catch (error) {
+      if (request.mode === 'semantic') throw new SearchUnavailableError((error as Error).message);
       if (request.mode !== 'hybrid') throw error;
       // Meaning needs the embedder; words do not. Say so rather than fail.
       warning = `semantic search is unavailable (${(error as Error).message}): these are keyword results`;

@@ -24,7 +24,7 @@ export interface TestAggregator extends Running {
 }
 
 export async function startAggregator(
-  options: { heartbeatMs?: number; readToken?: string; dataDir?: string } = {},
+  options: { heartbeatMs?: number; readToken?: string; dataDir?: string; search?: boolean } = {},
 ): Promise<TestAggregator> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chronicle-agg-'));
   const running = await serve({
@@ -35,6 +35,8 @@ export async function startAggregator(
     seed: '7',
     heartbeatMs: options.heartbeatMs,
     readToken: options.readToken,
+    // Search loads an embedding model: only the tests that search pay for it.
+    search: options.search ?? false,
     log: () => undefined,
   });
   const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as Record<string, string>;

@@ -1,6 +1,6 @@
 /** GET /api/search: hybrid, semantic or keyword search over the whole history, with filters. */
 import type { SearchMode } from '../../search/search.ts';
-import type { SearchOrder } from '../../search/service.ts';
+import { type SearchOrder, SearchUnavailableError } from '../../search/service.ts';
 import type { App, AppOptions } from '../app.ts';
 
 interface SearchQuerystring {
@@ -45,16 +45,21 @@ export function searchRoutes(app: App, { search, world }: AppOptions): void {
       if (q.from_day !== undefined && q.to_day !== undefined && q.from_day > q.to_day) {
         return reply.status(400).send({ error: `from_day (${q.from_day}) is after to_day (${q.to_day})` });
       }
-      return search.search({
-        q: q.q,
-        town: q.town,
-        kind: q.kind,
-        fromDay: q.from_day,
-        toDay: q.to_day,
-        k: q.k,
-        mode: q.mode,
-        order: q.order,
-      });
+      return search
+        .search({
+          q: q.q,
+          town: q.town,
+          kind: q.kind,
+          fromDay: q.from_day,
+          toDay: q.to_day,
+          k: q.k,
+          mode: q.mode,
+          order: q.order,
+        })
+        .catch((error: Error) => {
+          if (!(error instanceof SearchUnavailableError)) throw error;
+          return reply.status(503).send({ error: `semantic search is unavailable: ${error.message}` });
+        });
     },
   );
 }
