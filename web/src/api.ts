@@ -66,7 +66,7 @@ export interface DaySummary {
 
 export const daySummary = (day: number) => json<DaySummary>(`/api/days/${day}`);
 
-/** Search by meaning where the server offers it, else by words in the history. */
+/** Search by meaning where the server offers it (404: too old; 503: turned off), else by words in the history. */
 export async function search(q: string): Promise<StoredEvent[]> {
   try {
     return (
@@ -75,7 +75,8 @@ export async function search(q: string): Promise<StoredEvent[]> {
       )
     ).results;
   } catch (error) {
-    if ((error as { status?: number }).status !== 404) throw error;
+    const status = (error as { status?: number }).status;
+    if (status !== 404 && status !== 503) throw error;
     const words = (
       await json<{ events: StoredEvent[] }>(`/api/events?${new URLSearchParams({ q, limit: '1000' })}`)
     ).events;

@@ -50,6 +50,13 @@ export class Feed {
     this.refilter();
   }
 
+  /** Back to the newest, nothing marked: where live news arrives. */
+  toTop(): void {
+    this.highlighted = null;
+    this.root.scrollTop = 0;
+    this.render();
+  }
+
   /** Scroll to an event and mark it. */
   highlight(id: number): void {
     this.highlighted = id;

@@ -89,6 +89,7 @@ async function goLive(): Promise<void> {
   slider.value = String(today);
   dayLabel.textContent = String(today);
   feed.set(await eventsOf(Math.max(1, today - 1), today));
+  feed.toTop();
   charts.follow(null);
   tick();
 }
