@@ -24,9 +24,10 @@ const SCHEMA = `
     first_day INTEGER NOT NULL, last_day INTEGER NOT NULL,
     PRIMARY KEY (phrase, town, kind)
   ) WITHOUT ROWID;
-  -- Contentless: the text lives in the store; town and kind are columns so a filter narrows the match itself.
-  CREATE VIRTUAL TABLE IF NOT EXISTS docs_text USING fts5 (
-    text, town, kind, content = '', tokenize = 'porter unicode61 remove_diacritics 2'
+  -- The phrases' words, rowid = phrase id. Keywords rank phrases, as vectors do, and the ranking
+  -- reaches events through docs_phrase within the filters: its cost follows the phrases, not the history.
+  CREATE VIRTUAL TABLE IF NOT EXISTS phrases_text USING fts5 (
+    text, content = '', tokenize = 'porter unicode61 remove_diacritics 2'
   );
 `;
 
@@ -68,17 +69,14 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** A town or kind as one keyword-index token ("port-logic" → "portlogic"). */
-const token = (value: string): string => value.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
-
 /** The words of a query as an FTS5 expression that cannot be read as FTS5 syntax; undefined if none. */
 export function keywordExpression(q: string): string | undefined {
   const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !STOPWORDS.has(w));
   if (words.length === 0) return undefined;
-  return `text : (${words
+  return words
     .slice(0, 16)
     .map((w) => `"${w}"`)
-    .join(' OR ')})`;
+    .join(' OR ');
 }
 
 export class SearchDb {
@@ -102,7 +100,7 @@ export class SearchDb {
       ),
       insertPhrase: db.prepare('INSERT INTO phrases (id, text, vector) VALUES (?, ?, ?)'),
       insertDoc: db.prepare('INSERT INTO docs (id, phrase, town, kind, day) VALUES (?, ?, ?, ?, ?)'),
-      insertText: db.prepare('INSERT INTO docs_text (rowid, text, town, kind) VALUES (?, ?, ?, ?)'),
+      insertText: db.prepare('INSERT INTO phrases_text (rowid, text) VALUES (?, ?)'),
       day: db.prepare(
         `INSERT INTO days (day, first_id, last_id) VALUES (?, ?, ?)
          ON CONFLICT (day) DO UPDATE SET first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`,
@@ -119,12 +117,8 @@ export class SearchDb {
            AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)
          ORDER BY id DESC LIMIT @limit`,
       ),
-      keyword: db.prepare<[Bound & { match: string }], { id: number; rank: number }>(
-        `SELECT d.id AS id, bm25(docs_text, 1.0, 0.0, 0.0) AS rank
-         FROM docs_text JOIN docs d ON d.id = docs_text.rowid
-         WHERE docs_text MATCH @match AND docs_text.rowid BETWEEN @lo AND @hi AND d.day BETWEEN @from AND @to
-           AND (@town IS NULL OR d.town = @town) AND (@kind IS NULL OR d.kind = @kind)
-         ORDER BY rank, d.id DESC LIMIT @limit`,
+      keyword: db.prepare<[string, number], { phrase: number; rank: number }>(
+        'SELECT rowid AS phrase, bm25(phrases_text) AS rank FROM phrases_text WHERE phrases_text MATCH ? ORDER BY rank LIMIT ?',
       ),
       phrasesAfter: db.prepare<[number], { id: number; vector: Buffer }>(
         'SELECT id, vector FROM phrases WHERE id > ? ORDER BY id',
@@ -177,7 +171,7 @@ export class SearchDb {
       this.db.exec(
         'DELETE FROM docs; DELETE FROM days; DELETE FROM phrase_scope; DELETE FROM phrases; DELETE FROM meta;',
       );
-      this.db.exec("INSERT INTO docs_text (docs_text) VALUES ('delete-all')");
+      this.db.exec("INSERT INTO phrases_text (phrases_text) VALUES ('delete-all')");
       this.statements.setMeta.run('embedder', embedder);
       this.statements.setMeta.run('reached', '0');
     })();
@@ -189,11 +183,13 @@ export class SearchDb {
   commit(events: readonly StoredEvent[], phrases: readonly number[], fresh: readonly NewPhrase[]): void {
     const s = this.statements;
     this.db.transaction(() => {
-      for (const p of fresh) s.insertPhrase.run(p.id, p.text, toBlob(p.vector));
+      for (const p of fresh) {
+        s.insertPhrase.run(p.id, p.text, toBlob(p.vector));
+        s.insertText.run(p.id, p.text);
+      }
       events.forEach((e, i) => {
         const phrase = phrases[i] as number;
         s.insertDoc.run(e.id, phrase, e.town, e.kind, e.day);
-        s.insertText.run(e.id, e.text, token(e.town), token(e.kind));
         s.day.run(e.day, e.id, e.id);
         s.scope.run(phrase, e.town, e.kind, e.day, e.day);
       });
@@ -260,14 +256,11 @@ export class SearchDb {
     return this.statements.ofPhrase.all({ ...bound, phrase }).map((r) => r.id);
   }
 
-  /** Events whose text has the query's words, best BM25 first, ranked only among those passing the filters. */
-  keyword(q: string, f: Filters, limit: number): { id: number; score: number }[] {
-    let match = keywordExpression(q);
-    const bound = this.bound(f, limit);
-    if (!match || !bound) return [];
-    if (f.town) match += ` AND town : "${token(f.town)}"`;
-    if (f.kind) match += ` AND kind : "${token(f.kind)}"`;
-    return this.statements.keyword.all({ ...bound, match }).map((r) => ({ id: r.id, score: -r.rank }));
+  /** Phrases with the query's words, best BM25 first (positive scores, higher is better). */
+  keywordPhrases(q: string, limit: number): { key: number; score: number }[] {
+    const match = keywordExpression(q);
+    if (!match) return [];
+    return this.statements.keyword.all(match, limit).map((r) => ({ key: r.phrase, score: -r.rank }));
   }
 
   close(): void {

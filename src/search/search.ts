@@ -49,7 +49,7 @@ export class Searcher {
   }
 
   async search(query: SearchQuery): Promise<Hit[]> {
-    if (query.mode === 'keyword') return this.db.keyword(query.q, query, query.k);
+    if (query.mode === 'keyword') return this.keyword(query.q, query, query.k);
     const vector = await this.embedQuery(query.q);
     if (query.mode === 'semantic') return this.semantic(vector, query, query.k);
     return this.hybrid(query, vector);
@@ -63,11 +63,25 @@ export class Searcher {
       fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank));
     };
     for (const hit of this.semanticRanked(vector, query, depth)) add(hit.id, hit.rank);
-    for (const [i, hit] of this.db.keyword(query.q, query, depth).entries()) add(hit.id, i + 1);
+    for (const hit of this.keywordRanked(query.q, query, depth)) add(hit.id, hit.rank);
     return [...fused]
       .map(([id, score]) => ({ id, score }))
       .sort((a, b) => b.score - a.score || b.id - a.id)
       .slice(0, query.k);
+  }
+
+  keyword(q: string, filters: Filters, k: number): Hit[] {
+    return this.keywordRanked(q, filters, k).map(({ id, score }) => ({ id, score }));
+  }
+
+  /** The k events whose phrases have the query's words, best BM25 first, within the filters. */
+  private keywordRanked(q: string, filters: Filters, k: number): (Hit & { rank: number })[] {
+    const walk = new PhraseWalk(this.db, filters, k);
+    for (let window = 64; ; window *= 4) {
+      const phrases = this.db.keywordPhrases(q, window);
+      for (const p of phrases) if (walk.take(p.key, p.score)) return walk.out;
+      if (phrases.length < window) return walk.out;
+    }
   }
 
   semantic(vector: Float32Array, filters: Filters, k: number): Hit[] {
@@ -80,36 +94,54 @@ export class Searcher {
    * `rank` is the phrase's place among the phrases that gave events (equal phrases, equal rank).
    */
   private semanticRanked(vector: Float32Array, filters: Filters, k: number): (Hit & { rank: number })[] {
-    const out: (Hit & { rank: number })[] = [];
-    const seen = new Set<number>();
-    let rank = 0;
-    const take = (phrase: number, similarity: number): boolean => {
-      if (seen.has(phrase)) return false;
-      seen.add(phrase);
-      if (!this.db.phraseCanMatch(phrase, filters)) return false;
-      const ids = this.db.eventsOfPhrase(phrase, filters, k - out.length);
-      if (ids.length === 0) return false;
-      rank++;
-      for (const id of ids) out.push({ id, score: similarity, rank });
-      return out.length >= k;
-    };
+    const walk = new PhraseWalk(this.db, filters, k);
     const size = this.vectors.size;
     for (let window = Math.min(size, Math.max(64, k)); window > 0; window = Math.min(size, window * 4)) {
-      for (const n of this.vectors.search(vector, window)) if (take(n.key, n.similarity)) return out;
+      for (const n of this.vectors.search(vector, window))
+        if (walk.take(n.key, n.similarity)) return walk.out;
       if (window === size) break;
     }
     // An approximate graph may leave a phrase unreached: score what is left exactly.
-    if (seen.size < this.db.phraseCount) {
+    if (walk.seen.size < this.db.phraseCount) {
       const rest: { key: number; similarity: number }[] = [];
       for (let phrase = 1; phrase <= this.db.phraseCount; phrase++) {
-        if (seen.has(phrase) || !this.db.phraseCanMatch(phrase, filters)) continue;
+        if (walk.seen.has(phrase) || !this.db.phraseCanMatch(phrase, filters)) continue;
         const v = this.db.vectorOf(phrase);
         if (v) rest.push({ key: phrase, similarity: dot(vector, v) });
       }
       rest.sort((a, b) => b.similarity - a.similarity);
-      for (const n of rest) if (take(n.key, n.similarity)) return out;
+      for (const n of rest) if (walk.take(n.key, n.similarity)) return walk.out;
     }
-    return out;
+    return walk.out;
+  }
+}
+
+/**
+ * Phrases in ranked order become events: each phrase's events that pass the filters, newest
+ * first, until there are k. Phrases that occur in no matching town, kind or day are skipped
+ * unread. `rank` is the phrase's place among the phrases that gave events (equal phrases, equal rank).
+ */
+class PhraseWalk {
+  readonly out: (Hit & { rank: number })[] = [];
+  readonly seen = new Set<number>();
+  private rank = 0;
+
+  constructor(
+    private readonly db: SearchDb,
+    private readonly filters: Filters,
+    private readonly k: number,
+  ) {}
+
+  /** Takes a phrase's events; true once it has k. */
+  take(phrase: number, score: number): boolean {
+    if (this.seen.has(phrase)) return false;
+    this.seen.add(phrase);
+    if (!this.db.phraseCanMatch(phrase, this.filters)) return false;
+    const ids = this.db.eventsOfPhrase(phrase, this.filters, this.k - this.out.length);
+    if (ids.length === 0) return false;
+    this.rank++;
+    for (const id of ids) this.out.push({ id, score, rank: this.rank });
+    return this.out.length >= this.k;
   }
 }
 
