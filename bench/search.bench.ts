@@ -38,7 +38,11 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: '300' },
   },
 });
-const sizes = (s: string) => s.split(',').filter(Boolean).map(Number);
+const sizes = (s: string) =>
+  s
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 const QUERY_RUNS = Number(args.queries);
 const EVENTS_PER_DAY = 131.5; // a simulated year holds ~48,000 events
 const K = 10;
