@@ -50,6 +50,11 @@ export class Feed {
     this.refilter();
   }
 
+  /** Events it holds with an id above this one, oldest first: what arrived while a page loaded. */
+  newerThan(id: number): StoredEvent[] {
+    return this.all.filter((e) => e.id > id).reverse();
+  }
+
   /** Back to the newest, nothing marked: where live news arrives. */
   toTop(): void {
     this.highlighted = null;

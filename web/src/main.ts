@@ -88,7 +88,11 @@ async function goLive(): Promise<void> {
   setLive(true);
   slider.value = String(today);
   dayLabel.textContent = String(today);
-  feed.set(await eventsOf(Math.max(1, today - 1), today));
+  const events = await eventsOf(Math.max(1, today - 1), today);
+  // Live events may have come in while the history loaded: keep them on top.
+  const arrived = feed.newerThan(events.reduce((max, e) => Math.max(max, e.id), 0));
+  feed.set(events);
+  feed.add(arrived);
   feed.toTop();
   charts.follow(null);
   tick();
