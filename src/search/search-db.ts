@@ -31,6 +31,9 @@ const SCHEMA = `
   );
 `;
 
+/** Raise when SCHEMA changes: an older search database is then rebuilt rather than misread. */
+const SCHEMA_VERSION = 1;
+
 export interface Filters {
   town?: string;
   kind?: string;
@@ -70,7 +73,7 @@ const STOPWORDS = new Set(
 );
 
 /** The words of a query as an FTS5 expression that cannot be read as FTS5 syntax; undefined if none. */
-export function keywordExpression(q: string): string | undefined {
+function keywordExpression(q: string): string | undefined {
   const words = [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].filter((w) => !STOPWORDS.has(w));
   if (words.length === 0) return undefined;
   return words
@@ -91,7 +94,22 @@ export class SearchDb {
     // The search index can always be rebuilt from the store: it need not wait for the disk.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -32768');
-    this.db.exec(SCHEMA);
+    if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+      // Another layout: the index is derived data, so it is dropped and built again from the store.
+      const tables = this.db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'",
+        )
+        .all();
+      const virtual = this.db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
+        )
+        .all();
+      for (const { name } of [...virtual, ...tables]) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+      this.db.exec(SCHEMA);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }
     const db = this.db;
     this.statements = {
       meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),

@@ -7,7 +7,7 @@
 import type { Embedder } from './embedder.ts';
 import { phraseOf } from './phrase.ts';
 import type { Filters, SearchDb } from './search-db.ts';
-import type { VectorIndex } from './vector-index.ts';
+import { dot, type VectorIndex } from './vector-index.ts';
 
 export type SearchMode = 'semantic' | 'keyword' | 'hybrid';
 
@@ -56,7 +56,7 @@ export class Searcher {
   }
 
   /** Both rankings, fused; each list is deeper than k so that agreement below the top counts. */
-  hybrid(query: SearchQuery, vector: Float32Array): Hit[] {
+  private hybrid(query: SearchQuery, vector: Float32Array): Hit[] {
     const depth = Math.max(query.k * 3, 50);
     const fused = new Map<number, number>();
     const add = (id: number, rank: number): void => {
@@ -70,7 +70,7 @@ export class Searcher {
       .slice(0, query.k);
   }
 
-  keyword(q: string, filters: Filters, k: number): Hit[] {
+  private keyword(q: string, filters: Filters, k: number): Hit[] {
     return this.keywordRanked(q, filters, k).map(({ id, score }) => ({ id, score }));
   }
 
@@ -84,7 +84,7 @@ export class Searcher {
     }
   }
 
-  semantic(vector: Float32Array, filters: Filters, k: number): Hit[] {
+  private semantic(vector: Float32Array, filters: Filters, k: number): Hit[] {
     return this.semanticRanked(vector, filters, k).map(({ id, score }) => ({ id, score }));
   }
 
@@ -143,10 +143,4 @@ class PhraseWalk {
     for (const id of ids) this.out.push({ id, score, rank: this.rank });
     return this.out.length >= this.k;
   }
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
 }

@@ -67,7 +67,7 @@ export class SearchService {
       VectorIndex.remove(paths.vectors);
       vectors = VectorIndex.open(paths.vectors, embedder.id);
     }
-    const missing = [...db.phrasesAfter(vectors.reached)];
+    const missing = [...db.phrasesAfter(vectors.needsFrom)];
     vectors.add(
       missing.map((p) => p.id),
       missing.map((p) => p.vector),

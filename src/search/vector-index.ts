@@ -3,12 +3,18 @@
  * its vectors in f16 (recall@10 as f32's, half the memory; i8 loses too much, bench/README.md).
  * It is saved beside the search database with the highest phrase id it holds, so a restart loads
  * it and adds only what came after; it is never rebuilt at start-up.
+ *
+ * While it holds few vectors it also keeps them in full and answers exactly: scanning a few
+ * thousand is well under a millisecond, and an exact answer is the same whatever order the graph
+ * was built in (a graph built in other batches or threads may find other approximate neighbours).
  */
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Index, MetricKind, ScalarKind } from 'usearch';
 import { writeAtomic } from '../files/durable.ts';
 
 export const HNSW = { connectivity: 16, expansionAdd: 128, expansionSearch: 64 } as const;
+/** Up to this many vectors, searches are exact scans; beyond it, the graph answers. */
+export const EXACT_UP_TO = 4096;
 
 interface Saved {
   embedder: string;
@@ -29,6 +35,12 @@ export class VectorIndex {
   /** Highest phrase id added. */
   reached = 0;
   private dirty = false;
+  /** Every vector and its key, in full, while there are at most EXACT_UP_TO of them. */
+  private exact: { keys: number[]; vectors: Float32Array[]; held: Set<number> } | undefined = {
+    keys: [],
+    vectors: [],
+    held: new Set(),
+  };
 
   private constructor(
     private readonly path: string,
@@ -45,6 +57,7 @@ export class VectorIndex {
         vi.create(saved.dimensions);
         vi.index?.load(path);
         vi.reached = saved.reached;
+        if (vi.size > EXACT_UP_TO) vi.exact = undefined;
       }
     }
     return vi;
@@ -68,8 +81,12 @@ export class VectorIndex {
     return this.index?.size() ?? 0;
   }
 
-  get dimensions(): number | undefined {
-    return this.dims;
+  /**
+   * The phrase id after which the vectors must be added again on opening: the saved graph holds
+   * up to `reached`, but exact search needs every vector in memory.
+   */
+  get needsFrom(): number {
+    return this.exact ? 0 : this.reached;
   }
 
   has(key: number): boolean {
@@ -81,6 +98,7 @@ export class VectorIndex {
     if (keys.length === 0) return;
     const first = vectors[0] as Float32Array;
     const index = this.index ?? this.create(first.length);
+    this.keepExact(keys, vectors);
     const fresh = keys.map((k, i) => [k, vectors[i] as Float32Array] as const).filter(([k]) => !this.has(k));
     if (fresh.length > 0) {
       const flat = new Float32Array(fresh.length * first.length);
@@ -95,10 +113,29 @@ export class VectorIndex {
     for (const k of keys) if (k > this.reached) this.reached = k;
   }
 
-  /** The k nearest keys, most similar first. */
+  private keepExact(keys: readonly number[], vectors: readonly Float32Array[]): void {
+    const exact = this.exact;
+    if (!exact) return;
+    keys.forEach((key, i) => {
+      if (exact.held.has(key)) return;
+      exact.held.add(key);
+      exact.keys.push(key);
+      exact.vectors.push(vectors[i] as Float32Array);
+    });
+    if (exact.keys.length > EXACT_UP_TO) this.exact = undefined;
+  }
+
+  /** The k nearest keys, most similar first (ties: the lower key first). */
   search(query: Float32Array, k: number): Neighbour[] {
     const index = this.index;
     if (!index || index.size() === 0 || query.length !== this.dims) return [];
+    if (this.exact) {
+      const { keys, vectors } = this.exact;
+      return keys
+        .map((key, i) => ({ key, similarity: dot(query, vectors[i] as Float32Array) }))
+        .sort((a, b) => b.similarity - a.similarity || a.key - b.key)
+        .slice(0, k);
+    }
     const found = index.search(query.slice(), Math.min(k, index.size()), 1);
     const out: Neighbour[] = [];
     for (let i = 0; i < found.keys.length; i++) {
@@ -124,4 +161,10 @@ export class VectorIndex {
     rmSync(path, { force: true });
     rmSync(`${path}.json`, { force: true });
   }
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
+  return sum;
 }
