@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEmbedder } from '../src/search/embedder.ts';
-import { serve } from '../src/server/serve.ts';
-import { anUpdate } from './helpers/aggregator.ts';
+import { anUpdate, startAggregator } from './helpers/aggregator.ts';
 
 const DIMS = 64;
 
@@ -120,36 +119,21 @@ test('an aggregator configured with the endpoint indexes with it, and says so wh
   behaviour = 'ok';
   const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-embed-'));
   const lines: string[] = [];
-  const running = await serve({
+  const agg = await startAggregator({
     dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    speed: 1,
-    seed: '7',
     embeddings: { url, model: 'bag-of-words', timeoutMs: 500 },
     log: (line) => lines.push(line),
   });
-  const get = async (path: string) => {
-    const response = await fetch(`${running.url}${path}`);
-    return {
-      status: response.status,
-      body: (await response.json()) as Record<string, unknown> & { results: { text: string }[] },
+  const get = async (path: string) =>
+    (await agg.get(path)) as {
+      status: number;
+      body: Record<string, unknown> & { results: { text: string }[] };
     };
-  };
+  const post = async (update: unknown) => (await agg.post(update)).status;
   try {
-    const token = (await import('node:fs')).readFileSync(join(dataDir, 'tokens.json'), 'utf8');
-    const post = (update: unknown) =>
-      fetch(`${running.url}/api/updates`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${JSON.parse(token).circuiton}`,
-        },
-        body: JSON.stringify(update),
-      });
     const update = anUpdate('circuiton', { seq: 1 });
     update.events.push({ kind: 'omen', text: 'A dragon slept on the gold of the deep mine.', data: {} });
-    assert.equal((await post(update)).status, 200);
+    assert.equal(await post(update), 200);
     let lag = 1;
     for (let i = 0; i < 100 && lag > 0; i++) {
       await sleep(50);
@@ -176,7 +160,7 @@ test('an aggregator configured with the endpoint indexes with it, and says so wh
     assert.match(hybrid.body.results[0]?.text ?? '', /dragon/);
     const later = anUpdate('circuiton', { seq: 2 });
     later.events = [{ kind: 'omen', text: 'A griffin nested above the forge.', data: {} }];
-    assert.equal((await post(later)).status, 200);
+    assert.equal(await post(later), 200);
     await sleep(300);
     assert.ok(Number((await get('/api/search?q=x&mode=keyword')).body.index_lag) > 0);
     assert.ok(
@@ -196,15 +180,12 @@ test('an aggregator configured with the endpoint indexes with it, and says so wh
     const griffin = await get('/api/search?q=griffin&mode=semantic&k=1');
     assert.match(griffin.body.results[0]?.text ?? '', /griffin/);
   } finally {
-    await running.stop();
+    await agg.stop();
   }
 
   // Opened with another model, the index is rebuilt rather than mixed.
-  const reopened = await serve({
+  const reopened = await startAggregator({
     dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    speed: 1,
     embeddings: { url, model: 'another-model' },
     log: (line) => lines.push(line),
   });

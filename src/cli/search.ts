@@ -84,7 +84,8 @@ async function inDataDir(q: string, dataDir: string, flags: SearchFlags): Promis
       const progress = countProgress('indexing', 'events', await search.indexer.lag());
       await search.indexer.catchUp((n) => progress.update(n));
       progress.stop();
-      return await search.search({ q, ...flags, fromDay: flags.fromDay, toDay: flags.toDay });
+      const { town, kind, fromDay, toDay, k, mode, order } = flags;
+      return await search.search({ q, town, kind, fromDay, toDay, k, mode, order });
     } finally {
       await search.close();
     }

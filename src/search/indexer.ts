@@ -27,6 +27,7 @@ export class Indexer {
   /** Set when events arrive while a batch is under way, so the loop does not sleep past them. */
   private notified = false;
   private lastSave = Date.now();
+  /** The last error logged, so a failure that repeats is logged once. */
   private lastError: string | undefined;
   private readonly batch: number;
 
@@ -46,8 +47,8 @@ export class Indexer {
   }
 
   /** Indexes the next batch; the number of events it indexed (0: caught up). */
-  async step(batch = this.batch): Promise<number> {
-    const events = await this.store.after(this.db.reached, batch);
+  async step(): Promise<number> {
+    const events = await this.store.after(this.db.reached, this.batch);
     if (events.length === 0) return 0;
     const phrases: number[] = [];
     const fresh = new Map<string, number>();
@@ -121,10 +122,11 @@ export class Indexer {
         const message = (error as Error).message;
         if (message !== this.lastError) this.options.log?.(`search indexer: ${message}; will retry`);
         this.lastError = message;
-        // Back off to at most 30 s, but wake at once to stop.
+        // Back off to at most 30 s; new events do not cut it short, stopping does.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
           this.wake = () => {
+            if (!this.stopped) return;
             clearTimeout(timer);
             resolve();
           };
@@ -132,11 +134,6 @@ export class Indexer {
         this.wake = undefined;
       }
     }
-  }
-
-  /** The last indexing error while it is not resolved, for the API to report. */
-  get error(): string | undefined {
-    return this.lastError;
   }
 
   save(): void {

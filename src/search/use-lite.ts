@@ -9,7 +9,7 @@ import type { Embedder } from './embedder.ts';
 import type { EmbedReply, EmbedRequest } from './use-lite-worker.ts';
 import { normalise } from './vectors.ts';
 
-export const USE_LITE_DIMENSIONS = 512;
+const USE_LITE_DIMENSIONS = 512;
 /** Texts per message to a worker: big enough to batch, small enough to share between workers. */
 const CHUNK = 32;
 

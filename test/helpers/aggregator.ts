@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../src/events/contracts.ts';
+import type { EmbedderConfig } from '../../src/search/embedder.ts';
 import { type Running, serve } from '../../src/server/serve.ts';
 import type { Update } from '../../src/world/types.ts';
 
@@ -24,7 +25,14 @@ export interface TestAggregator extends Running {
 }
 
 export async function startAggregator(
-  options: { heartbeatMs?: number; readToken?: string; dataDir?: string; search?: boolean } = {},
+  options: {
+    heartbeatMs?: number;
+    readToken?: string;
+    dataDir?: string;
+    search?: boolean;
+    embeddings?: EmbedderConfig;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<TestAggregator> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chronicle-agg-'));
   const running = await serve({
@@ -36,8 +44,9 @@ export async function startAggregator(
     heartbeatMs: options.heartbeatMs,
     readToken: options.readToken,
     // Search loads an embedding model: only the tests that search pay for it.
-    search: options.search ?? false,
-    log: () => undefined,
+    search: options.search ?? options.embeddings !== undefined,
+    embeddings: options.embeddings,
+    log: options.log ?? (() => undefined),
   });
   const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as Record<string, string>;
   const readHeaders: Record<string, string> = options.readToken
