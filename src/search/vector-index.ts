@@ -12,7 +12,8 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Index, MetricKind, ScalarKind } from 'usearch';
 import { writeAtomic } from '../files/durable.ts';
 
-export const HNSW = { connectivity: 16, expansionAdd: 128, expansionSearch: 64 } as const;
+// Searched with ef 256: at 1M clustered vectors ef 64 finds 0.84 of the true top 10, ef 256 0.97 (bench/README.md).
+export const HNSW = { connectivity: 16, expansionAdd: 128, expansionSearch: 256 } as const;
 /** Up to this many vectors, searches are exact scans; beyond it, the graph answers. */
 export const EXACT_UP_TO = 4096;
 
@@ -35,12 +36,10 @@ export class VectorIndex {
   /** Highest phrase id added. */
   reached = 0;
   private dirty = false;
+  /** The last exact ranking, for the same query asked again with a wider window. */
+  private ranked: { query: Float32Array; size: number; order: Neighbour[] } | undefined;
   /** Every vector and its key, in full, while there are at most EXACT_UP_TO of them. */
-  private exact: { keys: number[]; vectors: Float32Array[]; held: Set<number> } | undefined = {
-    keys: [],
-    vectors: [],
-    held: new Set(),
-  };
+  private exact: Map<number, Float32Array> | undefined = new Map();
 
   private constructor(
     private readonly path: string,
@@ -117,12 +116,9 @@ export class VectorIndex {
     const exact = this.exact;
     if (!exact) return;
     keys.forEach((key, i) => {
-      if (exact.held.has(key)) return;
-      exact.held.add(key);
-      exact.keys.push(key);
-      exact.vectors.push(vectors[i] as Float32Array);
+      if (!exact.has(key)) exact.set(key, vectors[i] as Float32Array);
     });
-    if (exact.keys.length > EXACT_UP_TO) this.exact = undefined;
+    if (exact.size > EXACT_UP_TO) this.exact = undefined;
   }
 
   /** The k nearest keys, most similar first (ties: the lower key first). */
@@ -130,11 +126,14 @@ export class VectorIndex {
     const index = this.index;
     if (!index || index.size() === 0 || query.length !== this.dims) return [];
     if (this.exact) {
-      const { keys, vectors } = this.exact;
-      return keys
-        .map((key, i) => ({ key, similarity: dot(query, vectors[i] as Float32Array) }))
-        .sort((a, b) => b.similarity - a.similarity || a.key - b.key)
-        .slice(0, k);
+      // One scan per query: a search that widens its window asks again with the same query.
+      if (this.ranked?.query !== query || this.ranked.size !== this.exact.size) {
+        const order = [...this.exact]
+          .map(([key, v]) => ({ key, similarity: dot(query, v) }))
+          .sort((a, b) => b.similarity - a.similarity || a.key - b.key);
+        this.ranked = { query, size: this.exact.size, order };
+      }
+      return this.ranked.order.slice(0, k);
     }
     const found = index.search(query.slice(), Math.min(k, index.size()), 1);
     const out: Neighbour[] = [];
