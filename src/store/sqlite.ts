@@ -9,6 +9,7 @@ import type { IncomingUpdate } from '../events/schema.ts';
 import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
 import {
+  type ActorStats,
   type AppendResult,
   ConflictError,
   type EventPage,
@@ -19,6 +20,8 @@ import {
   type StoredEvent,
   type StoreStats,
   type TownStats,
+  type ValueQuery,
+  type ValueRow,
 } from './store.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -102,6 +105,18 @@ class Where {
   }
 }
 
+/** Events that carry a number under this key, with the usual filters. */
+function numberFilter(query: ValueQuery): { path: string; where: Where } {
+  const path = `$.${query.metric}`;
+  const where = new Where();
+  where.add("json_type(data, ?) IN ('integer', 'real')", path);
+  if (query.town) where.add('town = ?', query.town);
+  if (query.kind) where.add('kind = ?', query.kind);
+  if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+  if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+  return { path, where };
+}
+
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements;
@@ -156,6 +171,10 @@ export class SqliteEventStore implements EventStore {
       ),
       headline: this.db.prepare<[string], EventRow>(
         `SELECT * FROM events WHERE town = ? AND kind != 'sensor' ORDER BY id DESC LIMIT 1`,
+      ),
+      actors: this.db.prepare<[], ActorStats>(
+        `SELECT actor, town, count(*) AS events, min(day) AS first_day, max(day) AS last_day
+         FROM events WHERE actor IS NOT NULL GROUP BY actor, town ORDER BY actor, town`,
       ),
       gaps: this.db.prepare<[], { town: string; from_seq: number; to_seq: number }>(
         `SELECT town, prev + 1 AS from_seq, seq - 1 AS to_seq FROM (
@@ -260,8 +279,10 @@ export class SqliteEventStore implements EventStore {
     for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
       where.add('instr(lower(text), ?) > 0', word.toLowerCase());
     }
-    if (query.cursor) where.add('(day, hour, id) > (?, ?, ?)', ...decodeCursor(query.cursor));
-    const sql = `SELECT * FROM events ${where.sql()} ORDER BY day, hour, id LIMIT ?`;
+    if (query.actor) where.add('instr(lower(actor), ?) > 0', query.actor.toLowerCase());
+    const [after, order] = query.newestFirst ? ['<', 'DESC'] : ['>', 'ASC'];
+    if (query.cursor) where.add(`(day, hour, id) ${after} (?, ?, ?)`, ...decodeCursor(query.cursor));
+    const sql = `SELECT * FROM events ${where.sql()} ORDER BY day ${order}, hour ${order}, id ${order} LIMIT ?`;
     const rows = this.db.prepare<(string | number)[], EventRow>(sql).all(...where.params, query.limit + 1);
     const events = rows.slice(0, query.limit).map(toEvent);
     const last = events.at(-1);
@@ -300,13 +321,7 @@ export class SqliteEventStore implements EventStore {
 
   async metrics(query: MetricQuery): Promise<MetricPoint[]> {
     // The metric name is checked by the caller (lower_snake_case), so it is safe inside the JSON path.
-    const path = `$.${query.metric}`;
-    const where = new Where();
-    where.add("json_type(data, ?) IN ('integer', 'real')", path);
-    if (query.town) where.add('town = ?', query.town);
-    if (query.kind) where.add('kind = ?', query.kind);
-    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
-    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    const { path, where } = numberFilter(query);
     const fn = { sum: 'sum', mean: 'avg', min: 'min', max: 'max', count: 'count' }[query.aggregate];
     const value = `${fn}(json_extract(data, '${path.replace(/'/g, "''")}'))`;
     const group = query.bucket === 'day' ? 'town, day' : 'town, update_id';
@@ -315,6 +330,17 @@ export class SqliteEventStore implements EventStore {
                  FROM events ${where.sql()} GROUP BY ${group}
                  ORDER BY day, ${query.bucket === 'update' ? 'hour,' : ''} town LIMIT ?`;
     return this.db.prepare<(string | number)[], MetricPoint>(sql).all(...where.params, query.limit);
+  }
+
+  async values(query: ValueQuery): Promise<ValueRow[]> {
+    const { path, where } = numberFilter(query);
+    const sql = `SELECT id, town, day, hour, kind, actor, json_extract(data, ?) AS value
+                 FROM events ${where.sql()} ORDER BY day, hour, id`;
+    return this.db.prepare<(string | number)[], ValueRow>(sql).all(path, ...where.params);
+  }
+
+  async actors(): Promise<ActorStats[]> {
+    return this.statements.actors.all();
   }
 
   async stats(): Promise<StoreStats> {

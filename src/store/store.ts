@@ -28,6 +28,10 @@ export interface EventQuery {
   toDay?: number;
   /** Words the event's text contains. */
   q?: string;
+  /** Part of the actor's name, in any case ("john"). */
+  actor?: string;
+  /** Newest first instead of oldest first. */
+  newestFirst?: boolean;
   limit: number;
   /** Position after which to continue, from a previous page's `next`. */
   cursor?: string;
@@ -79,6 +83,33 @@ export interface MetricPoint {
   n: number;
 }
 
+/** One number of the events that carry it: what exact, citable aggregates are made of. */
+export interface ValueQuery {
+  metric: string;
+  town?: string;
+  kind?: string;
+  fromDay?: number;
+  toDay?: number;
+}
+
+export interface ValueRow {
+  id: number;
+  town: string;
+  day: number;
+  hour: number;
+  kind: string;
+  actor: string | null;
+  value: number;
+}
+
+export interface ActorStats {
+  actor: string;
+  town: string;
+  events: number;
+  first_day: number;
+  last_day: number;
+}
+
 export interface EventStore {
   /** Store a batch atomically: all of its new updates or none. Duplicates are acknowledged. */
   append(updates: readonly IncomingUpdate[]): Promise<AppendResult>;
@@ -95,6 +126,10 @@ export interface EventStore {
   /** Every event of one day, in world-time order. */
   day(day: number): Promise<StoredEvent[]>;
   metrics(query: MetricQuery): Promise<MetricPoint[]>;
+  /** Every event carrying this number, with its value, in world-time order. */
+  values(query: ValueQuery): Promise<ValueRow[]>;
+  /** Everyone named as an event's actor, with where and when they appear. */
+  actors(): Promise<ActorStats[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -1,0 +1,110 @@
+/** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
+import { type ParsedTime, parseTime } from './time.ts';
+import {
+  type Aggregate,
+  type Happening,
+  happeningIn,
+  type Metric,
+  metricsIn,
+  type TownId,
+  townsIn,
+} from './vocabulary.ts';
+
+export interface Question {
+  /** As asked, trimmed. */
+  raw: string;
+  /** Lower case, single spaces, without the closing punctuation. */
+  text: string;
+  towns: TownId[];
+  metrics: Metric[];
+  happening?: Happening;
+  time?: ParsedTime;
+  /** The full name of a person the question names, as the history records it. */
+  actor?: string;
+  /** An aggregate the question asks for in so many words ("average", "highest"). */
+  aggregate?: Aggregate;
+  /** "most", "warmest": the top; "least", "coldest": the bottom. */
+  superlative?: 'max' | 'min';
+  /** A place the question names that is not one of the towns ("in Paris"). */
+  unknownPlace?: string;
+}
+
+const TITLES = new Set([
+  'captain',
+  'bosun',
+  'master',
+  'professor',
+  'old',
+  'mother',
+  'father',
+  'the',
+  'skipper',
+]);
+
+/** The word people call someone by: "Mara" for "Captain Mara Blackwater", "Skiv" for "Skiv the Fletcher". */
+function callName(actor: string): string | undefined {
+  return actor.split(/\s+/).find((w) => !TITLES.has(w.toLowerCase()) && w.length >= 3);
+}
+
+function actorIn(text: string, actors: readonly string[]): string | undefined {
+  const words = new Set(text.match(/[a-z']+/g) ?? []);
+  // Full names first ("Nell Brine"), then the name people call them by ("John").
+  const full = actors.find((a) => text.includes(a.toLowerCase()));
+  if (full) return full;
+  return actors.find((a) => {
+    const name = callName(a)?.toLowerCase();
+    return name !== undefined && words.has(name);
+  });
+}
+
+const MAX_WORDS =
+  /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record)\b/;
+const MIN_WORDS =
+  /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest)\b/;
+
+function aggregateIn(text: string): Aggregate | undefined {
+  if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
+  if (/\bhow (many times|often)\b|\bnumber of times\b/.test(text)) return 'count';
+  if (/\b(highest|max(imum)?|peak|strongest|warmest|hottest|windiest)\b/.test(text)) return 'max';
+  if (/\b(lowest|min(imum)?|coldest|coolest|chilliest|calmest)\b/.test(text)) return 'min';
+  if (/\b(total|how much|how many|sum|altogether|in all)\b/.test(text)) return 'sum';
+  return undefined;
+}
+
+const PLACE = /\b(?:in|at|to|from|near|of)\s+((?:[A-Z][\w'-]+)(?:\s+(?:of\s+)?[A-Z][\w'-]+)*)/g;
+const NOT_PLACES = /^(Day|Week|The|A|An|Den|Captain|Bosun)\b/;
+
+function unknownPlaceIn(raw: string, actors: readonly string[]): string | undefined {
+  for (const m of raw.matchAll(PLACE)) {
+    const place = m[1] as string;
+    if (NOT_PLACES.test(place)) continue;
+    if (townsIn(place.toLowerCase()).length > 0) continue;
+    if (actors.some((a) => a.toLowerCase().includes(place.toLowerCase()))) continue;
+    return place;
+  }
+  return undefined;
+}
+
+export function parseQuestion(raw: string, today: number, actors: readonly string[]): Question {
+  const trimmed = raw.trim();
+  const text = trimmed
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/[?.!]+$/, '')
+    .trim();
+  const q: Question = {
+    raw: trimmed,
+    text,
+    towns: townsIn(text),
+    metrics: metricsIn(text),
+    happening: happeningIn(text),
+    time: parseTime(text, today),
+    actor: actorIn(text, actors),
+    aggregate: aggregateIn(text),
+  };
+  if (MAX_WORDS.test(text)) q.superlative = 'max';
+  else if (MIN_WORDS.test(text)) q.superlative = 'min';
+  q.unknownPlace = unknownPlaceIn(trimmed, actors);
+  return q;
+}

@@ -1,0 +1,78 @@
+/**
+ * Time in a question, relative to the world's current day: "today", "yesterday", "last week",
+ * "on day 12", "between day 3 and 9", "the last 3 days". Days are numbered from 1; a week is seven
+ * days. "Last week" is the seven whole days before today; "this week" and "the past week" are the
+ * seven days ending today.
+ */
+import { numberWord } from './vocabulary.ts';
+
+export interface DayRange {
+  from: number;
+  to: number;
+}
+
+export interface ParsedTime {
+  range: DayRange;
+  /** The words that gave it, as the question put them ("last week"). */
+  said: string;
+}
+
+const N = '(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)';
+
+type Rule = [RegExp, (m: RegExpExecArray, today: number) => DayRange];
+
+const RULES: readonly Rule[] = [
+  [/\bbetween days? (\d+) and (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
+  [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
+  [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],
+  [/\bsince day (\d+)\b/, (m, today) => ({ from: Number(m[1]), to: today })],
+  [/\bafter day (\d+)\b/, (m, today) => ({ from: Number(m[1]) + 1, to: today })],
+  [/\bbefore day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) - 1 })],
+  [/\b(?:until|till|up to|by) day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) })],
+  [/\bday (\d+)\b/, (m) => span(m[1], m[1])],
+  [/\bweek (\d+)\b/, (m) => ({ from: (Number(m[1]) - 1) * 7 + 1, to: Number(m[1]) * 7 })],
+  [new RegExp(`\\b(?:the )?first ${N} days\\b`), (m) => ({ from: 1, to: count(m[1]) })],
+  [/\b(?:the )?first week\b/, () => ({ from: 1, to: 7 })],
+  [/\b(?:the )?first day\b/, () => ({ from: 1, to: 1 })],
+  [
+    new RegExp(`\\b(?:the )?(?:last|past|previous) ${N} days\\b`),
+    (m, t) => ({ from: t - count(m[1]) + 1, to: t }),
+  ],
+  [
+    new RegExp(`\\b(?:the )?(?:last|past|previous) ${N} weeks\\b`),
+    (m, t) => ({ from: t - 7 * count(m[1]) + 1, to: t }),
+  ],
+  [new RegExp(`\\b${N} days ago\\b`), (m, t) => ({ from: t - count(m[1]), to: t - count(m[1]) })],
+  [/\bday before yesterday\b/, (_m, t) => ({ from: t - 2, to: t - 2 })],
+  [/\byesterday\b|\blast night\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
+  [/\btoday\b|\btonight\b|\bthis morning\b|\bright now\b|\bcurrently\b/, (_m, t) => ({ from: t, to: t })],
+  [/\b(?:last|previous) week\b/, (_m, t) => ({ from: t - 7, to: t - 1 })],
+  [/\b(?:this|past) week\b|\bin the last week\b/, (_m, t) => ({ from: t - 6, to: t })],
+  [/\b(?:last|previous) month\b/, (_m, t) => ({ from: t - 30, to: t - 1 })],
+  [/\b(?:this|past) month\b/, (_m, t) => ({ from: t - 29, to: t })],
+  [/\b(?:last|previous|past|this) year\b/, (_m, t) => ({ from: t - 364, to: t })],
+];
+
+function count(word: string | undefined): number {
+  return numberWord(word ?? '') ?? 1;
+}
+
+function span(a: string | undefined, b: string | undefined): DayRange {
+  const x = Number(a);
+  const y = Number(b);
+  return { from: Math.min(x, y), to: Math.max(x, y) };
+}
+
+/** The day range a question speaks of, or undefined when it names none. */
+export function parseTime(text: string, today: number): ParsedTime | undefined {
+  for (const [re, toRange] of RULES) {
+    const m = re.exec(text);
+    if (m) return { range: toRange(m, today), said: m[0] };
+  }
+  return undefined;
+}
+
+/** "day 12" or "days 3–9". */
+export function daysPhrase({ from, to }: DayRange): string {
+  return from === to ? `day ${from}` : `days ${from}–${to}`;
+}
