@@ -140,6 +140,28 @@ describe('the map viewer', { skip }, () => {
     await page.locator('#live[aria-pressed="true"]').waitFor();
   });
 
+  test('the ask box shows the answer and the events it cites', async () => {
+    const question = 'How many fish were caught in Port Logic on day 3?';
+    const response = await fetch(`${agg.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    });
+    const expected = await response.json();
+    assert.match(expected.answer, /fish/);
+    assert.ok(expected.events.length > 0);
+    await page.locator('#ask').fill(question);
+    await page.locator('#ask-form button').click();
+    await page.locator('#answers:not([hidden]) .answer').waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('#answers .answer').textContent(), expected.answer);
+    const cited = await page.locator('#answers .result').allTextContents();
+    assert.equal(cited.length, expected.events.length);
+    cited.forEach((text, i) => {
+      assert.ok(text.includes(expected.events[i].text), `${i}: ${text}`);
+    });
+    await page.screenshot({ path: join(SHOTS, 'viewer-ask.png') });
+  });
+
   test('an event whose text is an HTML and script payload is shown as text, runs nothing and adds no element', async () => {
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
     // Evaluated in the page (as text: this file is type-checked without the DOM's types).

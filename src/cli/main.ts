@@ -1,6 +1,7 @@
 /** The `chronicle` command. */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { askCommand } from './ask.ts';
 import { reindexCommand } from './reindex.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
@@ -21,6 +22,7 @@ const program = new Command('chronicle')
   .addCommand(townCommand())
   .addCommand(simulateCommand())
   .addCommand(searchCommand())
+  .addCommand(askCommand())
   .addCommand(reindexCommand());
 
 try {

@@ -1,5 +1,6 @@
 /** `chronicle serve`: the aggregator alone. */
 import { Command, Option } from 'commander';
+import { chatModelConfigFromEnv } from '../agent/chat-model.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import { serve } from '../server/serve.ts';
 import { dataOption, parseCount, seedOption, speedOption } from './options.ts';
@@ -30,6 +31,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     readToken: flags.readToken,
     search: flags.search,
     embeddings: embedderConfigFromEnv(),
+    model: chatModelConfigFromEnv(),
     log: (line) => console.log(line),
   });
   await new Promise<void>((resolve) => {

@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
+import type { Agent } from '../agent/agent.ts';
 import { LIMITS } from '../events/limits.ts';
 import type { SearchService } from '../search/service.ts';
 import type { EventStore } from '../store/store.ts';
 import type { World } from '../world/world.ts';
 import type { LiveBus } from './bus.ts';
 import type { Ingest } from './ingest.ts';
+import { askRoutes } from './routes/ask.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -35,6 +37,8 @@ export interface AppOptions {
   telemetry: Telemetry;
   /** Search over the history; absent when the aggregator runs without it. */
   search?: SearchService;
+  /** Answers questions about the history (POST /api/ask). */
+  agent?: Agent;
   /** When set, every read needs this token (as a bearer token, or `?token=` for browsers' EventSource). */
   readToken?: string;
   /** Milliseconds between the stream's heartbeat comments (15 s by default). */
@@ -136,7 +140,9 @@ export function buildApp(options: AppOptions): App {
   if (options.readToken) {
     const readToken = options.readToken;
     app.addHook('onRequest', async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply) => {
-      if (request.method !== 'GET' || request.url === '/healthz') return;
+      // Asking reads the history too, though it is a POST.
+      const reads = request.method === 'GET' || request.url.split('?')[0] === '/api/ask';
+      if (!reads || request.url === '/healthz') return;
       const given = bearer(request.headers.authorization) ?? request.query.token;
       if (given !== readToken) return reply.status(401).send({ error: 'reading needs the read token' });
     });
@@ -154,5 +160,6 @@ export function buildApp(options: AppOptions): App {
   historyRoutes(app, options);
   worldRoutes(app, options);
   searchRoutes(app, options);
+  askRoutes(app, options);
   return app;
 }

@@ -1,6 +1,8 @@
 /** Runs the aggregator on a data directory until it is told to stop. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Agent } from '../agent/agent.ts';
+import type { ChatModelConfig } from '../agent/chat-model.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import type { EmbedderConfig } from '../search/embedder.ts';
@@ -26,6 +28,8 @@ export interface ServeOptions {
   /** Index and search the history (on unless turned off); how to embed, when not the built-in model. */
   search?: boolean;
   embeddings?: EmbedderConfig;
+  /** A language model for POST /api/ask; without one the offline planner answers. */
+  model?: ChatModelConfig;
   log: (line: string) => void;
 }
 
@@ -63,6 +67,12 @@ export async function serve(options: ServeOptions): Promise<Running> {
       telemetry.searchLagSource = () => search.indexer.lag();
       search.indexer.start();
     }
+    const agent = new Agent({
+      store,
+      search,
+      today: () => worldTimeOf(clock.now()).day,
+      model: options.model,
+    });
     const app = buildApp({
       store,
       bus,
@@ -73,6 +83,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       tokens,
       telemetry,
       search,
+      agent,
       readToken: options.readToken,
       heartbeatMs: options.heartbeatMs,
     });

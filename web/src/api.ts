@@ -84,7 +84,16 @@ export async function search(q: string): Promise<StoredEvent[]> {
   }
 }
 
-export async function ask(question: string): Promise<{ answer: string; citations: number[] }> {
+export interface AskAnswer {
+  answer: string;
+  citations: number[];
+  /** The first cited events, whole. */
+  events: StoredEvent[];
+  answered_by: 'planner' | 'model';
+  warning?: string;
+}
+
+export async function ask(question: string): Promise<AskAnswer> {
   return json('/api/ask', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -233,8 +233,27 @@ byId<HTMLFormElement>('ask-form').addEventListener('submit', async (event) => {
   const question = byId<HTMLInputElement>('ask').value.trim();
   if (!question) return;
   try {
-    const { answer } = await ask(question);
-    showAnswers('The world answers', [el('li', { class: 'answer' }, answer)]);
+    const reply = await ask(question);
+    const cited = reply.citations.length;
+    const sources = reply.events.map(resultItem);
+    // The answer's lines above are not sources: number the sources from 1.
+    sources[0]?.setAttribute('value', '1');
+    showAnswers('The world answers', [
+      el('li', { class: 'answer' }, reply.answer),
+      ...(reply.warning ? [el('li', { class: 'warning' }, reply.warning)] : []),
+      ...(cited
+        ? [
+            el(
+              'li',
+              { class: 'sources' },
+              cited > reply.events.length
+                ? `Sources: the first ${reply.events.length} of ${cited} events`
+                : `Sources: ${cited} ${cited === 1 ? 'event' : 'events'}`,
+            ),
+          ]
+        : []),
+      ...sources,
+    ]);
   } catch (error) {
     const missing = (error as { status?: number }).status === 404;
     showAnswers('The world answers', [

@@ -1,0 +1,108 @@
+/**
+ * `chronicle ask "<question>"`: asks a running aggregator (POST /api/ask), or with --data answers
+ * from a stored history directly with the offline planner (and the model, when one is configured).
+ */
+import { existsSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Agent, type AskResponse, MAX_QUESTION_CHARS } from '../agent/agent.ts';
+import { chatModelConfigFromEnv } from '../agent/chat-model.ts';
+import { lockDataDir } from '../files/lock.ts';
+import { storePath } from '../server/serve.ts';
+import { savedWorldTime } from '../server/world-clock.ts';
+import { SqliteEventStore } from '../store/sqlite.ts';
+import { formatHour, worldTimeOf } from '../world/clock.ts';
+import { WORLD } from '../world/map.ts';
+import { parseUrl } from './options.ts';
+
+interface AskFlags {
+  url: string;
+  data?: string;
+  offline?: boolean;
+  json?: boolean;
+  token?: string;
+}
+
+const SOURCES_SHOWN = 10;
+
+async function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (flags.token) headers.authorization = `Bearer ${flags.token}`;
+  let response: Response;
+  try {
+    response = await fetch(new URL('/api/ask', flags.url), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ question, mode: flags.offline ? 'offline' : 'auto' }),
+      signal: AbortSignal.timeout(120_000),
+    });
+  } catch (error) {
+    throw new Error(
+      `no aggregator answers at ${flags.url} (${(error as Error).message}); start one, or ask a data directory with --data`,
+    );
+  }
+  const body = (await response.json()) as AskResponse & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? `the aggregator answered ${response.status}`);
+  return body;
+}
+
+async function inDataDir(question: string, dataDir: string, flags: AskFlags): Promise<AskResponse> {
+  if (!existsSync(storePath(dataDir))) throw new Error(`no history in ${dataDir}`);
+  const unlock = lockDataDir(dataDir, 'chronicle ask');
+  const store = new SqliteEventStore(storePath(dataDir));
+  try {
+    // The world stands where it stopped: today is the day its clock last reached.
+    const t = Math.max(savedWorldTime(dataDir), await store.latestWorldTime());
+    const agent = new Agent({ store, today: () => worldTimeOf(t).day, model: chatModelConfigFromEnv() });
+    return await agent.ask(question, flags.offline ? 'offline' : 'auto');
+  } finally {
+    await store.close();
+    unlock();
+  }
+}
+
+export async function runAsk(question: string, flags: AskFlags): Promise<void> {
+  const response = flags.data
+    ? await inDataDir(question, flags.data, flags)
+    : await viaServer(question, flags);
+  if (flags.json) {
+    console.log(JSON.stringify(response, null, 2));
+    return;
+  }
+  if (response.warning) console.error(`note: ${response.warning}`);
+  console.log(response.answer);
+  if (response.citations.length === 0) return;
+  console.log(
+    `\nSources (${response.citations.length} events${response.citations.length > SOURCES_SHOWN ? `, the first ${SOURCES_SHOWN}` : ''}):`,
+  );
+  for (const e of response.events.slice(0, SOURCES_SHOWN)) {
+    const town = WORLD.has(e.town) ? WORLD.rules(e.town).name : e.town;
+    console.log(`  #${e.id}  day ${e.day} ${formatHour(e.hour)}  ${town} · ${e.kind}  ${e.text}`);
+  }
+}
+
+export function askCommand(): Command {
+  return new Command('ask')
+    .description('ask a question about the history; the answer cites the events it rests on')
+    .argument('<question>', 'e.g. "What happened on day 12 in Den of Thieves?"')
+    .addOption(
+      new Option('--url <url>', 'the aggregator to ask').argParser(parseUrl).default('http://127.0.0.1:8080'),
+    )
+    .addOption(
+      new Option('--data <dir>', 'answer from this data directory directly instead (no aggregator running)'),
+    )
+    .addOption(
+      new Option('--offline', 'answer with the offline planner even if a language model is configured'),
+    )
+    .addOption(new Option('--json', 'print the API response as JSON'))
+    .addOption(
+      new Option('--token <token>', 'the read token, if the aggregator needs one').env(
+        'CHRONICLE_READ_TOKEN',
+      ),
+    )
+    .action((question: string, flags: AskFlags) => {
+      if (question.trim() === '') throw new InvalidArgumentError('the question is empty');
+      if (question.length > MAX_QUESTION_CHARS)
+        throw new InvalidArgumentError(`the question is longer than ${MAX_QUESTION_CHARS} characters`);
+      return runAsk(question, flags);
+    });
+}
