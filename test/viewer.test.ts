@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { anUpdate, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
+import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
 import { browserMissing, launch } from './helpers/browser.ts';
 import { BIN, ROOT, run } from './helpers/cli.ts';
 
@@ -147,7 +147,7 @@ describe('the map viewer', { skip }, () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ question }),
     });
-    const expected = await response.json();
+    const expected: Body = await response.json();
     assert.match(expected.answer, /fish/);
     assert.ok(expected.events.length > 0);
     await page.locator('#ask').fill(question);

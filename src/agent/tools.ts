@@ -86,7 +86,9 @@ function fold(rows: readonly ValueRow[], fn: Aggregate, decimals: number): numbe
 
 /** The events an aggregate rests on: those that add to a sum, the extremes of min and max, all for the rest. */
 function cited(rows: readonly ValueRow[], fn: Aggregate, value: number | null): number[] {
-  if (fn === 'sum') return rows.filter((r) => r.value !== 0).map((r) => r.id);
+  // A sum rests on the reports that add to it; a sum of nothing but zeros, on the zeros.
+  if (fn === 'sum' && rows.some((r) => r.value !== 0))
+    return rows.filter((r) => r.value !== 0).map((r) => r.id);
   if (fn === 'min' || fn === 'max') return rows.filter((r) => r.value === value).map((r) => r.id);
   return rows.map((r) => r.id);
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChatModelConfig } from '../../src/agent/chat-model.ts';
 import type { StoredEvent } from '../../src/events/contracts.ts';
 import type { EmbedderConfig } from '../../src/search/embedder.ts';
 import { type Running, serve } from '../../src/server/serve.ts';
@@ -31,6 +32,7 @@ export async function startAggregator(
     dataDir?: string;
     search?: boolean;
     embeddings?: EmbedderConfig;
+    model?: ChatModelConfig;
     log?: (line: string) => void;
   } = {},
 ): Promise<TestAggregator> {
@@ -46,6 +48,7 @@ export async function startAggregator(
     // Search loads an embedding model: only the tests that search pay for it.
     search: options.search ?? options.embeddings !== undefined,
     embeddings: options.embeddings,
+    model: options.model,
     log: options.log ?? (() => undefined),
   });
   const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as Record<string, string>;
