@@ -33,6 +33,8 @@ export async function startAggregator(
     search?: boolean;
     embeddings?: EmbedderConfig;
     model?: ChatModelConfig;
+    /** The world clock's speed (1: a day is five minutes). */
+    speed?: number;
     log?: (line: string) => void;
   } = {},
 ): Promise<TestAggregator> {
@@ -41,7 +43,7 @@ export async function startAggregator(
     dataDir,
     port: 0,
     host: '127.0.0.1',
-    speed: 1,
+    speed: options.speed ?? 1,
     seed: '7',
     heartbeatMs: options.heartbeatMs,
     readToken: options.readToken,
