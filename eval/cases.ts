@@ -324,6 +324,7 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
     ['Was there a storm at the port last week?', (r) => storms(r, 'port-logic'), days(T - 7, T - 1)],
     ['Did the mine flood this week?', floods, days(T - 6, T)],
     ['Were any shipments robbed on day 150?', (r) => robberies(r), days(150, 150)],
+    ['Did the pirates raid Port Logic last week?', (r) => robberies(r, 'port-logic'), days(T - 7, T - 1)],
   ];
   for (const [question, find, r] of dids) {
     const found = find(r);
@@ -378,6 +379,8 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
   const bigDays = (town: string, key: string, r: Range): Set<number> => {
     const totals = new Map<number, number>();
     for (const e of reports(key, r, town)) totals.set(e.day, (totals.get(e.day) ?? 0) + num(e, key));
+    // Sums of numbers with 2 decimals have 2 decimals: compare them so, not by their float noise.
+    for (const [d, v] of totals) totals.set(d, round(v, JOBS[key]?.decimals ?? 0));
     const positive = [...totals.values()].filter((v) => v > 0).sort((a, b) => a - b);
     if (positive.length === 0) return new Set();
     const threshold = positive[Math.floor(0.75 * (positive.length - 1))] as number;
@@ -513,6 +516,7 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
   const topActor = (key: string, r: Range) => {
     const by = new Map<string, number>();
     for (const e of reports(key, r)) if (e.actor) by.set(e.actor, (by.get(e.actor) ?? 0) + num(e, key));
+    for (const [actor, v] of by) by.set(actor, round(v, JOBS[key]?.decimals ?? 0));
     return [...by].sort((a, b) => b[1] - a[1])[0] as [string, number];
   };
   const mosts: [string, string, Range][] = [
@@ -577,6 +581,7 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
   for (const [question, key, town, r] of whichDays) {
     const totals = new Map<number, number>();
     for (const e of reports(key, r, town)) totals.set(e.day, (totals.get(e.day) ?? 0) + num(e, key));
+    for (const [d, v] of totals) totals.set(d, round(v, JOBS[key]?.decimals ?? 0));
     const [day, value] = [...totals].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] as [number, number];
     add('which day', question, (reply, cited) =>
       all(

@@ -10,6 +10,7 @@ import { type DayRange, daysPhrase } from './time.ts';
 import { type AggregateResult, type HistoryTools, roundTo } from './tools.ts';
 import {
   type Aggregate,
+  HAPPENINGS,
   type Happening,
   happeningOfMetric,
   METRICS,
@@ -206,6 +207,9 @@ function townsFor(m: Metric, q: Question): { towns: TownId[]; refused?: string }
 }
 
 function happeningOf(q: Question): Happening | undefined {
+  // "Did the pirates raid Port Logic?" asks about Port Logic's losses: the raids that hit it.
+  if (q.happening?.name === 'raid' && q.towns.some((t) => t !== 'den-of-thieves'))
+    return HAPPENINGS.find((h) => h.name === 'robbery');
   if (q.happening) return q.happening;
   const m = q.metrics[0];
   return m ? happeningOfMetric(m) : undefined;
@@ -334,7 +338,7 @@ async function count(p: Plan) {
   const answer =
     found.count === 0
       ? `None: ${h.phrase.replace(/^(the|a) /, 'no ')}${where} on ${daysPhrase(range)} (0 times).`
-      : `${capitalise(h.phrase)}${where} ${times(found.count)} (${found.count}) on ${daysPhrase(range)}. The latest: ${examples.join(' · ')}`;
+      : `${capitalise(h.phrase)}${where} ${times(found.count)} on ${daysPhrase(range)}. The latest: ${examples.join(' · ')}`;
   return { answer, citations: found.citations, understood: { happening: h.name, ...rangeOf(range) } };
 }
 
