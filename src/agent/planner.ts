@@ -4,6 +4,7 @@
  * with exact numbers, the days it covers, and the events it rests on. No model, no network.
  */
 import type { StoredEvent } from '../store/store.ts';
+import { STORM_WIND_KPH } from '../world/weather.ts';
 import { amount, capitalise, eventLine, fmt, list, times, townName } from './format.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { type DayRange, daysPhrase } from './time.ts';
@@ -405,8 +406,9 @@ async function whichTown(p: Plan) {
     const h = happeningOf(q) as Happening;
     const rows: { town: TownId; n: number; ids: number[] }[] = [];
     for (const town of ALL_TOWNS) {
-      const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 100_000 });
+      // A happening of one town (a raid) is not looked for in the others.
       if (h.town && h.town !== town) continue;
+      const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 100_000 });
       rows.push({ town, n: found.count, ids: found.citations });
     }
     rows.sort((a, b) => (direction === 'max' ? b.n - a.n : a.n - b.n));
@@ -688,7 +690,7 @@ async function weather(p: Plan) {
     const gust = await ctx.tools.aggregate({ metric: 'wind_kph', aggregate: 'max', town, range });
     if (lo.value === null || hi.value === null) continue;
     citations.push(...lo.citations, ...hi.citations, ...wet.citations, ...gust.citations);
-    const storm = (gust.value ?? 0) >= 55 ? ', a storm' : '';
+    const storm = (gust.value ?? 0) >= STORM_WIND_KPH ? ', a storm' : '';
     parts.push(
       `${townName(town)} ${fmt(lo.value, 1)} to ${amount(temp, hi.value)}, ${wet.value ? amount(rain, wet.value) : 'no rain'}, wind up to ${amount(wind, gust.value ?? 0)}${storm}`,
     );
@@ -745,7 +747,7 @@ function newsOf(events: readonly StoredEvent[]): StoredEvent[] {
   const weight = (e: StoredEvent): number => {
     if (e.kind === 'raid') return Number(e.data.raid_gold) > 0 ? 10 : 2;
     if (e.kind === 'loss') return 9;
-    if (e.kind === 'sensor') return Number(e.data.wind_kph) >= 55 ? 6 : 0;
+    if (e.kind === 'sensor') return Number(e.data.wind_kph) >= STORM_WIND_KPH ? 6 : 0;
     if (/surplus|flooded|drought|idle|cold|hungry|fine haul|empty nets|could not/.test(e.text)) return 5;
     if (e.kind === 'repair' || e.kind === 'arrival' || e.kind === 'trade') return 3;
     return 1;
