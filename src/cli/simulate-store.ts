@@ -12,9 +12,11 @@ import { Ingest } from '../server/ingest.ts';
 import { storePath } from '../server/serve.ts';
 import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
+import type { EventStore } from '../store/store.ts';
 import { loadSaved, type Saved, townPaths } from '../town/runner.ts';
 import { SECONDS_PER_DAY, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
+import type { Residents } from '../world/residents/engine.ts';
 import { simulate } from '../world/simulate.ts';
 import type { TownState } from '../world/town.ts';
 import type { Update } from '../world/types.ts';
@@ -26,6 +28,10 @@ export interface StoreSimulation {
   dataDir: string;
   days: number;
   seed?: string;
+  /** Residents to live these days in the towns, made once the world's seed and time are known. */
+  residents?: (world: { seed: string; from: number }) => Residents;
+  /** After each batch is stored: the store, and the world time reached. */
+  afterBatch?: (store: EventStore, t: number, residents: Residents | undefined) => void | Promise<void>;
 }
 
 export async function simulateIntoStore(
@@ -45,6 +51,7 @@ export async function simulateIntoStore(
       saved[town] = s;
       if (s) states[town] = s.state;
     }
+    const residents = options.residents?.({ seed: worldFile.seed, from });
     let t = from;
     const ingest = new Ingest(store, new LiveBus(), () => t);
     // The history ends now: it reads as if the world had been running in real time until this moment.
@@ -69,6 +76,7 @@ export async function simulateIntoStore(
         appendFileSync(log, `${townLines.join('\n')}\n`);
         townLines.length = 0;
       }
+      await options.afterBatch?.(store, t, residents);
       progress.update(worldTimeOf(t).day, events);
     };
     const run = simulate({
@@ -79,6 +87,7 @@ export async function simulateIntoStore(
       worldId: worldFile.id,
       from,
       states,
+      residents,
     });
     let step = run.next();
     while (!step.done) {
@@ -92,6 +101,7 @@ export async function simulateIntoStore(
       if (batch.length >= BATCH_UPDATES) await flush();
       step = run.next();
     }
+    t = end;
     await flush();
     progress.update(worldTimeOf(end).day, events);
     progress.stop();

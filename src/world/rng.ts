@@ -114,4 +114,13 @@ export class Rng {
     if (items.length === 0) throw new Error('Rng.pick from an empty list');
     return items[Math.floor(this.next() * items.length)] as T;
   }
+
+  /** The items in a random order (Fisher–Yates, in place). */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [items[i], items[j]] = [items[j] as T, items[i] as T];
+    }
+    return items;
+  }
 }

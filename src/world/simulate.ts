@@ -4,6 +4,8 @@
  * Deterministic: the same seed gives the same updates, byte for byte.
  */
 import { SECONDS_PER_DAY, UPDATES_PER_DAY } from './clock.ts';
+import type { Residents } from './residents/engine.ts';
+import { eventOf } from './residents/events.ts';
 import { unit } from './rng.ts';
 import { initialState, stepTown } from './step.ts';
 import type { AnyTownRules, TownState } from './town.ts';
@@ -26,6 +28,8 @@ export interface SimulationOptions {
   from?: number;
   /** Towns' states to carry on from; a town without one starts afresh. */
   states?: Partial<Record<string, TownState>>;
+  /** Residents who live in the towns: they do the jobs, and what they do joins each update. */
+  residents?: Residents;
 }
 
 const UPDATE_DAYS = 1 / UPDATES_PER_DAY;
@@ -62,13 +66,26 @@ export function* simulate(options: SimulationOptions): Generator<Update, Record<
   for (;;) {
     let runner: Runner | undefined;
     for (const r of runners) if (!runner || r.next < runner.next) runner = r;
-    if (!runner || runner.next >= from + days) return finalStates();
+    if (!runner || runner.next >= from + days) {
+      options.residents?.advanceTo(from + days - 1e-6);
+      return finalStates();
+    }
 
+    const residents = options.residents;
+    residents?.advanceTo(runner.next);
     const { state, events } = stepTown(world, runner.rules, runner.state, {
       seed,
       t: runner.next,
       inbox: runner.inbox,
+      staff: residents?.onDuty(runner.id),
     });
+    if (residents) {
+      residents.observe(runner.id, state.t, events);
+      for (const action of residents.drain(runner.id)) {
+        const event = eventOf(action);
+        if (event) events.push(event);
+      }
+    }
     runner.state = state;
     runner.inbox = [];
     const update = toUpdate(

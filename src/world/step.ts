@@ -18,6 +18,11 @@ export interface StepInput {
   t: number;
   /** Other towns' events that concern this town, in the order they happened. */
   inbox: readonly Dispatch[];
+  /**
+   * The residents at work now, by role. Given, they do the jobs, and a role with no one on duty is
+   * done by an unnamed hand; without it, the rules' named workers take turns as before.
+   */
+  staff?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface StepResult<Local> {
@@ -71,7 +76,7 @@ export function stepTown<Local>(
   if (state.forecast.day !== day) state.forecast = { day, storm: stormOnDay(input.seed, rules.climate, day) };
 
   const rng = Rng.of(input.seed, rules.id, state.seq);
-  const turn = new TownTurn(world, rules, state, input.seed, rng);
+  const turn = new TownTurn(world, rules, state, input.seed, rng, input.staff);
   for (const dispatch of input.inbox) hear(world, rules, turn, dispatch);
   deliver(world, turn);
   rules.work(turn);
@@ -107,6 +112,8 @@ class TownTurn<Local> implements Turn<Local> {
   readonly stormToday: boolean;
   readonly rng: Rng;
   readonly events: TownEvent[] = [];
+  /** Stand-ins handed out this turn for roles with no resident on duty. */
+  private readonly hands = new Set<string>();
   private readonly workers: Rng;
 
   constructor(
@@ -115,6 +122,7 @@ class TownTurn<Local> implements Turn<Local> {
     readonly state: TownState<Local>,
     readonly seed: string,
     rng: Rng,
+    private readonly staff?: Readonly<Record<string, readonly string[]>>,
   ) {
     this.town = rules.id as TownId;
     this.t = state.t;
@@ -126,10 +134,20 @@ class TownTurn<Local> implements Turn<Local> {
   }
 
   emit(kind: string, text: string, data: EventData, actor?: string): void {
-    this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
+    if (actor !== undefined && this.hands.has(actor)) {
+      // Done by an unnamed hand: no actor, and the sentence starts with a capital.
+      this.events.push({ kind, text: text.charAt(0).toUpperCase() + text.slice(1), data });
+    } else this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
   }
 
   worker(role: string): string {
+    if (this.staff) {
+      const onDuty = this.staff[role];
+      if (onDuty && onDuty.length > 0) return this.workers.pick(onDuty);
+      const hand = `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+      this.hands.add(hand);
+      return hand;
+    }
     const names = this.rules.workers[role];
     if (!names || names.length === 0)
       throw new Error(`${this.rules.id} has no worker for the role "${role}"`);

@@ -1,0 +1,45 @@
+/** `chronicle report --day N`: a day's world report, as the residents' run stored it. */
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { residentsStorePath } from '../residents/files.ts';
+import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { dataOption, parseCount } from './options.ts';
+
+interface ReportFlags {
+  data: string;
+  day: number;
+  format: 'markdown' | 'json';
+}
+
+function showReport(flags: ReportFlags): void {
+  const path = residentsStorePath(flags.data);
+  if (!existsSync(path)) throw new Error(`no reports in ${flags.data}: run chronicle world run first`);
+  const store = new SqliteResidentStore(path);
+  try {
+    const report = store.report(flags.day);
+    if (!report) {
+      const days = store.reportDays();
+      throw new Error(
+        `no report for day ${flags.day}; ${days.length > 0 ? `there are reports for days ${days[0]}–${days.at(-1)}` : 'there are no reports yet: run chronicle world run'}`,
+      );
+    }
+    process.stdout.write(
+      flags.format === 'json' ? `${JSON.stringify(report.json, null, 2)}\n` : report.markdown,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description(
+      "a day's world report: the residents' activities, relationships, memories and each town's news",
+    )
+    .addOption(dataOption())
+    .addOption(
+      new Option('--day <n>', 'the day').argParser(parseCount('--day', 1, 1_000_000)).makeOptionMandatory(),
+    )
+    .addOption(new Option('--format <format>', 'print as').choices(['markdown', 'json']).default('markdown'))
+    .action((flags: ReportFlags) => showReport(flags));
+}

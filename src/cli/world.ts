@@ -1,0 +1,176 @@
+/** `chronicle world init` and `chronicle world run`: the residents' catalogue, and days of their lives. */
+import { mkdirSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { lockDataDir } from '../files/lock.ts';
+import { checkConfig, loadConfigFile, loadScenario, residentsStorePath } from '../residents/files.ts';
+import { dryRun, type ReportFormat, storedRun, type WorldRun } from '../residents/run.ts';
+import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { DEFAULT_CONFIG, selectResidents } from '../world/residents/catalog.ts';
+import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
+import { dataOption, parseCount, seedOption } from './options.ts';
+
+interface InitFlags {
+  data: string;
+  config?: string;
+}
+
+interface RunFlags {
+  data: string;
+  days: number;
+  agents?: number;
+  tickMinutes: number;
+  startHour: number;
+  endHour: number;
+  scriptedEvents?: string;
+  maxConcurrentChats: number;
+  maxActionsPerDay: number;
+  chatCooldown: number;
+  reportFormat: ReportFormat;
+  dryRun?: boolean;
+  summaryOnly?: boolean;
+  seed?: string;
+  config?: string;
+}
+
+function worldInit(flags: InitFlags): void {
+  const config = flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG;
+  mkdirSync(flags.data, { recursive: true });
+  const unlock = lockDataDir(flags.data, 'chronicle world init');
+  const store = new SqliteResidentStore(residentsStorePath(flags.data));
+  try {
+    store.saveConfig(config);
+  } finally {
+    store.close();
+    unlock();
+  }
+  const towns = new Set(config.residents.map((r) => r.town)).size;
+  console.log(
+    `World initialised in ${flags.data}: ${config.residents.length} residents in ${towns} towns, ${config.locations.length} locations, ${config.activities.length} activities, ${config.routes.length} routes${flags.config ? ` (from ${flags.config})` : ''}.`,
+  );
+}
+
+function hourOption(flag: string, description: string, fallback: number): Option {
+  return new Option(`${flag} <hour>`, description).argParser(parseCount(flag, 0, 24)).default(fallback);
+}
+
+async function worldRun(flags: RunFlags): Promise<void> {
+  if (flags.startHour >= flags.endHour)
+    throw new InvalidArgumentError('--start-hour must come before --end-hour.');
+  if ((flags.endHour - flags.startHour) * 60 < flags.tickMinutes)
+    throw new InvalidArgumentError(
+      '--tick-minutes must fit at least once between --start-hour and --end-hour.',
+    );
+  let base: ResidentsConfig;
+  let store: SqliteResidentStore | undefined;
+  if (flags.config) base = loadConfigFile(flags.config);
+  else if (flags.dryRun) base = DEFAULT_CONFIG;
+  else {
+    mkdirSync(flags.data, { recursive: true });
+    store = new SqliteResidentStore(residentsStorePath(flags.data));
+    const stored = store.config();
+    if (!stored) {
+      store.saveConfig(DEFAULT_CONFIG);
+      console.error(
+        `No residents in ${flags.data} yet: initialised the canonical world (see chronicle world init).`,
+      );
+    }
+    base = stored ?? DEFAULT_CONFIG;
+    checkConfig(base, residentsStorePath(flags.data));
+  }
+  const config = flags.agents ? selectResidents(base, flags.agents) : base;
+  const scenario = flags.scriptedEvents ? loadScenario(flags.scriptedEvents, config) : undefined;
+  const run: WorldRun = {
+    days: flags.days,
+    config,
+    settings: {
+      ...DEFAULT_SETTINGS,
+      tickMinutes: flags.tickMinutes,
+      startHour: flags.startHour,
+      endHour: flags.endHour,
+      maxConcurrentChats: flags.maxConcurrentChats,
+      maxActionsPerDay: flags.maxActionsPerDay,
+      chatCooldownMinutes: flags.chatCooldown,
+    },
+    scripted: scenario?.events ?? [],
+    summaryOnly: flags.summaryOnly ?? false,
+    reportFormat: flags.reportFormat,
+    print: (text) => console.log(text),
+  };
+  if (flags.dryRun) {
+    const result = dryRun(run, flags.seed ?? '1');
+    console.error(
+      `Dry run: ${result.residentDays} resident-days in ${result.seconds.toFixed(2)} s (${Math.round(result.residentDays / result.seconds)} resident-days/s); nothing was written.`,
+    );
+    return;
+  }
+  if (flags.config && !store) {
+    mkdirSync(flags.data, { recursive: true });
+    store = new SqliteResidentStore(residentsStorePath(flags.data));
+  }
+  try {
+    const result = await storedRun(run, flags.data, store as SqliteResidentStore, flags.seed);
+    console.error(
+      `${config.residents.length} residents lived ${result.reports.length} days in ${result.seconds.toFixed(2)} s${scenario ? ` (scenario: ${scenario.name})` : ''}.`,
+    );
+  } finally {
+    store?.close();
+  }
+}
+
+export function worldCommand(): Command {
+  const world = new Command('world').description(
+    "the residents: their world's catalogue, and days of their lives",
+  );
+  world
+    .command('init')
+    .description(
+      'store the canonical places, activities, routes and residents (or a YAML file’s) in the data directory',
+    )
+    .addOption(dataOption())
+    .option('--config <file>', 'a YAML or JSON file whose lists replace the canonical ones')
+    .action((flags: InitFlags) => worldInit(flags));
+  world
+    .command('run')
+    .description('the residents live some days in the towns, fast-forwarded; a report for every day')
+    .addOption(dataOption())
+    .addOption(new Option('--days <n>', 'days to run').argParser(parseCount('--days', 1, 3650)).default(1))
+    .addOption(
+      new Option('--agents <n>', 'how many residents live (default: all)').argParser(
+        parseCount('--agents', 1, 5000),
+      ),
+    )
+    .addOption(
+      new Option('--tick-minutes <n>', 'minutes between ticks')
+        .argParser(parseCount('--tick-minutes', 5, 720))
+        .default(60),
+    )
+    .addOption(hourOption('--start-hour', 'the first tick of a day', DEFAULT_SETTINGS.startHour))
+    .addOption(hourOption('--end-hour', 'the day ends (everyone goes home)', DEFAULT_SETTINGS.endHour))
+    .option('--scripted-events <file>', 'a scenario (YAML or JSON) of scripted events; see scenarios/')
+    .addOption(
+      new Option('--max-concurrent-chats <n>', 'conversations at once, world-wide, per tick')
+        .argParser(parseCount('--max-concurrent-chats', 1, 1000))
+        .default(DEFAULT_SETTINGS.maxConcurrentChats),
+    )
+    .addOption(
+      new Option('--max-actions-per-day <n>', 'no resident does more in a day')
+        .argParser(parseCount('--max-actions-per-day', 1, 1000))
+        .default(DEFAULT_SETTINGS.maxActionsPerDay),
+    )
+    .addOption(
+      new Option('--chat-cooldown <minutes>', 'minutes between two conversations of one resident')
+        .argParser(parseCount('--chat-cooldown', 0, 1440))
+        .default(DEFAULT_SETTINGS.chatCooldownMinutes),
+    )
+    .addOption(
+      new Option('--report-format <format>', 'reports as')
+        .choices(['markdown', 'json', 'both'])
+        .default('both'),
+    )
+    .option('--dry-run', 'a fresh world from day 1 in memory: print the actions and reports, write nothing')
+    .option('--summary-only', 'reports without transcripts (metrics kept); a dry run prints only the reports')
+    .option('--config <file>', 'a YAML or JSON catalogue for this run instead of the stored one')
+    .addOption(seedOption())
+    .action((flags: RunFlags) => worldRun(flags));
+  return world;
+}

@@ -1,0 +1,177 @@
+/**
+ * `chronicle world run`: the residents live some days in the towns, fast-forwarded. Their work is
+ * the towns' job log, their actions join the towns' updates, and every day closes with a report.
+ *
+ * - Stored (the default): the world carries on from where its store stands; updates go to the event
+ *   store, the day's records and report to the residents' store, the report to DATA/reports/.
+ * - `--dry-run`: a fresh world from day 1, nothing written, no model called; the actions and the
+ *   reports are printed. The same seed and flags print the same text.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulateIntoStore } from '../cli/simulate-store.ts';
+import type { StoredEvent } from '../events/contracts.ts';
+import { writeAtomic } from '../files/durable.ts';
+import type { ResidentStore } from '../store/residents.ts';
+import { formatHour, worldTimeOf } from '../world/clock.ts';
+import { WORLD } from '../world/map.ts';
+import { type DayLog, Residents } from '../world/residents/engine.ts';
+import type { ResidentsConfig, RunSettings, ScriptedEvent } from '../world/residents/types.ts';
+import { simulate } from '../world/simulate.ts';
+import { buildReport, type DayReport, renderMarkdown } from './report.ts';
+
+export type ReportFormat = 'markdown' | 'json' | 'both';
+
+export interface WorldRun {
+  days: number;
+  config: ResidentsConfig;
+  settings: Omit<RunSettings, 'seed'>;
+  scripted: readonly ScriptedEvent[];
+  summaryOnly: boolean;
+  reportFormat: ReportFormat;
+  print: (text: string) => void;
+}
+
+export interface RunResult {
+  reports: DayReport[];
+  residentDays: number;
+  seconds: number;
+}
+
+function engineFor(run: WorldRun, seed: string, fromDay: number, store?: ResidentStore): Residents {
+  const options = {
+    config: run.config,
+    settings: { ...run.settings, seed },
+    scripted: run.scripted,
+    summaryOnly: run.summaryOnly,
+    fromDay,
+  };
+  const snapshot = store?.snapshot();
+  return snapshot ? Residents.restore(options, snapshot) : new Residents(options);
+}
+
+/** The first whole day the residents can live from world time `t`. */
+function firstDay(t: number, startHour: number): number {
+  const { day, hour } = worldTimeOf(t);
+  return hour <= startHour ? day : day + 1;
+}
+
+function printDay(run: WorldRun, log: DayLog, report: DayReport): void {
+  for (const a of log.actions) {
+    run.print(
+      `[day ${a.day} ${formatHour(a.hour)}] ${WORLD.has(a.town) ? WORLD.rules(a.town).name : a.town} · ${a.kind} · ${a.text}`,
+    );
+  }
+  printReport(run, report);
+}
+
+function printReport(run: WorldRun, report: DayReport): void {
+  if (run.reportFormat !== 'json') run.print(renderMarkdown(report));
+  if (run.reportFormat !== 'markdown') run.print(JSON.stringify(report, null, 2));
+}
+
+/** A dry run: a fresh world from day 1, in memory, printed. */
+export function dryRun(run: WorldRun, seed: string): RunResult {
+  const started = performance.now();
+  const residents = engineFor(run, seed, 1);
+  const byDay = new Map<number, StoredEvent[]>();
+  let id = 0;
+  const reports: DayReport[] = [];
+  const closed: DayLog[] = [];
+  const report = (log: DayLog) => {
+    const r = buildReport(log, byDay.get(log.day) ?? [], {
+      transcripts: !run.summaryOnly,
+      residents: run.config.residents.length,
+    });
+    byDay.delete(log.day);
+    reports.push(r);
+    if (run.summaryOnly) printReport(run, r);
+    else printDay(run, log, r);
+  };
+  for (const update of simulate({ world: WORLD, seed, days: run.days, epochMs: 0, residents })) {
+    const events = byDay.get(update.day) ?? [];
+    byDay.set(update.day, events);
+    for (const e of update.events) {
+      events.push({
+        id: ++id,
+        update_id: update.id,
+        town: update.town,
+        town_seq: update.seq,
+        day: update.day,
+        hour: update.hour,
+        ts: update.ts,
+        kind: e.kind,
+        actor: e.actor ?? null,
+        text: e.text,
+        data: e.data,
+      });
+    }
+    closed.push(...residents.takeDays());
+    // A day's report waits until its last update is in.
+    while (closed[0] && closed[0].day < update.day) report(closed.shift() as DayLog);
+  }
+  closed.push(...residents.takeDays());
+  for (const log of closed) report(log);
+  return {
+    reports,
+    residentDays: reports.length * run.config.residents.length,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** A stored run: the world carries on from its store; reports go to the store and DATA/reports/. */
+export async function storedRun(
+  run: WorldRun,
+  dataDir: string,
+  store: ResidentStore,
+  seed?: string,
+): Promise<RunResult> {
+  const reports: DayReport[] = [];
+  const dir = join(dataDir, 'reports');
+  mkdirSync(dir, { recursive: true });
+  const closed: DayLog[] = [];
+  const save = async (events: StoredEvent[], log: DayLog, residents: Residents) => {
+    const report = buildReport(log, events, {
+      transcripts: !run.summaryOnly,
+      residents: run.config.residents.length,
+    });
+    const markdown = renderMarkdown(report);
+    store.saveDay(log, { day: log.day, json: report, markdown }, residents.allRelationships());
+    const name = join(dir, `day-${String(log.day).padStart(4, '0')}`);
+    if (run.reportFormat !== 'json') writeAtomic(`${name}.md`, markdown);
+    if (run.reportFormat !== 'markdown') writeAtomic(`${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    reports.push(report);
+    run.print(
+      `Day ${log.day}: ${report.actions} actions, ${report.conversations.chats} chats, ${report.conversations.meetings} meetings, ${report.memories.total} memories → ${name}.${run.reportFormat === 'both' ? '{md,json}' : run.reportFormat === 'json' ? 'json' : 'md'}`,
+    );
+  };
+  let engine: Residents | undefined;
+  const result = await simulateIntoStore({
+    dataDir,
+    days: run.days,
+    seed,
+    residents: (world) => {
+      engine = engineFor(run, world.seed, firstDay(world.from, run.settings.startHour), store);
+      return engine;
+    },
+    afterBatch: async (events, t, residents) => {
+      if (!residents) return;
+      closed.push(...residents.takeDays());
+      const today = worldTimeOf(t).day;
+      while (closed[0] && closed[0].day < today) {
+        const log = closed.shift() as DayLog;
+        await save(await events.day(log.day), log, residents);
+      }
+    },
+  });
+  if (engine) {
+    for (const log of [...closed, ...engine.takeDays()]) await save([], log, engine);
+    // Between days only: a run that ends mid-day carries the day on in memory, not in the snapshot.
+    try {
+      store.saveSnapshot(engine.snapshot());
+    } catch {
+      // The world stopped mid-day; the next run replays from the last saved snapshot.
+    }
+  }
+  return { reports, residentDays: reports.length * run.config.residents.length, seconds: result.seconds };
+}

@@ -1,0 +1,332 @@
+/** The residents' store in its own SQLite file beside the event store (WAL, numbered migrations). */
+import Database from 'better-sqlite3';
+import type { DayLog, Snapshot } from '../world/residents/engine.ts';
+import type { Conversation, LocationKind, Memory, ResidentsConfig } from '../world/residents/types.ts';
+import type { TownId } from '../world/types.ts';
+import type { ResidentStore, StoredReport } from './residents.ts';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE residents (
+     name TEXT PRIMARY KEY, town TEXT NOT NULL, job TEXT NOT NULL, roles TEXT NOT NULL,
+     persona TEXT NOT NULL, interests TEXT NOT NULL, family TEXT, home TEXT NOT NULL,
+     workplace TEXT NOT NULL, sociability REAL NOT NULL, position INTEGER NOT NULL);
+   CREATE TABLE locations (
+     id TEXT PRIMARY KEY, town TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+     capacity INTEGER NOT NULL, open_from REAL NOT NULL, open_to REAL NOT NULL, position INTEGER NOT NULL);
+   CREATE TABLE activities (
+     id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, minutes INTEGER NOT NULL,
+     position INTEGER NOT NULL);
+   CREATE TABLE routes (
+     from_town TEXT NOT NULL, to_town TEXT NOT NULL, hours REAL NOT NULL, by TEXT NOT NULL,
+     PRIMARY KEY (from_town, to_town));
+   CREATE TABLE relationships (
+     a TEXT NOT NULL, b TEXT NOT NULL, score INTEGER NOT NULL, day INTEGER NOT NULL,
+     PRIMARY KEY (a, b));
+   CREATE TABLE conversations (
+     id TEXT NOT NULL, day INTEGER NOT NULL, hour REAL NOT NULL, kind TEXT NOT NULL,
+     town TEXT NOT NULL, location TEXT NOT NULL, participants TEXT NOT NULL, topic TEXT NOT NULL,
+     summary TEXT NOT NULL, transcript TEXT NOT NULL, delta INTEGER NOT NULL,
+     PRIMARY KEY (day, id));
+   CREATE TABLE conversation_members (
+     day INTEGER NOT NULL, conversation TEXT NOT NULL, resident TEXT NOT NULL);
+   CREATE INDEX conversation_members_by_resident ON conversation_members (resident, day);
+   CREATE TABLE memories (
+     id INTEGER NOT NULL, day INTEGER NOT NULL, resident TEXT NOT NULL, t REAL NOT NULL,
+     kind TEXT NOT NULL, text TEXT NOT NULL, importance INTEGER NOT NULL);
+   CREATE INDEX memories_by_resident ON memories (resident, t);
+   CREATE INDEX memories_by_day ON memories (day);
+   CREATE TABLE resident_locations (
+     day INTEGER NOT NULL, resident TEXT NOT NULL, town TEXT NOT NULL, location TEXT NOT NULL,
+     since REAL NOT NULL);
+   CREATE INDEX resident_locations_by_resident ON resident_locations (resident, since);
+   CREATE INDEX resident_locations_by_day ON resident_locations (day);
+   CREATE TABLE schedules (
+     day INTEGER NOT NULL, resident TEXT NOT NULL, tick INTEGER NOT NULL, activity TEXT NOT NULL,
+     location TEXT NOT NULL, partner TEXT, PRIMARY KEY (day, resident, tick));
+   CREATE TABLE world_events (
+     seq INTEGER NOT NULL, day INTEGER NOT NULL, hour REAL NOT NULL, tick INTEGER NOT NULL,
+     resident TEXT NOT NULL, kind TEXT NOT NULL, activity TEXT NOT NULL, category TEXT NOT NULL,
+     town TEXT NOT NULL, location TEXT NOT NULL, with_whom TEXT NOT NULL, text TEXT NOT NULL,
+     data TEXT NOT NULL);
+   CREATE INDEX world_events_by_day ON world_events (day, seq);
+   CREATE TABLE daily_reports (
+     day INTEGER PRIMARY KEY, markdown TEXT NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL);
+   CREATE TABLE run_state (id INTEGER PRIMARY KEY CHECK (id = 1), snapshot TEXT NOT NULL);`,
+];
+
+/** Tables that hold a day's records: storing the day again first clears them. */
+const DAY_TABLES = [
+  'conversations',
+  'conversation_members',
+  'memories',
+  'resident_locations',
+  'schedules',
+  'world_events',
+  'daily_reports',
+];
+
+const json = (value: unknown) => JSON.stringify(value);
+
+interface ResidentRow {
+  name: string;
+  town: TownId;
+  job: string;
+  roles: string;
+  persona: string;
+  interests: string;
+  family: string | null;
+  home: string;
+  workplace: string;
+  sociability: number;
+}
+
+interface LocationRow {
+  id: string;
+  town: TownId;
+  name: string;
+  kind: LocationKind;
+  capacity: number;
+  open_from: number;
+  open_to: number;
+}
+
+interface ConversationRow {
+  id: string;
+  day: number;
+  hour: number;
+  kind: 'chat' | 'meeting';
+  town: TownId;
+  location: string;
+  participants: string;
+  topic: string;
+  summary: string;
+  transcript: string;
+  delta: number;
+}
+
+export class SqliteResidentStore implements ResidentStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length)
+      throw new Error(
+        `the residents' store was written by a newer Chronicle (schema ${version}); upgrade to read it`,
+      );
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v] as string);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  config(): ResidentsConfig | undefined {
+    const residents = this.db.prepare('SELECT * FROM residents ORDER BY position').all() as ResidentRow[];
+    if (residents.length === 0) return undefined;
+    const locations = this.db.prepare('SELECT * FROM locations ORDER BY position').all() as LocationRow[];
+    return {
+      residents: residents.map((r) => ({
+        name: r.name,
+        town: r.town,
+        job: r.job,
+        roles: JSON.parse(r.roles),
+        persona: r.persona,
+        interests: JSON.parse(r.interests),
+        ...(r.family ? { family: JSON.parse(r.family) } : {}),
+        home: r.home,
+        workplace: r.workplace,
+        sociability: r.sociability,
+      })),
+      locations: locations.map((l) => ({
+        id: l.id,
+        town: l.town,
+        name: l.name,
+        kind: l.kind,
+        capacity: l.capacity,
+        open: [l.open_from, l.open_to] as const,
+      })),
+      activities: this.db
+        .prepare('SELECT id, name, category, minutes FROM activities ORDER BY position')
+        .all() as never,
+      routes: this.db
+        .prepare('SELECT from_town AS "from", to_town AS "to", hours, by FROM routes')
+        .all() as never,
+    };
+  }
+
+  saveConfig(config: ResidentsConfig): void {
+    this.db.transaction(() => {
+      for (const table of [
+        'residents',
+        'locations',
+        'activities',
+        'routes',
+        'run_state',
+        'relationships',
+        ...DAY_TABLES,
+      ])
+        this.db.exec(`DELETE FROM ${table}`);
+      const r = this.db.prepare('INSERT INTO residents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      config.residents.forEach((x, i) => {
+        r.run(
+          x.name,
+          x.town,
+          x.job,
+          json(x.roles),
+          x.persona,
+          json(x.interests),
+          x.family ? json(x.family) : null,
+          x.home,
+          x.workplace,
+          x.sociability,
+          i,
+        );
+      });
+      const l = this.db.prepare('INSERT INTO locations VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      config.locations.forEach((x, i) => {
+        l.run(x.id, x.town, x.name, x.kind, x.capacity, x.open[0], x.open[1], i);
+      });
+      const a = this.db.prepare('INSERT INTO activities VALUES (?, ?, ?, ?, ?)');
+      config.activities.forEach((x, i) => {
+        a.run(x.id, x.name, x.category, x.minutes, i);
+      });
+      const route = this.db.prepare('INSERT INTO routes VALUES (?, ?, ?, ?)');
+      for (const x of config.routes) route.run(x.from, x.to, x.hours, x.by);
+    })();
+  }
+
+  snapshot(): Snapshot | undefined {
+    const row = this.db.prepare('SELECT snapshot FROM run_state WHERE id = 1').get() as
+      | { snapshot: string }
+      | undefined;
+    return row ? (JSON.parse(row.snapshot) as Snapshot) : undefined;
+  }
+
+  saveSnapshot(snapshot: Snapshot): void {
+    this.db.prepare('INSERT OR REPLACE INTO run_state (id, snapshot) VALUES (1, ?)').run(json(snapshot));
+  }
+
+  saveDay(log: DayLog, report: StoredReport, relationships: { a: string; b: string; score: number }[]): void {
+    const day = log.day;
+    this.db.transaction(() => {
+      for (const table of DAY_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE day = ?`).run(day);
+      const event = this.db.prepare(
+        'INSERT INTO world_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const where = this.db.prepare('INSERT INTO resident_locations VALUES (?, ?, ?, ?, ?)');
+      for (const a of log.actions) {
+        event.run(
+          a.seq,
+          day,
+          a.hour,
+          a.tick,
+          a.resident,
+          a.kind,
+          a.activity,
+          a.category,
+          a.town,
+          a.location,
+          json(a.with),
+          a.text,
+          json(a.data),
+        );
+        if (a.kind === 'move' || a.kind === 'travel' || a.kind === 'arrive')
+          where.run(day, a.resident, a.town, a.location, a.t);
+      }
+      const conversation = this.db.prepare(
+        'INSERT INTO conversations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const member = this.db.prepare('INSERT INTO conversation_members VALUES (?, ?, ?)');
+      for (const c of log.conversations) {
+        conversation.run(
+          c.id,
+          day,
+          c.hour,
+          c.kind,
+          c.town,
+          c.location,
+          json(c.participants),
+          c.topic,
+          c.summary,
+          json(c.transcript),
+          c.delta,
+        );
+        for (const p of c.participants) member.run(day, c.id, p);
+      }
+      const memory = this.db.prepare('INSERT INTO memories VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const m of log.memories) memory.run(m.id, day, m.resident, m.t, m.kind, m.text, m.importance);
+      const slot = this.db.prepare('INSERT INTO schedules VALUES (?, ?, ?, ?, ?, ?)');
+      for (const s of log.schedules)
+        for (const x of s.slots) slot.run(day, s.resident, x.tick, x.activity, x.location, x.partner ?? null);
+      const rel = this.db.prepare('INSERT OR REPLACE INTO relationships VALUES (?, ?, ?, ?)');
+      for (const r of relationships) rel.run(r.a, r.b, r.score, day);
+      this.db
+        .prepare('INSERT INTO daily_reports VALUES (?, ?, ?, ?)')
+        .run(day, report.markdown, json(report.json), new Date().toISOString());
+    })();
+  }
+
+  report(day: number): StoredReport | undefined {
+    const row = this.db.prepare('SELECT markdown, json FROM daily_reports WHERE day = ?').get(day) as
+      | { markdown: string; json: string }
+      | undefined;
+    return row ? { day, markdown: row.markdown, json: JSON.parse(row.json) } : undefined;
+  }
+
+  reportDays(): number[] {
+    return (this.db.prepare('SELECT day FROM daily_reports ORDER BY day').all() as { day: number }[]).map(
+      (r) => r.day,
+    );
+  }
+
+  conversations(query: { resident?: string; day?: number }): Conversation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM conversations c WHERE (?1 IS NULL OR c.day = ?1)
+           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM conversation_members m WHERE m.day = c.day AND m.conversation = c.id AND m.resident = ?2))
+         ORDER BY day, hour, id`,
+      )
+      .all(query.day ?? null, query.resident ?? null) as ConversationRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      t: r.day - 1 + r.hour / 24,
+      day: r.day,
+      hour: r.hour,
+      town: r.town,
+      location: r.location,
+      participants: JSON.parse(r.participants),
+      topic: r.topic,
+      transcript: JSON.parse(r.transcript),
+      summary: r.summary,
+      delta: r.delta,
+    }));
+  }
+
+  memories(resident: string, limit = 50): Memory[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT id, resident, t, t AS lastAccess, kind, text, importance FROM memories WHERE resident = ? ORDER BY t DESC, id DESC LIMIT ?',
+        )
+        .all(resident, limit) as Memory[]
+    ).reverse();
+  }
+
+  relationship(a: string, b: string): number | undefined {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const row = this.db.prepare('SELECT score FROM relationships WHERE a = ? AND b = ?').get(x, y) as
+      | { score: number }
+      | undefined;
+    return row?.score;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
