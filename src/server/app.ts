@@ -12,6 +12,7 @@ import secureJson from 'secure-json-parse';
 import type { Agent } from '../agent/agent.ts';
 import { LIMITS } from '../events/limits.ts';
 import type { SearchService } from '../search/service.ts';
+import type { ResidentStore } from '../store/residents.ts';
 import type { EventStore } from '../store/store.ts';
 import type { World } from '../world/world.ts';
 import type { LiveBus } from './bus.ts';
@@ -19,6 +20,7 @@ import type { Ingest } from './ingest.ts';
 import { askRoutes } from './routes/ask.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { searchRoutes } from './routes/search.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { worldRoutes } from './routes/world.ts';
@@ -39,6 +41,8 @@ export interface AppOptions {
   search?: SearchService;
   /** Answers questions about the history (POST /api/ask). */
   agent?: Agent;
+  /** The residents' daily reports (GET /api/reports/:day). */
+  reports?: ResidentStore;
   /** When set, every read needs this token (as a bearer token, or `?token=` for browsers' EventSource). */
   readToken?: string;
   /** Milliseconds between the stream's heartbeat comments (15 s by default). */
@@ -161,5 +165,6 @@ export function buildApp(options: AppOptions): App {
   worldRoutes(app, options);
   searchRoutes(app, options);
   askRoutes(app, options);
+  reportRoutes(app, options);
   return app;
 }

@@ -5,8 +5,10 @@ import { Agent } from '../agent/agent.ts';
 import type { ChatModelConfig } from '../agent/chat-model.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
+import { residentsStorePath } from '../residents/files.ts';
 import type { EmbedderConfig } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
+import { SqliteResidentStore } from '../store/residents-sqlite.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
@@ -73,7 +75,9 @@ export async function serve(options: ServeOptions): Promise<Running> {
       today: () => worldTimeOf(clock.now()).day,
       model: options.model,
     });
+    const reports = new SqliteResidentStore(residentsStorePath(options.dataDir));
     const app = buildApp({
+      reports,
       store,
       bus,
       ingest,
@@ -107,6 +111,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
         clock.stop();
         await search?.close();
         await store.close();
+        reports.close();
         unlock();
       },
     };

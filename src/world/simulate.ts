@@ -78,6 +78,7 @@ export function* simulate(options: SimulationOptions): Generator<Update, Record<
       t: runner.next,
       inbox: runner.inbox,
       staff: residents?.onDuty(runner.id),
+      storm: residents?.stormAt(runner.id, runner.next),
     });
     if (residents) {
       residents.observe(runner.id, state.t, events);

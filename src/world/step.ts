@@ -9,7 +9,7 @@ import { round } from './num.ts';
 import { Rng } from './rng.ts';
 import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
 import type { Dispatch, EventData, TownEvent, TownId } from './types.ts';
-import { stormOnDay, type Weather, weatherAt } from './weather.ts';
+import { STORM_WIND_KPH, stormOnDay, type Weather, weatherAt } from './weather.ts';
 import type { Route, World } from './world.ts';
 
 export interface StepInput {
@@ -23,6 +23,8 @@ export interface StepInput {
    * done by an unnamed hand; without it, the rules' named workers take turns as before.
    */
   staff?: Readonly<Record<string, readonly string[]>>;
+  /** A scripted storm blows here now, whatever the weather model says. */
+  storm?: boolean;
 }
 
 export interface StepResult<Local> {
@@ -76,7 +78,7 @@ export function stepTown<Local>(
   if (state.forecast.day !== day) state.forecast = { day, storm: stormOnDay(input.seed, rules.climate, day) };
 
   const rng = Rng.of(input.seed, rules.id, state.seq);
-  const turn = new TownTurn(world, rules, state, input.seed, rng, input.staff);
+  const turn = new TownTurn(world, rules, state, input.seed, rng, input.staff, input.storm);
   for (const dispatch of input.inbox) hear(world, rules, turn, dispatch);
   deliver(world, turn);
   rules.work(turn);
@@ -123,12 +125,21 @@ class TownTurn<Local> implements Turn<Local> {
     readonly seed: string,
     rng: Rng,
     private readonly staff?: Readonly<Record<string, readonly string[]>>,
+    storm = false,
   ) {
     this.town = rules.id as TownId;
     this.t = state.t;
     ({ day: this.day, hour: this.hour } = worldTimeOf(state.t));
-    this.weather = weatherAt(seed, rules.climate, state.t);
-    this.stormToday = state.forecast.storm;
+    const weather = weatherAt(seed, rules.climate, state.t);
+    this.weather = storm
+      ? {
+          ...weather,
+          storm: true,
+          wind_kph: Math.max(weather.wind_kph, STORM_WIND_KPH + 20),
+          rain_mm: Math.max(weather.rain_mm, 12),
+        }
+      : weather;
+    this.stormToday = state.forecast.storm || storm;
     this.rng = rng.split('work');
     this.workers = rng.split('workers');
   }

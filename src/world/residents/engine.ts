@@ -7,7 +7,7 @@
  * Drivers advance it to a world time, ask who is on duty for a town's jobs, hand it the towns'
  * events to observe, and take the actions that happened in each town.
  */
-import { formatHour, worldDaysOf } from '../clock.ts';
+import { formatHour, worldDaysOf, worldTimeOf } from '../clock.ts';
 import { WORLD } from '../map.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent, TownId } from '../types.ts';
@@ -291,6 +291,19 @@ export class Residents {
       for (const p of this.people)
         if (p !== own && !p.travel && p.town === town) this.remember(p, t, 'observation', e.text);
     }
+  }
+
+  /** Whether a scenario's storm blows over a town at world time `t`. */
+  stormAt(town: string, t: number): boolean {
+    const { day, hour } = worldTimeOf(t);
+    return this.scripted.some(
+      (e) =>
+        e.kind === 'storm' &&
+        e.day === day &&
+        (!e.town || e.town === town) &&
+        hour >= e.from_hour &&
+        hour < e.to_hour,
+    );
   }
 
   score(a: string, b: string): number {
@@ -628,7 +641,7 @@ export class Residents {
 
   private depart(p: ResidentState, target: LocationDef, t: number): void {
     const route = this.routeBetween(p.town, target.town);
-    if (!route || this.stormy(p.town, this.hourOf(this.tick))) {
+    if (!route || this.stormAt(p.town, t)) {
       this.rest(p, t);
       return;
     }
@@ -702,17 +715,6 @@ export class Residents {
 
   private leave(location: string): void {
     if (location) this.occupancy.set(location, Math.max(0, this.occupants(location) - 1));
-  }
-
-  private stormy(town: string, hour: number): boolean {
-    return this.scripted.some(
-      (e) =>
-        e.kind === 'storm' &&
-        e.day === this.day &&
-        (!e.town || e.town === town) &&
-        hour >= e.from_hour &&
-        hour < e.to_hour,
-    );
   }
 
   // --- Talking ----------------------------------------------------------------------------------
