@@ -1,5 +1,6 @@
 /**
- * The picture in the README: the viewer over a simulated week, taken with Debian's Chromium.
+ * The picture in the README: the viewer over a simulated week with its residents, taken with
+ * Debian's Chromium.
  *
  *   npm run screenshot      (writes docs/viewer.png)
  */
@@ -7,13 +8,28 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { simulateIntoStore } from '../src/cli/simulate-store.ts';
+import { residentsStorePath } from '../src/residents/files.ts';
+import { storedRun } from '../src/residents/run.ts';
 import { serve } from '../src/server/serve.ts';
+import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
+import { DEFAULT_CONFIG } from '../src/world/residents/catalog.ts';
+import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { launch } from '../test/helpers/browser.ts';
 
 const out = fileURLToPath(new URL('../docs/viewer.png', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-screenshot-'));
-await simulateIntoStore({ dataDir, days: 7, seed: '7' });
+// A week of the world with its residents, as `chronicle world run --days 7` makes it.
+const residents = new SqliteResidentStore(residentsStorePath(dataDir));
+residents.saveConfig(DEFAULT_CONFIG);
+const week = {
+  days: 7,
+  config: DEFAULT_CONFIG,
+  settings: DEFAULT_SETTINGS,
+  scripted: [],
+  summaryOnly: false,
+};
+await storedRun({ ...week, reportFormat: 'both', print: () => undefined }, dataDir, residents, '7');
+residents.close();
 const server = await serve({ dataDir, port: 0, host: '127.0.0.1', speed: 1, log: () => undefined });
 const browser = await launch();
 try {

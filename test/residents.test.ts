@@ -5,8 +5,10 @@ import { worldDaysOf } from '../src/world/clock.ts';
 import { WORLD } from '../src/world/map.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
 import { type DayLog, Residents } from '../src/world/residents/engine.ts';
+import { eventOf } from '../src/world/residents/events.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig, type RunSettings } from '../src/world/residents/types.ts';
 import { simulate } from '../src/world/simulate.ts';
+import type { TownEvent } from '../src/world/types.ts';
 
 function engine(
   overrides: Partial<RunSettings> = {},
@@ -259,5 +261,40 @@ describe('residents in the towns', () => {
           if (['mining', 'fishing'].includes(e.kind)) assert.equal(e.actor, undefined);
     }
     assert.ok(named > 0 && unnamed > 0);
+  });
+});
+
+describe('residents in real-time towns', () => {
+  it('every town process agrees on them, and each tells exactly its own share', async () => {
+    const { TownResidents } = await import('../src/residents/live.ts');
+    const seed = '9';
+    const shares = WORLD.ids.map((town) => ({
+      town,
+      live: new TownResidents(town, DEFAULT_CONFIG, seed, 0),
+      told: [] as TownEvent[],
+    }));
+    // Each town wakes at its own times, as the processes do.
+    for (let i = 1; i <= 3 * 10; i++) {
+      for (const [k, s] of shares.entries()) {
+        const t = i / 10 + k * 0.013;
+        s.live.before(t);
+        s.told.push(...s.live.after(t, []));
+      }
+    }
+    const whole = new Residents({ config: DEFAULT_CONFIG, settings: { ...DEFAULT_SETTINGS, seed } });
+    whole.advanceTo(3 + 3 * 0.013);
+    const all = whole
+      .takeDays()
+      .flatMap((d) => d.actions)
+      .flatMap((a) => (eventOf(a) ? [a] : []));
+    const key = (actor: string | undefined, text: string) => `${actor}|${text}`;
+    const told = shares.flatMap((s) => s.told.map((e) => key(e.actor, e.text)));
+    assert.deepEqual(told.sort(), all.map((a) => key(a.resident, a.text)).sort());
+    // A journey is told where it starts, its arrival where it ends.
+    for (const s of shares) {
+      for (const e of s.told.filter((x) => x.kind === 'travel')) {
+        assert.equal(e.data.stage === 'set off' ? e.data.from : e.data.to, s.town, e.text);
+      }
+    }
   });
 });

@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { DEFAULT_CONFIG } from '../src/world/residents/catalog.ts';
+import { RESIDENT_KINDS } from '../src/world/residents/events.ts';
 import type { Update } from '../src/world/types.ts';
 import { BIN, exited, run, start, waitFor } from './helpers/cli.ts';
 
@@ -97,6 +99,52 @@ describe('a town run on its own', () => {
       .reduce((n, e) => n + Number(e.data.learned), 0);
     assert.equal(saved.state.local.taught, taughtBefore + taughtSince);
     assert.equal(saved.state.seq, 7);
+  });
+
+  test('runs its residents: they do its jobs, their day joins its updates, and a restart repeats none of it', async () => {
+    const data = tmp();
+    const args = ['--import', 'tsx', 'towns/circuiton.ts', '--data', data, '--speed', '3000'];
+    const first = await run([...args, '--updates', '30']);
+    assert.equal(first.code, 0, first.stderr);
+    const second = await run([...args, '--updates', '5']);
+    assert.equal(second.code, 0, second.stderr);
+    const log = logOf(data, 'circuiton');
+    const residents = new Set(DEFAULT_CONFIG.residents.map((r) => r.name));
+    const theirs = log.flatMap((u) =>
+      u.events.filter((e) => RESIDENT_KINDS.has(e.kind)).map((e) => ({ u, e })),
+    );
+    assert.ok(
+      theirs.some(({ e }) => e.kind === 'move'),
+      'residents moved about',
+    );
+    for (const { e } of theirs) assert.ok(e.actor && residents.has(e.actor), `${e.actor} is a resident`);
+    for (const e of log.flatMap((u) => u.events))
+      if (e.actor) assert.ok(residents.has(e.actor), `${e.actor} did a job`);
+    // The first update after the restart tells only what happened since the last one.
+    const count = (u: Update) => u.events.filter((e) => RESIDENT_KINDS.has(e.kind)).length;
+    const busiest = Math.max(...log.slice(0, 30).map(count));
+    assert.ok(
+      count(log[30] as Update) <= busiest,
+      `update 31 holds ${count(log[30] as Update)} of their events`,
+    );
+
+    const plain = tmp();
+    const without = await run([
+      '--import',
+      'tsx',
+      'towns/circuiton.ts',
+      '--data',
+      plain,
+      '--speed',
+      '3000',
+      '--updates',
+      '10',
+      '--no-residents',
+    ]);
+    assert.equal(without.code, 0, without.stderr);
+    const events = logOf(plain, 'circuiton').flatMap((u) => u.events);
+    assert.ok(events.every((e) => !RESIDENT_KINDS.has(e.kind)));
+    assert.ok(events.some((e) => e.actor === 'John' || e.actor === 'Ida Pike' || e.actor === 'Oskar Flint'));
   });
 
   test('bad flags and a missing token are clear errors', async () => {

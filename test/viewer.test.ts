@@ -183,6 +183,44 @@ describe('the map viewer', { skip }, () => {
     assert.deepEqual(after, { ...(after as object), pwned: undefined, scripts: 0 });
     await page.screenshot({ path: join(SHOTS, 'viewer-payload-as-text.png') });
   });
+
+  test('shows who is where, and follows residents as they move and set off', async () => {
+    const circuiton = page.locator('#residents li[data-town="circuiton"]');
+    // A week of towns without resident moves: everyone is at home.
+    await circuiton.filter({ hasText: 'John at home' }).waitFor();
+    assert.match((await circuiton.textContent()) ?? '', /^Circuiton \(7\)/);
+    const moved = anUpdate('circuiton', {
+      seq: ++seq,
+      events: [
+        {
+          kind: 'move',
+          actor: 'John',
+          text: 'John went to Gear Plaza.',
+          data: { from: 'circuiton/home-john', to: 'circuiton/plaza', location: 'circuiton/plaza' },
+        },
+        {
+          kind: 'travel',
+          actor: 'Ida Pike',
+          text: 'Ida Pike set off from Circuiton for PatchBourough by mountain road, 5 hours on the way.',
+          data: { from: 'circuiton', to: 'patchbourough', by: 'mountain road', hours: 5, stage: 'set off' },
+        },
+      ],
+    });
+    assert.equal((await agg.post(moved)).status, 200);
+    await circuiton.filter({ hasText: 'John at Gear Plaza' }).waitFor({ timeout: 2000 });
+    await page
+      .locator('#residents li[data-town="road"]', { hasText: 'Ida Pike → PatchBourough by mountain road' })
+      .waitFor();
+    assert.match((await circuiton.textContent()) ?? '', /^Circuiton \(6\)/);
+    await page
+      .locator('.town-label[data-town="circuiton"] .people', { hasText: '6 residents here' })
+      .waitFor();
+    // A reload asks the aggregator, which has them where the stream left them.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await circuiton.filter({ hasText: 'John at Gear Plaza' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'viewer-residents.png') });
+  });
 });
 
 if (skip) test(`the map viewer: skipped, ${skip}`, { skip });

@@ -15,6 +15,7 @@ interface TownFlags {
   speed: number;
   seed?: string;
   updates?: number;
+  residents: boolean;
 }
 
 function parseTown(value: string): TownId {
@@ -53,6 +54,7 @@ export async function startTown(town: TownId, flags: TownFlags): Promise<void> {
     print: (text) => console.log(text),
     signal: controller.signal,
     maxUpdates: flags.updates,
+    residents: flags.residents,
   });
   console.log(`${WORLD.rules(town).name} stopped after update ${result.seq}.`);
   process.off('SIGINT', stop);
@@ -70,7 +72,8 @@ function addTownOptions(command: Command): Command {
     )
     .addOption(
       new Option('--updates <n>', 'stop after this many updates').argParser(parseCount('--updates', 1, 1e9)),
-    );
+    )
+    .option('--no-residents', "run the town's jobs without its residents (named workers take turns)");
 }
 
 /** `chronicle town <id>`. */

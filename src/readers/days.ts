@@ -1,5 +1,6 @@
 /** A day at a glance: per town, how much of everything happened, the weather's range, and its highlights. */
 import type { StoredEvent } from '../store/store.ts';
+import { RESIDENT_KINDS } from '../world/residents/events.ts';
 
 export interface TownDay {
   events: number;
@@ -51,7 +52,7 @@ export function summariseDay(day: number, events: readonly StoredEvent[]): DaySu
         const values = byKey.get(key) ?? [];
         byKey.set(key, values);
         values.push(value);
-      } else if (!NOT_TOTALS.has(key)) {
+      } else if (!NOT_TOTALS.has(key) && !RESIDENT_KINDS.has(e.kind)) {
         town.totals[key] = Math.round(((town.totals[key] ?? 0) + value) * 1e4) / 1e4;
       }
     }

@@ -20,7 +20,7 @@ import type { Ingest } from './ingest.ts';
 import { askRoutes } from './routes/ask.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
-import { reportRoutes } from './routes/reports.ts';
+import { residentRoutes } from './routes/residents.ts';
 import { searchRoutes } from './routes/search.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { worldRoutes } from './routes/world.ts';
@@ -41,7 +41,7 @@ export interface AppOptions {
   search?: SearchService;
   /** Answers questions about the history (POST /api/ask). */
   agent?: Agent;
-  /** The residents' daily reports (GET /api/reports/:day). */
+  /** The residents' catalogue and daily reports (GET /api/residents, GET /api/reports/:day). */
   reports?: ResidentStore;
   /** When set, every read needs this token (as a bearer token, or `?token=` for browsers' EventSource). */
   readToken?: string;
@@ -165,6 +165,6 @@ export function buildApp(options: AppOptions): App {
   worldRoutes(app, options);
   searchRoutes(app, options);
   askRoutes(app, options);
-  reportRoutes(app, options);
+  residentRoutes(app, options);
   return app;
 }

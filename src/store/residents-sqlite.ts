@@ -287,11 +287,11 @@ export class SqliteResidentStore implements ResidentStore {
   conversations(query: { resident?: string; day?: number }): Conversation[] {
     const rows = this.db
       .prepare(
-        `SELECT * FROM conversations c WHERE (?1 IS NULL OR c.day = ?1)
-           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM conversation_members m WHERE m.day = c.day AND m.conversation = c.id AND m.resident = ?2))
+        `SELECT * FROM conversations c WHERE (@day IS NULL OR c.day = @day)
+           AND (@resident IS NULL OR EXISTS (SELECT 1 FROM conversation_members m WHERE m.day = c.day AND m.conversation = c.id AND m.resident = @resident))
          ORDER BY day, hour, id`,
       )
-      .all(query.day ?? null, query.resident ?? null) as ConversationRow[];
+      .all({ day: query.day ?? null, resident: query.resident ?? null }) as ConversationRow[];
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

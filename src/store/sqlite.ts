@@ -53,6 +53,8 @@ const MIGRATIONS: readonly string[] = [
    -- Two indexes, not one per filter: every index slows ingest (measured in bench/README.md).
    CREATE INDEX events_time ON events (day, hour);
    CREATE INDEX events_town_time ON events (town, day, hour);`,
+  // Residents' latest moves, and anything asked by kind and person.
+  'CREATE INDEX events_kind_actor ON events (kind, actor);',
 ];
 
 /** An event as its row holds it: `data` is still JSON text. */
@@ -171,6 +173,11 @@ export class SqliteEventStore implements EventStore {
       ),
       headline: this.db.prepare<[string], EventRow>(
         `SELECT * FROM events WHERE town = ? AND kind != 'sensor' ORDER BY id DESC LIMIT 1`,
+      ),
+      latestByActor: this.db.prepare<[string], EventRow>(
+        `SELECT * FROM events WHERE id IN (
+           SELECT max(id) FROM events WHERE kind IN (SELECT value FROM json_each(?)) AND actor IS NOT NULL GROUP BY actor
+         ) ORDER BY actor`,
       ),
       actors: this.db.prepare<[], ActorStats>(
         `SELECT actor, town, count(*) AS events, min(day) AS first_day, max(day) AS last_day
@@ -337,6 +344,10 @@ export class SqliteEventStore implements EventStore {
     const sql = `SELECT id, town, day, hour, kind, actor, json_extract(data, ?) AS value
                  FROM events ${where.sql()} ORDER BY day, hour, id`;
     return this.db.prepare<(string | number)[], ValueRow>(sql).all(path, ...where.params);
+  }
+
+  async latestByActor(kinds: readonly string[]): Promise<StoredEvent[]> {
+    return this.statements.latestByActor.all(JSON.stringify(kinds)).map(toEvent);
   }
 
   async actors(): Promise<ActorStats[]> {

@@ -128,6 +128,8 @@ export interface EventStore {
   metrics(query: MetricQuery): Promise<MetricPoint[]>;
   /** Every event carrying this number, with its value, in world-time order. */
   values(query: ValueQuery): Promise<ValueRow[]>;
+  /** Each actor's latest event of these kinds (where the residents are now, from their moves). */
+  latestByActor(kinds: readonly string[]): Promise<StoredEvent[]>;
   /** Everyone named as an event's actor, with where and when they appear. */
   actors(): Promise<ActorStats[]>;
   stats(): Promise<StoreStats>;

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { ClockResponse } from '../events/contracts.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
+import { storedConfig, TownResidents } from '../residents/live.ts';
 import { Clock, formatHour, worldDaysOf, worldTimeOf } from '../world/clock.ts';
 import { initialState, stepTown } from '../world/step.ts';
 import type { TownState } from '../world/town.ts';
@@ -39,6 +40,8 @@ export interface TownOptions {
   signal: AbortSignal;
   /** Stop after this many updates (for tests and demos). */
   maxUpdates?: number;
+  /** Run the town's residents (the default): they do its jobs, and what they do joins its updates. */
+  residents?: boolean;
 }
 
 const SavedSchema = z.object({
@@ -171,6 +174,12 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     background.push(stream.run(stopBackground.signal));
   }
 
+  // Every town runs the same residents from day 1 and keeps its own share of what they do.
+  const residents =
+    options.residents === false
+      ? undefined
+      : new TownResidents(town, storedConfig(options.dataDir), worldFile.seed, saved.state.t);
+
   const speed = aggregator?.speed ?? options.speed;
   let clock = new Clock(Date.now(), Math.max(saved.state.t, aggregator?.t ?? 0), speed);
   const resumed = worldTimeOf(saved.state.t);
@@ -195,12 +204,15 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     }
     const now = Date.now();
     const inbox = heard.splice(0);
+    const t = Math.max(clock.worldDaysAt(now), saved.state.t);
     const { state, events } = stepTown(world, rules, saved.state, {
       seed: worldFile.seed,
-      t: clock.worldDaysAt(now),
+      t,
       inbox,
+      staff: residents?.before(t),
     });
-    const update = toUpdate(saved.worldId, town, state.seq, state.t, now, events);
+    const told = residents ? residents.after(state.t, events) : events;
+    const update = toUpdate(saved.worldId, town, state.seq, state.t, now, told);
     saved = { ...saved, state, last: update, streamCursor: stream?.lastId ?? saved.streamCursor };
     writeAtomic(paths.state, JSON.stringify(saved));
     outbox?.put(update);

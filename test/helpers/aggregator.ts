@@ -35,6 +35,8 @@ export async function startAggregator(
     model?: ChatModelConfig;
     /** The world clock's speed (1: a day is five minutes). */
     speed?: number;
+    /** The world's seed (7 by default); a data directory keeps the one it was made with. */
+    seed?: string;
     log?: (line: string) => void;
   } = {},
 ): Promise<TestAggregator> {
@@ -44,7 +46,7 @@ export async function startAggregator(
     port: 0,
     host: '127.0.0.1',
     speed: options.speed ?? 1,
-    seed: '7',
+    seed: options.seed ?? '7',
     heartbeatMs: options.heartbeatMs,
     readToken: options.readToken,
     // Search loads an embedding model: only the tests that search pay for it.

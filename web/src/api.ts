@@ -100,3 +100,24 @@ export async function ask(question: string): Promise<AskAnswer> {
     body: JSON.stringify({ question }),
   });
 }
+
+export interface Whereabouts {
+  name: string;
+  job: string;
+  home: string;
+  home_location: string;
+  town: string | null;
+  location: string | null;
+  location_name: string | null;
+  travelling: { from: string; to: string; by: string } | null;
+  since: { id: number; day: number; hour: number } | null;
+}
+
+/** Who is where now; an aggregator without residents answers 404, and then nobody is shown. */
+export async function residents(): Promise<{ residents: Whereabouts[]; locations: Record<string, string> }> {
+  try {
+    return await json('/api/residents');
+  } catch {
+    return { residents: [], locations: {} };
+  }
+}

@@ -1,10 +1,20 @@
 /** The viewer: the map, the feed, the time control, the charts, search and the ask box. */
 import { formatHour, worldTimeOf } from '../../src/world/clock.ts';
-import { ask, daySummary, eventsOf, getWorld, type StoredEvent, search, type Town } from './api.ts';
+import {
+  ask,
+  daySummary,
+  eventsOf,
+  getWorld,
+  residents,
+  type StoredEvent,
+  search,
+  type Town,
+} from './api.ts';
 import { Charts } from './charts.ts';
 import { byId, el, TOWN_COLOURS } from './dom.ts';
 import { Feed } from './feed.ts';
 import { WorldMap } from './map.ts';
+import { ResidentsPanel } from './residents.ts';
 import './styles.css';
 
 const world = await getWorld();
@@ -25,6 +35,9 @@ byId('legend').append(
   }),
 );
 const worldMap = new WorldMap(byId('map'), world, (town) => void showDay(town));
+const people = new ResidentsPanel(byId('residents'), names, (counts) => {
+  for (const [town, n] of Object.entries(counts)) worldMap.setPeople(town, n);
+});
 const charts = new Charts(world.towns, {
   temperature: byId('chart-temperature'),
   pressure: byId('chart-pressure'),
@@ -88,7 +101,8 @@ async function goLive(): Promise<void> {
   setLive(true);
   slider.value = String(today);
   dayLabel.textContent = String(today);
-  const events = await eventsOf(Math.max(1, today - 1), today);
+  const [events, now] = await Promise.all([eventsOf(Math.max(1, today - 1), today), residents()]);
+  people.set(now.residents, now.locations);
   // Live events may have come in while the history loaded: keep them on top.
   const arrived = feed.newerThan(events.reduce((max, e) => Math.max(max, e.id), 0));
   feed.set(events);
@@ -271,6 +285,7 @@ const stream = new EventSource('/api/stream');
 stream.onmessage = (message) => {
   const event = JSON.parse(message.data) as StoredEvent;
   clockAt = { t: Math.max(worldNow(), event.day - 1 + event.hour / 24), wall: Date.now() };
+  people.apply(event);
   if (!live) return;
   feed.add([event]);
   worldMap.news(event);

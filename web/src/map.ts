@@ -8,6 +8,7 @@ export class WorldMap {
   readonly map: L.Map;
   private readonly markers = new Map<string, L.Marker>();
   private readonly headlines = new Map<string, HTMLElement>();
+  private readonly people = new Map<string, HTMLElement>();
   private readonly towns = new Map<string, Town>();
 
   constructor(root: HTMLElement, world: World, onTownClick: (town: Town) => void) {
@@ -39,10 +40,12 @@ export class WorldMap {
         keyboard: true,
       });
       const headline = el('span', { class: 'headline' }, town.headline?.text ?? 'Waiting for news…');
+      const people = el('span', { class: 'people' }, '');
       const label = el(
         'div',
         { class: 'town-label', 'data-town': town.id },
         el('strong', {}, town.name),
+        people,
         headline,
       );
       // Leaflet treats a string as HTML; an element is shown as it is.
@@ -56,6 +59,7 @@ export class WorldMap {
       marker.addTo(this.map);
       this.markers.set(town.id, marker);
       this.headlines.set(town.id, headline);
+      this.people.set(town.id, people);
     }
   }
 
@@ -137,6 +141,12 @@ export class WorldMap {
   setHeadline(town: string, text: string): void {
     const headline = this.headlines.get(town);
     if (headline) headline.textContent = text;
+  }
+
+  /** How many residents are in a town now, beside its name. */
+  setPeople(town: string, n: number): void {
+    const people = this.people.get(town);
+    if (people) people.textContent = n > 0 ? ` · ${n} ${n === 1 ? 'resident' : 'residents'} here` : '';
   }
 
   popup(town: string, content: HTMLElement): void {

@@ -278,6 +278,13 @@ export class Residents {
     return out;
   }
 
+  /** This town's actions since the last call; every other town's are dropped (another process tells them). */
+  drainAll(town: string): Action[] {
+    const mine = this.drain(town);
+    for (const other of this.pending.keys()) if (other !== town) this.pending.set(other, []);
+    return mine;
+  }
+
   /** A town's events, as residents there witness them: their own work, and the news. */
   observe(town: string, t: number, events: readonly TownEvent[]): void {
     for (const e of events) {
@@ -694,7 +701,6 @@ export class Residents {
         to: travel.to,
         by: travel.by,
         hours: travel.hours,
-        departed: travel.departs,
         location: at,
         stage: 'arrived',
       },
@@ -842,7 +848,7 @@ export class Residents {
         'meeting',
         'meeting',
         t,
-        `${m.def.name} met ${others.length} others at ${this.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
+        `${m.def.name} met ${listNames(others)} at ${this.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
         { with: others.join(', '), conversation: conversation.id, people: names.length, delta },
         false,
         others,
@@ -1085,4 +1091,10 @@ function isNews(e: TownEvent): boolean {
   return (
     /flood|surplus|drought|hungry|robbed|record/i.test(e.text) && e.kind !== 'chat' && e.kind !== 'meeting'
   );
+}
+
+/** "Ida Pike, Oskar Flint and John"; past four names, "and N others". */
+function listNames(names: readonly string[]): string {
+  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} others`] : [...names];
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? 'no one');
 }

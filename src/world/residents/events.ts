@@ -13,6 +13,9 @@ const STREAM_KINDS: Partial<Record<ActionKind, string>> = {
   task: 'task',
 };
 
+/** The kinds of event residents add to the stream (their numbers are not production to sum). */
+export const RESIDENT_KINDS: ReadonlySet<string> = new Set(Object.values(STREAM_KINDS));
+
 export function eventOf(action: Action): TownEvent | null {
   const kind = STREAM_KINDS[action.kind];
   if (!kind) return null;

@@ -76,16 +76,20 @@ export class MemoryStream {
   retrieve(query: string, t: number, k = 3, kinds?: readonly MemoryKind[]): Memory[] {
     const q = embed(query);
     const from = Math.max(0, this.stored.length - WINDOW);
-    const scored: { s: Stored; score: number }[] = [];
+    // Keep the best k in a small sorted list while scanning: recall runs every tick.
+    const best: { s: Stored; score: number }[] = [];
     for (let i = from; i < this.stored.length; i++) {
       const s = this.stored[i] as Stored;
       if (kinds && !kinds.includes(s.memory.kind)) continue;
       const hours = Math.max(0, (t - s.memory.lastAccess) * 24);
       const score = DECAY_PER_HOUR ** hours + s.memory.importance / 10 + cosine(q, s.vector);
-      scored.push({ s, score });
+      if (best.length === k && score <= (best[k - 1] as { score: number }).score) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
+      best.splice(at, 0, { s, score });
+      if (best.length > k) best.pop();
     }
-    scored.sort((a, b) => b.score - a.score || a.s.memory.id - b.s.memory.id);
-    return scored.slice(0, k).map(({ s }) => {
+    return best.map(({ s }) => {
       s.memory.lastAccess = t;
       return s.memory;
     });
