@@ -115,7 +115,7 @@ class TownTurn<Local> implements Turn<Local> {
   readonly rng: Rng;
   readonly events: TownEvent[] = [];
   /** Stand-ins handed out this turn for roles with no resident on duty. */
-  private readonly hands = new Set<string>();
+  private hands: Set<string> | undefined;
   private readonly workers: Rng;
 
   constructor(
@@ -145,7 +145,7 @@ class TownTurn<Local> implements Turn<Local> {
   }
 
   emit(kind: string, text: string, data: EventData, actor?: string): void {
-    if (actor !== undefined && this.hands.has(actor)) {
+    if (actor !== undefined && this.hands?.has(actor)) {
       // Done by an unnamed hand: no actor, and the sentence starts with a capital.
       this.events.push({ kind, text: text.charAt(0).toUpperCase() + text.slice(1), data });
     } else this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
@@ -156,6 +156,7 @@ class TownTurn<Local> implements Turn<Local> {
       const onDuty = this.staff[role];
       if (onDuty && onDuty.length > 0) return this.workers.pick(onDuty);
       const hand = `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+      this.hands ??= new Set();
       this.hands.add(hand);
       return hand;
     }
