@@ -90,8 +90,8 @@ export class ChatModel {
         body: JSON.stringify({
           model: this.config.model,
           messages,
-          tools,
-          tool_choice: 'auto',
+          // Servers refuse `tool_choice` without tools; a plain completion sends neither.
+          ...(tools.length > 0 ? { tools, tool_choice: 'auto' } : {}),
           temperature: 0,
         }),
         signal,

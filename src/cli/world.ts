@@ -1,9 +1,11 @@
 /** `chronicle world init` and `chronicle world run`: the residents' catalogue, and days of their lives. */
 import { mkdirSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { ChatModel, chatModelConfigFromEnv } from '../agent/chat-model.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { checkConfig, loadConfigFile, loadScenario, residentsStorePath } from '../residents/files.ts';
 import { dryRun, type ReportFormat, storedRun, type WorldRun } from '../residents/run.ts';
+import { ModelVoices } from '../residents/voices.ts';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../world/residents/catalog.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
@@ -30,6 +32,7 @@ interface RunFlags {
   summaryOnly?: boolean;
   seed?: string;
   config?: string;
+  offline?: boolean;
 }
 
 function worldInit(flags: InitFlags): void {
@@ -96,6 +99,14 @@ async function worldRun(flags: RunFlags): Promise<void> {
     reportFormat: flags.reportFormat,
     print: (text) => console.log(text),
   };
+  // A dry run never calls a model; a stored one lets the configured model write the words.
+  const model = flags.dryRun || flags.offline ? undefined : chatModelConfigFromEnv();
+  if (model) {
+    run.voices = new ModelVoices(new ChatModel(model), config.residents, flags.maxConcurrentChats);
+    console.error(
+      `Conversations are written by ${model.model} at ${model.url}, ${flags.maxConcurrentChats} at once.`,
+    );
+  }
   if (flags.dryRun) {
     const result = dryRun(run, flags.seed ?? '1');
     console.error(
@@ -148,7 +159,10 @@ export function worldCommand(): Command {
     .addOption(hourOption('--end-hour', 'the day ends (everyone goes home)', DEFAULT_SETTINGS.endHour))
     .option('--scripted-events <file>', 'a scenario (YAML or JSON) of scripted events; see scenarios/')
     .addOption(
-      new Option('--max-concurrent-chats <n>', 'conversations at once, world-wide, per tick')
+      new Option(
+        '--max-concurrent-chats <n>',
+        'conversations at once, world-wide, per tick (and model calls at once)',
+      )
         .argParser(parseCount('--max-concurrent-chats', 1, 1000))
         .default(DEFAULT_SETTINGS.maxConcurrentChats),
     )
@@ -170,6 +184,7 @@ export function worldCommand(): Command {
     .option('--dry-run', 'a fresh world from day 1 in memory: print the actions and reports, write nothing')
     .option('--summary-only', 'reports without transcripts (metrics kept); a dry run prints only the reports')
     .option('--config <file>', 'a YAML or JSON catalogue for this run instead of the stored one')
+    .option('--offline', 'write conversations offline even when CHRONICLE_LLM_URL configures a model')
     .addOption(seedOption())
     .action((flags: RunFlags) => worldRun(flags));
   return world;

@@ -19,6 +19,7 @@ import { type DayLog, Residents } from '../world/residents/engine.ts';
 import type { ResidentsConfig, RunSettings, ScriptedEvent } from '../world/residents/types.ts';
 import { simulate } from '../world/simulate.ts';
 import { buildReport, type DayReport, renderMarkdown } from './report.ts';
+import type { ModelVoices } from './voices.ts';
 
 export type ReportFormat = 'markdown' | 'json' | 'both';
 
@@ -30,6 +31,8 @@ export interface WorldRun {
   summaryOnly: boolean;
   reportFormat: ReportFormat;
   print: (text: string) => void;
+  /** Writes conversations in a language model's words (stored runs only). */
+  voices?: ModelVoices;
 }
 
 export interface RunResult {
@@ -131,6 +134,13 @@ export async function storedRun(
   mkdirSync(dir, { recursive: true });
   const closed: DayLog[] = [];
   const save = async (events: StoredEvent[], log: DayLog, residents: Residents) => {
+    if (run.voices && !run.summaryOnly && log.conversations.length > 0) {
+      const voiced = await run.voices.rewrite(log.conversations);
+      if (voiced.failed.length > 0)
+        run.print(
+          `Day ${log.day}: ${voiced.failed.length} of ${log.conversations.length} conversations keep their offline words (${voiced.failed[0]})`,
+        );
+    }
     const report = buildReport(log, events, {
       transcripts: !run.summaryOnly,
       residents: run.config.residents.length,
