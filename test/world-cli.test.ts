@@ -197,6 +197,11 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
         john.town && john.location?.startsWith(`${john.town}/`) && john.location_name,
         JSON.stringify(john),
       );
+      // The aggregator holds the data directory: a run waits its turn and writes nothing.
+      const busy = await run([BIN, 'world', 'run', '--data', dir, '--days', '1']);
+      assert.equal(busy.code, 1);
+      assert.match(busy.stderr, /is in use by the aggregator/);
+      assert.equal((await fetch(`${agg.url}/api/reports/8`)).status, 404);
       for (const bad of ['abc', '0', '2?format=pdf'])
         assert.equal((await fetch(`${agg.url}/api/reports/${bad}`)).status, 400);
     } finally {

@@ -56,33 +56,11 @@ function hourOption(flag: string, description: string, fallback: number): Option
   return new Option(`${flag} <hour>`, description).argParser(parseCount(flag, 0, 24)).default(fallback);
 }
 
-async function worldRun(flags: RunFlags): Promise<void> {
-  if (flags.startHour >= flags.endHour)
-    throw new InvalidArgumentError('--start-hour must come before --end-hour.');
-  if ((flags.endHour - flags.startHour) * 60 < flags.tickMinutes)
-    throw new InvalidArgumentError(
-      '--tick-minutes must fit at least once between --start-hour and --end-hour.',
-    );
-  let base: ResidentsConfig;
-  let store: SqliteResidentStore | undefined;
-  if (flags.config) base = loadConfigFile(flags.config);
-  else if (flags.dryRun) base = DEFAULT_CONFIG;
-  else {
-    mkdirSync(flags.data, { recursive: true });
-    store = new SqliteResidentStore(residentsStorePath(flags.data));
-    const stored = store.config();
-    if (!stored) {
-      store.saveConfig(DEFAULT_CONFIG);
-      console.error(
-        `No residents in ${flags.data} yet: initialised the canonical world (see chronicle world init).`,
-      );
-    }
-    base = stored ?? DEFAULT_CONFIG;
-    checkConfig(base, residentsStorePath(flags.data));
-  }
+/** The run the flags ask for, over a catalogue. */
+function runOf(flags: RunFlags, base: ResidentsConfig): WorldRun & { scenario?: string } {
   const config = flags.agents ? selectResidents(base, flags.agents) : base;
   const scenario = flags.scriptedEvents ? loadScenario(flags.scriptedEvents, config) : undefined;
-  const run: WorldRun = {
+  return {
     days: flags.days,
     config,
     settings: {
@@ -95,36 +73,59 @@ async function worldRun(flags: RunFlags): Promise<void> {
       chatCooldownMinutes: flags.chatCooldown,
     },
     scripted: scenario?.events ?? [],
+    scenario: scenario?.name,
     summaryOnly: flags.summaryOnly ?? false,
     reportFormat: flags.reportFormat,
     print: (text) => console.log(text),
   };
-  // A dry run never calls a model; a stored one lets the configured model write the words.
-  const model = flags.dryRun || flags.offline ? undefined : chatModelConfigFromEnv();
-  if (model) {
-    run.voices = new ModelVoices(new ChatModel(model), config.residents, flags.maxConcurrentChats);
-    console.error(
-      `Conversations are written by ${model.model} at ${model.url}, ${flags.maxConcurrentChats} at once.`,
+}
+
+async function worldRun(flags: RunFlags): Promise<void> {
+  if (flags.startHour >= flags.endHour)
+    throw new InvalidArgumentError('--start-hour must come before --end-hour.');
+  if ((flags.endHour - flags.startHour) * 60 < flags.tickMinutes)
+    throw new InvalidArgumentError(
+      '--tick-minutes must fit at least once between --start-hour and --end-hour.',
     );
-  }
   if (flags.dryRun) {
+    const run = runOf(flags, flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG);
     const result = dryRun(run, flags.seed ?? '1');
     console.error(
       `Dry run: ${result.residentDays} resident-days in ${result.seconds.toFixed(2)} s (${Math.round(result.residentDays / result.seconds)} resident-days/s); nothing was written.`,
     );
     return;
   }
-  if (flags.config && !store) {
-    mkdirSync(flags.data, { recursive: true });
-    store = new SqliteResidentStore(residentsStorePath(flags.data));
-  }
+  const fromFile = flags.config ? loadConfigFile(flags.config) : undefined;
+  mkdirSync(flags.data, { recursive: true });
+  // A stored run holds the data directory from its first write to its last.
+  const unlock = lockDataDir(flags.data, 'chronicle world run');
+  const store = new SqliteResidentStore(residentsStorePath(flags.data));
   try {
-    const result = await storedRun(run, flags.data, store as SqliteResidentStore, flags.seed);
+    let base = fromFile ?? store.config();
+    if (!base) {
+      store.saveConfig(DEFAULT_CONFIG);
+      console.error(
+        `No residents in ${flags.data} yet: initialised the canonical world (see chronicle world init).`,
+      );
+      base = DEFAULT_CONFIG;
+    }
+    checkConfig(base, fromFile ? String(flags.config) : residentsStorePath(flags.data));
+    const run = runOf(flags, base);
+    // The configured model writes the words; who talked and how it went stay decided offline.
+    const model = flags.offline ? undefined : chatModelConfigFromEnv();
+    if (model) {
+      run.voices = new ModelVoices(new ChatModel(model), run.config.residents, flags.maxConcurrentChats);
+      console.error(
+        `Conversations are written by ${model.model} at ${model.url}, ${flags.maxConcurrentChats} at once.`,
+      );
+    }
+    const result = await storedRun(run, flags.data, store, flags.seed);
     console.error(
-      `${config.residents.length} residents lived ${result.reports.length} days in ${result.seconds.toFixed(2)} s${scenario ? ` (scenario: ${scenario.name})` : ''}.`,
+      `${run.config.residents.length} residents lived ${result.reports.length} days in ${result.seconds.toFixed(2)} s${run.scenario ? ` (scenario: ${run.scenario})` : ''}.`,
     );
   } finally {
-    store?.close();
+    store.close();
+    unlock();
   }
 }
 
