@@ -234,6 +234,10 @@ describe('residents: talk, relationships and memory', () => {
     assert.equal(s.retrieve('ore seams in the mine', 2, 1)[0]?.id, 1, 'relevance');
     at(4, 30, 'Had porridge again', 1);
     assert.equal(s.retrieve('breakfast porridge', 30, 1)[0]?.id, 4, 'recency');
+    // A long life keeps only what recall can reach in memory (the store keeps the rest).
+    for (let i = 5; i < 2000; i++) at(i, 30 + i / 100, `Day ${i} at the workshop`, 2);
+    assert.ok(s.size <= 800, `${s.size} memories held`);
+    assert.equal(s.recent().at(-1)?.id, 1999);
   });
 });
 

@@ -53,12 +53,9 @@ export class MemoryStream {
 
   constructor(readonly resident: string) {}
 
+  /** How many memories are held in this process. */
   get size(): number {
     return this.stored.length;
-  }
-
-  all(): readonly Memory[] {
-    return this.stored.map((s) => s.memory);
   }
 
   /** The memories recall can still reach, for saving (the rest have decayed out of reach). */
@@ -68,6 +65,9 @@ export class MemoryStream {
 
   add(memory: Memory): Memory {
     this.stored.push({ memory, vector: embed(memory.text) });
+    // What recall can no longer reach is the store's to keep, not the process's: a town that runs
+    // for months would otherwise hold every memory of every resident.
+    if (this.stored.length > 2 * WINDOW) this.stored.splice(0, this.stored.length - WINDOW);
     if (memory.kind !== 'reflection') this.pendingImportance += memory.importance;
     return memory;
   }
