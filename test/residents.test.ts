@@ -6,6 +6,7 @@ import { WORLD } from '../src/world/map.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
 import { type DayLog, Residents } from '../src/world/residents/engine.ts';
 import { eventOf } from '../src/world/residents/events.ts';
+import { Geography } from '../src/world/residents/geography.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig, type RunSettings } from '../src/world/residents/types.ts';
 import { simulate } from '../src/world/simulate.ts';
 import type { TownEvent } from '../src/world/types.ts';
@@ -130,7 +131,7 @@ describe('residents: places and travel', () => {
     for (const d of departures) {
       const arrival = actions.find((a) => a.kind === 'arrive' && a.resident === d.resident && a.seq > d.seq);
       assert.ok(arrival, `${d.resident} arrived`);
-      const route = r.routeBetween(String(d.data.from), String(d.data.to));
+      const route = new Geography(DEFAULT_CONFIG).route(String(d.data.from), String(d.data.to));
       assert.ok(
         route && arrival.t - d.t >= route.hours / 24 - 1e-9,
         `${d.resident} arrived after ${(arrival.t - d.t) * 24} h`,

@@ -87,6 +87,7 @@ const ScenarioSchema = z.strictObject({
         town: Town.optional(),
         location: z.string().optional(),
         who: z.enum(['town', 'all']).optional(),
+        from: Town.optional(),
         text: z.string().min(1).max(400),
       }),
     )

@@ -8,9 +8,10 @@
  * events to observe, and take the actions that happened in each town.
  */
 import { formatHour, worldDaysOf, worldTimeOf } from '../clock.ts';
-import { WORLD } from '../map.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent, TownId } from '../types.ts';
+import { planDay, Ticks } from './agenda.ts';
+import { Geography } from './geography.ts';
 import { importanceOf, MemoryStream } from './memory.ts';
 import { addressOf, chatDelta, isFamily, sharedInterests, writeChat } from './talk.ts';
 import type {
@@ -19,12 +20,12 @@ import type {
   Category,
   Conversation,
   LocationDef,
+  LocationKind,
   Memory,
   MemoryKind,
   RelationshipChange,
   ResidentDef,
   ResidentsConfig,
-  RouteDef,
   RunSettings,
   ScriptedEvent,
   Slot,
@@ -49,7 +50,6 @@ const TASKS: Record<string, string[]> = {
   bosun: ['caulking the Black Gull', 'new rigging for the Black Gull'],
   fletcher: ['a rack of war arrows', 'new bowstrings'],
 };
-const OUTDOORS = new Set(['dock', 'fields', 'square']);
 
 export interface ResidentState {
   def: ResidentDef;
@@ -118,16 +118,14 @@ export class Residents {
   readonly settings: RunSettings;
   readonly people: ResidentState[];
   private readonly byName = new Map<string, ResidentState>();
-  private readonly locations = new Map<string, LocationDef>();
+  private readonly geo: Geography;
+  private readonly ticks: Ticks;
   private readonly occupancy = new Map<string, number>();
-  /** Per town, its tavern, square and market. */
-  private readonly places = new Map<string, Map<string, LocationDef>>();
   private readonly relationships = new Map<string, number>();
   private readonly news = new Map<string, string[]>();
   private readonly pending = new Map<string, Action[]>();
   private readonly scripted: readonly ScriptedEvent[];
   private readonly summaryOnly: boolean;
-  private readonly ticksPerDay: number;
   private day: number;
   private tick = 0;
   private seq = 0;
@@ -142,13 +140,8 @@ export class Residents {
     this.settings = settings;
     this.scripted = options.scripted ?? [];
     this.summaryOnly = options.summaryOnly ?? false;
-    this.ticksPerDay = Math.ceil(((settings.endHour - settings.startHour) * 60) / settings.tickMinutes);
-    for (const l of config.locations) {
-      this.locations.set(l.id, l);
-      const mine = this.places.get(l.town) ?? new Map<string, LocationDef>();
-      this.places.set(l.town, mine);
-      if (l.kind !== 'home' && !mine.has(l.kind)) mine.set(l.kind, l);
-    }
+    this.geo = new Geography(config);
+    this.ticks = new Ticks(settings);
     this.people = config.residents.map((def) => ({
       def,
       town: def.town,
@@ -214,7 +207,7 @@ export class Residents {
     engine.memoryIds = snap.memoryIds;
     for (const saved of snap.people) {
       const p = engine.byName.get(saved.name);
-      if (!p || (!saved.travel && !engine.locations.has(saved.location))) continue;
+      if (!p || (!saved.travel && !engine.geo.has(saved.location))) continue;
       engine.leave(p.location);
       Object.assign(p, {
         town: saved.town,
@@ -325,7 +318,7 @@ export class Residents {
   }
 
   location(id: string): LocationDef | undefined {
-    return this.locations.get(id);
+    return this.geo.location(id);
   }
 
   occupants(location: string): number {
@@ -335,11 +328,7 @@ export class Residents {
   // --- The day ----------------------------------------------------------------------------------
 
   private timeOf(day: number, tick: number): number {
-    return worldDaysOf(day, this.hourOf(tick));
-  }
-
-  private hourOf(tick: number): number {
-    return this.settings.startHour + (tick * this.settings.tickMinutes) / 60;
+    return worldDaysOf(day, this.ticks.hourOf(tick));
   }
 
   private emptyLog(day: number): DayLog {
@@ -351,7 +340,7 @@ export class Residents {
     if (this.tick === 0) this.startDay();
     this.runTick();
     this.tick++;
-    if (this.tick >= this.ticksPerDay) {
+    if (this.tick >= this.ticks.perDay) {
       this.endDay();
       this.day++;
       this.tick = 0;
@@ -362,14 +351,26 @@ export class Residents {
   private startDay(): void {
     for (const p of this.people) {
       p.actionsToday = 0;
-      p.agenda = this.plan(p);
+      p.agenda = planDay(
+        {
+          seed: this.settings.seed,
+          day: this.day,
+          resident: p.def,
+          town: p.town,
+          relativeAway: this.relativeAway(p),
+          scripted: this.scripted,
+          endHour: this.settings.endHour,
+        },
+        this.geo,
+        this.ticks,
+      );
       this.log.schedules.push({ resident: p.def.name, slots: p.agenda.map((s) => ({ ...s })) });
       const work = p.agenda.filter((s) => s.activity === 'work');
       const first = work[0];
       const last = work.at(-1);
       const text =
         first && last
-          ? `Plan for day ${this.day}: work at ${this.nameOf(p.def.workplace)} from ${formatHour(this.hourOf(first.tick))} to ${formatHour(this.hourOf(last.tick + 1))}, then ${this.describeEvening(p)}.`
+          ? `Plan for day ${this.day}: work at ${this.geo.nameOf(p.def.workplace)} from ${formatHour(this.ticks.hourOf(first.tick))} to ${formatHour(this.ticks.hourOf(last.tick + 1))}, then ${this.describeEvening(p)}.`
           : `Plan for day ${this.day}: ${this.describeEvening(p)}.`;
       this.remember(p, this.timeOf(this.day, 0), 'plan', text);
     }
@@ -377,11 +378,11 @@ export class Residents {
 
   private describeEvening(p: ResidentState): string {
     const trip = p.agenda.find((s) => s.activity === 'journey');
-    if (trip) return `a journey to ${this.townName(this.locations.get(trip.location)?.town ?? p.town)}`;
-    const evening = p.agenda.filter((s) => this.hourOf(s.tick) >= 17 && s.activity !== 'reflect');
+    if (trip) return `a journey to ${this.geo.townName(this.geo.location(trip.location)?.town ?? p.town)}`;
+    const evening = p.agenda.filter((s) => this.ticks.hourOf(s.tick) >= 17 && s.activity !== 'reflect');
     const social = evening.find((s) => s.activity === 'meal' || s.activity === 'meeting');
     return social
-      ? `${social.activity === 'meeting' ? 'the meeting' : 'supper'} at ${this.nameOf(social.location)}`
+      ? `${social.activity === 'meeting' ? 'the meeting' : 'supper'} at ${this.geo.nameOf(social.location)}`
       : 'a quiet evening';
   }
 
@@ -390,8 +391,8 @@ export class Residents {
     const t = worldDaysOf(this.day, this.settings.endHour);
     for (const p of this.people) {
       if (p.travel) continue;
-      const bed = p.town === p.def.town ? p.def.home : (this.placeIn(p.town, 'tavern')?.id ?? p.location);
-      if (p.location !== bed) this.moveTo(p, bed, t, this.ticksPerDay, true);
+      const bed = p.town === p.def.town ? p.def.home : (this.geo.placeIn(p.town, 'tavern')?.id ?? p.location);
+      if (p.location !== bed) this.moveTo(p, bed, t, this.ticks.perDay, true);
       p.doing = 'rest';
     }
     this.log.whereabouts = this.people.map((p) => ({
@@ -403,113 +404,6 @@ export class Residents {
       (x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before) || x.a.localeCompare(y.a),
     );
     this.finished.push(this.log);
-  }
-
-  // --- Agendas ----------------------------------------------------------------------------------
-
-  /** A resident's agenda for today: work in the workplace's hours, a meal, an evening, and sometimes a trip. */
-  private plan(p: ResidentState): Slot[] {
-    const rng = Rng.of(this.settings.seed, 'agenda', this.day, p.def.name);
-    const slots: Slot[] = [];
-    const home = p.def.town;
-    const work = this.locations.get(p.def.workplace);
-    const tavern = this.placeIn(home, 'tavern');
-    const square = this.placeIn(home, 'square');
-    const meetingDay = Rng.of(this.settings.seed, 'meeting', this.day, home).chance(1 / 3);
-    const meetingTick = this.tickAt(this.settings.endHour - 2);
-    const lastTick = this.ticksPerDay - 1;
-    let trip: { to: TownId; tick: number; partner?: string } | null = null;
-
-    // Away from home at dawn: the first thing is the way back.
-    if (p.town !== home) trip = { to: home, tick: 0 };
-    else if (
-      rng.chance(0.05 + (p.def.roles.includes('trader') ? 0.1 : 0) + (this.familyAway(p) ? 0.08 : 0))
-    ) {
-      const relative = this.familyAway(p);
-      const to = relative ? relative.def.town : this.neighbourOf(home, rng);
-      if (to) trip = { to, tick: rng.int(0, 2), partner: relative?.def.name };
-    }
-    for (let tick = 0; tick < this.ticksPerDay; tick++) {
-      const hour = this.hourOf(tick);
-      let slot: Slot;
-      if (tick === lastTick) slot = { tick, activity: 'reflect', location: p.def.home };
-      else if (meetingDay && tick === meetingTick && square)
-        slot = { tick, activity: 'meeting', location: square.id };
-      else if (hour >= 12 && hour < 13) {
-        const out =
-          tavern && rng.chance(p.def.sociability) ? tavern : (this.placeIn(home, 'market') ?? square);
-        slot = { tick, activity: out === tavern ? 'meal' : 'stroll', location: out?.id ?? p.def.home };
-      } else if (work && hour >= Math.max(work.open[0], 8) && hour < Math.min(work.open[1], 17)) {
-        slot = { tick, activity: 'work', location: work.id };
-      } else if (hour >= 17 && tavern && rng.chance(p.def.sociability * 0.8)) {
-        slot = { tick, activity: 'meal', location: tavern.id };
-      } else if (hour >= 17 && square && rng.chance(0.3)) {
-        slot = { tick, activity: 'stroll', location: square.id };
-      } else slot = { tick, activity: 'rest', location: p.def.home };
-      slots.push(slot);
-    }
-    // The last hour of work is for taking stock of the task at hand.
-    const lastWork = slots.filter((s) => s.activity === 'work').at(-1);
-    if (lastWork) lastWork.activity = 'task';
-
-    if (trip) this.planTrip(p, slots, trip);
-    for (const event of this.scripted) if (event.day === this.day) this.applyScript(p, slots, event);
-    return slots;
-  }
-
-  private planTrip(
-    p: ResidentState,
-    slots: Slot[],
-    trip: { to: TownId; tick: number; partner?: string },
-  ): void {
-    const route = this.routeBetween(p.town, trip.to);
-    if (!route) return;
-    const arriveHour = this.hourOf(trip.tick) + route.hours;
-    if (arriveHour > this.settings.endHour - 1) return; // would arrive after dark: stay
-    const inn = this.placeIn(trip.to, 'tavern');
-    const market = this.placeIn(trip.to, 'market') ?? this.placeIn(trip.to, 'square');
-    for (const s of slots) {
-      if (s.tick < trip.tick) continue;
-      if (s.tick === trip.tick) {
-        s.activity = 'journey';
-        s.location = trip.to === p.def.town ? p.def.home : (inn?.id ?? market?.id ?? '');
-        s.partner = trip.partner;
-      } else if (trip.to === p.def.town) {
-        // Home again: the rest of the day as planned.
-      } else if (s.activity !== 'reflect') {
-        const open = inn && this.isOpen(inn, this.hourOf(s.tick));
-        s.activity = open ? 'meal' : 'stroll';
-        s.location = (open ? inn?.id : market?.id) ?? s.location;
-        s.partner = trip.partner;
-      } else s.location = inn?.id ?? s.location;
-    }
-  }
-
-  private applyScript(p: ResidentState, slots: Slot[], event: ScriptedEvent): void {
-    const inSpan = (s: Slot) => this.hourOf(s.tick) >= event.from_hour && this.hourOf(s.tick) < event.to_hour;
-    const here = !event.town || p.def.town === event.town;
-    if (event.kind === 'storm' && here) {
-      for (const s of slots) {
-        if (!inSpan(s)) continue;
-        const where = this.locations.get(s.location);
-        if (s.activity === 'journey' || (where && OUTDOORS.has(where.kind)) || s.activity === 'stroll')
-          Object.assign(s, { activity: 'rest', location: p.def.home, partner: undefined });
-      }
-    } else if (event.kind === 'gathering' && event.location && (here || event.who === 'all')) {
-      if (!here) this.planTrip(p, slots, { to: event.town as TownId, tick: 0 });
-      for (const s of slots)
-        if (inSpan(s) && (here || s.activity !== 'journey'))
-          Object.assign(s, { activity: 'meeting', location: event.location });
-    } else if (event.kind === 'siege' && event.town && event.location) {
-      if (p.def.town === 'den-of-thieves' && p.def.roles.some((r) => r !== 'keeper')) {
-        this.planTrip(p, slots, { to: event.town, tick: 0 });
-        for (const s of slots)
-          if (inSpan(s)) Object.assign(s, { activity: 'meeting', location: event.location });
-      } else if (here) {
-        for (const s of slots)
-          if (inSpan(s)) Object.assign(s, { activity: 'meeting', location: event.location });
-      }
-    }
   }
 
   // --- A tick -----------------------------------------------------------------------------------
@@ -525,7 +419,7 @@ export class Residents {
     const meetings = new Map<string, ResidentState[]>();
     for (const p of order) {
       const slot = p.agenda[this.tick];
-      if (slot?.activity !== 'meeting' || !this.free(p) || this.locations.get(slot.location)?.town !== p.town)
+      if (slot?.activity !== 'meeting' || !this.free(p) || this.geo.location(slot.location)?.town !== p.town)
         continue;
       meetings.set(slot.location, [...(meetings.get(slot.location) ?? []), p]);
     }
@@ -554,12 +448,12 @@ export class Residents {
   }
 
   private act(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
-    const target = this.locations.get(slot.location);
+    const target = this.geo.location(slot.location);
     // Plans made for another town (a trip that did not happen) fall back to a walk here.
     if (slot.activity !== 'journey' && target && target.town !== p.town) {
       this.goAndDo(
         p,
-        { ...slot, activity: 'stroll', location: this.placeIn(p.town, 'square')?.id ?? p.location },
+        { ...slot, activity: 'stroll', location: this.geo.placeIn(p.town, 'square')?.id ?? p.location },
         t,
         talked,
       );
@@ -576,22 +470,22 @@ export class Residents {
   private goAndDo(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
     if (p.location !== slot.location && !this.moveTo(p, slot.location, t, this.tick)) {
       // Full or closed: make do where they are.
-      const place = this.locations.get(slot.location);
-      const why = place && !this.isOpen(place, this.hourOf(this.tick)) ? 'was closed' : 'was full';
-      const here = p.location === p.def.home ? 'home' : this.nameOf(p.location);
+      const place = this.geo.location(slot.location);
+      const why = place && !this.geo.isOpen(place, this.ticks.hourOf(this.tick)) ? 'was closed' : 'was full';
+      const here = p.location === p.def.home ? 'home' : this.geo.nameOf(p.location);
       this.record(
         p,
         'rest',
         'wait',
         t,
-        `${p.def.name} stayed at ${here}: ${this.nameOf(slot.location)} ${why}.`,
+        `${p.def.name} stayed at ${here}: ${this.geo.nameOf(slot.location)} ${why}.`,
         { wanted: slot.location },
       );
       return;
     }
     switch (slot.activity) {
       case 'work':
-        this.record(p, 'work', 'work', t, `${p.def.name} worked at ${this.nameOf(p.location)}.`, {});
+        this.record(p, 'work', 'work', t, `${p.def.name} worked at ${this.geo.nameOf(p.location)}.`, {});
         break;
       case 'task':
         this.updateTask(p, t);
@@ -610,7 +504,7 @@ export class Residents {
             slot.activity === 'meal' ? 'meal' : 'stroll',
             'wait',
             t,
-            `${p.def.name} ${slot.activity === 'meal' ? 'had a meal' : 'took a stroll'} at ${this.nameOf(p.location)}.`,
+            `${p.def.name} ${slot.activity === 'meal' ? 'had a meal' : 'took a stroll'} at ${this.geo.nameOf(p.location)}.`,
             {},
           );
         break;
@@ -620,22 +514,17 @@ export class Residents {
   }
 
   private rest(p: ResidentState, t: number): void {
-    const where = p.location === p.def.home ? 'home' : this.nameOf(p.location);
+    const where = p.location === p.def.home ? 'home' : this.geo.nameOf(p.location);
     this.record(p, 'rest', 'wait', t, `${p.def.name} rested at ${where}.`, {});
   }
 
   // --- Moving and travelling --------------------------------------------------------------------
 
-  private isOpen(l: LocationDef, hour: number): boolean {
-    const [from, to] = l.open;
-    return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
-  }
-
   /** Walk to a place in the same town, if it is open and has room. */
   private moveTo(p: ResidentState, to: string, t: number, tick: number, night = false): boolean {
-    const where = this.locations.get(to);
+    const where = this.geo.location(to);
     if (!where || where.town !== p.town || p.travel) return false;
-    if (!night && (!this.isOpen(where, this.hourOf(tick)) || this.occupants(to) >= where.capacity))
+    if (!night && (!this.geo.isOpen(where, this.ticks.hourOf(tick)) || this.occupants(to) >= where.capacity))
       return false;
     const from = p.location;
     this.leave(from);
@@ -647,7 +536,7 @@ export class Residents {
   }
 
   private depart(p: ResidentState, target: LocationDef, t: number): void {
-    const route = this.routeBetween(p.town, target.town);
+    const route = this.geo.route(p.town, target.town);
     if (!route || this.stormAt(p.town, t)) {
       this.rest(p, t);
       return;
@@ -668,7 +557,7 @@ export class Residents {
       'journey',
       'travel',
       t,
-      `${p.def.name} set off from ${this.townName(from)} for ${this.townName(target.town)} by ${route.by}, ${route.hours} hours on the way.`,
+      `${p.def.name} set off from ${this.geo.townName(from)} for ${this.geo.townName(target.town)} by ${route.by}, ${route.hours} hours on the way.`,
       {
         from,
         to: target.town,
@@ -695,7 +584,7 @@ export class Residents {
       'journey',
       'arrive',
       t,
-      `${p.def.name} arrived in ${this.townName(travel.to)} from ${this.townName(travel.from)} after ${travel.hours} hours by ${travel.by}.`,
+      `${p.def.name} arrived in ${this.geo.townName(travel.to)} from ${this.geo.townName(travel.from)} after ${travel.hours} hours by ${travel.by}.`,
       {
         from: travel.from,
         to: travel.to,
@@ -707,11 +596,11 @@ export class Residents {
       true,
     );
     if (!home)
-      this.remember(p, t, 'observation', `Travelled to ${this.townName(travel.to)} by ${travel.by}.`);
+      this.remember(p, t, 'observation', `Travelled to ${this.geo.townName(travel.to)} by ${travel.by}.`);
   }
 
-  private roomIn(town: string, kind: string): string | undefined {
-    const l = this.placeIn(town, kind);
+  private roomIn(town: string, kind: LocationKind): string | undefined {
+    const l = this.geo.placeIn(town, kind);
     return l && this.occupants(l.id) < l.capacity ? l.id : undefined;
   }
 
@@ -766,7 +655,7 @@ export class Residents {
           'reflection',
         ]),
         news: this.news.get(p.town) ?? [],
-        placeName: this.nameOf(p.location),
+        placeName: this.geo.nameOf(p.location),
         summaryOnly: this.summaryOnly,
       },
       rng.split('words'),
@@ -790,7 +679,7 @@ export class Residents {
         'chat',
         'chat',
         t,
-        `${me.def.name} talked with ${them.def.name} at ${this.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'it ended in a quarrel'}.`,
+        `${me.def.name} talked with ${them.def.name} at ${this.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'it ended in a quarrel'}.`,
         {
           with: them.def.name,
           conversation: conversation.id,
@@ -805,7 +694,7 @@ export class Residents {
         me,
         t,
         'conversation',
-        `Talked with ${them.def.name} at ${this.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'we quarrelled'}.`,
+        `Talked with ${them.def.name} at ${this.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'we quarrelled'}.`,
         Math.abs(out.delta) / 2,
       );
     }
@@ -813,13 +702,13 @@ export class Residents {
   }
 
   private meet(members: ResidentState[], where: string, t: number): void {
-    const town = this.locations.get(where)?.town as TownId;
+    const town = this.geo.location(where)?.town as TownId;
     const scripted = this.scripted.find(
       (e) =>
         e.day === this.day &&
         e.location === where &&
-        this.hourOf(this.tick) >= e.from_hour &&
-        this.hourOf(this.tick) < e.to_hour,
+        this.ticks.hourOf(this.tick) >= e.from_hour &&
+        this.ticks.hourOf(this.tick) < e.to_hour,
     );
     const rng = Rng.of(this.settings.seed, 'meeting', this.day, this.tick, where);
     // Pirates and the people they besiege do not part friends; each side closes ranks.
@@ -829,9 +718,9 @@ export class Residents {
       hostile && a.def.town === b.def.town ? 2 : delta;
     const topic = scripted
       ? scripted.text
-      : (this.news.get(town)?.[0] ?? `the affairs of ${this.townName(town)}`);
+      : (this.news.get(town)?.[0] ?? `the affairs of ${this.geo.townName(town)}`);
     const names = members.map((m) => m.def.name);
-    const summary = `${names.length} people met at ${this.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
+    const summary = `${names.length} people met at ${this.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
     const transcript = this.summaryOnly
       ? []
       : members
@@ -848,7 +737,7 @@ export class Residents {
         'meeting',
         'meeting',
         t,
-        `${m.def.name} met ${listNames(others)} at ${this.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
+        `${m.def.name} met ${listNames(others)} at ${this.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
         { with: others.join(', '), conversation: conversation.id, people: names.length, delta },
         false,
         others,
@@ -873,7 +762,7 @@ export class Residents {
       kind,
       t,
       day: this.day,
-      hour: this.hourOf(this.tick),
+      hour: this.ticks.hourOf(this.tick),
       town: first.town,
       location: first.location,
       participants: members.map((m) => m.def.name),
@@ -1011,7 +900,7 @@ export class Residents {
       seq: ++this.seq,
       t,
       day: this.day,
-      hour: this.hourOf(this.tick),
+      hour: this.ticks.hourOf(this.tick),
       tick: this.tick,
       kind,
       resident: p.def.name,
@@ -1029,58 +918,13 @@ export class Residents {
     this.pending.set(action.town, queue);
   }
 
-  // --- Geography --------------------------------------------------------------------------------
-
-  private placeIn(town: string, kind: string): LocationDef | undefined {
-    return this.places.get(town)?.get(kind);
-  }
-
-  private nameOf(location: string): string {
-    return this.locations.get(location)?.name ?? 'the road';
-  }
-
-  private townName(town: string): string {
-    return WORLD.has(town) ? WORLD.rules(town).name : town;
-  }
-
-  private tickAt(hour: number): number {
-    return Math.max(0, Math.round(((hour - this.settings.startHour) * 60) / this.settings.tickMinutes));
-  }
-
-  private familyAway(p: ResidentState): ResidentState | undefined {
+  /** A relative who lives in another town. */
+  private relativeAway(p: ResidentState): ResidentDef | undefined {
     for (const name of Object.values(p.def.family ?? {})) {
       const other = this.byName.get(name);
-      if (other && other.def.town !== p.def.town) return other;
+      if (other && other.def.town !== p.def.town) return other.def;
     }
     return undefined;
-  }
-
-  private neighbourOf(town: string, rng: Rng): TownId | undefined {
-    const near = this.options.config.routes.flatMap((r) =>
-      r.from === town ? [r.to] : r.to === town ? [r.from] : [],
-    );
-    return near.length > 0 ? rng.pick(near) : undefined;
-  }
-
-  /** The quickest way between two towns over the people's roads (a few towns: a simple search). */
-  routeBetween(from: string, to: string): { hours: number; by: string } | null {
-    if (from === to) return null;
-    const best = new Map<string, { hours: number; by: string }>([[from, { hours: 0, by: '' }]]);
-    const queue = [from];
-    while (queue.length > 0) {
-      const here = queue.shift() as string;
-      const sofar = best.get(here) as { hours: number; by: string };
-      for (const r of this.options.config.routes as RouteDef[]) {
-        const next = r.from === here ? r.to : r.to === here ? r.from : undefined;
-        if (!next) continue;
-        const hours = sofar.hours + r.hours;
-        if (hours < (best.get(next)?.hours ?? Infinity)) {
-          best.set(next, { hours, by: sofar.by || r.by });
-          queue.push(next);
-        }
-      }
-    }
-    return best.get(to) ?? null;
   }
 }
 

@@ -183,8 +183,8 @@ export interface RelationshipChange {
  * A scenario's scripted event: for a span of hours on a day it overrides what residents planned.
  * - `gathering`: everyone it names goes to `location` and meets there (a festival, a funeral).
  * - `storm`: no one travels, outdoor work stops and people stay home; the town's weather turns.
- * - `siege`: the pirates sail to `town` and face its people at `location`: each side closes ranks, and
- *   the two sides sour on each other.
+ * - `siege`: the people of `from` (the pirates) sail to `town` and face its people at `location`:
+ *   each side closes ranks, and the two sides sour on each other.
  */
 export interface ScriptedEvent {
   day: number;
@@ -196,6 +196,8 @@ export interface ScriptedEvent {
   location?: string;
   /** Who takes part in a gathering: the town's people (default) or everyone who can get there. */
   who?: 'town' | 'all';
+  /** Whose people lay a siege (the Den of Thieves by default). */
+  from?: TownId;
   text: string;
 }
 
