@@ -209,13 +209,28 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
     }
   });
 
-  it('carries on from where it stopped: a second run adds the next days', async () => {
+  it('carries on from where it stopped: a second run adds the next days, from the relationships it left', async () => {
+    const before = new SqliteResidentStore(residentsStorePath(dir));
+    const scores = new Map(
+      [...new Set(before.conversations({}).flatMap((c) => c.participants))].flatMap((a) =>
+        [...new Set(before.conversations({}).flatMap((c) => c.participants))].map((b) => [
+          `${a}|${b}`,
+          before.relationship(a, b),
+        ]),
+      ),
+    );
+    before.close();
     const r = await run([BIN, 'world', 'run', '--data', dir, '--days', '1', '--agents', '20']);
     assert.equal(r.code, 0, r.stderr);
     const store = new SqliteResidentStore(residentsStorePath(dir));
     try {
       assert.deepEqual(store.reportDays(), [1, 2, 3, 4, 5, 6, 7, 8]);
-      assert.ok((store.report(8)?.json.actions ?? 0) > 100);
+      const day8 = store.report(8)?.json as DayReport;
+      assert.ok(day8.actions > 100);
+      const changes = [...day8.relationships.strengthened, ...day8.relationships.soured];
+      const known = changes.filter((c) => scores.get(`${c.a}|${c.b}`) !== undefined);
+      assert.ok(known.length > 0, 'day 8 moved relationships formed in days 1–7');
+      for (const c of known) assert.equal(c.before, scores.get(`${c.a}|${c.b}`), `${c.a} and ${c.b}`);
     } finally {
       store.close();
     }

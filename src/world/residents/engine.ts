@@ -900,7 +900,8 @@ export class Residents {
       seq: ++this.seq,
       t,
       day: this.day,
-      hour: this.ticks.hourOf(this.tick),
+      // The moves home at day's end happen at the end hour, whatever the ticks' length.
+      hour: Math.min(this.ticks.hourOf(this.tick), this.settings.endHour),
       tick: this.tick,
       kind,
       resident: p.def.name,
