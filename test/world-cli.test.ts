@@ -237,6 +237,26 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   });
 });
 
+describe('chronicle world run on a world that stopped mid-day', () => {
+  it('lives whole days: from the next morning, to the end of the last day asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-world-'));
+    try {
+      assert.equal((await run([BIN, 'simulate', '--data', dir, '--days', '2', '--seed', '4'])).code, 0);
+      // The world ran on in real time until noon of day 3 (clock.json is where it says so).
+      writeFileSync(join(dir, 'clock.json'), JSON.stringify({ t: 2.5 }));
+      const r = await run([BIN, 'world', 'run', '--data', dir, '--days', '2']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /27 residents lived 2 days/);
+      const store = new SqliteResidentStore(residentsStorePath(dir));
+      assert.deepEqual(store.reportDays(), [4, 5]);
+      store.close();
+      assert.equal(JSON.parse(readFileSync(join(dir, 'clock.json'), 'utf8')).t, 5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scenarios', () => {
   const base = (scenario?: string): WorldRun => {
     const config = selectResidents(DEFAULT_CONFIG, 20);

@@ -121,7 +121,7 @@ async function worldRun(flags: RunFlags): Promise<void> {
     }
     const result = await storedRun(run, flags.data, store, flags.seed);
     console.error(
-      `${run.config.residents.length} residents lived ${result.reports.length} days in ${result.seconds.toFixed(2)} s${run.scenario ? ` (scenario: ${run.scenario})` : ''}.`,
+      `${run.config.residents.length} residents lived ${result.reports.length} ${result.reports.length === 1 ? 'day' : 'days'} in ${result.seconds.toFixed(2)} s${run.scenario ? ` (scenario: ${run.scenario})` : ''}.`,
     );
   } finally {
     store.close();

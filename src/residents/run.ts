@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { simulateIntoStore } from '../cli/simulate-store.ts';
 import type { StoredEvent } from '../events/contracts.ts';
 import { writeAtomic } from '../files/durable.ts';
+import { savedWorldTime } from '../server/world-clock.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
@@ -155,13 +156,16 @@ export async function storedRun(
       `Day ${log.day}: ${report.actions} actions, ${report.conversations.chats} chats, ${report.conversations.meetings} meetings, ${report.memories.total} memories → ${name}.${run.reportFormat === 'both' ? '{md,json}' : run.reportFormat === 'json' ? 'json' : 'md'}`,
     );
   };
+  // The residents live whole days: the world runs to the end of the last of them, from wherever it stands.
+  const from = savedWorldTime(dataDir);
+  const first = firstDay(from, run.settings.startHour);
   let engine: Residents | undefined;
   const result = await simulateIntoStore({
     dataDir,
-    days: run.days,
+    days: first - 1 + run.days - from,
     seed,
     residents: (world) => {
-      engine = engineFor(run, world.seed, firstDay(world.from, run.settings.startHour), store);
+      engine = engineFor(run, world.seed, first, store);
       return engine;
     },
     afterBatch: async (events, t, residents) => {
@@ -176,12 +180,7 @@ export async function storedRun(
   });
   if (engine) {
     for (const log of [...closed, ...engine.takeDays()]) await save([], log, engine);
-    // Between days only: a run that ends mid-day carries the day on in memory, not in the snapshot.
-    try {
-      store.saveSnapshot(engine.snapshot());
-    } catch {
-      // The world stopped mid-day; the next run replays from the last saved snapshot.
-    }
+    store.saveSnapshot(engine.snapshot());
   }
   return { reports, residentDays: reports.length * run.config.residents.length, seconds: result.seconds };
 }

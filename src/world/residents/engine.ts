@@ -11,6 +11,7 @@ import { formatHour, worldDaysOf, worldTimeOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent, TownId } from '../types.ts';
 import { planDay, Ticks } from './agenda.ts';
+import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { importanceOf, MemoryStream } from './memory.ts';
 import { addressOf, chatDelta, isFamily, sharedInterests, writeChat } from './talk.ts';
@@ -281,8 +282,10 @@ export class Residents {
   /** A town's events, as residents there witness them: their own work, and the news. */
   observe(town: string, t: number, events: readonly TownEvent[]): void {
     for (const e of events) {
+      // What residents do is remembered as they do it; only the towns' own events are news to them.
+      if (RESIDENT_KINDS.has(e.kind)) continue;
       const own = e.actor ? this.byName.get(e.actor) : undefined;
-      if (own && e.kind !== 'chat' && e.kind !== 'meeting') this.remember(own, t, 'observation', e.text);
+      if (own) this.remember(own, t, 'observation', e.text);
       if (!isNews(e)) continue;
       const news = this.news.get(town) ?? [];
       news.unshift(e.text);
@@ -315,10 +318,6 @@ export class Residents {
       const [a, b] = key.split('\u0000') as [string, string];
       return { a, b, score };
     });
-  }
-
-  location(id: string): LocationDef | undefined {
-    return this.geo.location(id);
   }
 
   occupants(location: string): number {
@@ -933,9 +932,7 @@ export class Residents {
 function isNews(e: TownEvent): boolean {
   if (e.kind === 'raid' || e.kind === 'loss') return true;
   if (e.kind === 'sensor') return e.text.includes('Storm');
-  return (
-    /flood|surplus|drought|hungry|robbed|record/i.test(e.text) && e.kind !== 'chat' && e.kind !== 'meeting'
-  );
+  return /flood|surplus|drought|hungry|robbed|record/i.test(e.text);
 }
 
 /** "Ida Pike, Oskar Flint and John"; past four names, "and N others". */
