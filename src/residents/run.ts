@@ -24,6 +24,8 @@ import type { ModelVoices } from './voices.ts';
 
 export type ReportFormat = 'markdown' | 'json' | 'both';
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export interface WorldRun {
   days: number;
   config: ResidentsConfig;
@@ -153,7 +155,7 @@ export async function storedRun(
     if (run.reportFormat !== 'markdown') writeAtomic(`${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
     reports.push(report);
     run.print(
-      `Day ${log.day}: ${report.actions} actions, ${report.conversations.chats} chats, ${report.conversations.meetings} meetings, ${report.memories.total} memories → ${name}.${run.reportFormat === 'both' ? '{md,json}' : run.reportFormat === 'json' ? 'json' : 'md'}`,
+      `Day ${log.day}: ${count(report.actions, 'action')}, ${count(report.conversations.chats, 'chat')}, ${count(report.conversations.meetings, 'meeting')}, ${count(report.memories.total, 'memory', 'memories')} → ${name}.${run.reportFormat === 'both' ? '{md,json}' : run.reportFormat === 'json' ? 'json' : 'md'}`,
     );
   };
   // The residents live whole days: the world runs to the end of the last of them, from wherever it stands.
