@@ -61,6 +61,10 @@ describe('world run with a language model for the words', () => {
   });
   after(() => server.close());
 
+  /** `chronicle world run` of one day of 20 residents into `dir`. */
+  const worldRun = (dir: string, ...more: string[]) =>
+    run([BIN, 'world', 'run', '--data', dir, '--days', '1', '--agents', '20', ...more]);
+
   const transcripts = (dir: string) => {
     const store = new SqliteResidentStore(residentsStorePath(dir));
     try {
@@ -75,21 +79,7 @@ describe('world run with a language model for the words', () => {
       JSON.stringify({ lines: brief.people.map((p) => `${p.name}: a line by the model for ${p.name}.`) });
     const dir = mkdtempSync(join(tmpdir(), 'chronicle-world-model-'));
     try {
-      const r = await run([
-        BIN,
-        'world',
-        'run',
-        '--data',
-        dir,
-        '--days',
-        '1',
-        '--agents',
-        '20',
-        '--seed',
-        '3',
-        '--max-concurrent-chats',
-        '3',
-      ]);
+      const r = await worldRun(dir, '--seed', '3', '--max-concurrent-chats', '3');
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /Conversations are written by test-model/);
       const talks = transcripts(dir);
@@ -126,19 +116,7 @@ describe('world run with a language model for the words', () => {
         : JSON.stringify({ lines: [`${brief.people[0]?.name}: only one line`] });
     const dir = mkdtempSync(join(tmpdir(), 'chronicle-world-model-'));
     try {
-      const r = await run([
-        BIN,
-        'world',
-        'run',
-        '--data',
-        dir,
-        '--days',
-        '1',
-        '--agents',
-        '20',
-        '--seed',
-        '3',
-      ]);
+      const r = await worldRun(dir, '--seed', '3');
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Day 1: \d+ of \d+ conversations keep their offline words \(.*(not JSON|lines)/);
       for (const c of transcripts(dir)) {
@@ -146,18 +124,7 @@ describe('world run with a language model for the words', () => {
         assert.ok(!c.transcript.some((l) => l.includes('only one line')));
       }
       seen.length = 0;
-      const offline = await run([
-        BIN,
-        'world',
-        'run',
-        '--data',
-        dir,
-        '--days',
-        '1',
-        '--agents',
-        '20',
-        '--offline',
-      ]);
+      const offline = await worldRun(dir, '--offline');
       assert.equal(offline.code, 0, offline.stderr);
       assert.equal(seen.length, 0);
     } finally {

@@ -12,6 +12,7 @@ import { savedWorldTime } from '../server/world-clock.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
+import { requestAggregator } from './aggregator.ts';
 import { parseUrl } from './options.ts';
 
 interface AskFlags {
@@ -24,25 +25,14 @@ interface AskFlags {
 
 const SOURCES_SHOWN = 10;
 
-async function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (flags.token) headers.authorization = `Bearer ${flags.token}`;
-  let response: Response;
-  try {
-    response = await fetch(new URL('/api/ask', flags.url), {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ question, mode: flags.offline ? 'offline' : 'auto' }),
-      signal: AbortSignal.timeout(120_000),
-    });
-  } catch (error) {
-    throw new Error(
-      `no aggregator answers at ${flags.url} (${(error as Error).message}); start one, or ask a data directory with --data`,
-    );
-  }
-  const body = (await response.json()) as AskResponse & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `the aggregator answered ${response.status}`);
-  return body;
+function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
+  return requestAggregator<AskResponse>(flags.url, '/api/ask', {
+    method: 'POST',
+    body: { question, mode: flags.offline ? 'offline' : 'auto' },
+    token: flags.token,
+    timeoutMs: 120_000,
+    verb: 'ask',
+  });
 }
 
 async function inDataDir(question: string, dataDir: string, flags: AskFlags): Promise<AskResponse> {

@@ -12,6 +12,7 @@ import { storePath } from '../server/serve.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
+import { requestAggregator } from './aggregator.ts';
 import { parseCount, parseUrl } from './options.ts';
 import { countProgress } from './progress.ts';
 
@@ -41,8 +42,7 @@ function parseKind(value: string): string {
   return value;
 }
 
-async function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse> {
-  const url = new URL('/api/search', flags.url);
+function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse> {
   const params: Record<string, string | number | undefined> = {
     q,
     town: flags.town,
@@ -53,22 +53,13 @@ async function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse>
     mode: flags.mode,
     order: flags.order,
   };
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined) url.searchParams.set(key, String(value));
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: flags.token ? { authorization: `Bearer ${flags.token}` } : {},
-      signal: AbortSignal.timeout(30_000),
-    });
-  } catch (error) {
-    throw new Error(
-      `no aggregator answers at ${flags.url} (${(error as Error).message}); start one, or search a data directory with --data`,
-    );
-  }
-  const body = (await response.json()) as SearchResponse & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `the aggregator answered ${response.status}`);
-  return body;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return requestAggregator<SearchResponse>(flags.url, `/api/search?${query}`, {
+    token: flags.token,
+    timeoutMs: 30_000,
+    verb: 'search',
+  });
 }
 
 async function inDataDir(q: string, dataDir: string, flags: SearchFlags): Promise<SearchResponse> {

@@ -27,3 +27,19 @@ export interface ClockResponse {
   seconds_per_day: number;
   last_event_id: number;
 }
+
+/** GET /api/residents: where one resident is now. */
+export interface Whereabouts {
+  name: string;
+  job: string;
+  /** Their home town and home. */
+  home: string;
+  home_location: string;
+  /** The town they are in, or null on the road. */
+  town: string | null;
+  location: string | null;
+  location_name: string | null;
+  travelling: { from: string; to: string; by: string } | null;
+  /** The event that put them there (none: home since the world began). */
+  since: { id: number; day: number; hour: number } | null;
+}

@@ -16,9 +16,9 @@ const MAX_FILE_BYTES = 1 << 20;
 
 export const residentsStorePath = (dataDir: string) => join(dataDir, 'residents.db');
 
-const Town = z.string().refine((t) => WORLD.has(t), {
+const Town = z.custom<TownId>((t) => typeof t === 'string' && WORLD.has(t), {
   message: `a town: one of ${WORLD.ids.join(', ')}`,
-}) as unknown as z.ZodType<TownId>;
+});
 const Hour = z.number().min(0).max(24);
 const Name = z.string().trim().min(1).max(80);
 

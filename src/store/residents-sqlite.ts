@@ -1,8 +1,9 @@
 /** The residents' store in its own SQLite file beside the event store (WAL, numbered migrations). */
 import Database from 'better-sqlite3';
 import type { DayLog, Snapshot } from '../world/residents/engine.ts';
-import type { Conversation, LocationKind, Memory, ResidentsConfig } from '../world/residents/types.ts';
+import type { Conversation, LocationKind, ResidentsConfig } from '../world/residents/types.ts';
 import type { TownId } from '../world/types.ts';
+import { migrate } from './migrations.ts';
 import type { ResidentStore, StoredReport } from './residents.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -112,17 +113,7 @@ export class SqliteResidentStore implements ResidentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length)
-      throw new Error(
-        `the residents' store was written by a newer Chronicle (schema ${version}); upgrade to read it`,
-      );
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v] as string);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    migrate(this.db, MIGRATIONS, "the residents' store");
   }
 
   config(): ResidentsConfig | undefined {
@@ -306,16 +297,6 @@ export class SqliteResidentStore implements ResidentStore {
       summary: r.summary,
       delta: r.delta,
     }));
-  }
-
-  memories(resident: string, limit = 50): Memory[] {
-    return (
-      this.db
-        .prepare(
-          'SELECT id, resident, t, t AS lastAccess, kind, text, importance FROM memories WHERE resident = ? ORDER BY t DESC, id DESC LIMIT ?',
-        )
-        .all(resident, limit) as Memory[]
-    ).reverse();
   }
 
   relationship(a: string, b: string): number | undefined {

@@ -6,7 +6,7 @@
  */
 import type { DayReport } from '../residents/report.ts';
 import type { DayLog, Snapshot } from '../world/residents/engine.ts';
-import type { Conversation, Memory, ResidentsConfig } from '../world/residents/types.ts';
+import type { Conversation, ResidentsConfig } from '../world/residents/types.ts';
 
 export interface StoredReport {
   day: number;
@@ -26,7 +26,6 @@ export interface ResidentStore {
   report(day: number): StoredReport | undefined;
   reportDays(): number[];
   conversations(query: { resident?: string; day?: number }): Conversation[];
-  memories(resident: string, limit?: number): Memory[];
   relationship(a: string, b: string): number | undefined;
   close(): void;
 }

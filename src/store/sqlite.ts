@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { IncomingUpdate } from '../events/schema.ts';
 import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
+import { migrate } from './migrations.ts';
 import {
   type ActorStats,
   type AppendResult,
@@ -129,7 +130,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536'); // 64 MiB: indexes stay in memory as the history grows
-    this.migrate();
+    migrate(this.db, MIGRATIONS, 'the store');
     this.statements = {
       updateById: this.db.prepare<[string], { digest: string }>('SELECT digest FROM updates WHERE id = ?'),
       updateBySeq: this.db.prepare<[string, number], { id: string }>(
@@ -189,19 +190,6 @@ export class SqliteEventStore implements EventStore {
          ) WHERE seq > prev + 1 ORDER BY town, from_seq`,
       ),
     };
-  }
-
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(`the store was written by a newer Chronicle (schema ${version}); upgrade to read it`);
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v] as string);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
   }
 
   async append(updates: readonly IncomingUpdate[]): Promise<AppendResult> {

@@ -1,7 +1,7 @@
 /** The aggregator's API, as the viewer uses it. Every text from it is untrusted: render with textContent. */
-import type { StoredEvent } from '../../src/events/contracts.ts';
+import type { StoredEvent, Whereabouts } from '../../src/events/contracts.ts';
 
-export type { StoredEvent };
+export type { StoredEvent, Whereabouts };
 
 export interface Town {
   id: string;
@@ -99,18 +99,6 @@ export async function ask(question: string): Promise<AskAnswer> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ question }),
   });
-}
-
-export interface Whereabouts {
-  name: string;
-  job: string;
-  home: string;
-  home_location: string;
-  town: string | null;
-  location: string | null;
-  location_name: string | null;
-  travelling: { from: string; to: string; by: string } | null;
-  since: { id: number; day: number; hour: number } | null;
 }
 
 /** Who is where now; an aggregator without residents answers 404, and then nobody is shown. */

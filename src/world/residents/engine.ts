@@ -122,6 +122,7 @@ export class Residents {
   private readonly geo: Geography;
   private readonly ticks: Ticks;
   private readonly occupancy = new Map<string, number>();
+  private readonly categories: ReadonlyMap<string, Category>;
   private readonly relationships = new Map<string, number>();
   private readonly news = new Map<string, string[]>();
   private readonly pending = new Map<string, Action[]>();
@@ -136,12 +137,13 @@ export class Residents {
   /** Tasks each resident has finished, to pick the next. */
   private readonly tasksDone = new Map<string, number>();
 
-  constructor(private readonly options: EngineOptions) {
+  constructor(options: EngineOptions) {
     const { config, settings } = options;
     this.settings = settings;
     this.scripted = options.scripted ?? [];
     this.summaryOnly = options.summaryOnly ?? false;
     this.geo = new Geography(config);
+    this.categories = new Map(config.activities.map((a) => [a.id, a.category]));
     this.ticks = new Ticks(settings);
     this.people = config.residents.map((def) => ({
       def,
@@ -260,7 +262,11 @@ export class Residents {
     for (const p of this.people) {
       if (p.travel || p.town !== town || (p.doing !== 'work' && p.doing !== 'task')) continue;
       if (p.location !== p.def.workplace) continue;
-      for (const role of p.def.roles) duty[role] = [...(duty[role] ?? []), p.def.name];
+      for (const role of p.def.roles) {
+        const names = duty[role] ?? [];
+        names.push(p.def.name);
+        duty[role] = names;
+      }
     }
     return duty;
   }
@@ -894,7 +900,7 @@ export class Residents {
     const category: Category =
       kind === 'move' || kind === 'travel' || kind === 'arrive'
         ? 'travel'
-        : (this.options.config.activities.find((a) => a.id === activity)?.category ?? 'wellness');
+        : (this.categories.get(activity) ?? 'wellness');
     const action: Action = {
       seq: ++this.seq,
       t,
