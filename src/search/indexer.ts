@@ -3,12 +3,14 @@
  * database and the vector index. It runs beside ingest, never in its way: embedding happens on
  * worker threads, each write is a short transaction in another SQLite file, and it yields between
  * batches. It starts where the search database says it stopped, so a restart or a kill loses nothing.
+ * A search database that turns out damaged (SQLITE_CORRUPT, SQLITE_NOTADB) is not retried: it is
+ * moved aside, started afresh with the vector index, and indexed again from the first event.
  */
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { EventStore } from '../store/store.ts';
 import type { Embedder } from './embedder.ts';
 import { phraseOf } from './phrase.ts';
-import type { NewPhrase, SearchDb } from './search-db.ts';
+import { isDamaged, type NewPhrase, type SearchDb, type SearchDbError } from './search-db.ts';
 import type { VectorIndex } from './vector-index.ts';
 
 export interface IndexerOptions {
@@ -48,6 +50,7 @@ export class Indexer {
 
   /** Indexes the next batch; the number of events it indexed (0: caught up). */
   async step(): Promise<number> {
+    const generation = this.db.generation;
     const events = await this.store.after(this.db.reached, this.batch);
     if (events.length === 0) return 0;
     const phrases: number[] = [];
@@ -64,6 +67,8 @@ export class Indexer {
     }
     const texts = [...fresh.keys()];
     const vectors = texts.length > 0 ? await this.embedder.embed(texts) : [];
+    // Started afresh while this batch was read or embedded: its phrase ids belong to the old one.
+    if (this.db.generation !== generation) return this.step();
     const added: NewPhrase[] = texts.map((text, i) => ({
       id: fresh.get(text) as number,
       text,
@@ -117,8 +122,18 @@ export class Indexer {
         } else {
           await yieldToIo();
         }
-      } catch (error) {
+      } catch (caught) {
         failures++;
+        let error = caught;
+        if (isDamaged(error)) {
+          try {
+            this.startAfresh(error);
+            // The first time at once; a file damaged again straight after waits like any failure.
+            if (failures === 1) continue;
+          } catch (failed) {
+            error = failed;
+          }
+        }
         const message = (error as Error).message;
         if (message !== this.lastError) this.options.log?.(`search indexer: ${message}; will retry`);
         this.lastError = message;
@@ -139,6 +154,22 @@ export class Indexer {
   save(): void {
     this.vectors.save();
     this.lastSave = Date.now();
+  }
+
+  /**
+   * The search database is damaged: moves it aside, opens an empty one in its place, empties the
+   * vector index, and logs it. The next steps index the store again from its first event.
+   */
+  startAfresh(error: SearchDbError): void {
+    // Another failure of the same file started it afresh already.
+    if (error.generation !== undefined && error.generation !== this.db.generation) return;
+    const aside = this.db.startAfresh();
+    this.db.reset(this.embedder.id);
+    this.vectors.reset();
+    this.lastError = undefined;
+    this.options.log?.(
+      `search: ${error.path} is damaged (${error.reason}): moved to ${aside}, rebuilding the index from the store in the background`,
+    );
   }
 
   /** Finishes the batch under way and saves the vector index. */

@@ -4,6 +4,7 @@
  * event has with the fields the filters need, and an FTS5 keyword index (BM25). The indexer
  * writes it in transactions that also record the event it has reached, so it is always whole.
  */
+import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../store/store.ts';
 import { fromBlob, toBlob } from './vectors.ts';
@@ -33,6 +34,54 @@ const SCHEMA = `
 
 /** Raise when SCHEMA changes: an older search database is then rebuilt rather than misread. */
 const SCHEMA_VERSION = 1;
+
+/** SQLite's codes for a file that is not a database, or whose pages do not hold together. */
+const DAMAGE = /^SQLITE_(CORRUPT|NOTADB)/;
+
+/** A failure of the search database; its message starts with the file's path. */
+export class SearchDbError extends Error {
+  /** The database's generation the failure happened in: a later one has replaced that file already. */
+  generation: number | undefined;
+
+  constructor(
+    readonly path: string,
+    /** SQLite's extended result code, e.g. SQLITE_CORRUPT. */
+    readonly code: string | undefined,
+    /** What went wrong, without the path. */
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${path}: ${reason}`, options);
+    this.name = 'SearchDbError';
+  }
+
+  /** The file is not a database or is malformed: it cannot be used, only built again. */
+  get damaged(): boolean {
+    return this.code !== undefined && DAMAGE.test(this.code);
+  }
+}
+
+/** Whether an error says the search database is damaged (and so must be built again). */
+export function isDamaged(error: unknown): error is SearchDbError {
+  return error instanceof SearchDbError && error.damaged;
+}
+
+function wrap(path: string, error: unknown): unknown {
+  if (error instanceof SearchDbError) return error;
+  if (!(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code;
+  return new SearchDbError(path, typeof code === 'string' ? code : undefined, error.message, {
+    cause: error,
+  });
+}
+
+export interface OpenSearchDbOptions {
+  /**
+   * Check every page and the keyword index first (PRAGMA quick_check, FTS5's integrity-check): a
+   * damaged file then fails here, where it can be set aside, not in some later query.
+   */
+  check?: boolean;
+}
 
 export interface Filters {
   town?: string;
@@ -82,75 +131,162 @@ function keywordExpression(q: string): string | undefined {
     .join(' OR ');
 }
 
+function prepare(db: Database.Database) {
+  return {
+    meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    insertPhrase: db.prepare('INSERT INTO phrases (id, text, vector) VALUES (?, ?, ?)'),
+    insertDoc: db.prepare('INSERT INTO docs (id, phrase, town, kind, day) VALUES (?, ?, ?, ?, ?)'),
+    insertText: db.prepare('INSERT INTO phrases_text (rowid, text) VALUES (?, ?)'),
+    day: db.prepare(
+      `INSERT INTO days (day, first_id, last_id) VALUES (?, ?, ?)
+       ON CONFLICT (day) DO UPDATE SET first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`,
+    ),
+    scope: db.prepare(
+      `INSERT INTO phrase_scope (phrase, town, kind, first_day, last_day) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+    ),
+    idRange: db.prepare<[number, number], { lo: number | null; hi: number | null }>(
+      'SELECT min(first_id) AS lo, max(last_id) AS hi FROM days WHERE day BETWEEN ? AND ?',
+    ),
+    ofPhrase: db.prepare<[Bound & { phrase: number }], { id: number }>(
+      `SELECT id FROM docs WHERE phrase = @phrase AND id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
+         AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)
+       ORDER BY id DESC LIMIT @limit`,
+    ),
+    keyword: db.prepare<[string, number], { phrase: number; rank: number }>(
+      'SELECT rowid AS phrase, bm25(phrases_text) AS rank FROM phrases_text WHERE phrases_text MATCH ? ORDER BY rank LIMIT ?',
+    ),
+    phrasesAfter: db.prepare<[number], { id: number; vector: Buffer }>(
+      'SELECT id, vector FROM phrases WHERE id > ? ORDER BY id',
+    ),
+    vectorOf: db.prepare<[number], { vector: Buffer }>('SELECT vector FROM phrases WHERE id = ?'),
+  };
+}
+
 export class SearchDb {
-  private readonly db: Database.Database;
+  private db!: Database.Database;
+  private statements!: ReturnType<typeof prepare>;
   private readonly phraseIds = new Map<string, number>();
   private readonly scopes = new Map<number, Scope[]>();
-  private readonly statements;
+  /** Counts the times the database was emptied or replaced: work begun before a change is not committed into it. */
+  generation = 0;
 
-  constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    // The search index can always be rebuilt from the store: it need not wait for the disk.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -32768');
-    if (this.db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
-      // Another layout: the index is derived data, so it is dropped and built again from the store.
-      const tables = this.db
-        .prepare<[], { name: string }>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'",
-        )
-        .all();
-      const virtual = this.db
-        .prepare<[], { name: string }>(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
-        )
-        .all();
-      for (const { name } of [...virtual, ...tables]) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
-      this.db.exec(SCHEMA);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  /**
+   * Opens (or creates) the search database. Every SQLite failure here and in later queries is a
+   * SearchDbError naming the file; `damaged` tells a file that can only be built again.
+   */
+  constructor(
+    readonly path: string,
+    options: OpenSearchDbOptions = {},
+  ) {
+    this.open(options);
+  }
+
+  private open(options: OpenSearchDbOptions): void {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(this.path);
+      db.pragma('journal_mode = WAL');
+      // The search index can always be rebuilt from the store: it need not wait for the disk.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -32768');
+      if (options.check) {
+        const found = db.pragma('quick_check(1)', { simple: true });
+        if (found !== 'ok') {
+          const said = String(found).replace(/\s*\n\s*/g, ' ');
+          throw new SearchDbError(this.path, 'SQLITE_CORRUPT', `quick_check: ${said}`);
+        }
+      }
+      if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+        // Another layout: the index is derived data, so it is dropped and built again from the store.
+        const tables = db
+          .prepare<[], { name: string }>(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%'",
+          )
+          .all();
+        const virtual = db
+          .prepare<[], { name: string }>(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
+          )
+          .all();
+        for (const { name } of [...virtual, ...tables]) db.exec(`DROP TABLE IF EXISTS "${name}"`);
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }
+      if (options.check) {
+        // The keyword index's own structure, which the page check does not read (under a millisecond).
+        db.prepare("INSERT INTO phrases_text (phrases_text, rank) VALUES ('integrity-check', 0)").run();
+      }
+      const statements = prepare(db);
+      this.phraseIds.clear();
+      this.scopes.clear();
+      for (const row of db
+        .prepare<[], { id: number; text: string }>('SELECT id, text FROM phrases')
+        .iterate()) {
+        this.phraseIds.set(row.text, row.id);
+      }
+      for (const row of db.prepare<[], Scope & { phrase: number }>('SELECT * FROM phrase_scope').iterate()) {
+        this.addScope(row.phrase, row);
+      }
+      this.db = db;
+      this.statements = statements;
+    } catch (error) {
+      try {
+        db?.close();
+      } catch {
+        // closing a file that failed to open tells nothing more
+      }
+      throw wrap(this.path, error);
     }
-    const db = this.db;
-    this.statements = {
-      meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
-      insertPhrase: db.prepare('INSERT INTO phrases (id, text, vector) VALUES (?, ?, ?)'),
-      insertDoc: db.prepare('INSERT INTO docs (id, phrase, town, kind, day) VALUES (?, ?, ?, ?, ?)'),
-      insertText: db.prepare('INSERT INTO phrases_text (rowid, text) VALUES (?, ?)'),
-      day: db.prepare(
-        `INSERT INTO days (day, first_id, last_id) VALUES (?, ?, ?)
-         ON CONFLICT (day) DO UPDATE SET first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`,
-      ),
-      scope: db.prepare(
-        `INSERT INTO phrase_scope (phrase, town, kind, first_day, last_day) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
-      ),
-      idRange: db.prepare<[number, number], { lo: number | null; hi: number | null }>(
-        'SELECT min(first_id) AS lo, max(last_id) AS hi FROM days WHERE day BETWEEN ? AND ?',
-      ),
-      ofPhrase: db.prepare<[Bound & { phrase: number }], { id: number }>(
-        `SELECT id FROM docs WHERE phrase = @phrase AND id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
-           AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)
-         ORDER BY id DESC LIMIT @limit`,
-      ),
-      keyword: db.prepare<[string, number], { phrase: number; rank: number }>(
-        'SELECT rowid AS phrase, bm25(phrases_text) AS rank FROM phrases_text WHERE phrases_text MATCH ? ORDER BY rank LIMIT ?',
-      ),
-      phrasesAfter: db.prepare<[number], { id: number; vector: Buffer }>(
-        'SELECT id, vector FROM phrases WHERE id > ? ORDER BY id',
-      ),
-      vectorOf: db.prepare<[number], { vector: Buffer }>('SELECT vector FROM phrases WHERE id = ?'),
-    };
-    for (const row of db
-      .prepare<[], { id: number; text: string }>('SELECT id, text FROM phrases')
-      .iterate()) {
-      this.phraseIds.set(row.text, row.id);
+  }
+
+  /** Runs a query, its failure naming the file. */
+  private guard<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      const wrapped = wrap(this.path, error);
+      if (wrapped instanceof SearchDbError) wrapped.generation ??= this.generation;
+      throw wrapped;
     }
-    for (const row of db.prepare<[], Scope & { phrase: number }>('SELECT * FROM phrase_scope').iterate()) {
-      this.addScope(row.phrase, row);
+  }
+
+  /**
+   * Moves a damaged database (with its WAL and shared memory) aside and starts an empty one in its
+   * place; the path it was moved to. The caller resets it for its embedder and indexes again.
+   */
+  startAfresh(): string {
+    try {
+      this.db.close();
+    } catch {
+      // a damaged file may not close cleanly: it is moved aside all the same
     }
+    const aside = SearchDb.moveAside(this.path);
+    this.generation++;
+    this.open({});
+    return aside;
+  }
+
+  /**
+   * Moves a search database and its -wal and -shm files aside to `<path>.damaged-<time>`, for a
+   * look later; the path of the moved database.
+   */
+  static moveAside(path: string): string {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    let aside = `${path}.damaged-${stamp}`;
+    for (let n = 2; existsSync(aside); n++) aside = `${path}.damaged-${stamp}-${n}`;
+    try {
+      for (const suffix of ['', '-wal', '-shm'])
+        if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${aside}${suffix}`);
+    } catch (error) {
+      throw new Error(`${path}: could not move it aside to ${aside}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    return aside;
   }
 
   private addScope(phrase: number, scope: Scope): void {
@@ -167,12 +303,12 @@ export class SearchDb {
 
   /** The embedder whose vectors this database holds, if any. */
   get embedder(): string | undefined {
-    return this.statements.meta.get('embedder')?.value;
+    return this.guard(() => this.statements.meta.get('embedder')?.value);
   }
 
   /** The highest event id indexed: every event up to it is in. */
   get reached(): number {
-    return Number(this.statements.meta.get('reached')?.value ?? 0);
+    return this.guard(() => Number(this.statements.meta.get('reached')?.value ?? 0));
   }
 
   get phraseCount(): number {
@@ -185,35 +321,40 @@ export class SearchDb {
 
   /** Forgets everything: the next indexing starts from the first event, with this embedder's vectors. */
   reset(embedder: string): void {
-    this.db.transaction(() => {
-      this.db.exec(
-        'DELETE FROM docs; DELETE FROM days; DELETE FROM phrase_scope; DELETE FROM phrases; DELETE FROM meta;',
-      );
-      this.db.exec("INSERT INTO phrases_text (phrases_text) VALUES ('delete-all')");
-      this.statements.setMeta.run('embedder', embedder);
-      this.statements.setMeta.run('reached', '0');
-    })();
+    this.guard(() =>
+      this.db.transaction(() => {
+        this.db.exec(
+          'DELETE FROM docs; DELETE FROM days; DELETE FROM phrase_scope; DELETE FROM phrases; DELETE FROM meta;',
+        );
+        this.db.exec("INSERT INTO phrases_text (phrases_text) VALUES ('delete-all')");
+        this.statements.setMeta.run('embedder', embedder);
+        this.statements.setMeta.run('reached', '0');
+      })(),
+    );
     this.phraseIds.clear();
     this.scopes.clear();
+    this.generation++;
   }
 
   /** Records a batch of events, in id order, with the phrase of each and the phrases new in it. */
   commit(events: readonly StoredEvent[], phrases: readonly number[], fresh: readonly NewPhrase[]): void {
     const s = this.statements;
-    this.db.transaction(() => {
-      for (const p of fresh) {
-        s.insertPhrase.run(p.id, p.text, toBlob(p.vector));
-        s.insertText.run(p.id, p.text);
-      }
-      events.forEach((e, i) => {
-        const phrase = phrases[i] as number;
-        s.insertDoc.run(e.id, phrase, e.town, e.kind, e.day);
-        s.day.run(e.day, e.id, e.id);
-        s.scope.run(phrase, e.town, e.kind, e.day, e.day);
-      });
-      const last = events.at(-1);
-      if (last) s.setMeta.run('reached', String(last.id));
-    })();
+    this.guard(() =>
+      this.db.transaction(() => {
+        for (const p of fresh) {
+          s.insertPhrase.run(p.id, p.text, toBlob(p.vector));
+          s.insertText.run(p.id, p.text);
+        }
+        events.forEach((e, i) => {
+          const phrase = phrases[i] as number;
+          s.insertDoc.run(e.id, phrase, e.town, e.kind, e.day);
+          s.day.run(e.day, e.id, e.id);
+          s.scope.run(phrase, e.town, e.kind, e.day, e.day);
+        });
+        const last = events.at(-1);
+        if (last) s.setMeta.run('reached', String(last.id));
+      })(),
+    );
     for (const p of fresh) this.phraseIds.set(p.text, p.id);
     events.forEach((e, i) => {
       this.addScope(phrases[i] as number, { town: e.town, kind: e.kind, first_day: e.day, last_day: e.day });
@@ -226,13 +367,14 @@ export class SearchDb {
   }
 
   /** Phrases after an id with their vectors, for a vector index that was saved earlier. */
-  *phrasesAfter(id: number): Generator<{ id: number; vector: Float32Array }> {
-    for (const row of this.statements.phrasesAfter.iterate(id))
-      yield { id: row.id, vector: fromBlob(row.vector) };
+  phrasesAfter(id: number): { id: number; vector: Float32Array }[] {
+    return this.guard(() =>
+      this.statements.phrasesAfter.all(id).map((row) => ({ id: row.id, vector: fromBlob(row.vector) })),
+    );
   }
 
   vectorOf(phrase: number): Float32Array | undefined {
-    const row = this.statements.vectorOf.get(phrase);
+    const row = this.guard(() => this.statements.vectorOf.get(phrase));
     return row ? fromBlob(row.vector) : undefined;
   }
 
@@ -259,7 +401,7 @@ export class SearchDb {
     let lo = 0;
     let hi = Number.MAX_SAFE_INTEGER;
     if (f.fromDay !== undefined || f.toDay !== undefined) {
-      const range = this.statements.idRange.get(from, to);
+      const range = this.guard(() => this.statements.idRange.get(from, to));
       if (range?.lo == null || range.hi == null) return undefined;
       lo = range.lo;
       hi = range.hi;
@@ -271,17 +413,20 @@ export class SearchDb {
   eventsOfPhrase(phrase: number, f: Filters, limit: number): number[] {
     const bound = this.bound(f, limit);
     if (!bound) return [];
-    return this.statements.ofPhrase.all({ ...bound, phrase }).map((r) => r.id);
+    return this.guard(() => this.statements.ofPhrase.all({ ...bound, phrase })).map((r) => r.id);
   }
 
   /** Phrases with the query's words, best BM25 first (positive scores, higher is better). */
   keywordPhrases(q: string, limit: number): { key: number; score: number }[] {
     const match = keywordExpression(q);
     if (!match) return [];
-    return this.statements.keyword.all(match, limit).map((r) => ({ key: r.phrase, score: -r.rank }));
+    return this.guard(() => this.statements.keyword.all(match, limit)).map((r) => ({
+      key: r.phrase,
+      score: -r.rank,
+    }));
   }
 
   close(): void {
-    this.db.close();
+    this.guard(() => this.db.close());
   }
 }

@@ -7,7 +7,7 @@ import type { EventStore, StoredEvent } from '../store/store.ts';
 import { createEmbedder, type Embedder, type EmbedderConfig } from './embedder.ts';
 import { Indexer, type IndexerOptions } from './indexer.ts';
 import { Searcher, type SearchQuery } from './search.ts';
-import { SearchDb } from './search-db.ts';
+import { isDamaged, SearchDb, SearchDbError } from './search-db.ts';
 import { VectorIndex } from './vector-index.ts';
 
 export type SearchOrder = 'relevance' | 'time';
@@ -50,24 +50,29 @@ export class SearchService {
   /**
    * Opens the search files of a data directory. Made by another embedder, they are emptied and
    * indexing starts again; a vector index saved before the last phrases gets them from the database.
+   *
+   * The search files are derived from the store, so damage to them never stops the caller: a search
+   * database that is not a database or fails its page check is moved aside (logged, with where to)
+   * and started afresh, with the vector index, and the indexer rebuilds both from the first event in
+   * the background; a vector index that does not match its checksum is removed and filled again from
+   * the search database. Any other failure to open them is thrown, naming the file.
    */
   static open(dataDir: string, store: EventStore, options: OpenSearchOptions = {}): SearchService {
     const embedder = options.embedder ?? createEmbedder(options.embedderConfig);
     const paths = searchPaths(dataDir);
-    const db = new SearchDb(paths.db);
+    const db = openOrStartAfresh(paths, options.log);
     if (db.embedder !== embedder.id) {
       if (db.embedder)
         options.log?.(`search: the index was made with ${db.embedder}, now ${embedder.id}: rebuilding it`);
       db.reset(embedder.id);
       VectorIndex.remove(paths.vectors);
     }
-    let vectors = VectorIndex.open(paths.vectors, embedder.id);
+    const vectors = VectorIndex.open(paths.vectors, embedder.id, { log: options.log });
     if (vectors.reached > db.phraseCount) {
       // The vector file is ahead of the database (a lost write): it cannot be trusted, rebuild it.
-      VectorIndex.remove(paths.vectors);
-      vectors = VectorIndex.open(paths.vectors, embedder.id);
+      vectors.reset();
     }
-    const missing = [...db.phrasesAfter(vectors.needsFrom)];
+    const missing = db.phrasesAfter(vectors.needsFrom);
     vectors.add(
       missing.map((p) => p.id),
       missing.map((p) => p.vector),
@@ -77,9 +82,9 @@ export class SearchService {
   }
 
   /** Empties the index so that the next catch-up rebuilds it from the first event. */
-  static reset(dataDir: string): void {
+  static reset(dataDir: string, log?: (line: string) => void): void {
     const paths = searchPaths(dataDir);
-    const db = new SearchDb(paths.db);
+    const db = openOrStartAfresh(paths, log);
     try {
       db.reset(db.embedder ?? '');
     } finally {
@@ -88,12 +93,29 @@ export class SearchService {
     VectorIndex.remove(paths.vectors);
   }
 
+  /**
+   * Answers a query. A search database found damaged on the way is started afresh (the indexer
+   * rebuilds it from the store) and the query answered from what it holds, with its index_lag.
+   */
   async search(request: SearchRequest): Promise<SearchResponse> {
+    try {
+      return await this.answer(request);
+    } catch (error) {
+      if (!isDamaged(error)) throw error;
+      this.indexer.startAfresh(error);
+      this.indexer.notify();
+      return await this.answer(request);
+    }
+  }
+
+  private async answer(request: SearchRequest): Promise<SearchResponse> {
     let warning: string | undefined;
     let hits: { id: number; score: number }[];
     try {
       hits = await this.searcher.search(request);
     } catch (error) {
+      // The search files' own failures are not the embedder's.
+      if (error instanceof SearchDbError) throw error;
       if (request.mode === 'semantic') throw new SearchUnavailableError((error as Error).message);
       if (request.mode !== 'hybrid') throw error;
       // Meaning needs the embedder; words do not. Say so rather than fail.
@@ -115,3 +137,23 @@ export class SearchService {
 }
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/**
+ * The search database, its pages and keyword index checked (PRAGMA quick_check and FTS5's
+ * integrity-check: about 5 ms for a 120-day history's 2.4 MB, growing with the file). Damaged, it
+ * is moved aside with its WAL, the vector index is removed with it, and an empty database is opened
+ * in its place for the indexer to fill from the store.
+ */
+function openOrStartAfresh(paths: ReturnType<typeof searchPaths>, log?: (line: string) => void): SearchDb {
+  try {
+    return new SearchDb(paths.db, { check: true });
+  } catch (error) {
+    if (!isDamaged(error)) throw error;
+    const aside = SearchDb.moveAside(paths.db);
+    VectorIndex.remove(paths.vectors);
+    log?.(
+      `search: ${paths.db} is damaged (${error.reason}): moved to ${aside}, rebuilding the index from the store in the background`,
+    );
+    return new SearchDb(paths.db);
+  }
+}

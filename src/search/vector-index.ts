@@ -2,13 +2,29 @@
  * The vector index: USearch's HNSW graph over the phrases' embeddings, keyed by phrase id, with
  * its vectors in f16 (recall@10 as f32's, half the memory; i8 loses too much, bench/README.md).
  * It is saved beside the search database with the highest phrase id it holds, so a restart loads
- * it and adds only what came after; it is never rebuilt at start-up.
+ * it and adds only what came after; it is never rebuilt at start-up unless it is damaged.
+ *
+ * USearch's loader trusts its file: a damaged graph can abort the whole process from native code
+ * (std::bad_alloc, "Linking to missing level"). So the record beside it keeps the graph's size and
+ * SHA-256, and a file that does not match them is never handed to USearch: it is removed, and its
+ * vectors come back from the search database, which stores every phrase's vector.
  *
  * While it holds few vectors it also keeps them in full and answers exactly: scanning a few
  * thousand is well under a millisecond, and an exact answer is the same whatever order the graph
  * was built in (a graph built in other batches or threads may find other approximate neighbours).
  */
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename } from 'node:path';
 import { Index, MetricKind, ScalarKind } from 'usearch';
 import { writeAtomic } from '../files/durable.ts';
 
@@ -22,6 +38,14 @@ interface Saved {
   dimensions: number;
   /** Every phrase up to this id is in the saved index. */
   reached: number;
+  /** The saved graph's size in bytes and its SHA-256 (hex): what it must be to be loaded. */
+  bytes: number;
+  sha256: string;
+}
+
+export interface OpenVectorsOptions {
+  /** Told why a saved index was not loaded (it names the file) when it is damaged. */
+  log?: (line: string) => void;
 }
 
 export interface Neighbour {
@@ -46,20 +70,44 @@ export class VectorIndex {
     private readonly embedder: string,
   ) {}
 
-  /** The saved index if it was made by this embedder, else an empty one. */
-  static open(path: string, embedder: string): VectorIndex {
+  /**
+   * The saved index if it was made by this embedder and is whole, else an empty one. A saved
+   * index that is not whole (its size or checksum differ from its record, the record is missing,
+   * unreadable or from before checksums, or USearch refuses it) is logged and removed; the caller
+   * adds the vectors again from `needsFrom`, which is then 0.
+   */
+  static open(path: string, embedder: string, options: OpenVectorsOptions = {}): VectorIndex {
     const vi = new VectorIndex(path, embedder);
-    const meta = `${path}.json`;
-    if (existsSync(path) && existsSync(meta)) {
-      const saved = JSON.parse(readFileSync(meta, 'utf8')) as Saved;
-      if (saved.embedder === embedder) {
-        vi.create(saved.dimensions);
-        vi.index?.load(path);
-        vi.reached = saved.reached;
-        if (vi.size > EXACT_UP_TO) vi.exact = undefined;
-      }
+    if (!existsSync(path)) return vi;
+    const saved = readSaved(path);
+    if (typeof saved === 'string') return VectorIndex.discard(path, embedder, saved, options);
+    if (saved.embedder !== embedder) return vi;
+    const problem = verify(path, saved);
+    if (problem) return VectorIndex.discard(path, embedder, problem, options);
+    try {
+      vi.create(saved.dimensions).load(path);
+    } catch (error) {
+      return VectorIndex.discard(
+        path,
+        embedder,
+        `is damaged (USearch could not load it: ${(error as Error).message})`,
+        options,
+      );
     }
+    vi.reached = saved.reached;
+    if (vi.size > EXACT_UP_TO) vi.exact = undefined;
     return vi;
+  }
+
+  private static discard(
+    path: string,
+    embedder: string,
+    problem: string,
+    options: OpenVectorsOptions,
+  ): VectorIndex {
+    VectorIndex.remove(path);
+    options.log?.(`search: ${path} ${problem}: removed it, rebuilding the vectors from the search database`);
+    return new VectorIndex(path, embedder);
   }
 
   private create(dimensions: number): Index {
@@ -145,21 +193,105 @@ export class VectorIndex {
     return out;
   }
 
-  /** Writes the index and then its record of what it holds; each write replaces the old whole. */
+  /**
+   * Writes the index and then its record of what it holds, with the graph's size and checksum;
+   * each write replaces the old whole. A crash between the two leaves a graph its record does not
+   * match, which the next open rebuilds rather than loads.
+   */
   save(): void {
     if (!this.dirty || !this.index || this.dims === undefined) return;
     const tmp = `${this.path}.tmp`;
-    this.index.save(tmp);
-    renameSync(tmp, this.path);
-    const saved: Saved = { embedder: this.embedder, dimensions: this.dims, reached: this.reached };
-    writeAtomic(`${this.path}.json`, `${JSON.stringify(saved)}\n`);
+    try {
+      this.index.save(tmp);
+      const { bytes, sha256 } = digest(tmp);
+      renameSync(tmp, this.path);
+      const saved: Saved = {
+        embedder: this.embedder,
+        dimensions: this.dims,
+        reached: this.reached,
+        bytes,
+        sha256,
+      };
+      writeAtomic(`${this.path}.json`, `${JSON.stringify(saved)}\n`);
+    } catch (error) {
+      throw new Error(`${this.path}: could not save the vector index: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     this.dirty = false;
+  }
+
+  /** Forgets every vector and removes the saved files: the vectors are added again from the first phrase. */
+  reset(): void {
+    this.index = undefined;
+    this.dims = undefined;
+    this.reached = 0;
+    this.dirty = false;
+    this.ranked = undefined;
+    this.exact = new Map();
+    VectorIndex.remove(this.path);
   }
 
   static remove(path: string): void {
     rmSync(path, { force: true });
     rmSync(`${path}.json`, { force: true });
   }
+}
+
+/** The record saved beside a graph, or why the graph cannot be trusted ("is damaged (…)"). */
+function readSaved(path: string): Saved | string {
+  const meta = `${path}.json`;
+  let text: string;
+  try {
+    text = readFileSync(meta, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return `is damaged (${basename(meta)} is missing)`;
+    return `is damaged (${basename(meta)} cannot be read: ${(error as Error).message})`;
+  }
+  let saved: Partial<Saved> | null;
+  try {
+    saved = JSON.parse(text) as Partial<Saved> | null;
+  } catch (error) {
+    return `is damaged (${basename(meta)} is not valid JSON: ${(error as Error).message})`;
+  }
+  if (typeof saved !== 'object' || saved === null || typeof saved.embedder !== 'string')
+    return `is damaged (${basename(meta)} does not describe a vector index)`;
+  if (typeof saved.bytes !== 'number' || typeof saved.sha256 !== 'string')
+    return `cannot be verified (${basename(meta)} has no size and checksum: saved by an older version)`;
+  if (!Number.isInteger(saved.dimensions) || !Number.isInteger(saved.reached))
+    return `is damaged (${basename(meta)} does not describe a vector index)`;
+  return saved as Saved;
+}
+
+/** Why a graph file is not the one its record describes ("is damaged (…)"), or undefined when it is. */
+function verify(path: string, saved: Saved): string | undefined {
+  try {
+    const size = statSync(path).size;
+    if (size !== saved.bytes) return `is damaged (${size} bytes where ${saved.bytes} were saved)`;
+    if (digest(path).sha256 !== saved.sha256)
+      return 'is damaged (its SHA-256 differs from the one saved with it)';
+    return undefined;
+  } catch (error) {
+    return `is damaged (it cannot be read: ${(error as Error).message})`;
+  }
+}
+
+/** A file's size and SHA-256, read in chunks so that a large graph is never in memory twice. */
+function digest(path: string): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  let bytes = 0;
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      hash.update(chunk.subarray(0, n));
+      bytes += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {
