@@ -13,13 +13,15 @@ import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
-import { parseUrl } from './options.ts';
+import { oldReadTokenOption, parseUrl, readTokenOption } from './options.ts';
 
 interface AskFlags {
   url: string;
   data?: string;
   offline?: boolean;
   json?: boolean;
+  readToken?: string;
+  /** The old name of --read-token. */
   token?: string;
 }
 
@@ -29,7 +31,7 @@ function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
   return requestAggregator<AskResponse>(flags.url, '/api/ask', {
     method: 'POST',
     body: { question, mode: flags.offline ? 'offline' : 'auto' },
-    token: flags.token,
+    token: flags.token || flags.readToken || undefined,
     timeoutMs: 120_000,
     verb: 'ask',
   });
@@ -84,11 +86,8 @@ export function askCommand(): Command {
       new Option('--offline', 'answer with the offline planner even if a language model is configured'),
     )
     .addOption(new Option('--json', 'print the API response as JSON'))
-    .addOption(
-      new Option('--token <token>', 'the read token, if the aggregator needs one').env(
-        'CHRONICLE_READ_TOKEN',
-      ),
-    )
+    .addOption(readTokenOption())
+    .addOption(oldReadTokenOption())
     .action((question: string, flags: AskFlags) => {
       if (question.trim() === '') throw new InvalidArgumentError('the question is empty');
       if (question.length > MAX_QUESTION_CHARS)

@@ -42,3 +42,13 @@ export const speedOption = () =>
     .argParser(parsePositiveNumber('--speed', 10_000))
     .default(1);
 export const seedOption = () => new Option('--seed <seed>', "the world's seed").argParser(parseSeed);
+
+/**
+ * `--read-token`, or CHRONICLE_READ_TOKEN: the aggregator's read token. The environment is the
+ * better way to give it, where other users' `ps` does not show it.
+ */
+export const readTokenOption = (description = "the aggregator's read token, if it was started with one") =>
+  new Option('--read-token <token>', description).env('CHRONICLE_READ_TOKEN');
+
+/** `--token`, the old name of `--read-token` in ask and search: hidden, kept for scripts that use it. */
+export const oldReadTokenOption = () => new Option('--token <token>').hideHelp();

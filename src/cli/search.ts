@@ -13,7 +13,7 @@ import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
-import { parseCount, parseUrl } from './options.ts';
+import { oldReadTokenOption, parseCount, parseUrl, readTokenOption } from './options.ts';
 import { countProgress } from './progress.ts';
 
 interface SearchFlags {
@@ -27,6 +27,8 @@ interface SearchFlags {
   mode: SearchMode;
   order: SearchOrder;
   json?: boolean;
+  readToken?: string;
+  /** The old name of --read-token. */
   token?: string;
 }
 
@@ -56,7 +58,7 @@ function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
   return requestAggregator<SearchResponse>(flags.url, `/api/search?${query}`, {
-    token: flags.token,
+    token: flags.token || flags.readToken || undefined,
     timeoutMs: 30_000,
     verb: 'search',
   });
@@ -132,11 +134,8 @@ export function searchCommand(): Command {
         .default('relevance'),
     )
     .addOption(new Option('--json', 'print the API response as JSON'))
-    .addOption(
-      new Option('--token <token>', 'the read token, if the aggregator needs one').env(
-        'CHRONICLE_READ_TOKEN',
-      ),
-    )
+    .addOption(readTokenOption())
+    .addOption(oldReadTokenOption())
     .action((q: string, flags: SearchFlags) => {
       if (q.trim() === '') throw new InvalidArgumentError('the query is empty');
       if (q.length > 200) throw new InvalidArgumentError('the query is longer than 200 characters');

@@ -10,9 +10,10 @@ import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ClockResponse } from '../events/contracts.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
+import { readTokenHelp } from '../town/read-token.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
-import { dataOption, seedOption, speedOption } from './options.ts';
+import { dataOption, readTokenOption, seedOption, speedOption } from './options.ts';
 import { noSearchOption, portOption } from './serve.ts';
 
 interface StartFlags {
@@ -22,6 +23,7 @@ interface StartFlags {
   speed: number;
   seed?: string;
   towns: TownId[];
+  readToken?: string;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/chronicle.js', import.meta.url));
@@ -52,22 +54,32 @@ function prefixLines(child: ChildProcess, label: string): void {
 async function waitForAggregator(
   url: string,
   worldId: string,
+  readToken: string | undefined,
   child: ChildProcess,
   timeoutMs: number,
 ): Promise<void> {
   const until = Date.now() + timeoutMs;
+  const headers: Record<string, string> = readToken ? { authorization: `Bearer ${readToken}` } : {};
+  let refused = false;
   while (Date.now() < until) {
     if (child.exitCode !== null)
       throw new Error(`the aggregator exited (code ${child.exitCode}); see its lines above`);
     try {
-      const response = await fetch(new URL('/api/clock', url), { signal: AbortSignal.timeout(1000) });
-      if (response.ok && ((await response.json()) as ClockResponse).id === worldId) return;
+      const response = await fetch(new URL('/api/clock', url), {
+        headers,
+        signal: AbortSignal.timeout(1000),
+      });
+      refused = response.status === 401;
+      if (!response.ok) await response.body?.cancel();
+      else if (((await response.json()) as ClockResponse).id === worldId) return;
     } catch {
       // not listening yet
     }
     await sleep(100);
   }
-  throw new Error(`the aggregator did not answer at ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(
+    `the aggregator did not answer at ${url} within ${timeoutMs / 1000} s${refused ? `: ${readTokenHelp(url, Boolean(readToken))}` : ''}`,
+  );
 }
 
 export async function runStart(flags: StartFlags): Promise<void> {
@@ -77,18 +89,22 @@ export async function runStart(flags: StartFlags): Promise<void> {
   const label = (name: string, i: number) =>
     styleText(COLOURS[i % COLOURS.length] ?? 'cyan', `[${name.padEnd(width)}]`);
   const url = `http://127.0.0.1:${flags.port}`;
+  const readToken = flags.readToken || undefined;
   console.log(
-    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}, viewer and API on ${url}. Ctrl-C stops.`,
+    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}, viewer and API on ${url}${readToken ? ' (reads need the read token)' : ''}. Ctrl-C stops.`,
   );
+  // The read token reaches the aggregator and the towns in their environment, not their command
+  // lines, where anyone's `ps` would show it.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.CHRONICLE_READ_TOKEN;
+  if (readToken) env.CHRONICLE_READ_TOKEN = readToken;
 
   const children: { name: string; child: ChildProcess; exited: Promise<number> }[] = [];
   const launch = (name: string, args: string[]) => {
     const child = spawn(
       process.execPath,
       [BIN, ...args, '--data', flags.data, '--speed', String(flags.speed)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { stdio: ['ignore', 'pipe', 'pipe'], env },
     );
     prefixLines(child, label(name, children.length));
     children.push({ name, child, exited: once(child) });
@@ -119,7 +135,7 @@ export async function runStart(flags: StartFlags): Promise<void> {
   ]);
   const [aggregator] = children as [(typeof children)[number]];
   try {
-    await waitForAggregator(url, world.id, aggregator.child, 30_000);
+    await waitForAggregator(url, world.id, readToken, aggregator.child, 30_000);
   } catch (error) {
     stop();
     await aggregator.exited;
@@ -153,6 +169,11 @@ export function startCommand(): Command {
     .addOption(speedOption())
     .addOption(seedOption())
     .addOption(noSearchOption())
+    .addOption(
+      readTokenOption(
+        'require this token for every read, as `serve --read-token` does; the aggregator and the towns get it in their environment',
+      ),
+    )
     .addOption(
       new Option('--towns <ids>', 'comma-separated towns to run')
         .argParser(parseTowns)

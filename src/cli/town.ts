@@ -6,12 +6,13 @@ import { readJsonIfExists } from '../files/durable.ts';
 import { runTown } from '../town/runner.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
-import { dataOption, parseCount, parseUrl, seedOption, speedOption } from './options.ts';
+import { dataOption, parseCount, parseUrl, readTokenOption, seedOption, speedOption } from './options.ts';
 
 interface TownFlags {
   data: string;
   server?: string;
   token?: string;
+  readToken?: string;
   speed: number;
   seed?: string;
   updates?: number;
@@ -51,6 +52,7 @@ export async function startTown(town: TownId, flags: TownFlags): Promise<void> {
     seed: flags.seed,
     server: flags.server,
     token: flags.server ? tokenFor(town, flags) : undefined,
+    readToken: flags.readToken || undefined,
     print: (text) => console.log(text),
     signal: controller.signal,
     maxUpdates: flags.updates,
@@ -69,6 +71,9 @@ function addTownOptions(command: Command): Command {
     .addOption(new Option('--server <url>', 'aggregator to send updates to').argParser(parseUrl))
     .addOption(
       new Option('--token <token>', "this town's write token (default: its entry in DATA/tokens.json)"),
+    )
+    .addOption(
+      readTokenOption("the aggregator's read token, if it was started with one: for its clock and stream"),
     )
     .addOption(
       new Option('--updates <n>', 'stop after this many updates').argParser(parseCount('--updates', 1, 1e9)),

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ClockResponse } from '../events/contracts.ts';
+import { LIMITS } from '../events/limits.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { storedConfig, TownResidents } from '../residents/live.ts';
@@ -23,6 +24,7 @@ import type { World } from '../world/world.ts';
 import { UpdateLog } from './log.ts';
 import { Outbox } from './outbox.ts';
 import { formatUpdate } from './print.ts';
+import { readTokenHelp } from './read-token.ts';
 import { Sender } from './sender.ts';
 import { StreamClient } from './stream-client.ts';
 
@@ -36,6 +38,8 @@ export interface TownOptions {
   /** Aggregator base URL and this town's write token; without them the town only logs and prints. */
   server?: string;
   token?: string;
+  /** The aggregator's read token, if it requires one: for its clock and its stream. */
+  readToken?: string;
   print: (text: string) => void;
   signal: AbortSignal;
   /** Stop after this many updates (for tests and demos). */
@@ -48,8 +52,12 @@ const SavedSchema = z.object({
   format: z.literal(1),
   town: z.string(),
   worldId: z.string(),
-  state: z.looseObject({ seq: z.number().int().nonnegative(), t: z.number().nonnegative() }),
-  last: z.looseObject({ seq: z.number().int().positive() }).nullable(),
+  state: z.looseObject({
+    seq: z.number().int().nonnegative().max(LIMITS.maxSeq),
+    // World time in days since day 1 began: day floor(t) + 1 stays within the world's last day.
+    t: z.number().nonnegative().lt(LIMITS.maxDay),
+  }),
+  last: z.looseObject({ seq: z.number().int().positive().max(LIMITS.maxSeq) }).nullable(),
   streamCursor: z.number().int().nonnegative().nullable().default(null),
 });
 
@@ -99,11 +107,24 @@ export function loadSaved(path: string, town: string): Saved | undefined {
   return raw as Saved;
 }
 
-/** The aggregator's clock and identity, or undefined if it cannot be reached right now. */
-async function fetchClock(server: string): Promise<ClockResponse | undefined> {
+/**
+ * The aggregator's clock and identity; `refused` (with what to do) if it needs a read token this
+ * town lacks; undefined if it cannot be reached right now.
+ */
+async function fetchClock(
+  server: string,
+  readToken: string | undefined,
+): Promise<{ clock: ClockResponse } | { refused: string } | undefined> {
   try {
-    const response = await fetch(new URL('/api/clock', server), { signal: AbortSignal.timeout(3000) });
-    return response.ok ? ((await response.json()) as ClockResponse) : undefined;
+    const response = await fetch(new URL('/api/clock', server), {
+      headers: readToken ? { authorization: `Bearer ${readToken}` } : {},
+      signal: AbortSignal.timeout(3000),
+    });
+    if (response.status === 401) {
+      await response.body?.cancel();
+      return { refused: readTokenHelp(server, Boolean(readToken)) };
+    }
+    return response.ok ? { clock: (await response.json()) as ClockResponse } : undefined;
   } catch {
     return undefined;
   }
@@ -117,7 +138,11 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
   const rules = world.rules(town);
   const say = (message: string) => options.print(`${rules.name}: ${message}`);
   // In a running world the aggregator keeps the clock, and the world's seed and id.
-  const aggregator = options.server ? await fetchClock(options.server) : undefined;
+  const answer = options.server ? await fetchClock(options.server, options.readToken) : undefined;
+  // One that refuses to let this town read would refuse its stream too: say what it needs.
+  if (answer && 'refused' in answer)
+    throw new Error(`${rules.name} cannot follow the world: ${answer.refused}`);
+  const aggregator = answer?.clock;
   if (options.server && !aggregator)
     say(`the aggregator at ${options.server} does not answer yet; keeping my own clock`);
   const worldFile = loadOrCreateWorld(options.dataDir, options.seed ?? aggregator?.seed, aggregator?.id);
@@ -130,7 +155,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
   mkdirSync(paths.dir, { recursive: true });
 
   const log = new UpdateLog(paths.log);
-  const outbox = options.server ? new Outbox(paths.outbox) : undefined;
+  const outbox = options.server ? new Outbox(paths.outbox, { town, log: say }) : undefined;
   let saved: Saved = loadSaved(paths.state, town) ?? {
     format: 1,
     town,
@@ -163,6 +188,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     stream = new StreamClient({
       server: options.server,
       after: saved.streamCursor ?? aggregator?.last_event_id ?? null,
+      readToken: options.readToken,
       log: say,
       onEvent: (e) => {
         const event = { kind: e.kind, text: e.text, data: e.data, ...(e.actor ? { actor: e.actor } : {}) };
@@ -192,6 +218,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
   // A random offset within the first interval, so towns started together never tick in lockstep.
   let delay = Math.random() * clock.updateIntervalMs;
   let made = 0;
+  let clockRefused = false;
   while (!signal.aborted && (options.maxUpdates === undefined || made < options.maxUpdates)) {
     try {
       await sleep(delay, undefined, { signal });
@@ -199,8 +226,10 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
       break; // aborted while waiting
     }
     if (options.server && made > 0 && made % CLOCK_SYNC_EVERY === 0) {
-      const latest = await fetchClock(options.server);
-      if (latest) clock = new Clock(Date.now(), latest.t, latest.speed);
+      const latest = await fetchClock(options.server, options.readToken);
+      if (latest && 'clock' in latest) clock = new Clock(Date.now(), latest.clock.t, latest.clock.speed);
+      else if (latest && !clockRefused) say(`keeping my own clock: ${latest.refused}`);
+      clockRefused = latest !== undefined && 'refused' in latest;
     }
     const now = Date.now();
     const inbox = heard.splice(0);

@@ -11,8 +11,12 @@ export interface SenderOptions {
   maxBackoffMs?: number;
 }
 
-/** Statuses that say this update itself is wrong: sending it again cannot help. */
-const PERMANENT = new Set([400, 413, 422]);
+/**
+ * Statuses that say this update itself is wrong, or can never be stored: sending it again cannot
+ * help. A 409 says the aggregator already holds another update in its place (this town's seq with
+ * another id, or this id with other content); it stays refused however often it is sent.
+ */
+const PERMANENT = new Set([400, 409, 413, 422]);
 
 type Outcome = { ok: true } | { ok: false; permanent: boolean; reason: string };
 
@@ -34,7 +38,11 @@ export class Sender {
   }
 
   async run(signal: AbortSignal): Promise<void> {
-    let batchSize = this.options.batchSize ?? 100;
+    const fullSize = this.options.batchSize ?? 100;
+    let batchSize = fullSize;
+    // After a batch is refused for good, its updates go one at a time until the one refused is
+    // found (and set aside) or all of them went through.
+    let oneByOne = 0;
     while (!signal.aborted) {
       const batch = this.outbox.pending(batchSize);
       if (batch.length === 0) {
@@ -46,13 +54,19 @@ export class Sender {
         this.outbox.ack(batch);
         if (this.failures > 0) this.options.log(`delivered again after ${this.failures} failed attempts`);
         this.failures = 0;
-        batchSize = this.options.batchSize ?? 100;
+        oneByOne = Math.max(0, oneByOne - batch.length);
+        batchSize = oneByOne > 0 ? 1 : fullSize;
       } else if (outcome.permanent && batch.length > 1) {
-        batchSize = 1; // find the one update the aggregator refuses
+        oneByOne = batch.length; // find the one update the aggregator refuses
+        batchSize = 1;
       } else if (outcome.permanent) {
+        oneByOne = 0;
+        batchSize = fullSize;
         const [only] = batch as [Update];
         this.outbox.reject(only, outcome.reason);
-        this.options.log(`update ${only.seq} refused by the aggregator and set aside: ${outcome.reason}`);
+        this.options.log(
+          `update ${only.seq} refused by the aggregator and set aside: ${outcome.reason} (see outbox/rejected/)`,
+        );
       } else {
         this.failures++;
         const delay = this.backoffMs();

@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createParser } from 'eventsource-parser';
 import type { StoredEvent } from '../events/contracts.ts';
+import { readTokenHelp } from './read-token.ts';
 
 export interface StreamClientOptions {
   server: string;
@@ -12,6 +13,7 @@ export interface StreamClientOptions {
   after: number | null;
   onEvent: (event: StoredEvent) => void;
   log: (message: string) => void;
+  /** The aggregator's read token, if it requires one. */
   readToken?: string;
 }
 
@@ -46,6 +48,10 @@ export class StreamClient {
     if (this.lastId !== null) headers['last-event-id'] = String(this.lastId);
     if (this.options.readToken) headers.authorization = `Bearer ${this.options.readToken}`;
     const response = await fetch(url, { headers, signal });
+    if (response.status === 401) {
+      await response.body?.cancel();
+      throw new Error(`HTTP 401: ${readTokenHelp(this.options.server, Boolean(this.options.readToken))}`);
+    }
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     const parser = createParser({
       maxBufferSize: 1 << 20,
