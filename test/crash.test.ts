@@ -43,15 +43,36 @@ test('after two SIGKILLs of the aggregator, every town’s stored sequence is wh
   const json = async (path: string): Promise<Body> => (await fetch(`${url}${path}`)).json();
   const stored = async () => (await json('/api/world')).events_total as number;
 
+  // Wait for what the towns have done, never for a time: five processes start slowly on a busy machine.
+  const storedAtLeast = async (n: number, what: string) => {
+    const until = Date.now() + 60_000;
+    while ((await stored()) < n) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await sleep(50);
+    }
+  };
+  const logLines = (town: string) => {
+    try {
+      return readFileSync(join(data, 'towns', town, 'updates.jsonl'), 'utf8').split('\n').length - 1;
+    } catch {
+      return 0;
+    }
+  };
+
   let clockBefore = 0;
   for (let kill = 1; kill <= 2; kill++) {
-    await sleep(3000);
-    assert.ok((await stored()) > 0);
+    await storedAtLeast((await stored()) + 200, 'the towns to deliver more events');
     clockBefore = (await json('/api/clock')).t;
     serving.child.kill('SIGKILL');
     await exited(serving.child);
     await waitFor(() => !up, 5000, 'the aggregator to be down');
-    await sleep(1000); // towns keep working, their updates wait in their outboxes
+    // The towns keep working; their updates wait in their outboxes.
+    const made = TOWNS.map(logLines);
+    await waitFor(
+      () => TOWNS.every((town, i) => logLines(town) >= (made[i] as number) + 3),
+      30_000,
+      'updates made while the aggregator is down',
+    );
     serving = aggregator();
     await waitFor(() => up, 20_000, 'the restarted aggregator');
     const clockAfter = (await json('/api/clock')).t;
@@ -60,7 +81,12 @@ test('after two SIGKILLs of the aggregator, every town’s stored sequence is wh
       `the world's clock went back from ${clockBefore} to ${clockAfter}`,
     );
   }
-  await sleep(3000);
+  await waitFor(() => TOWNS.every((town) => logLines(town) > 30), 60_000, 'thirty updates of every town');
+  const until = Date.now() + 60_000;
+  while (((await json('/api/events?kind=arrival&limit=1')).events as unknown[]).length === 0) {
+    if (Date.now() > until) throw new Error('no shipment arrived between the town processes');
+    await sleep(100);
+  }
 
   // Stop the towns, then let each make one more update and deliver everything it holds.
   for (const t of towns) t.child.kill('SIGTERM');
@@ -97,7 +123,7 @@ test('after two SIGKILLs of the aggregator, every town’s stored sequence is wh
       `${town}'s log`,
     );
     const mine = events.filter((e) => e.town === town);
-    const seqs = [...new Set(mine.map((e) => e.town_seq))].sort((a, b) => a - b);
+    const seqs = [...new Set(mine.map((e) => e.town_seq as number))].sort((a, b) => a - b);
     assert.deepEqual(
       seqs,
       log.map((u) => u.seq),

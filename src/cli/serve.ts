@@ -13,10 +13,17 @@ interface ServeFlags {
   seed?: string;
   readToken?: string;
   search: boolean;
+  newStore?: boolean;
 }
 
 export const noSearchOption = () =>
   new Option('--no-search', 'do not index or search the history (saves the embedding model its CPU)');
+
+export const newStoreOption = () =>
+  new Option(
+    '--new-store',
+    "begin an empty history when this world's store (DATA/chronicle.db) is missing, instead of refusing to",
+  );
 
 export const portOption = () =>
   new Option('--port <port>', 'port to listen on').argParser(parseCount('--port', 0, 65535)).default(8080);
@@ -30,6 +37,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
     seed: flags.seed,
     readToken: flags.readToken,
     search: flags.search,
+    newStore: flags.newStore,
     embeddings: embedderConfigFromEnv(),
     model: chatModelConfigFromEnv(),
     log: (line) => console.log(line),
@@ -59,6 +67,7 @@ export function serveCommand(): Command {
     .addOption(speedOption())
     .addOption(seedOption())
     .addOption(noSearchOption())
+    .addOption(newStoreOption())
     .addOption(
       new Option('--read-token <token>', 'require this token for every read (default: reads are open)').env(
         'CHRONICLE_READ_TOKEN',

@@ -9,9 +9,8 @@ import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { LiveBus } from '../server/bus.ts';
 import { Ingest } from '../server/ingest.ts';
-import { storePath } from '../server/serve.ts';
+import { openEventStore } from '../server/store-file.ts';
 import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
 import type { EventStore } from '../store/store.ts';
 import { loadSaved, type Saved, townPaths } from '../town/runner.ts';
 import { SECONDS_PER_DAY, worldTimeOf } from '../world/clock.ts';
@@ -39,7 +38,13 @@ export async function simulateIntoStore(
 ): Promise<{ updates: number; events: number; seconds: number }> {
   mkdirSync(options.dataDir, { recursive: true });
   const unlock = lockDataDir(options.dataDir, 'chronicle simulate');
-  const store = new SqliteEventStore(storePath(options.dataDir));
+  let store: EventStore;
+  try {
+    store = openEventStore(options.dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   try {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
     const from = savedWorldTime(options.dataDir);
@@ -122,7 +127,7 @@ export async function simulateIntoStore(
       };
       writeAtomic(paths.state, JSON.stringify(next));
     }
-    saveWorldTime(options.dataDir, end);
+    saveWorldTime(options.dataDir, end, cursor);
     return { updates, events, seconds: (performance.now() - started) / 1000 };
   } finally {
     await store.close();

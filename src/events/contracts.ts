@@ -6,7 +6,8 @@ export interface StoredEvent {
   id: number;
   update_id: string;
   town: string;
-  town_seq: number;
+  /** The number of the town's update that told it; null for updates sent without one (the plain shape). */
+  town_seq: number | null;
   day: number;
   hour: number;
   ts: string;

@@ -8,5 +8,10 @@ export const LIMITS = {
   idChars: 200,
   dataKeys: 40,
   dataStringChars: 200,
+  /** The world's last day: about 9,500 years at five minutes a day. */
   maxDay: 1_000_000,
+  /** A town's last update number: an update every 30 s for 950 years. */
+  maxSeq: 1_000_000_000,
+  /** Event ids (the global sequence) stay exact JavaScript integers. */
+  maxEventId: Number.MAX_SAFE_INTEGER,
 } as const;

@@ -5,6 +5,7 @@
  * bad item and why.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { z } from 'zod';
 import type { TownEvent, Update } from '../world/types.ts';
 import type { World } from '../world/world.ts';
@@ -23,19 +24,27 @@ export class ValidationError extends Error {
 }
 
 /** Control characters (C0, DEL, C1) and line separators break logs, terminals and SSE framing. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 export function hasControlCharacters(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
+  return CONTROL.test(s);
+}
+
+/** In Unicode mode a surrogate pair is one code point, so only a lone surrogate matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** A string that is not valid Unicode: it would be stored as U+FFFD. */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s);
 }
 
 const text = (max: number) =>
   z
     .string()
     .max(max, `at most ${max} characters`)
-    .refine((s) => !hasControlCharacters(s), 'control characters are not allowed');
+    .refine((s) => !hasControlCharacters(s), 'control characters are not allowed')
+    .refine((s) => !hasLoneSurrogate(s), 'a lone surrogate is not text');
 
 const instant = z
   .string()
@@ -78,7 +87,11 @@ const NativeSchema = z.strictObject({
     .max(LIMITS.idChars)
     .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
   town: z.string().max(64),
-  seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  seq: z
+    .number()
+    .int()
+    .positive()
+    .max(LIMITS.maxSeq, `at most ${LIMITS.maxSeq.toLocaleString('en')}`),
   ts: instant,
   day: z.number().int().min(1).max(LIMITS.maxDay),
   hour: z.number().min(0).lt(24),
@@ -215,8 +228,7 @@ function normaliseOne(world: World, raw: unknown): IncomingUpdate {
   };
 }
 
-/** Validate and normalise a request body: one update or an array of them. */
-export function normalise(world: World, body: unknown): IncomingUpdate[] {
+function batchOf(body: unknown): unknown[] {
   const items = Array.isArray(body) ? body : [body];
   if (items.length === 0) throw new ValidationError('the batch is empty');
   if (items.length > LIMITS.updatesPerBatch) {
@@ -224,13 +236,39 @@ export function normalise(world: World, body: unknown): IncomingUpdate[] {
       `at most ${LIMITS.updatesPerBatch} updates in one request, got ${items.length}`,
     );
   }
-  return items.map((item, index) => {
-    try {
-      return normaliseOne(world, item);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const where = Array.isArray(body) ? `update ${index}: ` : '';
-      throw new ValidationError(`${where}${error.message}`, Array.isArray(body) ? index : undefined);
+  return items;
+}
+
+function normaliseAt(world: World, body: unknown, item: unknown, index: number): IncomingUpdate {
+  try {
+    return normaliseOne(world, item);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const where = Array.isArray(body) ? `update ${index}: ` : '';
+    throw new ValidationError(`${where}${error.message}`, Array.isArray(body) ? index : undefined);
+  }
+}
+
+/** Validate and normalise a request body: one update or an array of them. */
+export function normalise(world: World, body: unknown): IncomingUpdate[] {
+  return batchOf(body).map((item, index) => normaliseAt(world, body, item, index));
+}
+
+/** Events checked between two yields to the event loop. */
+const SLICE_EVENTS = 500;
+
+/** The same, a slice at a time: a batch of thousands of events never holds the event loop for long. */
+export async function normaliseInSlices(world: World, body: unknown): Promise<IncomingUpdate[]> {
+  const out: IncomingUpdate[] = [];
+  let since = 0;
+  for (const [index, item] of batchOf(body).entries()) {
+    const update = normaliseAt(world, body, item, index);
+    out.push(update);
+    since += update.events.length;
+    if (since >= SLICE_EVENTS) {
+      since = 0;
+      await yieldToIo();
     }
-  });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Crash-safe file writes: a file is either its old content or its new one, never half of each. */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 function fsyncDir(dir: string): void {
@@ -14,14 +14,20 @@ function fsyncDir(dir: string): void {
 /** Write to a temporary file, flush it, and rename it over the target. */
 export function writeAtomic(path: string, content: string, mode = 0o644): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', mode);
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(tmp, 'w', mode);
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    // A full disk leaves no half-written temporary file behind to fill it further.
+    rmSync(tmp, { force: true });
+    throw error;
   }
-  renameSync(tmp, path);
   fsyncDir(dirname(path));
 }
 

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import secureJson from 'secure-json-parse';
 import type { Agent } from '../agent/agent.ts';
 import { LIMITS } from '../events/limits.ts';
+import { hasLoneSurrogate } from '../events/schema.ts';
 import type { SearchService } from '../search/service.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import type { EventStore } from '../store/store.ts';
@@ -24,8 +25,9 @@ import { residentRoutes } from './routes/residents.ts';
 import { searchRoutes } from './routes/search.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { worldRoutes } from './routes/world.ts';
+import { securityHeaders } from './security.ts';
 import type { Telemetry } from './telemetry.ts';
-import { bearer, type Tokens } from './tokens.ts';
+import { bearer, sameSecret, type Tokens } from './tokens.ts';
 import type { WorldClock } from './world-clock.ts';
 
 export interface AppOptions {
@@ -52,6 +54,19 @@ export interface AppOptions {
 
 export type App = FastifyInstance;
 
+/**
+ * Who may call a route, declared with it. `read` (the default) needs the read token when the
+ * aggregator has one; `town` needs a town's write token (checked by the route's own hook, before its
+ * body is read); `public` needs nothing (health, and the viewer's files, which hold no history).
+ */
+export type Access = 'read' | 'town' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
 /** Where `npm run build:web` puts the viewer. */
 const VIEWER_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -69,8 +84,41 @@ function viewer(app: App): void {
   }
 }
 
-/** One JSON value, or one per line. A `__proto__` key is refused: it could poison objects. */
-export function parseJsonBody(text: string): unknown {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** A `\\uD800`-style escape of a surrogate: only then can a parsed string hold a lone one. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** The path of the first string in a parsed body that is not well-formed UTF-16 (a lone surrogate). */
+function loneSurrogateAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return hasLoneSurrogate(value) ? path || 'the body' : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, v] of Object.entries(value)) {
+    if (hasLoneSurrogate(key)) return `${path}: a key`;
+    const at = loneSurrogateAt(v, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (at) return at;
+  }
+  return undefined;
+}
+
+/**
+ * One JSON value, or one per line, from a body that must be UTF-8: bytes that are not, or a lone
+ * surrogate, are refused rather than stored as U+FFFD. A `__proto__` key is refused: it could
+ * poison objects.
+ */
+export function parseJsonBody(body: Buffer | string): unknown {
+  let text: string;
+  try {
+    text = typeof body === 'string' ? body : utf8.decode(body);
+  } catch {
+    throw new Error('body is not valid UTF-8');
+  }
+  const value = parseJsonText(text);
+  const bad = SURROGATE_ESCAPE.test(text) ? loneSurrogateAt(value, '') : undefined;
+  if (bad) throw new Error(`${bad}: a lone surrogate is not text (send valid Unicode)`);
+  return value;
+}
+
+function parseJsonText(text: string): unknown {
   const options = { protoAction: 'error', constructorAction: 'error' } as const;
   try {
     return secureJson.parse(text, undefined, options);
@@ -88,6 +136,20 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
+/** Errors of a full disk, from SQLite or the file system: 507 while it lasts, nothing lost. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** Every route refuses query parameters it does not declare; a route that declares none takes none. */
+const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;
+
+/** The API and the metrics hold the history; the viewer's files do not. */
+function isApiPath(url: string | undefined): boolean {
+  return url === '/metrics' || (url ?? '').startsWith('/api/');
+}
+
 export function buildApp(options: AppOptions): App {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -103,10 +165,10 @@ export function buildApp(options: AppOptions): App {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     ['application/json', 'application/x-ndjson', 'application/jsonl', 'application/json-lines'],
-    { parseAs: 'string' },
+    { parseAs: 'buffer' },
     (_req, body, done) => {
       try {
-        done(null, parseJsonBody(String(body)));
+        done(null, parseJsonBody(body as Buffer));
       } catch (error) {
         done(Object.assign(new Error((error as Error).message), { statusCode: 400 }), undefined);
       }
@@ -114,11 +176,16 @@ export function buildApp(options: AppOptions): App {
   );
 
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
-    const status =
-      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const full = isDiskFull(error);
+    const status = full
+      ? 507
+      : error.statusCode && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
     if (status >= 500) request.log.error(error);
-    const message =
-      status >= 500
+    const message = full
+      ? "the aggregator's disk is full: nothing of this request was stored; send it again when space is freed"
+      : status >= 500
         ? 'internal error'
         : status === 415
           ? `content-type "${request.headers['content-type'] ?? ''}" is not accepted: send application/json or application/x-ndjson`
@@ -141,23 +208,36 @@ export function buildApp(options: AppOptions): App {
     );
   });
 
-  if (options.readToken) {
-    const readToken = options.readToken;
-    app.addHook('onRequest', async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply) => {
-      // Asking reads the history too, though it is a POST.
-      const reads = request.method === 'GET' || request.url.split('?')[0] === '/api/ask';
-      if (!reads || request.url === '/healthz') return;
-      const given = bearer(request.headers.authorization) ?? request.query.token;
-      if (given !== readToken) return reply.status(401).send({ error: 'reading needs the read token' });
-    });
-  }
+  // A route that declares no query parameters refuses any (the README promises it of every route).
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, querystring: route.schema?.querystring ?? NO_QUERY };
+  });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // Authorisation follows the route that matched, not the raw URL (`/api/%61sk` is /api/ask), and
+  // covers every method (HEAD too). It runs before the body is read.
+  const readToken = options.readToken;
+  app.addHook('onRequest', async (request: FastifyRequest<{ Querystring: { token?: string } }>, reply) => {
+    const fromQuery = request.query.token;
+    // The token is no parameter of any route: browsers' EventSource can send it only this way.
+    if (fromQuery !== undefined) delete request.query.token;
+    if (request.is404) return;
+    const access =
+      request.routeOptions.config.access ?? (isApiPath(request.routeOptions.url) ? 'read' : 'public');
+    if (access !== 'read' || !readToken) return;
+    const given = bearer(request.headers.authorization) ?? fromQuery;
+    if (given === undefined || !sameSecret(given, readToken))
+      return reply
+        .status(401)
+        .send({ error: 'reading needs the read token: Authorization: Bearer <token>, or ?token=' });
+  });
+
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
   app.get('/metrics', async (_request, reply) => {
     void reply.type(options.telemetry.registry.contentType);
     return options.telemetry.registry.metrics();
   });
 
+  void securityHeaders(app);
   viewer(app);
   ingestRoutes(app, options);
   streamRoutes(app, options);

@@ -1,6 +1,5 @@
 /** Runs the aggregator on a data directory until it is told to stop. */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Agent } from '../agent/agent.ts';
 import type { ChatModelConfig } from '../agent/chat-model.ts';
 import { lockDataDir } from '../files/lock.ts';
@@ -9,12 +8,12 @@ import { residentsStorePath } from '../residents/files.ts';
 import type { EmbedderConfig } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { type App, buildApp } from './app.ts';
 import { LiveBus } from './bus.ts';
 import { Ingest } from './ingest.ts';
+import { openEventStore, storePath } from './store-file.ts';
 import { Telemetry } from './telemetry.ts';
 import { loadOrCreateTokens } from './tokens.ts';
 import { WorldClock } from './world-clock.ts';
@@ -32,6 +31,8 @@ export interface ServeOptions {
   embeddings?: EmbedderConfig;
   /** A language model for POST /api/ask; without one the offline planner answers. */
   model?: ChatModelConfig;
+  /** Begin an empty store in a world whose store is missing, instead of refusing to. */
+  newStore?: boolean;
   log: (line: string) => void;
 }
 
@@ -41,21 +42,43 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export function storePath(dataDir: string): string {
-  return join(dataDir, 'chronicle.db');
-}
+export { storePath };
 
 export async function serve(options: ServeOptions): Promise<Running> {
   mkdirSync(options.dataDir, { recursive: true });
-  const unlock = lockDataDir(options.dataDir, 'the aggregator');
+  // What is open so far, closed in reverse if starting fails (a busy port, a damaged file), so a
+  // failed start exits instead of living on in a background timer or indexer.
+  const opened: (() => unknown)[] = [lockDataDir(options.dataDir, 'the aggregator')];
+  const closeAll = async () => {
+    for (const close of opened.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        options.log(`while stopping: ${(error as Error).message}`);
+      }
+    }
+  };
   try {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
     const tokens = loadOrCreateTokens(options.dataDir, WORLD.ids);
-    const store = new SqliteEventStore(storePath(options.dataDir));
-    const clock = new WorldClock(options.dataDir, options.speed, await store.latestWorldTime());
+    const store = openEventStore(options.dataDir, { newStore: options.newStore });
+    opened.push(() => store.close());
+    let lastEventId = await store.lastEventId();
     const bus = new LiveBus();
+    bus.subscribe((events) => {
+      lastEventId = events.at(-1)?.id ?? lastEventId;
+    });
+    const clock = new WorldClock(
+      options.dataDir,
+      options.speed,
+      await store.latestWorldTime(),
+      () => lastEventId,
+      options.log,
+    );
     const telemetry = new Telemetry();
     const ingest = new Ingest(store, bus, () => clock.now(), telemetry);
+    const reports = new SqliteResidentStore(residentsStorePath(options.dataDir));
+    opened.push(() => reports.close());
     const search =
       options.search === false
         ? undefined
@@ -64,18 +87,13 @@ export async function serve(options: ServeOptions): Promise<Running> {
             log: options.log,
             onIndexed: (n) => telemetry.searchIndexed.inc(n),
           });
-    if (search) {
-      bus.subscribe(() => search.indexer.notify());
-      telemetry.searchLagSource = () => search.indexer.lag();
-      search.indexer.start();
-    }
+    if (search) opened.push(() => search.close());
     const agent = new Agent({
       store,
       search,
       today: () => worldTimeOf(clock.now()).day,
       model: options.model,
     });
-    const reports = new SqliteResidentStore(residentsStorePath(options.dataDir));
     const app = buildApp({
       reports,
       store,
@@ -91,8 +109,16 @@ export async function serve(options: ServeOptions): Promise<Running> {
       readToken: options.readToken,
       heartbeatMs: options.heartbeatMs,
     });
+    opened.push(() => app.close());
     await app.listen({ port: options.port, host: options.host });
+    // Index only once listening: a start that fails leaves no indexer behind.
+    if (search) {
+      bus.subscribe(() => search.indexer.notify());
+      telemetry.searchLagSource = () => search.indexer.lag();
+      search.indexer.start();
+    }
     clock.start();
+    opened.push(() => clock.stop());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
@@ -100,23 +126,9 @@ export async function serve(options: ServeOptions): Promise<Running> {
     options.log(
       `Chronicle aggregator on ${url} · world ${worldFile.id} (seed ${worldFile.seed}) · day ${day}, ${formatHour(hour)} · speed ${options.speed}`,
     );
-    let stopped = false;
-    return {
-      app,
-      url,
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        await app.close();
-        clock.stop();
-        await search?.close();
-        await store.close();
-        reports.close();
-        unlock();
-      },
-    };
+    return { app, url, stop: closeAll };
   } catch (error) {
-    unlock();
+    await closeAll();
     throw error;
   }
 }

@@ -4,37 +4,58 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '../events/limits.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
 import { Clock } from '../world/clock.ts';
 
-const ClockFileSchema = z.object({ t: z.number().min(0) });
+const ClockFileSchema = z.object({
+  t: z.number().min(0).max(LIMITS.maxDay, `at most ${LIMITS.maxDay} days, the world's limit`),
+  /** The highest event id stored when the clock was saved: a missing store is then a lost history. */
+  last_event_id: z.number().int().min(0).max(LIMITS.maxEventId).optional(),
+});
+
+export interface SavedClock {
+  t: number;
+  lastEventId?: number;
+}
 
 export function clockPath(dataDir: string): string {
   return join(dataDir, 'clock.json');
 }
 
-/** World time (in days) the world had reached when it last stopped. */
-export function savedWorldTime(dataDir: string): number {
+/** The clock as it was saved, checked like any input; undefined if it never was. */
+export function savedClock(dataDir: string): SavedClock | undefined {
   const raw = readJsonIfExists(clockPath(dataDir));
-  if (raw === undefined) return 0;
+  if (raw === undefined) return undefined;
   const parsed = ClockFileSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${clockPath(dataDir)} is damaged: ${z.prettifyError(parsed.error)}`);
-  return parsed.data.t;
+  return { t: parsed.data.t, lastEventId: parsed.data.last_event_id };
 }
 
-export function saveWorldTime(dataDir: string, t: number): void {
-  writeAtomic(clockPath(dataDir), `${JSON.stringify({ t })}\n`);
+/** World time (in days) the world had reached when it last stopped. */
+export function savedWorldTime(dataDir: string): number {
+  return savedClock(dataDir)?.t ?? 0;
+}
+
+export function saveWorldTime(dataDir: string, t: number, lastEventId: number): void {
+  writeAtomic(clockPath(dataDir), `${JSON.stringify({ t, last_event_id: lastEventId })}\n`);
 }
 
 export class WorldClock {
   readonly clock: Clock;
   private timer: NodeJS.Timeout | undefined;
 
+  /** The last error saving met, so one that repeats (a full disk) is told once. */
+  private failing: string | undefined;
+
   /** `atLeast`: the latest world time in the store, in case the saved time is older (after a crash). */
   constructor(
     private readonly dataDir: string,
     speed: number,
-    atLeast = 0,
+    atLeast: number,
+    /** The highest event id stored, saved with the time. */
+    private readonly lastEventId: () => number,
+    private readonly log: (line: string) => void = () => undefined,
     now = Date.now(),
   ) {
     this.clock = new Clock(now, Math.max(savedWorldTime(dataDir), atLeast), speed);
@@ -50,8 +71,22 @@ export class WorldClock {
     this.timer.unref();
   }
 
-  save(): void {
-    saveWorldTime(this.dataDir, this.now());
+  /**
+   * Saves the time; a failure (a full disk) is told, not thrown: the clock runs on in memory, the
+   * store says where it was after a crash, and the next save that succeeds catches up.
+   */
+  save(): boolean {
+    try {
+      saveWorldTime(this.dataDir, this.now(), this.lastEventId());
+      if (this.failing) this.log(`${clockPath(this.dataDir)} is saved again`);
+      this.failing = undefined;
+      return true;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== this.failing) this.log(`cannot save the world's clock: ${message}; will retry`);
+      this.failing = message;
+      return false;
+    }
   }
 
   stop(): void {

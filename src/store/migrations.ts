@@ -1,5 +1,5 @@
 /** Numbered schema migrations for a SQLite file, tracked in PRAGMA user_version. */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 /** Bring `db` up to the last of `migrations`, each in its own transaction; `what` names it in errors. */
 export function migrate(db: Database.Database, migrations: readonly string[], what: string): void {
@@ -13,4 +13,32 @@ export function migrate(db: Database.Database, migrations: readonly string[], wh
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+/**
+ * Open a SQLite file for durable writes (WAL, synchronous=FULL) at the last of its migrations. A
+ * failure names the file: "database disk image is malformed" alone does not say which.
+ */
+export function openDatabase(path: string, migrations: readonly string[], what: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations, what);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw fileError(path, what, error);
+  }
+}
+
+/** An error that names the file (and what it is) it came from, keeping its code (SQLITE_FULL…). */
+export function fileError(path: string, what: string, error: unknown): Error {
+  const message = (error as Error).message;
+  if (message.startsWith(path)) return error as Error;
+  return Object.assign(new Error(`${path} (${what}): ${message}`, { cause: error }), {
+    code: (error as { code?: unknown }).code,
+  });
 }

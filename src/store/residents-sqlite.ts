@@ -1,9 +1,9 @@
 /** The residents' store in its own SQLite file beside the event store (WAL, numbered migrations). */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DayLog, Snapshot } from '../world/residents/engine.ts';
 import type { Conversation, LocationKind, ResidentsConfig } from '../world/residents/types.ts';
 import type { TownId } from '../world/types.ts';
-import { migrate } from './migrations.ts';
+import { openDatabase } from './migrations.ts';
 import type { ResidentStore, StoredReport } from './residents.ts';
 
 const MIGRATIONS: readonly string[] = [
@@ -109,11 +109,7 @@ export class SqliteResidentStore implements ResidentStore {
   private readonly db: Database.Database;
 
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db, MIGRATIONS, "the residents' store");
+    this.db = openDatabase(path, MIGRATIONS, "the residents' store");
   }
 
   config(): ResidentsConfig | undefined {

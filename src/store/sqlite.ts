@@ -4,11 +4,12 @@
  * Events are never deleted, so the rowid (the global sequence number) only grows.
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
 import type { IncomingUpdate } from '../events/schema.ts';
 import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
-import { migrate } from './migrations.ts';
+import { fileError, openDatabase } from './migrations.ts';
 import {
   type ActorStats,
   type AppendResult,
@@ -56,6 +57,46 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_town_time ON events (town, day, hour);`,
   // Residents' latest moves, and anything asked by kind and person.
   'CREATE INDEX events_kind_actor ON events (kind, actor);',
+  // Updates sent without a sequence number (the seeds' plain shape, shippers) keep none: they used to
+  // take the town's next one, which the town's own update then found taken. SQLite changes a
+  // column's constraint only by copying the table; the ids (the global sequence) are kept.
+  `CREATE TABLE updates_v3 (
+     id TEXT PRIMARY KEY,
+     town TEXT NOT NULL,
+     seq INTEGER,
+     ts TEXT NOT NULL,
+     day INTEGER NOT NULL,
+     hour REAL NOT NULL,
+     digest TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     UNIQUE (town, seq)
+   );
+   INSERT INTO updates_v3 SELECT id, town, CASE WHEN id LIKE 'plain-%' THEN NULL ELSE seq END,
+     ts, day, hour, digest, received_at FROM updates;
+   DROP TABLE updates;
+   ALTER TABLE updates_v3 RENAME TO updates;
+   CREATE TABLE events_v3 (
+     id INTEGER PRIMARY KEY,
+     update_id TEXT NOT NULL,
+     town TEXT NOT NULL,
+     town_seq INTEGER,
+     day INTEGER NOT NULL,
+     hour REAL NOT NULL,
+     ts TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     actor TEXT,
+     text TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   INSERT INTO events_v3 SELECT id, update_id, town,
+     CASE WHEN update_id LIKE 'plain-%' THEN NULL ELSE town_seq END,
+     day, hour, ts, kind, actor, text, data FROM events ORDER BY id;
+   DROP TABLE events;
+   ALTER TABLE events_v3 RENAME TO events;
+   CREATE INDEX events_time ON events (day, hour);
+   CREATE INDEX events_town_time ON events (town, day, hour);
+   CREATE INDEX events_kind_actor ON events (kind, actor);
+   CREATE INDEX updates_town_time ON updates (town, day, hour);`,
 ];
 
 /** An event as its row holds it: `data` is still JSON text. */
@@ -75,6 +116,20 @@ function digestOf(update: IncomingUpdate, dataJson: readonly string[]): string {
   });
   return createHash('sha256').update(content).digest('base64url');
 }
+
+/** An update's events' data as stored, and its digest: computed before the transaction. */
+interface Prepared {
+  dataJson: string[];
+  digest: string;
+}
+
+function prepare(update: IncomingUpdate): Prepared {
+  const dataJson = update.events.map((e) => JSON.stringify(e.data));
+  return { dataJson, digest: digestOf(update, dataJson) };
+}
+
+/** Events serialised between two yields to the event loop. */
+const SLICE_EVENTS = 500;
 
 /** Cursors are opaque to clients: the last row's (day, hour, id), base64url-encoded. */
 function encodeCursor(e: StoredEvent): string {
@@ -122,22 +177,24 @@ function numberFilter(query: ValueQuery): { path: string; where: Where } {
 
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly statements;
+  private readonly statements: ReturnType<SqliteEventStore['prepare']>;
 
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('cache_size = -65536'); // 64 MiB: indexes stay in memory as the history grows
-    migrate(this.db, MIGRATIONS, 'the store');
-    this.statements = {
+    this.db = openDatabase(path, MIGRATIONS, 'the event store');
+    try {
+      this.db.pragma('cache_size = -65536'); // 64 MiB: indexes stay in memory as the history grows
+      this.statements = this.prepare();
+    } catch (error) {
+      this.db.close();
+      throw fileError(path, 'the event store', error);
+    }
+  }
+
+  private prepare() {
+    return {
       updateById: this.db.prepare<[string], { digest: string }>('SELECT digest FROM updates WHERE id = ?'),
       updateBySeq: this.db.prepare<[string, number], { id: string }>(
         'SELECT id FROM updates WHERE town = ? AND seq = ?',
-      ),
-      lastSeq: this.db.prepare<[string], { seq: number | null }>(
-        'SELECT max(seq) AS seq FROM updates WHERE town = ?',
       ),
       insertUpdate: this.db.prepare(
         'INSERT OR IGNORE INTO updates (id, town, seq, ts, day, hour, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -163,14 +220,14 @@ export class SqliteEventStore implements EventStore {
         `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM updates) AS updates,
                 (SELECT max(id) FROM events) AS last`,
       ),
-      townTotals: this.db.prepare<[], { town: string; updates: number; last_seq: number }>(
+      townTotals: this.db.prepare<[], { town: string; updates: number; last_seq: number | null }>(
         'SELECT town, count(*) AS updates, max(seq) AS last_seq FROM updates GROUP BY town',
       ),
       townEvents: this.db.prepare<[], { town: string; events: number }>(
         'SELECT town, count(*) AS events FROM events GROUP BY town',
       ),
       lastUpdate: this.db.prepare<[string], { ts: string; day: number; hour: number }>(
-        'SELECT ts, day, hour FROM updates WHERE town = ? ORDER BY seq DESC LIMIT 1',
+        'SELECT ts, day, hour FROM updates WHERE town = ? ORDER BY day DESC, hour DESC LIMIT 1',
       ),
       headline: this.db.prepare<[string], EventRow>(
         `SELECT * FROM events WHERE town = ? AND kind != 'sensor' ORDER BY id DESC LIMIT 1`,
@@ -186,27 +243,46 @@ export class SqliteEventStore implements EventStore {
       ),
       gaps: this.db.prepare<[], { town: string; from_seq: number; to_seq: number }>(
         `SELECT town, prev + 1 AS from_seq, seq - 1 AS to_seq FROM (
-           SELECT town, seq, lag(seq, 1, 0) OVER (PARTITION BY town ORDER BY seq) AS prev FROM updates
+           SELECT town, seq, lag(seq, 1, 0) OVER (PARTITION BY town ORDER BY seq) AS prev
+           FROM updates WHERE seq IS NOT NULL
          ) WHERE seq > prev + 1 ORDER BY town, from_seq`,
       ),
     };
   }
 
+  /**
+   * Serialising and digesting a big batch takes tens of milliseconds: it is done a slice at a time,
+   * letting other requests in between, and only the transaction itself holds the event loop.
+   */
   async append(updates: readonly IncomingUpdate[]): Promise<AppendResult> {
-    return this.appendSync(updates);
+    const prepared: Prepared[] = [];
+    let since = 0;
+    for (const update of updates) {
+      prepared.push(prepare(update));
+      since += update.events.length;
+      if (since >= SLICE_EVENTS) {
+        since = 0;
+        await yieldToIo();
+      }
+    }
+    return this.store(updates, prepared);
   }
 
   /** The synchronous core of append, for the in-process simulator's tight loop. */
   appendSync(updates: readonly IncomingUpdate[]): AppendResult {
+    return this.store(updates, updates.map(prepare));
+  }
+
+  private store(updates: readonly IncomingUpdate[], prepared: readonly Prepared[]): AppendResult {
     const s = this.statements;
     const receivedAt = new Date().toISOString();
     return this.db
       .transaction((): AppendResult => {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
-        for (const update of updates) {
-          const dataJson = update.events.map((e) => JSON.stringify(e.data));
-          const digest = digestOf(update, dataJson);
-          const seq = update.seq ?? (s.lastSeq.get(update.town)?.seq ?? 0) + 1;
+        for (const [u, update] of updates.entries()) {
+          const { dataJson, digest } = prepared[u] as Prepared;
+          // An update without a sequence number of its own (plain, or a shipper's) takes none.
+          const seq = update.seq;
           // Insert first and look only when it is refused: new updates, the common case, cost no lookup.
           const inserted = s.insertUpdate.run(
             update.id,
@@ -226,7 +302,7 @@ export class SqliteEventStore implements EventStore {
             }
             if (existing !== undefined)
               throw new ConflictError(`update ${update.id} was already stored with other content`);
-            const holder = s.updateBySeq.get(update.town, seq);
+            const holder = seq === null ? undefined : s.updateBySeq.get(update.town, seq);
             throw new ConflictError(`${update.town} already has update ${seq} (id ${holder?.id})`);
           }
           for (const [i, e] of update.events.entries()) {
@@ -354,7 +430,7 @@ export class SqliteEventStore implements EventStore {
         town: t.town,
         updates: t.updates,
         events: eventsByTown.get(t.town) ?? 0,
-        last_seq: t.last_seq,
+        last_seq: t.last_seq ?? 0,
         last_ts: last?.ts ?? null,
         last_day: last?.day ?? null,
         last_hour: last?.hour ?? null,

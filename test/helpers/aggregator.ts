@@ -38,6 +38,8 @@ export async function startAggregator(
     /** The world's seed (7 by default); a data directory keeps the one it was made with. */
     seed?: string;
     log?: (line: string) => void;
+    /** Begin an empty store where the world's is missing. */
+    newStore?: boolean;
   } = {},
 ): Promise<TestAggregator> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chronicle-agg-'));
@@ -53,6 +55,7 @@ export async function startAggregator(
     search: options.search ?? options.embeddings !== undefined,
     embeddings: options.embeddings,
     model: options.model,
+    newStore: options.newStore,
     log: options.log ?? (() => undefined),
   });
   const tokens = JSON.parse(readFileSync(join(dataDir, 'tokens.json'), 'utf8')) as Record<string, string>;

@@ -2,8 +2,7 @@
 import { summariseDay } from '../../readers/days.ts';
 import type { Aggregate } from '../../store/store.ts';
 import type { App, AppOptions } from '../app.ts';
-
-const day = { type: 'integer', minimum: 1, maximum: 1_000_000 } as const;
+import { DAY } from './params.ts';
 
 interface EventsQuery {
   town?: string;
@@ -40,12 +39,11 @@ export function historyRoutes(app: App, { store, world }: AppOptions): void {
           properties: {
             town,
             kind,
-            from_day: day,
-            to_day: day,
+            from_day: DAY,
+            to_day: DAY,
             q: { type: 'string', maxLength: 200 },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
             cursor: { type: 'string', maxLength: 200 },
-            token: { type: 'string' },
           },
         },
       },
@@ -71,7 +69,7 @@ export function historyRoutes(app: App, { store, world }: AppOptions): void {
 
   app.get<{ Params: { day: number } }>(
     '/api/days/:day',
-    { schema: { params: { type: 'object', properties: { day }, required: ['day'] } } },
+    { schema: { params: { type: 'object', properties: { day: DAY }, required: ['day'] } } },
     async (request) => summariseDay(request.params.day, await store.day(request.params.day)),
   );
 
@@ -87,12 +85,11 @@ export function historyRoutes(app: App, { store, world }: AppOptions): void {
             metric: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' },
             town,
             kind,
-            from_day: day,
-            to_day: day,
+            from_day: DAY,
+            to_day: DAY,
             bucket: { type: 'string', enum: ['day', 'update'], default: 'day' },
             aggregate: { type: 'string', enum: ['sum', 'mean', 'min', 'max', 'count'], default: 'sum' },
             limit: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 },
-            token: { type: 'string' },
           },
         },
       },

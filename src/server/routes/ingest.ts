@@ -1,20 +1,34 @@
 /** POST /api/updates: a town's bearer token, a valid batch, stored atomically or not at all. */
-import { normalise, ValidationError } from '../../events/schema.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type IncomingUpdate, normaliseInSlices, ValidationError } from '../../events/schema.ts';
 import { ConflictError } from '../../store/store.ts';
 import type { App, AppOptions } from '../app.ts';
 import { bearer, townOfToken } from '../tokens.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The town whose write token the request carries. */
+    writer?: string;
+  }
+}
+
 export function ingestRoutes(app: App, { tokens, world, ingest }: AppOptions): void {
-  app.post('/api/updates', async (request, reply) => {
+  app.decorateRequest('writer', undefined);
+  // The token is checked before the body is read: a stranger's body is never parsed.
+  const authorise = async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearer(request.headers.authorization);
     if (!token)
       return reply.status(401).send({ error: 'a town token is required: Authorization: Bearer <token>' });
-    const writer = townOfToken(tokens, token);
-    if (!writer) return reply.status(401).send({ error: 'unknown token' });
+    request.writer = townOfToken(tokens, token);
+    if (!request.writer) return reply.status(401).send({ error: 'unknown token' });
+  };
 
-    let updates: ReturnType<typeof normalise>;
+  app.post('/api/updates', { config: { access: 'town' }, onRequest: authorise }, async (request, reply) => {
+    const writer = request.writer as string;
+
+    let updates: IncomingUpdate[];
     try {
-      updates = normalise(world, request.body);
+      updates = await normaliseInSlices(world, request.body);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply

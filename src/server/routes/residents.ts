@@ -6,6 +6,7 @@ import type { StoredEvent, Whereabouts } from '../../events/contracts.ts';
 import { DEFAULT_CONFIG } from '../../world/residents/catalog.ts';
 import type { ResidentDef } from '../../world/residents/types.ts';
 import type { App, AppOptions } from '../app.ts';
+import { DAY } from './params.ts';
 
 function whereabouts(r: ResidentDef, e: StoredEvent | undefined, names: Map<string, string>): Whereabouts {
   const at = (town: string | null, location: string | null) => ({
@@ -47,7 +48,7 @@ export function residentRoutes(app: App, { reports, store }: AppOptions): void {
       schema: {
         params: {
           type: 'object',
-          properties: { day: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
+          properties: { day: DAY },
           required: ['day'],
         },
         querystring: {

@@ -2,6 +2,7 @@
 import type { SearchMode } from '../../search/search.ts';
 import { type SearchOrder, SearchUnavailableError } from '../../search/service.ts';
 import type { App, AppOptions } from '../app.ts';
+import { DAY } from './params.ts';
 
 interface SearchQuerystring {
   q: string;
@@ -15,7 +16,6 @@ interface SearchQuerystring {
 }
 
 export function searchRoutes(app: App, { search, world }: AppOptions): void {
-  const day = { type: 'integer', minimum: 1, maximum: 1_000_000 } as const;
   app.get<{ Querystring: SearchQuerystring }>(
     '/api/search',
     {
@@ -28,12 +28,11 @@ export function searchRoutes(app: App, { search, world }: AppOptions): void {
             q: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
             town: { type: 'string', enum: world.ids },
             kind: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,31}$' },
-            from_day: day,
-            to_day: day,
+            from_day: DAY,
+            to_day: DAY,
             k: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
             mode: { type: 'string', enum: ['hybrid', 'semantic', 'keyword'], default: 'hybrid' },
             order: { type: 'string', enum: ['relevance', 'time'], default: 'relevance' },
-            token: { type: 'string' },
           },
         },
       },
