@@ -1,5 +1,6 @@
 /** The aggregator's API, as the viewer uses it. Every text from it is untrusted: render with textContent. */
 import type { StoredEvent, Whereabouts } from '../../src/events/contracts.ts';
+import { askForToken, ReadRefused, readToken } from './auth.ts';
 
 export type { StoredEvent, Whereabouts };
 
@@ -28,13 +29,28 @@ export interface MetricPoint {
   value: number;
 }
 
+/** Every request of the viewer: with the read token when the tab has one, and a 401 asks for it. */
 async function json<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const headers = new Headers(init?.headers);
+  const token = readToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const response = await fetch(path, { ...init, headers });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string };
-    throw Object.assign(new Error(body.error ?? `HTTP ${response.status}`), { status: response.status });
+    const message = body.error ?? `HTTP ${response.status}`;
+    if (response.status === 401) {
+      askForToken(message);
+      throw new ReadRefused(message);
+    }
+    throw Object.assign(new Error(message), { status: response.status });
   }
   return (await response.json()) as T;
+}
+
+/** The live stream's address: EventSource sends no headers, so the token goes in the query. */
+export function streamUrl(): string {
+  const token = readToken();
+  return token ? `/api/stream?token=${encodeURIComponent(token)}` : '/api/stream';
 }
 
 export const getWorld = () => json<World>('/api/world');

@@ -8,8 +8,10 @@ import {
   residents,
   type StoredEvent,
   search,
+  streamUrl,
   type Town,
 } from './api.ts';
+import { takeTokenFromAddress, untilTokenGiven } from './auth.ts';
 import { Charts } from './charts.ts';
 import { byId, el, TOWN_COLOURS } from './dom.ts';
 import { Feed } from './feed.ts';
@@ -17,7 +19,9 @@ import { WorldMap } from './map.ts';
 import { ResidentsPanel } from './residents.ts';
 import './styles.css';
 
-const world = await getWorld();
+// Before anything is asked of the aggregator, and before the address can be copied.
+takeTokenFromAddress();
+const world = await getWorld().catch(untilTokenGiven);
 const names = Object.fromEntries(world.towns.map((t) => [t.id, t.name]));
 
 const feed = new Feed(byId('feed'), byId<HTMLSelectElement>('filter-kind'), byId('feed-count'), names);
@@ -281,7 +285,12 @@ byId<HTMLFormElement>('ask-form').addEventListener('submit', async (event) => {
 });
 
 // --- Live events ----------------------------------------------------------------------------------
-const stream = new EventSource('/api/stream');
+const stream = new EventSource(streamUrl());
+// A refused stream closes for good, and EventSource does not say why: ask the API, whose 401
+// brings up the prompt for the token.
+stream.addEventListener('error', () => {
+  if (stream.readyState === EventSource.CLOSED) getWorld().catch(() => undefined);
+});
 stream.onmessage = (message) => {
   const event = JSON.parse(message.data) as StoredEvent;
   clockAt = { t: Math.max(worldNow(), event.day - 1 + event.hour / 24), wall: Date.now() };

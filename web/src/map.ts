@@ -27,9 +27,13 @@ export class WorldMap {
     this.map.fitBounds(bounds);
     for (const town of world.towns) {
       this.towns.set(town.id, town);
+      // An element, not HTML: a style attribute in HTML is inline style, which the CSP refuses;
+      // a colour set through the CSSOM is not.
+      const dot = el('span', { class: 'dot' });
+      dot.style.background = TOWN_COLOURS[town.id] ?? '#555';
       const icon = L.divIcon({
         className: 'town-icon',
-        html: `<span class="dot" style="background:${TOWN_COLOURS[town.id] ?? '#555'}"></span>`,
+        html: dot,
         iconSize: [22, 22],
         iconAnchor: [11, 11],
       });
