@@ -14,11 +14,12 @@ import { readTokenHelp } from '../town/read-token.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
 import { dataOption, readTokenOption, seedOption, speedOption } from './options.ts';
-import { noSearchOption, portOption } from './serve.ts';
+import { newStoreOption, noSearchOption, portOption } from './serve.ts';
 
 interface StartFlags {
   data: string;
   search: boolean;
+  newStore?: boolean;
   port: number;
   speed: number;
   seed?: string;
@@ -132,6 +133,7 @@ export async function runStart(flags: StartFlags): Promise<void> {
     '--host',
     '127.0.0.1',
     ...(flags.search ? [] : ['--no-search']),
+    ...(flags.newStore ? ['--new-store'] : []),
   ]);
   const [aggregator] = children as [(typeof children)[number]];
   try {
@@ -169,6 +171,7 @@ export function startCommand(): Command {
     .addOption(speedOption())
     .addOption(seedOption())
     .addOption(noSearchOption())
+    .addOption(newStoreOption())
     .addOption(
       readTokenOption(
         'require this token for every read, as `serve --read-token` does; the aggregator and the towns get it in their environment',

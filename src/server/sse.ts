@@ -46,6 +46,11 @@ export class SseSession {
     this.heartbeat.unref();
   }
 
+  /** Bytes queued here, not yet handed to the socket. */
+  get queued(): number {
+    return this.queuedBytes;
+  }
+
   /** Bytes this client has not taken yet: queued here and waiting in the socket. */
   get backlog(): number {
     return this.queuedBytes + this.res.writableLength;

@@ -36,6 +36,16 @@ export class Telemetry {
     help: 'Stream clients cut off because they could not keep up',
     registers: [this.registry],
   });
+  /** Read when the metrics are scraped: bytes the stream has for its clients and not yet written. */
+  streamQueuedSource: (() => number) | undefined;
+  readonly streamQueued = new Gauge({
+    name: 'chronicle_stream_queued_bytes',
+    help: 'Bytes of events waiting for their turn to be written to stream clients',
+    registers: [this.registry],
+    collect: () => {
+      if (this.streamQueuedSource) this.streamQueued.set(this.streamQueuedSource());
+    },
+  });
   /** Read when the metrics are scraped. */
   searchLagSource: (() => Promise<number>) | undefined;
   readonly searchLag = new Gauge({

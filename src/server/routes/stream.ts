@@ -63,6 +63,11 @@ interface StreamQuery {
 
 export function streamRoutes(app: App, { store, bus, world, telemetry, heartbeatMs }: AppOptions): void {
   const open = new Set<SseSession>();
+  telemetry.streamQueuedSource = () => {
+    let bytes = 0;
+    for (const session of open) bytes += session.queued;
+    return bytes;
+  };
   // Before the server waits for its connections to end: streams never end by themselves.
   app.addHook('preClose', async () => {
     for (const session of open) session.close();
