@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { type AddressInfo, connect, createServer } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -475,6 +475,9 @@ describe('under load', () => {
     const port = await freePort();
     const served = start([BIN, 'serve', '--data', dir, '--port', String(port), '--no-search']);
     const url = `http://127.0.0.1:${port}`;
+    const stalled: Socket[] = [];
+    let polling = true;
+    let sampler: NodeJS.Timeout | undefined;
     try {
       await waitFor(
         () => served.lines.some((l) => l.text.includes('aggregator on')),
@@ -484,13 +487,13 @@ describe('under load', () => {
       const tokens = JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'));
       const rss = () =>
         Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${served.child.pid}/status`, 'utf8'))?.[1]) * 1024;
-      const stalled = Array.from({ length: 200 }, () => {
+      for (let i = 0; i < 200; i++) {
         const socket = connect(port, '127.0.0.1');
         socket.on('error', () => undefined);
         socket.write('GET /api/stream HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n');
         socket.pause();
-        return socket;
-      });
+        stalled.push(socket);
+      }
       const metric = async (name: string) =>
         Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${url}/metrics`)).text())?.[1]);
       const untilClients = Date.now() + 30_000;
@@ -502,7 +505,6 @@ describe('under load', () => {
 
       let slowest = 0;
       let failed = 0;
-      let polling = true;
       const poller = (async () => {
         while (polling) {
           const t0 = performance.now();
@@ -516,7 +518,7 @@ describe('under load', () => {
         }
       })();
       let peak = 0;
-      const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
+      sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
       // About 3.9 MB: 20 updates of 200 events of ~1 KB each.
       const batch = Array.from({ length: 20 }, (_, u) => ({
         id: `load/${u}`,
@@ -553,8 +555,6 @@ describe('under load', () => {
       }
       polling = false;
       await poller;
-      clearInterval(sampler);
-      for (const socket of stalled) socket.destroy();
       const grown = peak - baseline;
       console.log(
         `# a batch of ${(size / 1e6).toFixed(1)} MB to 200 stalled clients: /healthz slowest ${slowest.toFixed(0)} ms; memory grew ${(grown / 2 ** 20).toFixed(0)} MiB`,
@@ -565,6 +565,10 @@ describe('under load', () => {
       assert.ok(slowest < 1000, `/healthz took ${slowest.toFixed(0)} ms`);
       assert.equal(failed, 0, '/healthz failed');
     } finally {
+      // Whatever failed, nothing of this test may keep the process alive.
+      polling = false;
+      clearInterval(sampler);
+      for (const socket of stalled) socket.destroy();
       served.child.kill('SIGTERM');
       await exited(served.child);
     }
