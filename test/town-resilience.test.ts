@@ -228,3 +228,32 @@ describe("a town's state file", () => {
     }
   });
 });
+
+describe('a town back after a long pause', () => {
+  test('tells what its residents did meanwhile in updates the aggregator takes (at most 200 events each)', async () => {
+    // A fast world clock: by the time the town wakes, its residents have days to tell.
+    const agg = await startAggregator({ speed: 2000 });
+    try {
+      const until = Date.now() + 30_000;
+      while ((await agg.get('/api/clock')).body.day < 4) {
+        if (Date.now() > until) throw new Error('the world clock did not reach day 4');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const ran = await runTown(agg, 'port-logic', 1);
+      assert.equal(ran.code, 0, ran.stderr);
+      const rejected = join(agg.dataDir, 'towns', 'port-logic', 'outbox', 'rejected');
+      assert.deepEqual(readdirSync(rejected), [], 'nothing was refused');
+      const log = logOf(agg.dataDir, 'port-logic');
+      assert.ok(log.length > 1, `one step told ${log[0]?.events.length} events in one update`);
+      assert.ok(log.every((u) => u.events.length <= 200));
+      assert.deepEqual(
+        log.map((u) => u.seq),
+        log.map((_, i) => i + 1),
+      );
+      const stored = await eventsOf(agg, 'port-logic');
+      assert.equal(stored.length, log.flatMap((u) => u.events).length);
+    } finally {
+      await agg.stop();
+    }
+  });
+});

@@ -58,6 +58,7 @@ const SavedSchema = z.object({
     t: z.number().nonnegative().lt(LIMITS.maxDay),
   }),
   last: z.looseObject({ seq: z.number().int().positive().max(LIMITS.maxSeq) }).nullable(),
+  earlier: z.array(z.looseObject({ seq: z.number().int().positive().max(LIMITS.maxSeq) })).default([]),
   streamCursor: z.number().int().nonnegative().nullable().default(null),
 });
 
@@ -67,6 +68,8 @@ export interface Saved {
   worldId: string;
   state: TownState;
   last: Update | null;
+  /** The updates the last step told before `last`, when it took more than one (a long pause). */
+  earlier?: Update[];
   /** The last stream event taken into the town's state: the stream resumes after it. */
   streamCursor: number | null;
 }
@@ -130,6 +133,27 @@ async function fetchClock(
   }
 }
 
+/**
+ * One step's events as updates the aggregator takes, each at most LIMITS.eventsPerUpdate events:
+ * after a long pause the residents have a day or more to tell, in as many updates as it takes,
+ * numbered on from the step's own.
+ */
+export function updatesOf(
+  worldId: string,
+  town: TownId,
+  seq: number,
+  t: number,
+  wallMs: number,
+  events: Update['events'],
+): Update[] {
+  const updates: Update[] = [];
+  for (let i = 0; i === 0 || i < events.length; i += LIMITS.eventsPerUpdate) {
+    const part = events.slice(i, i + LIMITS.eventsPerUpdate);
+    updates.push(toUpdate(worldId, town, seq + updates.length, t, wallMs, part));
+  }
+  return updates;
+}
+
 /** Re-read the aggregator's clock this often (in updates), so a town never drifts from the world. */
 const CLOCK_SYNC_EVERY = 10;
 
@@ -164,10 +188,11 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     last: null,
     streamCursor: null,
   };
-  // Finish what a crash may have interrupted: the last update reaches the outbox and the log.
-  if (saved.last && log.lastSeq() < saved.last.seq) {
-    outbox?.put(saved.last);
-    log.append(saved.last);
+  // Finish what a crash may have interrupted: the last step's updates reach the outbox and the log.
+  for (const update of [...(saved.earlier ?? []), ...(saved.last ? [saved.last] : [])]) {
+    if (log.lastSeq() >= update.seq) continue;
+    outbox?.put(update);
+    log.append(update);
   }
 
   // The sender and the stream stop with the town, or, when it stops by itself, once it has delivered.
@@ -241,12 +266,21 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
       staff: residents?.before(t),
     });
     const told = residents ? residents.after(state.t, events) : events;
-    const update = toUpdate(saved.worldId, town, state.seq, state.t, now, told);
-    saved = { ...saved, state, last: update, streamCursor: stream?.lastId ?? saved.streamCursor };
+    const updates = updatesOf(saved.worldId, town, state.seq, state.t, now, told);
+    const last = updates.at(-1) as Update;
+    saved = {
+      ...saved,
+      state: { ...state, seq: last.seq },
+      last,
+      earlier: updates.slice(0, -1),
+      streamCursor: stream?.lastId ?? saved.streamCursor,
+    };
     writeAtomic(paths.state, JSON.stringify(saved));
-    outbox?.put(update);
-    log.append(update);
-    options.print(formatUpdate(update, rules.name));
+    for (const update of updates) {
+      outbox?.put(update);
+      log.append(update);
+      options.print(formatUpdate(update, rules.name));
+    }
     sender?.kick();
     made++;
     delay = clock.updateIntervalMs * (0.75 + 0.5 * Math.random());
