@@ -27,7 +27,7 @@ async function healthy(url: string): Promise<boolean> {
 
 test('after two SIGKILLs of the aggregator, every town’s stored sequence is whole and equals its log', {
   timeout: 120_000,
-}, async () => {
+}, async (t) => {
   const data = mkdtempSync(join(tmpdir(), 'chronicle-crash-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -35,6 +35,7 @@ test('after two SIGKILLs of the aggregator, every town’s stored sequence is wh
   let serving = aggregator();
   let up = false;
   const poll = setInterval(async () => (up = await healthy(url)), 50);
+  t.after(() => clearInterval(poll));
   await waitFor(() => up, 20_000, 'the aggregator');
 
   const towns = TOWNS.map((town) =>

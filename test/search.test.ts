@@ -267,8 +267,11 @@ test('the index survives a restart, resumes after a kill mid-indexing, and reind
       // not listening yet
     }
   }, 50);
-  await waitFor(() => indexed > 0 && lag > 0, 60_000, 'indexing to be under way');
-  clearInterval(poll);
+  try {
+    await waitFor(() => indexed > 0 && lag > 0, 60_000, 'indexing to be under way');
+  } finally {
+    clearInterval(poll);
+  }
   first.child.kill('SIGKILL');
   await exited(first.child);
   const part = indexedEvents(killed);

@@ -1,6 +1,7 @@
 /** Runs the real `chronicle` command and the town scripts as child processes. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,12 +32,22 @@ export function run(args: readonly string[], options: { timeoutMs?: number } = {
   });
 }
 
+/** Processes started and not yet exited. */
+const running = new Set<ChildProcess>();
+// What a failed test left running is killed when the file's tests end: the test process would
+// otherwise wait for it forever (it holds the child's pipes).
+after(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Start a long-running command; lines of its standard output arrive with the time they came. */
 export function start(args: readonly string[]): {
   child: ChildProcess;
   lines: { at: number; text: string }[];
 } {
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const lines: { at: number; text: string }[] = [];
   let partial = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
