@@ -24,6 +24,8 @@ export class SseSession {
   private waiters: (() => void)[] = [];
   private heartbeat: NodeJS.Timeout | undefined;
   private nextTurn: NodeJS.Immediate | undefined;
+  /** Once set, a client that falls further behind than this is cut off, and `onCutOff` told. */
+  private allowance: { bytes: number; onCutOff: () => void } | undefined;
   closed = false;
 
   constructor(
@@ -64,9 +66,26 @@ export class SseSession {
     return this.backlog > bytes && this.res.writableLength >= HIGH_WATER;
   }
 
+  /**
+   * From now on, cut the client off when it stops reading more than `bytes` behind: checked as
+   * frames arrive and whenever its socket fills (a batch written a slice at a time may fill it
+   * long after it arrived).
+   */
+  limitBehind(bytes: number, onCutOff: () => void): void {
+    this.allowance = { bytes, onCutOff };
+    this.checkBehind();
+  }
+
+  private checkBehind(): boolean {
+    if (!this.allowance || this.closed || !this.behind(this.allowance.bytes)) return false;
+    this.allowance.onCutOff();
+    this.close();
+    return true;
+  }
+
   /** Queue a frame (or several joined): it is written when the socket has room. */
   write(frame: Buffer): void {
-    if (this.closed) return;
+    if (this.closed || this.checkBehind()) return;
     this.queue.push(frame);
     this.queuedBytes += frame.length;
     this.schedule();
@@ -130,6 +149,7 @@ export class SseSession {
     }
     // More to write and room for it: the next turn. No room: the socket's 'drain' calls back.
     if (this.head < this.queue.length && this.res.writableLength < HIGH_WATER) this.schedule();
+    else if (this.checkBehind()) return;
     this.wakeWaiters();
   }
 

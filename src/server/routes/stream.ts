@@ -4,8 +4,9 @@
  * follows live, with no gap and no repeat.
  *
  * Catching up pages from the store only as fast as the client reads, however far behind it is (a
- * 20-year history is a million events). Once live, a client more than MAX_BEHIND_BYTES behind when
- * new events come is cut off rather than buffered without bound; it resumes where it was.
+ * 20-year history is a million events). Once live, a client that stops reading (its socket full)
+ * more than MAX_BEHIND_BYTES behind is cut off rather than buffered without bound; it resumes
+ * where it was.
  */
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { StoredEvent } from '../../store/store.ts';
@@ -134,11 +135,6 @@ export function streamRoutes(app: App, { store, bus, world, telemetry, heartbeat
           }
           return;
         }
-        if (session.behind(MAX_BEHIND_BYTES)) {
-          telemetry.streamDropped.inc();
-          session.close();
-          return;
-        }
         send(batch.framesAfter(cursor, town), last);
       };
       listeners.add(listener);
@@ -161,6 +157,7 @@ export function streamRoutes(app: App, { store, bus, world, telemetry, heartbeat
         await yieldToIo();
       }
       live = true;
+      session.limitBehind(MAX_BEHIND_BYTES, () => telemetry.streamDropped.inc());
       for (const batch of waiting.splice(0))
         send(batch.framesAfter(cursor, town), batch.events.at(-1)?.id ?? 0);
     },
