@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { WORLD } from '../src/world/map.ts';
 import { simulate } from '../src/world/simulate.ts';
 import type { Update } from '../src/world/types.ts';
-import { freePort } from '../test/helpers/cli.ts';
+import { freePort } from '../test/helpers/ports.ts';
 import { measureDirectIngest } from './ingest-direct.ts';
 
 const BIN = fileURLToPath(new URL('../bin/chronicle.js', import.meta.url));

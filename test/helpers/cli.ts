@@ -1,6 +1,5 @@
 /** Runs the real `chronicle` command and the town scripts as child processes. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -72,11 +71,4 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
   }
 }
 
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from './ports.ts';
