@@ -7,7 +7,7 @@ import { Rng } from '../src/world/rng.ts';
 import { simulate } from '../src/world/simulate.ts';
 import { initialState, stepTown } from '../src/world/step.ts';
 import { defineTown } from '../src/world/town.ts';
-import { METAL_PER_TOOL_LBS } from '../src/world/towns/patchbourough.ts';
+import { METAL_PER_TOOL_LBS } from '../src/world/towns/patchbourough/index.ts';
 import type { Dispatch, TownId } from '../src/world/types.ts';
 import { isoTime } from '../src/world/update.ts';
 import { World } from '../src/world/world.ts';
@@ -72,7 +72,7 @@ describe('one town step', () => {
   const rules = WORLD.rules('patchbourough');
 
   test('is pure: the same state and inputs give the same result, and the input is untouched', () => {
-    const before = initialState(rules);
+    const before = initialState(WORLD, rules);
     const frozen = JSON.stringify(before);
     const a = stepTown(WORLD, rules, before, { seed: '7', t: 0.5, inbox: [] });
     const b = stepTown(WORLD, rules, before, { seed: '7', t: 0.5, inbox: [] });
@@ -99,7 +99,7 @@ describe('one town step', () => {
   });
 
   test('a shipment arrives a route’s length after it left, and adds to the stock', () => {
-    let state = initialState(rules);
+    let state = initialState(WORLD, rules);
     let result = stepTown(WORLD, rules, state, { seed: '7', t: 1.1, inbox: [shipment(3)] });
     state = result.state;
     assert.equal(result.events.filter((e) => e.kind === 'arrival').length, 0);
@@ -138,17 +138,21 @@ describe('one town step', () => {
         },
       },
     };
-    const first = stepTown(WORLD, rules, initialState(rules), { seed: '7', t: 1.1, inbox: [shipment(3)] });
+    const first = stepTown(WORLD, rules, initialState(WORLD, rules), {
+      seed: '7',
+      t: 1.1,
+      inbox: [shipment(3)],
+    });
     const later = stepTown(WORLD, rules, first.state, { seed: '7', t: 1.9, inbox: [raid] });
     assert.equal(later.events.find((e) => e.kind === 'arrival')?.data.cargo_items, 1);
 
     const sender = WORLD.rules('circuiton');
-    const robbed = stepTown(WORLD, sender, initialState(sender), { seed: '7', t: 1.3, inbox: [raid] });
+    const robbed = stepTown(WORLD, sender, initialState(WORLD, sender), { seed: '7', t: 1.3, inbox: [raid] });
     const loss = robbed.events.find((e) => e.kind === 'loss');
     assert.ok(loss);
     assert.equal(loss.data.loot_gold, 180);
     assert.equal(loss.data.target, 'circuiton');
-    assert.equal(robbed.state.gold, initialState(sender).gold - 180);
+    assert.equal(robbed.state.gold, initialState(WORLD, sender).gold - 180);
   });
 });
 
@@ -159,7 +163,23 @@ describe('adding a town', () => {
       name: 'The Lighthouse',
       description: 'a keeper on a rock',
       climate: { inland: 0.5, temperature: [5, 20], pressure: [990, 1020], exposure: 1.4 },
-      workers: { keeper: ['Agnes Lamp'], trader: ['Agnes Lamp'] },
+      aliases: 'the lighthouse',
+      colour: '#f1c40f',
+      position: [200, 250],
+      routes: [{ to: 'port-logic', cargo: { days: 0.3, by: 'rowing boat' } }],
+      kinds: [{ kind: 'lamp', about: 'the lamp kept', fields: { oil: 'number' } }],
+      places: [{ slug: 'rock', name: 'the Rock', kind: 'workshop', capacity: 2 }],
+      people: [
+        {
+          name: 'Agnes Lamp',
+          job: 'keeper',
+          roles: ['keeper', 'trader'],
+          persona: 'a keeper',
+          interests: { weather: 1 },
+          workplace: 'rock',
+          sociability: 0.5,
+        },
+      ],
       exports: [{ to: 'port-logic', goods: 'fish', keep: 0 }],
       upkeep: {},
       initial: () => ({ gold: 10, stock: { fish: 1000 }, local: { oil: 5 } }),
@@ -173,14 +193,7 @@ describe('adding a town', () => {
         );
       },
     });
-    const world = new World([
-      ...WORLD.places,
-      {
-        rules: lighthouse,
-        position: [200, 250],
-        routes: [{ to: 'port-logic', days: 0.3, by: 'rowing boat' }],
-      },
-    ]);
+    const world = new World([...WORLD.towns, lighthouse]);
     const updates = [...simulate({ world, seed: '5', days: 20, epochMs: 0 })];
     assert.ok(updates.some((u) => u.town === 'lighthouse' && u.events.some((e) => e.kind === 'lamp')));
     const arrivals = updates

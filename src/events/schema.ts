@@ -151,7 +151,7 @@ export function plainEvent(sentence: string): TownEvent {
 /** Towns are named by id ("port-logic") or by name ("Port Logic"), in any case. */
 function townId(world: World, name: string): string | undefined {
   const wanted = name.trim().toLowerCase();
-  return world.places.find((p) => p.rules.id === wanted || p.rules.name.toLowerCase() === wanted)?.rules.id;
+  return world.towns.find((t) => t.id === wanted || t.name.toLowerCase() === wanted)?.id;
 }
 
 /** A log shipper wraps each line: Fluent Bit as `log` (or the parsed fields beside `date`), Vector as `message`. */

@@ -162,7 +162,7 @@ export function checkConfig(config: ResidentsConfig, source: string): void {
     if (!work) errors.push(`${r.name}'s workplace ${r.workplace} is not a location`);
     else if (work.town !== r.town) errors.push(`${r.name} works at ${r.workplace}, outside ${r.town}`);
     if (locations.get(r.home)?.town !== r.town) errors.push(`${r.name}'s home ${r.home} is not in ${r.town}`);
-    const roles = Object.keys(WORLD.rules(r.town).workers);
+    const roles = Object.keys(WORLD.workers(r.town));
     for (const role of r.roles)
       if (!roles.includes(role))
         errors.push(`${r.name}'s role "${role}" is not one of ${r.town}'s: ${roles.join(', ')}`);

@@ -184,7 +184,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
     format: 1,
     town,
     worldId: worldFile.id,
-    state: initialState(rules),
+    state: initialState(world, rules),
     last: null,
     streamCursor: null,
   };

@@ -54,7 +54,7 @@ export function* simulate(options: SimulationOptions): Generator<Update, Record<
   const from = options.from ?? 0;
   const worldId = options.worldId ?? `seed-${seed}`;
   const runners: Runner[] = (options.towns ?? world.ids).map((id) => {
-    const state = options.states?.[id] ?? initialState(world.rules(id));
+    const state = options.states?.[id] ?? initialState(world, world.rules(id));
     const next =
       state.seq === 0
         ? from + nextUpdateTime(seed, id, 1, 0)

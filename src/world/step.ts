@@ -4,7 +4,7 @@
  * and reads the sensors. It reads no clock and draws no randomness but its own seeded Rng.
  */
 import { worldDaysOf, worldTimeOf } from './clock.ts';
-import { describe, GOODS, GOODS_NAMES, type Goods, isGoods, type Stock, unitsOf } from './goods.ts';
+import { describeCargo, type Goods, type GoodsDef, type Stock, unitsOf } from './goods.ts';
 import { round } from './num.ts';
 import { Rng } from './rng.ts';
 import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
@@ -37,13 +37,13 @@ const TRADE_HOURS = [6, 18] as const;
 const TRADE_CHANCE = 0.4;
 const MAX_CRATES = 10;
 
-export function initialState<Local>(rules: TownRules<Local>): TownState<Local> {
+export function initialState<Local>(world: World, rules: TownRules<Local>): TownState<Local> {
   const { gold, stock, local } = rules.initial();
   return {
     seq: 0,
     t: 0,
     gold,
-    stock: copyStock(stock),
+    stock: copyStock(world, stock),
     incoming: [],
     forecast: { day: 0, storm: false },
     local,
@@ -66,7 +66,7 @@ export function stepTown<Local>(
     seq: previous.seq,
     t: previous.t,
     gold: previous.gold,
-    stock: copyStock(previous.stock),
+    stock: copyStock(world, previous.stock),
     incoming: previous.incoming.map((s) => ({ ...s })),
     forecast: { day: previous.forecast.day, storm: previous.forecast.storm },
     local: copy(previous.local),
@@ -83,15 +83,15 @@ export function stepTown<Local>(
   deliver(world, turn);
   rules.work(turn);
   trade(world, rules, turn, rng.split('trade'));
-  for (const [goods, amount] of Object.entries(rules.upkeep)) turn.take(goods as Goods, amount ?? 0);
+  for (const [goods, amount] of Object.entries(rules.upkeep)) turn.take(goods, amount);
   read(rules, turn);
   return { state, events: turn.events };
 }
 
 /** Every town's stock holds every good, in one key order, so all stocks share one shape (and stay fast). */
-function copyStock(stock: Stock): Stock {
+function copyStock(world: World, stock: Stock): Stock {
   const out: Stock = {};
-  for (const goods of GOODS_NAMES) out[goods] = stock[goods] ?? 0;
+  for (const goods of world.goods.keys()) out[goods] = stock[goods] ?? 0;
   return out;
 }
 
@@ -160,7 +160,7 @@ class TownTurn<Local> implements Turn<Local> {
       this.hands.add(hand);
       return hand;
     }
-    const names = this.rules.workers[role];
+    const names = this.world.workers(this.rules.id)[role];
     if (!names || names.length === 0)
       throw new Error(`${this.rules.id} has no worker for the role "${role}"`);
     return this.workers.pick(names);
@@ -192,13 +192,32 @@ class TownTurn<Local> implements Turn<Local> {
   nameOf(town: string): string {
     return this.world.has(town) ? this.world.rules(town).name : town;
   }
+
+  isGoods(name: unknown): name is Goods {
+    return typeof name === 'string' && this.world.goods.has(name);
+  }
+
+  goods(name: Goods): GoodsDef {
+    const def = this.world.goods.get(name);
+    if (!def) throw new Error(`${this.rules.id}: no town makes the good "${name}"`);
+    return def;
+  }
+
+  cargo(goods: Goods, crates: number): string {
+    return describeCargo(goods, this.goods(goods), crates);
+  }
 }
 
 function hear(world: World, rules: AnyTownRules, turn: Turn, dispatch: Dispatch): void {
   const { event } = dispatch;
   const data = event.data;
   const me = turn.town;
-  if (event.kind === 'trade' && data.to === me && typeof data.shipment === 'string' && isGoods(data.goods)) {
+  if (
+    event.kind === 'trade' &&
+    data.to === me &&
+    typeof data.shipment === 'string' &&
+    turn.isGoods(data.goods)
+  ) {
     const from = dispatch.town;
     const days = world.route(from, me)?.days ?? 0;
     turn.state.incoming.push({
@@ -224,8 +243,8 @@ function recordLoss(turn: Turn, dispatch: Dispatch): void {
   const loot = Number(data.loot_gold);
   // The sender sold the goods when they left; robbed, it pays the buyer back.
   turn.state.gold = Math.max(0, turn.state.gold - loot);
-  const goods = isGoods(data.goods) ? data.goods : undefined;
-  const what = goods ? describe(goods, Number(data.cargo_items)) : 'goods';
+  const goods = turn.isGoods(data.goods) ? data.goods : undefined;
+  const what = goods ? turn.cargo(goods, Number(data.cargo_items)) : 'goods';
   const lossData: EventData = { target: turn.town, loot_gold: loot, raider: dispatch.town };
   for (const key of ['goods', 'quantity', 'cargo_items', 'shipment', 'from', 'to'] as const) {
     const value = data[key];
@@ -243,14 +262,14 @@ function deliver(world: World, turn: Turn): void {
   if (due.length === 0) return;
   turn.state.incoming = turn.state.incoming.filter((s) => s.arrives > turn.t);
   for (const s of due) {
-    const goods = s.goods as Goods;
-    const quantity = unitsOf(goods, s.crates);
+    const goods = s.goods;
+    const quantity = unitsOf(turn.goods(goods), s.crates);
     turn.add(goods, quantity);
-    turn.state.gold = Math.max(0, turn.state.gold - s.crates * GOODS[goods].price);
+    turn.state.gold = Math.max(0, turn.state.gold - s.crates * turn.goods(goods).price);
     const by = world.route(s.from, turn.town)?.by ?? 'road';
     turn.emit(
       'arrival',
-      `The ${by} from ${world.rules(s.from).name} arrived with ${describe(goods, s.crates)}.`,
+      `The ${by} from ${world.rules(s.from).name} arrived with ${turn.cargo(goods, s.crates)}.`,
       {
         goods,
         quantity,
@@ -270,21 +289,22 @@ function trade(world: World, rules: AnyTownRules, turn: Turn, rng: Rng): void {
     (e) =>
       world.has(e.to) &&
       world.route(turn.town, e.to) &&
-      turn.have(e.goods) - e.keep >= GOODS[e.goods].perCrate,
+      turn.have(e.goods) - e.keep >= turn.goods(e.goods).perCrate,
   );
   if (open.length === 0) return;
   const order = rng.pick(open);
-  const spare = Math.floor((turn.have(order.goods) - order.keep) / GOODS[order.goods].perCrate);
+  const def = turn.goods(order.goods);
+  const spare = Math.floor((turn.have(order.goods) - order.keep) / def.perCrate);
   const crates = Math.min(MAX_CRATES, spare, rng.int(1, MAX_CRATES));
-  const quantity = turn.take(order.goods, unitsOf(order.goods, crates));
-  const value = crates * GOODS[order.goods].price;
+  const quantity = turn.take(order.goods, unitsOf(def, crates));
+  const value = crates * def.price;
   turn.state.gold += value;
   const route = world.route(turn.town, order.to);
   const shipment = `${turn.town}-${turn.state.seq}`;
   const trader = turn.worker('trader');
   turn.emit(
     'trade',
-    `${trader} sent ${describe(order.goods, crates)} by ${route?.by} to ${world.rules(order.to).name}, sold for ${value} gold.`,
+    `${trader} sent ${turn.cargo(order.goods, crates)} by ${route?.by} to ${world.rules(order.to).name}, sold for ${value} gold.`,
     {
       goods: order.goods,
       quantity,
@@ -311,6 +331,7 @@ function read(rules: AnyTownRules, turn: Turn): void {
   };
   const rain = w.rain_mm > 0 ? `, rain ${w.rain_mm} mm` : '';
   const storm = w.storm ? ' Storm warning.' : '';
+  if (w.storm) data.storm = 1;
   turn.emit(
     'sensor',
     `${w.temperature_c} °C, ${w.pressure_hpa} hPa, humidity ${w.humidity_pct}%, wind ${w.wind_kph} km/h${rain}${extra ? `, ${extra.text}` : ''}.${storm}`,

@@ -1,8 +1,11 @@
 /**
- * What a town is: data (its place, climate, workers, trade) plus rules (what its businesses do in
- * one update). The core step in step.ts runs the rules; this module only declares their shape.
+ * What a town is: everything Chronicle knows about it, declared once in its folder under towns/.
+ * Data (its names, place, routes, climate, people, the numbers and happenings its events carry)
+ * plus rules (what its businesses do in one update). The core step in step.ts runs the rules; the
+ * agent, the API, the viewer and the residents derive what they need from the data.
  */
-import type { Goods, Stock } from './goods.ts';
+import type { Goods, GoodsDef, Stock } from './goods.ts';
+import type { LocationKind, ResidentDef } from './residents/types.ts';
 import type { Rng } from './rng.ts';
 import type { Dispatch, EventData, Shipment, TownEvent, TownId } from './types.ts';
 import type { Climate, Weather } from './weather.ts';
@@ -54,17 +57,129 @@ export interface Turn<Local = unknown> {
   during(from: number, to: number): boolean;
   /** The quickest route between two towns, or null where none joins them. */
   route(from: string, to: string): Route | null;
-  /** A town's name as people say it ("Port Logic"), from its id. */
+  /** A town's name as people say it, from its id. */
   nameOf(town: string): string;
+  /** Whether the world knows this good (a word heard from another town may be anything). */
+  isGoods(name: unknown): name is Goods;
+  /** What a good is: its unit, how much fills a crate, its price. */
+  goods(name: Goods): GoodsDef;
+  /** "3 crates of fish (150 fish)". */
+  cargo(goods: Goods, crates: number): string;
 }
+
+/** How a question asks about a number: "how much" is a sum for output, a mean for a reading. */
+export type Aggregate = 'sum' | 'mean' | 'min' | 'max' | 'count';
+
+/** A number events carry: a job's output (fish caught) or a sensor's reading (tide). */
+export interface MetricDef {
+  /** Its key in the events' `data`. */
+  key: string;
+  /** What it counts, as an answer says it: "fish caught". */
+  label: string;
+  unit: string;
+  /** Decimals the events carry, so sums are exact at this precision. */
+  decimals: number;
+  /** The least and most one event can carry. */
+  range: readonly [min: number, max: number];
+  /** The words people use for it in a question; the first metric whose words match is meant. */
+  words: RegExp;
+  /** 'output' adds up over a day (fish); 'reading' is read and averaged (temperature). */
+  measure: 'output' | 'reading';
+  /** What "how much" means, where it is not the sum of an output or the mean of a reading. */
+  natural?: Aggregate;
+  /** The viewer chart it is drawn on, and the factor that brings it to that chart's scale. */
+  chart?: { group: 'production' | 'weather'; scale?: number };
+  /** The town's main product: what "a big day" is measured by, and what its chart line shows. */
+  main?: boolean;
+}
+
+/** Something an event marks with `data[key] = 1`: a flooded mine, a storm, a surplus. A question may ask about it. */
+export interface FlagDef {
+  key: string;
+  /** How an answer says it happened: "the mine flooded". */
+  phrase: string;
+  /** The words of a question that ask about it. */
+  words: RegExp;
+  /** The whole town hears of it and talks about it. */
+  news?: boolean;
+}
+
+/**
+ * Something a question asks about ("Did the pirates raid?"): an event of the kind, or, with a
+ * metric, one whose number is at least `min` (a raid that brought gold).
+ */
+export interface HappeningDef {
+  name: string;
+  /** How an answer says it happened: "the pirates went on a raid". */
+  phrase: string;
+  words: RegExp;
+  metric?: string;
+  min?: number;
+}
+
+export type FieldType = 'town' | 'goods' | 'text' | 'number';
+
+/** One kind of event: what it carries beside its text. */
+export interface EventKindDef {
+  kind: string;
+  /** What it is, in a few words ("a fishing trip"). */
+  about: string;
+  metrics?: readonly MetricDef[];
+  /** Other fields of its `data`: who sent what to whom (goods, from, to, target, shipment). */
+  fields?: Readonly<Record<string, FieldType>>;
+  flags?: readonly FlagDef[];
+  happenings?: readonly HappeningDef[];
+  /** Every event of this kind is news the whole town hears (a raid). */
+  news?: boolean;
+}
+
+/** A way to another town; each leg is listed once, by one of its two towns, and runs both ways. */
+export interface RouteDef {
+  to: string;
+  /** How goods travel it: world days and the way they go ("river barge"). None: no cargo goes. */
+  cargo?: { days: number; by: string };
+  /** How people travel it: hours and the way they go, lighter than the cargo. */
+  people?: { hours: number; by: string };
+}
+
+/** A place the town's residents use. Its id in the world is `<town>/<slug>`. */
+export interface PlaceDef {
+  slug: string;
+  name: string;
+  kind: LocationKind;
+  capacity: number;
+  /** Open from this hour to that one; always open without it. */
+  open?: readonly [from: number, to: number];
+}
+
+/** A resident as the town declares them: their home is made for them, their workplace is a slug. */
+export type PersonDef = Omit<ResidentDef, 'home' | 'town' | 'workplace'> & { workplace: string };
 
 export interface TownRules<Local = unknown> {
   id: string;
   name: string;
   description: string;
+  /**
+   * What people call it besides its name, as one alternation ("the port|the harbou?r|ocean port").
+   * Longer phrases first, so "port logic" wins over "port".
+   */
+  aliases: string;
+  /** Its colour on the map and in the charts (#rrggbb). */
+  colour: string;
+  /** Position on the drawn map, in map units (x east, y north). */
+  position: readonly [x: number, y: number];
+  routes?: readonly RouteDef[];
   climate: Climate;
-  /** Named workers by role. The residents of a later version take their places. */
-  workers: Readonly<Record<string, readonly string[]>>;
+  /** Readings its sensors add to the common weather ones. */
+  readings?: readonly MetricDef[];
+  /** The kinds of events its jobs emit. */
+  kinds: readonly EventKindDef[];
+  places: readonly PlaceDef[];
+  people: readonly PersonDef[];
+  /** What a resident of a role works on between updates ("mending the boat's hull"). */
+  tasks?: Readonly<Record<string, readonly string[]>>;
+  /** The goods it makes or brings in from overseas, which any town may then stock and trade. */
+  goods?: Readonly<Record<string, GoodsDef>>;
   /** Kinds of other towns' events this town watches besides those addressed to it. */
   watches?: readonly string[];
   /** Goods this town sends along the route. */

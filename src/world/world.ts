@@ -1,25 +1,11 @@
 /**
- * The world as data: where each town lies on the map and which routes join them. Which towns exist
- * is decided by the list handed to `new World` (see map.ts); nothing else names them.
+ * The world as data: its towns, where each lies on the map, the routes that join them and the goods
+ * they trade. Which towns exist is decided by the list handed to `new World` (towns/index.ts lists
+ * the built-in ones; `--towns-dir` adds more); nothing else names them.
  */
-import type { AnyTownRules } from './town.ts';
+import type { Goods, GoodsDef } from './goods.ts';
+import type { AnyTownRules, RouteDef } from './town.ts';
 import type { TownEvent, TownId } from './types.ts';
-
-export interface RouteLeg {
-  to: string;
-  /** Travel time in world days. */
-  days: number;
-  /** How goods travel this leg ("river barge", "mountain road"). */
-  by: string;
-}
-
-export interface Place {
-  rules: AnyTownRules;
-  /** Position on the drawn map, in map units (x east, y north). */
-  position: readonly [x: number, y: number];
-  /** Routes to neighbouring towns; each leg is listed once and runs both ways. */
-  routes?: readonly RouteLeg[];
-}
 
 export interface Route {
   days: number;
@@ -27,44 +13,74 @@ export interface Route {
   by: string;
 }
 
+/** A leg of a route as one of its towns sees it: to the other end. */
+interface Leg {
+  to: string;
+  days: number;
+  by: string;
+}
+
 export class World {
-  readonly places: readonly Place[];
-  private readonly byId = new Map<string, Place>();
-  private readonly legs = new Map<string, RouteLeg[]>();
+  readonly towns: readonly AnyTownRules[];
+  /** Every good any town makes, in the order the towns declare them. */
+  readonly goods: ReadonlyMap<Goods, GoodsDef>;
+  private readonly byId = new Map<string, AnyTownRules>();
+  private readonly legs = new Map<string, Leg[]>();
+  private readonly staff = new Map<string, Record<string, string[]>>();
   private readonly routeCache = new Map<string, Map<string, Route | null>>();
 
-  constructor(places: readonly Place[]) {
-    this.places = places;
-    for (const place of places) {
-      if (this.byId.has(place.rules.id)) throw new Error(`town ${place.rules.id} is listed twice`);
-      this.byId.set(place.rules.id, place);
-      this.legs.set(place.rules.id, []);
+  constructor(towns: readonly AnyTownRules[]) {
+    this.towns = towns;
+    const goods = new Map<Goods, GoodsDef>();
+    for (const town of towns) {
+      if (this.byId.has(town.id)) throw new Error(`town ${town.id} is listed twice`);
+      this.byId.set(town.id, town);
+      this.legs.set(town.id, []);
+      for (const [name, def] of Object.entries(town.goods ?? {})) {
+        if (goods.has(name))
+          throw new Error(`${town.id}: the good "${name}" is declared by another town too`);
+        goods.set(name, def);
+      }
+      // The rules ask for a worker by role: the town's people of that role, in the order declared.
+      const roles: Record<string, string[]> = {};
+      for (const person of town.people) {
+        for (const role of person.roles) roles[role] = [...(roles[role] ?? []), person.name];
+      }
+      this.staff.set(town.id, roles);
     }
-    for (const place of places) {
-      for (const leg of place.routes ?? []) {
-        if (!this.byId.has(leg.to)) throw new Error(`route from ${place.rules.id} to unknown town ${leg.to}`);
-        this.legs.get(place.rules.id)?.push(leg);
-        this.legs.get(leg.to)?.push({ ...leg, to: place.rules.id });
+    this.goods = goods;
+    for (const town of towns) {
+      for (const leg of town.routes ?? []) {
+        if (!this.byId.has(leg.to)) throw new Error(`route from ${town.id} to unknown town ${leg.to}`);
+        if (!leg.cargo) continue;
+        this.legs.get(town.id)?.push({ to: leg.to, ...leg.cargo });
+        this.legs.get(leg.to)?.push({ to: town.id, ...leg.cargo });
       }
     }
   }
 
   get ids(): TownId[] {
-    return this.places.map((p) => p.rules.id as TownId);
+    return this.towns.map((t) => t.id as TownId);
   }
 
   has(id: string): id is TownId {
     return this.byId.has(id);
   }
 
-  place(id: string): Place {
-    const place = this.byId.get(id);
-    if (!place) throw new Error(`unknown town "${id}"; known towns: ${this.ids.join(', ')}`);
-    return place;
+  rules(id: string): AnyTownRules {
+    const town = this.byId.get(id);
+    if (!town) throw new Error(`unknown town "${id}"; known towns: ${this.ids.join(', ')}`);
+    return town;
   }
 
-  rules(id: string): AnyTownRules {
-    return this.place(id).rules;
+  /** The town's named workers by role. */
+  workers(id: string): Readonly<Record<string, readonly string[]>> {
+    return this.staff.get(id) ?? {};
+  }
+
+  /** Every route leg once, as its declaring town lists it. */
+  get routes(): { from: string; leg: RouteDef }[] {
+    return this.towns.flatMap((t) => (t.routes ?? []).map((leg) => ({ from: t.id, leg })));
   }
 
   /** The quickest way from one town to another along the routes, or null if none joins them. */
@@ -86,7 +102,7 @@ export class World {
     return (
       event.data.to === id ||
       event.data.target === id ||
-      (this.byId.get(id)?.rules.watches?.includes(event.kind) ?? false)
+      (this.byId.get(id)?.watches?.includes(event.kind) ?? false)
     );
   }
 

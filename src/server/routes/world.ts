@@ -34,14 +34,14 @@ export function worldRoutes(app: App, { store, world, worldFile, clock }: AppOpt
       updates_total: stats.updates_total,
       last_event_id: stats.last_event_id,
       map: MAP_SIZE,
-      towns: world.places.map((p) => {
-        const s = byTown.get(p.rules.id);
+      towns: world.towns.map((town) => {
+        const s = byTown.get(town.id);
         return {
-          id: p.rules.id,
-          name: p.rules.name,
-          description: p.rules.description,
-          position: p.position,
-          routes: p.routes ?? [],
+          id: town.id,
+          name: town.name,
+          description: town.description,
+          position: town.position,
+          routes: (town.routes ?? []).flatMap((r) => (r.cargo ? [{ to: r.to, ...r.cargo }] : [])),
           updates: s?.updates ?? 0,
           events: s?.events ?? 0,
           last_seq: s?.last_seq ?? 0,

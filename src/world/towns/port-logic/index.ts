@@ -1,8 +1,11 @@
 /** Port Logic, the ocean port: fishermen, net and rope makers, and the trade hub for ships from overseas. */
-import { describe, GOODS, type Goods } from '../goods.ts';
-import { clamp, inRange, round } from '../num.ts';
-import { defineTown, type Turn } from '../town.ts';
-import { season } from '../weather.ts';
+import type { Goods } from '../../goods.ts';
+import { clamp, inRange, round } from '../../num.ts';
+import { defineTown, type Turn } from '../../town.ts';
+import type { EventData } from '../../types.ts';
+import { season } from '../../weather.ts';
+import { KINDS, READINGS } from './events.ts';
+import { PEOPLE, PLACES, TASKS } from './people.ts';
 
 type Local = Record<string, never>;
 type PortTurn = Turn<Local>;
@@ -19,11 +22,26 @@ export default defineTown<Local>({
   id: 'port-logic',
   name: 'Port Logic',
   description: 'the ocean port on the coast: fishermen, net and rope makers, and the trade hub',
+  aliases:
+    'port logic|port-logic|portlogic|the port|the harbou?r|harbou?r town|ocean port|the docks|fishermen|fishing town|port',
+  colour: '#2f7ed8',
+  position: [330, 300],
+  routes: [
+    { to: 'patchbourough', cargo: { days: 0.6, by: 'river barge' }, people: { hours: 4, by: 'river barge' } },
+    { to: 'den-of-thieves', people: { hours: 3, by: 'smugglers’ skiff' } },
+  ],
   climate: { inland: 1, temperature: [10, 30], pressure: [990, 1020], exposure: 1.15 },
-  workers: {
-    fisher: ['Hal Marsh', 'Nell Brine', 'Tobias Reed', 'Ivo Gull'],
-    netmaker: ['Maren Knot', 'Silas Twine'],
-    trader: ['Odile Quay', 'Bastian Cole'],
+  readings: READINGS,
+  kinds: KINDS,
+  places: PLACES,
+  people: PEOPLE,
+  tasks: TASKS,
+  goods: {
+    fish: { unit: 'fish', perCrate: 50, price: 12 },
+    spices: { unit: 'sacks', perCrate: 2, price: 60 },
+    textiles: { unit: 'bolts', perCrate: 4, price: 40 },
+    rope: { unit: 'ropes', perCrate: 10, price: 18 },
+    nets: { unit: 'nets', perCrate: 3, price: 24 },
   },
   exports: [
     { to: 'patchbourough', goods: 'spices', keep: 4 },
@@ -78,12 +96,9 @@ function fishing(turn: PortTurn): void {
         : fish > 350
           ? `${fisher} landed a fine haul of ${fish} fish ${where}.`
           : `${fisher} caught ${fish} fish ${where}.`;
-  turn.emit(
-    'fishing',
-    gear < 1 ? `${text} With no nets left, they fished with lines.` : text,
-    { fish },
-    fisher,
-  );
+  const data: EventData =
+    fish === 0 ? { fish, empty_nets: 1 } : fish > 350 ? { fish, fine_haul: 1 } : { fish };
+  turn.emit('fishing', gear < 1 ? `${text} With no nets left, they fished with lines.` : text, data, fisher);
 }
 
 function loft(turn: PortTurn): void {
@@ -106,27 +121,27 @@ function harbour(turn: PortTurn): void {
     });
     return;
   }
-  const spare = EXPORTS.filter((g) => turn.have(g) >= 2 * GOODS[g].perCrate);
+  const spare = EXPORTS.filter((g) => turn.have(g) >= 2 * turn.goods(g).perCrate);
   if (spare.length > 0 && turn.rng.chance(0.5)) {
     const goods = turn.rng.pick(spare);
     const crates = Math.min(
       10,
       turn.rng.int(1, 10),
-      Math.floor(turn.have(goods) / GOODS[goods].perCrate) - 1,
+      Math.floor(turn.have(goods) / turn.goods(goods).perCrate) - 1,
     );
-    const quantity = turn.take(goods, round(crates * GOODS[goods].perCrate, 4));
-    const value = crates * GOODS[goods].price;
+    const quantity = turn.take(goods, round(crates * turn.goods(goods).perCrate, 4));
+    const value = crates * turn.goods(goods).price;
     turn.state.gold += value;
     turn.emit(
       'trade',
-      `The ${ship} loaded ${describe(goods, crates)} at the trade hub, bound overseas; ${trader} was paid ${value} gold.`,
+      `The ${ship} loaded ${turn.cargo(goods, crates)} at the trade hub, bound overseas; ${trader} was paid ${value} gold.`,
       { cargo_items: crates, goods, quantity, from: turn.town, to: 'overseas', value_gold: value },
       trader,
     );
     return;
   }
   const goods = turn.rng.pick(IMPORTS);
-  const price = GOODS[goods].price;
+  const price = turn.goods(goods).price;
   const crates = Math.min(turn.rng.int(1, 10), Math.floor(turn.state.gold / price));
   if (crates === 0) {
     turn.emit('trade', `The ${ship} offered ${goods}, but the harbour coffers were empty.`, {
@@ -137,12 +152,12 @@ function harbour(turn: PortTurn): void {
     });
     return;
   }
-  const quantity = round(crates * GOODS[goods].perCrate, 4);
+  const quantity = round(crates * turn.goods(goods).perCrate, 4);
   turn.add(goods, quantity);
   turn.state.gold -= crates * price;
   turn.emit(
     'trade',
-    `The ${ship} from overseas unloaded ${describe(goods, crates)} at the trade hub; ${trader} paid ${crates * price} gold.`,
+    `The ${ship} from overseas unloaded ${turn.cargo(goods, crates)} at the trade hub; ${trader} paid ${crates * price} gold.`,
     { cargo_items: crates, goods, quantity, from: 'overseas', to: turn.town, value_gold: crates * price },
     trader,
   );

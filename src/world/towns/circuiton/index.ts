@@ -1,6 +1,8 @@
 /** Circuiton, the mountain town: the mines and smelter, the Academy, and John the apprentice. */
-import { inRange } from '../num.ts';
-import { defineTown, type Turn } from '../town.ts';
+import { inRange } from '../../num.ts';
+import { defineTown, type Turn } from '../../town.ts';
+import { KINDS } from './events.ts';
+import { PEOPLE, PLACES, TASKS } from './people.ts';
 
 interface Local {
   /** The lower gallery floods after heavy rain and stays flooded until this world time. */
@@ -29,12 +31,17 @@ export default defineTown<Local>({
   id: 'circuiton',
   name: 'Circuiton',
   description: 'the mining town in the mountains: mines and smelter, the Academy, and the apprentices',
+  aliases: 'circuiton|circuitown|mountain town|the mountains?|mining town|the mines?|miners|mountain',
+  colour: '#b07d2b',
+  position: [860, 430],
   climate: { inland: 3, temperature: [-5, 15], pressure: [950, 1010], exposure: 0.85 },
-  workers: {
-    miner: ['Ida Pike', 'Oskar Flint', 'Bruna Shale'],
-    teacher: ['Master Elden Cogsworth', 'Professor Tilda Gearhart'],
-    apprentice: ['John'],
-    trader: ['Vera Crucible'],
+  kinds: KINDS,
+  places: PLACES,
+  people: PEOPLE,
+  tasks: TASKS,
+  goods: {
+    metal: { unit: 'lbs', perCrate: 0.005, price: 90 },
+    trinkets: { unit: 'trinkets', perCrate: 12, price: 35 },
   },
   exports: [
     { to: 'patchbourough', goods: 'metal', keep: 0.004 },
@@ -58,7 +65,7 @@ function mining(turn: MountainTurn): void {
   const miner = turn.worker('miner');
   if (turn.t < turn.state.local.floodedUntil) {
     const text = `${miner}'s shift bailed water: the lower gallery is flooded after the rain. No ore today.`;
-    turn.emit('mining', text, { ore_tons: 0, metal_lbs: 0 }, miner);
+    turn.emit('mining', text, { ore_tons: 0, metal_lbs: 0, flood: 1 }, miner);
     return;
   }
   const picks = turn.have('tools');
@@ -81,7 +88,7 @@ function mining(turn: MountainTurn): void {
   turn.emit(
     'mining',
     `${miner}'s shift mined ${ore} tons of ore, processed into ${metal} lbs of metal.${hungry}`,
-    { ore_tons: ore, metal_lbs: metal },
+    fed < 1 ? { ore_tons: ore, metal_lbs: metal, hunger: 1 } : { ore_tons: ore, metal_lbs: metal },
     miner,
   );
 }

@@ -3,9 +3,11 @@
  * carries them and the arrows they shoot. The Den watches every trade that leaves any town and
  * raids the shipments still on their way.
  */
-import { describe, GOODS, type Goods, isGoods, unitsOf } from '../goods.ts';
-import { clamp, inRange, round } from '../num.ts';
-import { defineTown, type Turn } from '../town.ts';
+import { type Goods, unitsOf } from '../../goods.ts';
+import { clamp, inRange, round } from '../../num.ts';
+import { defineTown, type Turn } from '../../town.ts';
+import { KINDS } from './events.ts';
+import { PEOPLE, PLACES, TASKS } from './people.ts';
 
 interface Sighting {
   shipment: string;
@@ -37,23 +39,22 @@ const MIN_PRIZE_GOLD = 100;
 const MAX_HAUL_GOLD = 500;
 const DRINK_PRICE_GOLD = 2;
 
-function value(s: Sighting): number {
-  return s.crates * GOODS[s.goods].price;
+function value(turn: DenTurn, s: Sighting): number {
+  return s.crates * turn.goods(s.goods).price;
 }
 
 export default defineTown<Local>({
   id: 'den-of-thieves',
   name: 'Den of Thieves',
   description: 'the pirates’ island at sea: the tavern, the raiders, their boat and their arrows',
+  aliases: 'den of thieves|den-of-thieves|the den|pirates?|pirate island|the island|thieves|island',
+  colour: '#c0392b',
+  position: [110, 170],
   climate: { inland: 0, temperature: [15, 35], pressure: [990, 1020], exposure: 1.3 },
-  workers: {
-    captain: ['Captain Mara Blackwater'],
-    quartermaster: ['One-Eyed Finn'],
-    bosun: ['Bosun Rook'],
-    keeper: ['Greta Grog'],
-    fletcher: ['Skiv the Fletcher'],
-    trader: ['One-Eyed Finn'],
-  },
+  kinds: KINDS,
+  places: PLACES,
+  people: PEOPLE,
+  tasks: TASKS,
   watches: ['trade'],
   exports: [],
   upkeep: {},
@@ -64,7 +65,7 @@ export default defineTown<Local>({
   }),
   observe(turn, { town, t, event }) {
     const d = event.data;
-    if (typeof d.shipment !== 'string' || !isGoods(d.goods) || typeof d.to !== 'string') return;
+    if (typeof d.shipment !== 'string' || !turn.isGoods(d.goods) || typeof d.to !== 'string') return;
     // A shipment can be raided until it arrives, a route's length after it left.
     const route = turn.route(town, d.to);
     if (!route) return;
@@ -86,8 +87,8 @@ export default defineTown<Local>({
 
     lookout(turn);
     const prize = den.sightings
-      .filter((s) => value(s) >= MIN_PRIZE_GOLD)
-      .sort((a, b) => value(b) - value(a))[0];
+      .filter((s) => value(turn, s) >= MIN_PRIZE_GOLD)
+      .sort((a, b) => value(turn, b) - value(turn, a))[0];
     if (prize && turn.t - den.lastRaid >= RAID_COOLDOWN_DAYS && turn.rng.chance(0.5)) raid(turn, prize);
     if (turn.during(8, 18) && den.boat < REPAIR_BELOW) repair(turn);
     if (turn.during(8, 20) && den.arrows < ARROW_RACK) fletch(turn);
@@ -101,7 +102,7 @@ function lookout(turn: DenTurn): void {
     turn.emit('lookout', 'The lookout on Gallows Rock saw no sails on the trade route.', { sails: 0 });
     return;
   }
-  const richest = sails.reduce((a, b) => (value(b) > value(a) ? b : a));
+  const richest = sails.reduce((a, b) => (value(turn, b) > value(turn, a) ? b : a));
   turn.emit(
     'lookout',
     `The lookout on Gallows Rock counted ${sails.length} ${sails.length === 1 ? 'sail' : 'sails'} on the trade route; the richest carries ${richest.goods} from ${turn.nameOf(richest.from)} to ${turn.nameOf(richest.to)}.`,
@@ -125,8 +126,8 @@ function raid(turn: DenTurn, prize: Sighting): void {
     return;
   }
 
-  const taken = Math.min(prize.crates, Math.floor(MAX_HAUL_GOLD / GOODS[prize.goods].price));
-  const loot = taken * GOODS[prize.goods].price;
+  const taken = Math.min(prize.crates, Math.floor(MAX_HAUL_GOLD / turn.goods(prize.goods).price));
+  const loot = taken * turn.goods(prize.goods).price;
   turn.state.gold += loot;
   den.arrows -= turn.rng.int(ARROWS_PER_RAID / 2, ARROWS_PER_RAID);
   den.boat = round(Math.max(0, den.boat - turn.rng.range(0.08, 0.2)), 3);
@@ -135,13 +136,13 @@ function raid(turn: DenTurn, prize: Sighting): void {
   den.sightings = den.sightings.filter((s) => s.shipment !== prize.shipment);
   turn.emit(
     'raid',
-    `${captain} left on a raid in the ${SHIP_NAME} and took ${describe(prize.goods, taken)} from the ${turn.nameOf(prize.from)} shipment to ${turn.nameOf(prize.to)}, worth ${loot} gold.`,
+    `${captain} left on a raid in the ${SHIP_NAME} and took ${turn.cargo(prize.goods, taken)} from the ${turn.nameOf(prize.from)} shipment to ${turn.nameOf(prize.to)}, worth ${loot} gold.`,
     {
       raid_gold: loot,
       loot_gold: loot,
       target: prize.from,
       goods: prize.goods,
-      quantity: unitsOf(prize.goods, taken),
+      quantity: unitsOf(turn.goods(prize.goods), taken),
       cargo_items: taken,
       shipment: prize.shipment,
       from: prize.from,

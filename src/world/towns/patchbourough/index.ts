@@ -1,7 +1,10 @@
 /** PatchBourough, the river farms: the farmers' fields, the blacksmith's forge and the water mill. */
-import { inRange, round } from '../num.ts';
-import { defineTown, type Turn } from '../town.ts';
-import { DROUGHT_MOISTURE, season } from '../weather.ts';
+import { inRange, round } from '../../num.ts';
+import { defineTown, type Turn } from '../../town.ts';
+import type { EventData } from '../../types.ts';
+import { DROUGHT_MOISTURE, season } from '../../weather.ts';
+import { KINDS, READINGS } from './events.ts';
+import { PEOPLE, PLACES, TASKS } from './people.ts';
 
 type Local = Record<string, never>;
 type FarmTurn = Turn<Local>;
@@ -22,12 +25,27 @@ export default defineTown<Local>({
   id: 'patchbourough',
   name: 'PatchBourough',
   description: 'the farming town along the river: fields, the forge and the mill',
+  aliases:
+    'patch ?bou?rough|patch ?borough|patchburg|patchbourough|the farms|farm town|farming town|river town|the river farms|farmers|the village',
+  colour: '#6aa84f',
+  position: [580, 320],
+  routes: [
+    {
+      to: 'circuiton',
+      cargo: { days: 0.8, by: 'mountain caravan' },
+      people: { hours: 5, by: 'mountain road' },
+    },
+  ],
   climate: { inland: 2, temperature: [5, 25], pressure: [990, 1020], exposure: 0.9 },
-  workers: {
-    farmer: ['Ada Furrow', 'Piet Furrow', 'Wendel Hay'],
-    blacksmith: ['Garrick Stone'],
-    miller: ['Rosalind Grist'],
-    trader: ['Tom Wheeler', 'Lettie Barrow'],
+  readings: READINGS,
+  kinds: KINDS,
+  places: PLACES,
+  people: PEOPLE,
+  tasks: TASKS,
+  goods: {
+    grain: { unit: 'lbs', perCrate: 50, price: 15 },
+    flour: { unit: 'lbs', perCrate: 40, price: 22 },
+    tools: { unit: 'tools', perCrate: 5, price: 45 },
   },
   exports: [
     { to: 'port-logic', goods: 'grain', keep: 400 },
@@ -74,7 +92,9 @@ function farming(turn: FarmTurn): void {
         : drought
           ? `${farmer} harvested a thin ${harvest} lbs of grain from the parched field.`
           : `${farmer} harvested ${harvest} lbs of grain.`;
-  turn.emit('farming', text, { harvest }, farmer);
+  const flag: EventData =
+    harvest === 0 ? (drought ? { drought: 1 } : {}) : harvest > 350 ? { surplus: 1 } : {};
+  turn.emit('farming', text, { harvest, ...flag }, farmer);
 }
 
 function mill(turn: FarmTurn): void {
@@ -85,7 +105,7 @@ function mill(turn: FarmTurn): void {
     turn.emit(
       'mill',
       `${miller}'s mill stood idle: the river is too low (${river} m) to turn the wheel.`,
-      { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock },
+      { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, idle: 1 },
       miller,
     );
     return;
@@ -94,7 +114,7 @@ function mill(turn: FarmTurn): void {
     turn.emit(
       'mill',
       `${miller}'s mill stood idle: only ${stock} lbs of grain in the granary.`,
-      { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock },
+      { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, idle: 1 },
       miller,
     );
     return;
@@ -114,7 +134,12 @@ function forge(turn: FarmTurn): void {
   const smith = turn.worker('blacksmith');
   const forgeable = Math.floor(turn.have('metal') / METAL_PER_TOOL_LBS + 1e-9);
   if (forgeable < 1) {
-    turn.emit('forge', `${smith}'s forge was cold: no metal from Circuiton to work.`, { tools: 0 }, smith);
+    turn.emit(
+      'forge',
+      `${smith}'s forge was cold: no metal from Circuiton to work.`,
+      { tools: 0, cold_forge: 1 },
+      smith,
+    );
     return;
   }
   const tools = Math.min(forgeable, turn.rng.int(1, 5));

@@ -1,0 +1,159 @@
+/**
+ * The events every town emits, whatever its trade: the weather its sensors read, the goods it sends
+ * and receives, and what pirates rob from it. The step (step.ts) emits them; each town's own kinds
+ * live in its folder under towns/. The agent, the API and the viewer read both from here.
+ */
+import type { EventKindDef, MetricDef } from './town.ts';
+import { STORM_WIND_KPH } from './weather.ts';
+
+const reading = (m: Omit<MetricDef, 'measure'>): MetricDef => ({ measure: 'reading', ...m });
+
+/** What every town's sensors read each update; a town's folder may add its own readings. */
+export const WEATHER_METRICS: readonly MetricDef[] = [
+  reading({
+    key: 'temperature_c',
+    label: 'temperature',
+    unit: '°C',
+    decimals: 1,
+    range: [-40, 50],
+    words:
+      /\btemperatures?\b|\bwarm(est|er|th)?\b|\bhot(test|ter)?\b|\bcold(est|er)?\b|\bchill(y|iest)?\b|\bfreez(ing|e)\b|\bdegrees?\b|\bheat\b/,
+    chart: { group: 'weather' },
+  }),
+  reading({
+    key: 'pressure_hpa',
+    label: 'air pressure',
+    unit: 'hPa',
+    decimals: 1,
+    range: [900, 1100],
+    words: /\bpressure\b|\bhpa\b|\bbarometer\b/,
+  }),
+  reading({
+    key: 'humidity_pct',
+    label: 'humidity',
+    unit: '%',
+    decimals: 0,
+    range: [0, 100],
+    words: /\bhumid(ity|est)?\b/,
+  }),
+  reading({
+    key: 'wind_kph',
+    label: 'wind',
+    unit: 'km/h',
+    decimals: 1,
+    range: [0, 250],
+    words: /\bwind(s|y|iest|ier|speed)?\b|\bgusts?\b|\bbreez(e|y)\b/,
+  }),
+  reading({
+    key: 'rain_mm',
+    label: 'rain',
+    unit: 'mm',
+    decimals: 1,
+    range: [0, 500],
+    words: /\brain(s|fall|ed|y|iest|ier)?\b|\bwett?(est|er)?\b|\bprecipitation\b|\bdri(er|est)\b/,
+    // "How much rain" is the rain that fell, not the mean of the readings.
+    natural: 'sum',
+  }),
+];
+
+const SHIPMENT_FIELDS = {
+  goods: 'goods',
+  quantity: 'number',
+  from: 'town',
+  to: 'town',
+  shipment: 'text',
+} as const;
+
+export const COMMON_KINDS: readonly EventKindDef[] = [
+  {
+    kind: 'sensor',
+    about: "a town's weather station reading",
+    metrics: WEATHER_METRICS,
+    // A storm is wind of STORM_WIND_KPH or more: boats stay in, raiders stay home.
+    flags: [
+      {
+        key: 'storm',
+        phrase: `a storm blew (wind of ${STORM_WIND_KPH} km/h or more)`,
+        words: /\bstorm(s|y)?\b|\bgales?\b|\btempests?\b/,
+        news: true,
+      },
+    ],
+    happenings: [
+      { name: 'rain', phrase: 'it rained', words: /\brain(s|ed|ing|y|fall)?\b/, metric: 'rain_mm', min: 0.1 },
+    ],
+  },
+  {
+    kind: 'trade',
+    about: 'goods sold and sent down a route, or bought from overseas',
+    metrics: [
+      {
+        key: 'value_gold',
+        label: 'gold in trade',
+        unit: 'gold',
+        decimals: 0,
+        range: [0, 10_000],
+        measure: 'output',
+        words:
+          /\b(trade[ds]?|trading|sold|sell|earn(ed|s)?|income|revenue|paid)\b[^?]*\bgold\b|\bgold\b[^?]*\b(trade[ds]?|trading|sold|earned)\b/,
+      },
+      {
+        key: 'cargo_items',
+        label: 'crates shipped',
+        unit: 'crates',
+        decimals: 0,
+        range: [0, 10],
+        measure: 'output',
+        words: /\bcargo\b|\bcrates?\b/,
+      },
+    ],
+    fields: SHIPMENT_FIELDS,
+    happenings: [
+      {
+        name: 'trade',
+        phrase: 'goods were traded',
+        words: /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bship(ped|ment|ments)\b/,
+        metric: 'value_gold',
+        min: 1,
+      },
+    ],
+  },
+  {
+    kind: 'arrival',
+    about: 'a shipment that reached its town',
+    fields: { ...SHIPMENT_FIELDS, cargo_items: 'number', stock: 'number' },
+    happenings: [
+      {
+        name: 'arrival',
+        phrase: 'a shipment arrived',
+        words: /\barriv(e|ed|al|als)\b|\bdeliver(y|ies|ed)\b/,
+      },
+    ],
+  },
+  {
+    kind: 'loss',
+    about: 'a shipment robbed by pirates on its way',
+    metrics: [
+      {
+        key: 'loot_gold',
+        label: 'gold lost to the pirates',
+        unit: 'gold',
+        decimals: 0,
+        range: [0, 10_000],
+        measure: 'output',
+        words:
+          /\b(lost|lose|loses|losses|stolen|stole|robbed)\b[^?]*\bgold\b|\bgold\b[^?]*\b(lost|lose|stolen|robbed)\b/,
+      },
+    ],
+    fields: { ...SHIPMENT_FIELDS, cargo_items: 'number', target: 'town', raider: 'town' },
+    happenings: [
+      {
+        name: 'robbery',
+        phrase: 'pirates robbed a shipment',
+        words: /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blost .*to (the )?pirates\b/,
+        metric: 'loot_gold',
+        min: 1,
+      },
+    ],
+    news: true,
+  },
+];

@@ -1,0 +1,114 @@
+/** What the Den of Thieves reports: its lookout, raids, repairs, arrows and the tavern's drinks. */
+import type { EventKindDef } from '../../town.ts';
+
+export const KINDS: readonly EventKindDef[] = [
+  {
+    kind: 'drinking',
+    about: 'a night at the tavern',
+    metrics: [
+      {
+        key: 'drinks',
+        label: 'drinks poured',
+        unit: 'drinks',
+        decimals: 0,
+        range: [0, 20],
+        measure: 'output',
+        words: /\bdrinks?\b|\bdrank\b|\bdrunk\b|\bpoured\b|\brum\b|\bale\b|\bgrog\b/,
+        chart: { group: 'production' },
+      },
+    ],
+  },
+  {
+    kind: 'arrows',
+    about: "the fletcher's work",
+    metrics: [
+      {
+        key: 'arrows',
+        label: 'arrows made',
+        unit: 'arrows',
+        decimals: 0,
+        range: [0, 50],
+        measure: 'output',
+        words: /\barrows?\b|\bfletch(er|ed)?\b/,
+      },
+    ],
+  },
+  {
+    kind: 'raid',
+    about: 'a raid on a shipment on the trade route',
+    metrics: [
+      {
+        key: 'raid_gold',
+        label: 'gold taken in raids',
+        unit: 'gold',
+        decimals: 0,
+        range: [0, 500],
+        measure: 'output',
+        words: /\b(gold|loot(ed)?|plunder(ed)?|booty|treasure)\b/,
+        main: true,
+      },
+    ],
+    // The raided town hears `target` and `loot_gold`; the town the goods were bound for, `to`.
+    fields: {
+      loot_gold: 'number',
+      target: 'town',
+      goods: 'goods',
+      quantity: 'number',
+      cargo_items: 'number',
+      shipment: 'text',
+      from: 'town',
+      to: 'town',
+    },
+    happenings: [
+      {
+        name: 'raid',
+        phrase: 'the pirates went on a raid',
+        words: /\braid(s|ed|ing)?\b|\braiders?\b|\battack(s|ed)?\b|\bplunder(ed)?\b/,
+        metric: 'raid_gold',
+        min: 1,
+      },
+    ],
+    news: true,
+  },
+  {
+    kind: 'lookout',
+    about: 'the lookout counting sails on the trade route',
+    metrics: [
+      {
+        key: 'sails',
+        label: 'sails sighted',
+        unit: 'sails',
+        decimals: 0,
+        range: [0, 100],
+        measure: 'output',
+        words: /\bsails?\b|\blookout\b/,
+        // Each lookout counts the sails in sight: the same ship is seen again and again.
+        natural: 'mean',
+      },
+    ],
+  },
+  {
+    kind: 'repair',
+    about: "the crew's work on their ship",
+    metrics: [
+      {
+        key: 'boat_repaired',
+        label: 'ship repairs',
+        unit: 'repairs',
+        decimals: 0,
+        range: [0, 1],
+        measure: 'output',
+        words: /\brepair(s|ed)?\b|\bfix(ed)?\b|\bpatched\b/,
+      },
+    ],
+    happenings: [
+      {
+        name: 'repair',
+        phrase: 'the pirates repaired their ship',
+        words: /\brepair(s|ed|ing)?\b|\bfix(ed|ing)?\b|\bpatch(ed|ing)?\b/,
+        metric: 'boat_repaired',
+        min: 1,
+      },
+    ],
+  },
+];

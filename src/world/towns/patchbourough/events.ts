@@ -1,0 +1,90 @@
+/** What PatchBourough's jobs report: the harvest, the mill, the forge, and the river's level. */
+import type { EventKindDef, MetricDef } from '../../town.ts';
+
+export const KINDS: readonly EventKindDef[] = [
+  {
+    kind: 'farming',
+    about: 'a day in the fields',
+    metrics: [
+      {
+        key: 'harvest',
+        label: 'grain harvested',
+        unit: 'lbs',
+        decimals: 0,
+        range: [0, 500],
+        measure: 'output',
+        words: /\bharvest(s|ed|ing)?\b|\bcrops?\b|\bbushels?\b|\byields?\b/,
+        chart: { group: 'production' },
+        main: true,
+      },
+    ],
+    flags: [
+      {
+        key: 'surplus',
+        phrase: 'the farmers brought in a surplus',
+        words: /\bsurplus(es)?\b|\bbumper\b/,
+        news: true,
+      },
+      {
+        key: 'drought',
+        phrase: 'the drought thinned the harvest',
+        words: /\bdrought\b|\bparched\b|\bdry spell\b/,
+        news: true,
+      },
+    ],
+  },
+  {
+    kind: 'mill',
+    about: 'the water mill grinding grain into flour',
+    metrics: [
+      {
+        key: 'flour_lbs',
+        label: 'flour milled',
+        unit: 'lbs',
+        decimals: 0,
+        range: [0, 360],
+        measure: 'output',
+        words: /\bflour\b/,
+      },
+      {
+        key: 'grain_lbs',
+        label: 'grain ground at the mill',
+        unit: 'lbs',
+        decimals: 0,
+        range: [0, 500],
+        measure: 'output',
+        words: /(?<!\bharvest\w*\b[^?]*)\bgrain\b(?![^?]*\bharvest)|\bmill(ed|s)?\b|\bground\b/,
+      },
+    ],
+    fields: { grain_stock_lbs: 'number' },
+    flags: [{ key: 'idle', phrase: 'the mill stood idle', words: /\bidle\b/ }],
+  },
+  {
+    kind: 'forge',
+    about: "the blacksmith's forge",
+    metrics: [
+      {
+        key: 'tools',
+        label: 'tools forged',
+        unit: 'tools',
+        decimals: 0,
+        range: [0, 5],
+        measure: 'output',
+        words: /\btools?\b|\bforged?\b|\bblacksmiths?\b|\bsmith\b/,
+      },
+    ],
+    flags: [{ key: 'cold_forge', phrase: 'the forge was cold', words: /\bforge\b.*\bcold\b|\bcold forge\b/ }],
+  },
+];
+
+export const READINGS: readonly MetricDef[] = [
+  {
+    key: 'river_level_m',
+    label: 'river level',
+    unit: 'm',
+    decimals: 2,
+    range: [0, 10],
+    measure: 'reading',
+    words: /\briver level\b|\briver\b(?! town| farms)/,
+  },
+];
