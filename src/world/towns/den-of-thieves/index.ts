@@ -50,6 +50,7 @@ export default defineTown<Local>({
   aliases: 'den of thieves|den-of-thieves|the den|pirates?|pirate island|the island|thieves|island',
   colour: '#c0392b',
   position: [110, 170],
+  routes: [{ to: 'port-logic', people: { hours: 3, by: 'smugglers’ skiff' } }],
   climate: { inland: 0, temperature: [15, 35], pressure: [990, 1020], exposure: 1.3 },
   kinds: KINDS,
   places: PLACES,

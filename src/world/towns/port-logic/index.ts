@@ -28,7 +28,6 @@ export default defineTown<Local>({
   position: [330, 300],
   routes: [
     { to: 'patchbourough', cargo: { days: 0.6, by: 'river barge' }, people: { hours: 4, by: 'river barge' } },
-    { to: 'den-of-thieves', people: { hours: 3, by: 'smugglers’ skiff' } },
   ],
   climate: { inland: 1, temperature: [10, 30], pressure: [990, 1020], exposure: 1.15 },
   readings: READINGS,
