@@ -5,6 +5,7 @@
  */
 import type { Goods, GoodsDef } from './goods.ts';
 import type { AnyTownRules, RouteDef } from './town.ts';
+import { worldProblems } from './world-check.ts';
 import type { TownEvent, TownId } from './types.ts';
 
 export interface Route {
@@ -20,6 +21,13 @@ interface Leg {
   by: string;
 }
 
+/** Towns that do not fit together; `problems` name the town and the field of each. */
+export class WorldError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`the towns do not fit together:\n  ${problems.join('\n  ')}`);
+  }
+}
+
 export class World {
   readonly towns: readonly AnyTownRules[];
   /** Every good any town makes, in the order the towns declare them. */
@@ -30,6 +38,8 @@ export class World {
   private readonly routeCache = new Map<string, Map<string, Route | null>>();
 
   constructor(towns: readonly AnyTownRules[]) {
+    const problems = worldProblems(towns);
+    if (problems.length > 0) throw new WorldError(problems);
     this.towns = towns;
     const goods = new Map<Goods, GoodsDef>();
     for (const town of towns) {
