@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { z } from 'zod';
+import { COMMON_KINDS } from '../world/kinds.ts';
 import type { TownEvent, Update } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 import { LIMITS } from './limits.ts';
@@ -118,27 +119,26 @@ function describe(error: z.ZodError): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-/** Numbers a plain-text event states, by the words that follow them ("caught 200 fish"). */
-const PLAIN_NUMBERS: readonly [RegExp, string, string][] = [
-  [/(\d+)\s+fish\b/i, 'fish', 'fishing'],
-  [/(\d+)\s+nets?\b/i, 'nets', 'maritime'],
-  [/(\d+)\s+ropes?\b/i, 'ropes', 'maritime'],
-  [/(\d+(?:\.\d+)?)\s+tons? of ore/i, 'ore_tons', 'mining'],
-  [/(\d+(?:\.\d+)?)\s+lbs? of metal/i, 'metal_lbs', 'mining'],
-  [/(\d+)\s+(?:small metal )?trinkets?/i, 'trinkets', 'apprenticeship'],
-  [/(\d+)\s+tools?\b/i, 'tools', 'forge'],
-  [/(\d+)\s+lbs? of grain/i, 'grain_lbs', 'mill'],
-  [/(\d+)\s+drinks?\b/i, 'drinks', 'drinking'],
-  [/(\d+)\s+arrows?\b/i, 'arrows', 'arrows'],
-  [/raid\D*(\d+)/i, 'raid_gold', 'raid'],
-  [/(-?\d+(?:\.\d+)?)\s*°C/i, 'temperature_c', 'sensor'],
-  [/(\d+(?:\.\d+)?)\s*hPa/i, 'pressure_hpa', 'sensor'],
-];
+/** How plain sentences state numbers: each declared metric's `stated` pattern, towns' first. */
+const statedIn = new WeakMap<World, readonly { pattern: RegExp; key: string; kind: string }[]>();
 
-export function plainEvent(sentence: string): TownEvent {
+function statedPatterns(world: World) {
+  let found = statedIn.get(world);
+  if (!found) {
+    const kinds = [...world.towns.flatMap((t) => t.kinds), ...COMMON_KINDS];
+    found = kinds.flatMap((k) =>
+      (k.metrics ?? []).flatMap((m) => (m.stated ? [{ pattern: m.stated, key: m.key, kind: k.kind }] : [])),
+    );
+    statedIn.set(world, found);
+  }
+  return found;
+}
+
+/** A plain sentence as an event: the numbers it states, and the kind of the first of them. */
+export function plainEvent(world: World, sentence: string): TownEvent {
   const data: Record<string, number> = {};
   let kind = 'report';
-  for (const [pattern, key, job] of PLAIN_NUMBERS) {
+  for (const { pattern, key, kind: job } of statedPatterns(world)) {
     const m = pattern.exec(sentence);
     if (m?.[1] !== undefined) {
       data[key] = Number(m[1]);
@@ -211,7 +211,7 @@ function normaliseOne(world: World, raw: unknown): IncomingUpdate {
       // The seeds' clock counts days elapsed from 0; ours names them from day 1.
       day: elapsed === undefined ? 0 : Math.floor(elapsed) + 1,
       hour: elapsed === undefined ? 0 : Math.floor((elapsed - Math.floor(elapsed)) * 240) / 10,
-      events: parsed.data.events.map(plainEvent),
+      events: parsed.data.events.map((sentence) => plainEvent(world, sentence)),
     };
   }
   const native: Record<string, unknown> = { ...r };

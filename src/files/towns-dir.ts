@@ -45,7 +45,8 @@ async function loadTownFolder(folder: string): Promise<AnyTownRules> {
   if (problems.length > 0) throw new TownsDirError(`${entry}: ${problems.join('; ')}`);
   const town = module.default as AnyTownRules;
   const name = folder.split(/[\\/]/).at(-1);
-  if (town.id !== name) throw new TownsDirError(`${entry}: id: "${town.id}" must be the folder's name, "${name}"`);
+  if (town.id !== name)
+    throw new TownsDirError(`${entry}: id: "${town.id}" must be the folder's name, "${name}"`);
   return town;
 }
 

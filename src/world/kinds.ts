@@ -16,6 +16,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     unit: '°C',
     decimals: 1,
     range: [-40, 50],
+    stated: /(-?\d+(?:\.\d+)?)\s*°C/i,
     words:
       /\btemperatures?\b|\bwarm(est|er|th)?\b|\bhot(test|ter)?\b|\bcold(est|er)?\b|\bchill(y|iest)?\b|\bfreez(ing|e)\b|\bdegrees?\b|\bheat\b/,
     chart: { group: 'weather' },
@@ -26,6 +27,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     unit: 'hPa',
     decimals: 1,
     range: [900, 1100],
+    stated: /(\d+(?:\.\d+)?)\s*hPa/i,
     words: /\bpressure\b|\bhpa\b|\bbarometer\b/,
   }),
   reading({

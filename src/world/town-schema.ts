@@ -19,7 +19,10 @@ const regex = z.instanceof(RegExp, { message: 'must be a regular expression' });
 
 const range = z
   .tuple([z.number(), z.number()])
-  .refine(([lo, hi]) => Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi, 'must be [min, max] with min ≤ max');
+  .refine(
+    ([lo, hi]) => Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi,
+    'must be [min, max] with min ≤ max',
+  );
 
 export const MetricSchema = z.strictObject({
   key: z.string().regex(KEY, 'a lower_snake_case key of at most 40 characters'),
@@ -28,6 +31,7 @@ export const MetricSchema = z.strictObject({
   decimals: z.number().int().min(0).max(6),
   range,
   words: regex,
+  stated: regex.optional(),
   measure: z.enum(['output', 'reading']),
   natural: z.enum(['sum', 'mean', 'min', 'max', 'count']).optional(),
   chart: z
@@ -72,7 +76,18 @@ const RouteSchema = z
 const PlaceSchema = z.strictObject({
   slug: z.string().regex(ID, 'a lower-case slug'),
   name,
-  kind: z.enum(['dock', 'market', 'tavern', 'square', 'forge', 'mill', 'fields', 'mine', 'academy', 'workshop']),
+  kind: z.enum([
+    'dock',
+    'market',
+    'tavern',
+    'square',
+    'forge',
+    'mill',
+    'fields',
+    'mine',
+    'academy',
+    'workshop',
+  ]),
   capacity: z.number().int().min(1).max(1000),
   open: z.tuple([hour, hour]).optional(),
 });
@@ -119,11 +134,17 @@ export const TownSchema = z.strictObject({
   goods: z
     .record(
       z.string().regex(KEY),
-      z.strictObject({ unit: z.string().min(1).max(20), perCrate: z.number().positive(), price: z.number().positive() }),
+      z.strictObject({
+        unit: z.string().min(1).max(20),
+        perCrate: z.number().positive(),
+        price: z.number().positive(),
+      }),
     )
     .optional(),
   watches: z.array(z.string().regex(KIND)).optional(),
-  exports: z.array(z.strictObject({ to: z.string().regex(ID), goods: z.string().regex(KEY), keep: z.number().min(0) })),
+  exports: z.array(
+    z.strictObject({ to: z.string().regex(ID), goods: z.string().regex(KEY), keep: z.number().min(0) }),
+  ),
   upkeep: stock,
   initial: fn('initial(): { gold, stock, local }'),
   sensors: fn('sensors(turn): { data, text }').optional(),

@@ -83,6 +83,8 @@ export interface MetricDef {
   range: readonly [min: number, max: number];
   /** The words people use for it in a question; the first metric whose words match is meant. */
   words: RegExp;
+  /** How a plain sentence states it, the number captured: /(\d+)\s+fish\b/i reads "caught 200 fish". */
+  stated?: RegExp;
   /** 'output' adds up over a day (fish); 'reading' is read and averaged (temperature). */
   measure: 'output' | 'reading';
   /** What "how much" means, where it is not the sum of an output or the mean of a reading. */

@@ -39,7 +39,10 @@ export function worldProblems(towns: readonly AnyTownRules[]): string[] {
         if (!people.has(who)) at(`people[${i}].family.${relation}`, `"${who}" is no one in the world`);
     });
 
-    const metrics = [...town.kinds.map((k) => ({ k, list: k.metrics ?? [] })), { k: undefined, list: town.readings ?? [] }];
+    const metrics = [
+      ...town.kinds.map((k) => ({ k, list: k.metrics ?? [] })),
+      { k: undefined, list: town.readings ?? [] },
+    ];
     town.kinds.forEach((kind, i) => {
       if (commonKinds.has(kind.kind)) at(`kinds[${i}].kind`, `"${kind.kind}" is a kind every town emits`);
       const own = new Set([...(kind.metrics ?? []).map((m) => m.key), ...Object.keys(kind.fields ?? {})]);

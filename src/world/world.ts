@@ -5,8 +5,8 @@
  */
 import type { Goods, GoodsDef } from './goods.ts';
 import type { AnyTownRules, RouteDef } from './town.ts';
-import { worldProblems } from './world-check.ts';
 import type { TownEvent, TownId } from './types.ts';
+import { worldProblems } from './world-check.ts';
 
 export interface Route {
   days: number;

@@ -12,6 +12,7 @@ export const KINDS: readonly EventKindDef[] = [
         unit: 'tons',
         decimals: 2,
         range: [0, 2],
+        stated: /(\d+(?:\.\d+)?)\s+tons? of ore/i,
         measure: 'output',
         words: /\bores?\b|\bmined\b|\bmining\b/,
         // Tons are small beside the other towns' fish and pounds: a hundredfold brings them in scale.
@@ -24,6 +25,7 @@ export const KINDS: readonly EventKindDef[] = [
         unit: 'lbs',
         decimals: 4,
         range: [0, 0.005],
+        stated: /(\d+(?:\.\d+)?)\s+lbs? of metal/i,
         measure: 'output',
         words: /\bmetals?\b|\bsmelt(ed)?\b/,
       },
@@ -43,6 +45,7 @@ export const KINDS: readonly EventKindDef[] = [
         unit: 'trinkets',
         decimals: 0,
         range: [0, 7],
+        stated: /(\d+)\s+(?:small metal )?trinkets?/i,
         measure: 'output',
         words: /\btrinkets?\b/,
       },
