@@ -14,6 +14,7 @@ import { planDay, Ticks } from './agenda.ts';
 import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { importanceOf, MemoryStream } from './memory.ts';
+import { isNews } from './news.ts';
 import { addressOf, chatDelta, isFamily, sharedInterests, writeChat } from './talk.ts';
 import type {
   Action,
@@ -932,13 +933,6 @@ export class Residents {
     }
     return undefined;
   }
-}
-
-/** Events a whole town hears about. */
-function isNews(e: TownEvent): boolean {
-  if (e.kind === 'raid' || e.kind === 'loss') return true;
-  if (e.kind === 'sensor') return e.text.includes('Storm');
-  return /flood|surplus|drought|hungry|robbed|record/i.test(e.text);
 }
 
 /** "Ida Pike, Oskar Flint and John"; past four names, "and N others". */
