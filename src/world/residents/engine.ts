@@ -16,6 +16,7 @@ import { Geography } from './geography.ts';
 import { importanceOf, MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
 import { addressOf, chatDelta, isFamily, sharedInterests, writeChat } from './talk.ts';
+import { DEFAULT_TASKS, newTask, progressed, type Task, type TaskTable } from './tasks.ts';
 import type {
   Action,
   ActionKind,
@@ -36,22 +37,6 @@ import type {
 /** Reflect once the importance of what happened since the last reflection reaches this. */
 const REFLECT_AT = 20;
 const NEWS_KEPT = 5;
-const TASKS: Record<string, string[]> = {
-  apprentice: ['an order of brass owls', 'a music box for the Academy', 'a set of compass needles'],
-  miner: ['shoring up the east tunnel', 'a new seam in the Deep Gallery'],
-  teacher: ['the term’s clockwork lessons', 'grading the apprentices’ gears'],
-  trader: ['the season’s ledger', 'a contract for the next caravan'],
-  fisher: ['mending the boat’s hull', 'a record catch for the market'],
-  netmaker: ['the harbour’s new trawl net', 'a hawser for the big ships'],
-  farmer: ['the north field’s ploughing', 'the winter seed stock'],
-  blacksmith: ['a batch of mining picks', 'new hinges for the mill'],
-  miller: ['the millstone’s dressing', 'the flour order for the mountain'],
-  captain: ['the plan for the next raid', 'charts of the trade route'],
-  quartermaster: ['sharing out the last loot', 'the powder stores'],
-  keeper: ['the rum cellar', 'a new barrel of grog'],
-  bosun: ['caulking the Black Gull', 'new rigging for the Black Gull'],
-  fletcher: ['a rack of war arrows', 'new bowstrings'],
-};
 
 export interface ResidentState {
   def: ResidentDef;
@@ -67,7 +52,7 @@ export interface ResidentState {
   /** The tick they last acted in, so no one does two things at once. */
   actedAt: number;
   agenda: Slot[];
-  task: { name: string; done: number; total: number };
+  task: Task;
   memory: MemoryStream;
 }
 
@@ -137,6 +122,8 @@ export class Residents {
   private readonly finished: DayLog[] = [];
   /** Tasks each resident has finished, to pick the next. */
   private readonly tasksDone = new Map<string, number>();
+  /** Role → tasks: the config's table, or the default one. */
+  private readonly tasks: TaskTable;
 
   constructor(options: EngineOptions) {
     const { config, settings } = options;
@@ -145,6 +132,7 @@ export class Residents {
     this.summaryOnly = options.summaryOnly ?? false;
     this.geo = new Geography(config);
     this.categories = new Map(config.activities.map((a) => [a.id, a.category]));
+    this.tasks = config.tasks ?? DEFAULT_TASKS;
     this.ticks = new Ticks(settings);
     this.people = config.residents.map((def) => ({
       def,
@@ -156,7 +144,7 @@ export class Residents {
       actionsToday: 0,
       actedAt: -1,
       agenda: [],
-      task: this.newTask(def, 0),
+      task: newTask(this.tasks, def, 0),
       memory: new MemoryStream(def.name),
     }));
     for (const p of this.people) {
@@ -839,14 +827,9 @@ export class Residents {
     );
   }
 
-  private newTask(def: ResidentDef, n: number): { name: string; done: number; total: number } {
-    const options = TASKS[def.roles[0] ?? ''] ?? ['keeping the house in order'];
-    return { name: options[n % options.length] as string, done: 0, total: 6 + (n % 4) * 2 };
-  }
-
   private updateTask(p: ResidentState, t: number): void {
     const rng = Rng.of(this.settings.seed, 'task', this.day, p.def.name);
-    p.task.done = Math.min(p.task.total, p.task.done + rng.int(1, 3));
+    p.task.done = progressed(p.task, rng.int(1, 3));
     const finished = p.task.done >= p.task.total;
     const name = p.task.name;
     this.record(
@@ -863,7 +846,7 @@ export class Residents {
       this.remember(p, t, 'task', `Finished ${name}.`, 2);
       const n = (this.tasksDone.get(p.def.name) ?? 0) + 1;
       this.tasksDone.set(p.def.name, n);
-      p.task = this.newTask(p.def, n);
+      p.task = newTask(this.tasks, p.def, n);
     }
   }
 
