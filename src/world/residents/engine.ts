@@ -15,7 +15,8 @@ import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { importanceOf, MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
-import { addressOf, chatDelta, isFamily, sharedInterests, writeChat } from './talk.ts';
+import { Relationships } from './relationships.ts';
+import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
 import { DEFAULT_TASKS, newTask, progressed, type Task, type TaskTable } from './tasks.ts';
 import type {
   Action,
@@ -99,8 +100,6 @@ export interface EngineOptions {
   fromDay?: number;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
-
 export class Residents {
   readonly settings: RunSettings;
   readonly people: ResidentState[];
@@ -109,7 +108,7 @@ export class Residents {
   private readonly ticks: Ticks;
   private readonly occupancy = new Map<string, number>();
   private readonly categories: ReadonlyMap<string, Category>;
-  private readonly relationships = new Map<string, number>();
+  private readonly relationships: Relationships;
   private readonly news = new Map<string, string[]>();
   private readonly pending = new Map<string, Action[]>();
   private readonly scripted: readonly ScriptedEvent[];
@@ -133,6 +132,7 @@ export class Residents {
     this.geo = new Geography(config);
     this.categories = new Map(config.activities.map((a) => [a.id, a.category]));
     this.tasks = config.tasks ?? DEFAULT_TASKS;
+    this.relationships = new Relationships(config.residents);
     this.ticks = new Ticks(settings);
     this.people = config.residents.map((def) => ({
       def,
@@ -150,19 +150,6 @@ export class Residents {
     for (const p of this.people) {
       this.byName.set(p.def.name, p);
       this.enter(p.location);
-    }
-    for (const a of this.people) {
-      for (const b of this.people) {
-        if (a.def.name >= b.def.name) continue;
-        const start = isFamily(a.def, b.def)
-          ? 60
-          : a.def.workplace === b.def.workplace
-            ? 15
-            : a.def.town === b.def.town
-              ? 5
-              : 0;
-        if (start !== 0) this.relationships.set(pairKey(a.def.name, b.def.name), start);
-      }
     }
     this.day = options.fromDay ?? 1;
     this.log = this.emptyLog(this.day);
@@ -214,8 +201,7 @@ export class Residents {
       p.memory.pendingImportance = saved.pendingImportance;
     }
     for (const r of snap.relationships) {
-      if (engine.byName.has(r.a) && engine.byName.has(r.b))
-        engine.relationships.set(pairKey(r.a, r.b), r.score);
+      if (engine.byName.has(r.a) && engine.byName.has(r.b)) engine.relationships.set(r.a, r.b, r.score);
     }
     for (const [town, items] of Object.entries(snap.news)) engine.news.set(town, [...items]);
     return engine;
@@ -305,14 +291,11 @@ export class Residents {
   }
 
   score(a: string, b: string): number {
-    return this.relationships.get(pairKey(a, b)) ?? 0;
+    return this.relationships.score(a, b);
   }
 
   allRelationships(): { a: string; b: string; score: number }[] {
-    return [...this.relationships].map(([key, score]) => {
-      const [a, b] = key.split('\u0000') as [string, string];
-      return { a, b, score };
-    });
+    return this.relationships.all();
   }
 
   occupants(location: string): number {
@@ -770,26 +753,11 @@ export class Residents {
       for (let j = i + 1; j < members.length; j++) {
         const a = members[i] as ResidentState;
         const b = members[j] as ResidentState;
-        this.adjust(a.def.name, b.def.name, deltaFor(a, b), summary);
+        this.relationships.adjust(a.def.name, b.def.name, deltaFor(a, b), summary, this.log.changes);
       }
     }
     for (const m of members) m.lastTalk = t;
     return conversation;
-  }
-
-  private adjust(a: string, b: string, delta: number, reason: string): void {
-    const key = pairKey(a, b);
-    const before = this.relationships.get(key) ?? 0;
-    const after = Math.max(-100, Math.min(100, before + delta));
-    this.relationships.set(key, after);
-    const [x, y] = a < b ? [a, b] : [b, a];
-    let change = this.log.changes.find((c) => c.a === x && c.b === y);
-    if (!change) {
-      change = { a: x, b: y, before, after, reasons: [] };
-      this.log.changes.push(change);
-    }
-    change.after = after;
-    change.reasons.push(reason);
   }
 
   // --- Inner life -------------------------------------------------------------------------------
