@@ -11,17 +11,25 @@ import { formatHour, worldDaysOf, worldTimeOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent, TownId } from '../types.ts';
 import { planDay, Ticks } from './agenda.ts';
+import {
+  type Context,
+  type DayLog,
+  emptyLog,
+  free,
+  Occupancy,
+  type ResidentState,
+  record,
+  rest,
+} from './context.ts';
 import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { importanceOf, MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
 import { Relationships } from './relationships.ts';
 import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
-import { DEFAULT_TASKS, newTask, progressed, type Task, type TaskTable } from './tasks.ts';
+import { DEFAULT_TASKS, newTask, progressed } from './tasks.ts';
 import type {
   Action,
-  ActionKind,
-  Category,
   Conversation,
   LocationDef,
   LocationKind,
@@ -38,37 +46,6 @@ import type {
 /** Reflect once the importance of what happened since the last reflection reaches this. */
 const REFLECT_AT = 20;
 const NEWS_KEPT = 5;
-
-export interface ResidentState {
-  def: ResidentDef;
-  /** The town they are in, or heading to while on the road. */
-  town: TownId;
-  /** Location id; '' on the road. */
-  location: string;
-  travel: { from: TownId; to: TownId; by: string; departs: number; arrives: number; hours: number } | null;
-  /** What they are doing since the last tick (an activity id). */
-  doing: string;
-  lastTalk: number;
-  actionsToday: number;
-  /** The tick they last acted in, so no one does two things at once. */
-  actedAt: number;
-  agenda: Slot[];
-  task: Task;
-  memory: MemoryStream;
-}
-
-/** Everything a day produced, for its report. */
-export interface DayLog {
-  day: number;
-  actions: Action[];
-  conversations: Conversation[];
-  changes: RelationshipChange[];
-  memories: Memory[];
-  /** Where everyone was when the day ended. */
-  whereabouts: { resident: string; town: TownId; location: string }[];
-  /** Everyone's agenda as planned at dawn. */
-  schedules: { resident: string; slots: Slot[] }[];
-}
 
 /** What a run needs to carry on where it stopped. */
 export interface Snapshot {
@@ -91,6 +68,8 @@ export interface Snapshot {
   news: Record<string, string[]>;
 }
 
+export type { DayLog, ResidentState } from './context.ts';
+
 export interface EngineOptions {
   config: ResidentsConfig;
   settings: RunSettings;
@@ -103,91 +82,87 @@ export interface EngineOptions {
 export class Residents {
   readonly settings: RunSettings;
   readonly people: ResidentState[];
-  private readonly byName = new Map<string, ResidentState>();
-  private readonly geo: Geography;
-  private readonly ticks: Ticks;
-  private readonly occupancy = new Map<string, number>();
-  private readonly categories: ReadonlyMap<string, Category>;
-  private readonly relationships: Relationships;
-  private readonly news = new Map<string, string[]>();
-  private readonly pending = new Map<string, Action[]>();
-  private readonly scripted: readonly ScriptedEvent[];
-  private readonly summaryOnly: boolean;
-  private day: number;
-  private tick = 0;
-  private seq = 0;
-  private memoryIds = 0;
-  private log: DayLog;
+  private readonly ctx: Context;
   private readonly finished: DayLog[] = [];
-  /** Tasks each resident has finished, to pick the next. */
-  private readonly tasksDone = new Map<string, number>();
-  /** Role → tasks: the config's table, or the default one. */
-  private readonly tasks: TaskTable;
 
   constructor(options: EngineOptions) {
     const { config, settings } = options;
+    const tasks = config.tasks ?? DEFAULT_TASKS;
+    const day = options.fromDay ?? 1;
+    this.ctx = {
+      settings,
+      geo: new Geography(config),
+      ticks: new Ticks(settings),
+      scripted: options.scripted ?? [],
+      summaryOnly: options.summaryOnly ?? false,
+      categories: new Map(config.activities.map((a) => [a.id, a.category])),
+      tasks,
+      people: config.residents.map((def) => ({
+        def,
+        town: def.town,
+        location: def.home,
+        travel: null,
+        doing: 'rest',
+        lastTalk: Number.NEGATIVE_INFINITY,
+        actionsToday: 0,
+        actedAt: -1,
+        agenda: [],
+        task: newTask(tasks, def, 0),
+        memory: new MemoryStream(def.name),
+      })),
+      byName: new Map(),
+      occupancy: new Occupancy(),
+      relationships: new Relationships(config.residents),
+      news: new Map(),
+      pending: new Map(),
+      tasksDone: new Map(),
+      day,
+      tick: 0,
+      seq: 0,
+      memoryIds: 0,
+      log: emptyLog(day),
+    };
     this.settings = settings;
-    this.scripted = options.scripted ?? [];
-    this.summaryOnly = options.summaryOnly ?? false;
-    this.geo = new Geography(config);
-    this.categories = new Map(config.activities.map((a) => [a.id, a.category]));
-    this.tasks = config.tasks ?? DEFAULT_TASKS;
-    this.relationships = new Relationships(config.residents);
-    this.ticks = new Ticks(settings);
-    this.people = config.residents.map((def) => ({
-      def,
-      town: def.town,
-      location: def.home,
-      travel: null,
-      doing: 'rest',
-      lastTalk: Number.NEGATIVE_INFINITY,
-      actionsToday: 0,
-      actedAt: -1,
-      agenda: [],
-      task: newTask(this.tasks, def, 0),
-      memory: new MemoryStream(def.name),
-    }));
+    this.people = this.ctx.people;
     for (const p of this.people) {
-      this.byName.set(p.def.name, p);
-      this.enter(p.location);
+      this.ctx.byName.set(p.def.name, p);
+      this.ctx.occupancy.enter(p.location);
     }
-    this.day = options.fromDay ?? 1;
-    this.log = this.emptyLog(this.day);
   }
 
   /** The state between two days, to save; only valid when no day is half run. */
   snapshot(): Snapshot {
-    if (this.tick !== 0) throw new Error('a snapshot is taken between days');
+    if (this.ctx.tick !== 0) throw new Error('a snapshot is taken between days');
     return {
       format: 1,
-      day: this.day,
-      seq: this.seq,
-      memoryIds: this.memoryIds,
-      people: this.people.map((p) => ({
+      day: this.ctx.day,
+      seq: this.ctx.seq,
+      memoryIds: this.ctx.memoryIds,
+      people: this.ctx.people.map((p) => ({
         name: p.def.name,
         town: p.town,
         location: p.location,
         travel: p.travel,
         lastTalk: Number.isFinite(p.lastTalk) ? p.lastTalk : null,
         task: { ...p.task },
-        tasksDone: this.tasksDone.get(p.def.name) ?? 0,
+        tasksDone: this.ctx.tasksDone.get(p.def.name) ?? 0,
         pendingImportance: p.memory.pendingImportance,
         memories: p.memory.recent(),
       })),
       relationships: this.allRelationships(),
-      news: Object.fromEntries(this.news),
+      news: Object.fromEntries(this.ctx.news),
     };
   }
 
   /** Carry on from a snapshot; residents it does not know start afresh, ones it knows but the config lacks are gone. */
   static restore(options: EngineOptions, snap: Snapshot): Residents {
     const engine = new Residents({ ...options, fromDay: Math.max(snap.day, options.fromDay ?? 1) });
-    engine.seq = snap.seq;
-    engine.memoryIds = snap.memoryIds;
+    engine.ctx.seq = snap.seq;
+    engine.ctx.memoryIds = snap.memoryIds;
     for (const saved of snap.people) {
-      const p = engine.byName.get(saved.name);
-      if (!p || (!saved.travel && !engine.geo.has(saved.location))) continue;
-      engine.leave(p.location);
+      const p = engine.ctx.byName.get(saved.name);
+      if (!p || (!saved.travel && !engine.ctx.geo.has(saved.location))) continue;
+      engine.ctx.occupancy.leave(p.location);
       Object.assign(p, {
         town: saved.town,
         location: saved.location,
@@ -195,15 +170,16 @@ export class Residents {
         task: saved.task,
       });
       p.lastTalk = saved.lastTalk ?? Number.NEGATIVE_INFINITY;
-      if (p.location) engine.enter(p.location);
-      engine.tasksDone.set(p.def.name, saved.tasksDone);
+      if (p.location) engine.ctx.occupancy.enter(p.location);
+      engine.ctx.tasksDone.set(p.def.name, saved.tasksDone);
       for (const m of saved.memories) p.memory.add(m);
       p.memory.pendingImportance = saved.pendingImportance;
     }
     for (const r of snap.relationships) {
-      if (engine.byName.has(r.a) && engine.byName.has(r.b)) engine.relationships.set(r.a, r.b, r.score);
+      if (engine.ctx.byName.has(r.a) && engine.ctx.byName.has(r.b))
+        engine.ctx.relationships.set(r.a, r.b, r.score);
     }
-    for (const [town, items] of Object.entries(snap.news)) engine.news.set(town, [...items]);
+    for (const [town, items] of Object.entries(snap.news)) engine.ctx.news.set(town, [...items]);
     return engine;
   }
 
@@ -211,7 +187,7 @@ export class Residents {
 
   /** World time of the next tick. */
   get nextTick(): number {
-    return this.timeOf(this.day, this.tick);
+    return this.timeOf(this.ctx.day, this.ctx.tick);
   }
 
   /** Run every tick up to world time `t`. */
@@ -221,8 +197,8 @@ export class Residents {
 
   /** Run every tick of the current day and close it; returns its log. */
   finishDay(): DayLog {
-    const day = this.day;
-    while (this.day === day) this.step();
+    const day = this.ctx.day;
+    while (this.ctx.day === day) this.step();
     return this.finished.at(-1) as DayLog;
   }
 
@@ -234,7 +210,7 @@ export class Residents {
   /** The residents at work in a town now, by the role they fill: they do its jobs. */
   onDuty(town: string): Record<string, string[]> {
     const duty: Record<string, string[]> = {};
-    for (const p of this.people) {
+    for (const p of this.ctx.people) {
       if (p.travel || p.town !== town || (p.doing !== 'work' && p.doing !== 'task')) continue;
       if (p.location !== p.def.workplace) continue;
       for (const role of p.def.roles) {
@@ -248,15 +224,15 @@ export class Residents {
 
   /** Actions that took place in a town since the last call, in order. */
   drain(town: string): Action[] {
-    const out = this.pending.get(town) ?? [];
-    this.pending.set(town, []);
+    const out = this.ctx.pending.get(town) ?? [];
+    this.ctx.pending.set(town, []);
     return out;
   }
 
   /** This town's actions since the last call; every other town's are dropped (another process tells them). */
   drainAll(town: string): Action[] {
     const mine = this.drain(town);
-    for (const other of this.pending.keys()) if (other !== town) this.pending.set(other, []);
+    for (const other of this.ctx.pending.keys()) if (other !== town) this.ctx.pending.set(other, []);
     return mine;
   }
 
@@ -265,14 +241,14 @@ export class Residents {
     for (const e of events) {
       // What residents do is remembered as they do it; only the towns' own events are news to them.
       if (RESIDENT_KINDS.has(e.kind)) continue;
-      const own = e.actor ? this.byName.get(e.actor) : undefined;
+      const own = e.actor ? this.ctx.byName.get(e.actor) : undefined;
       if (own) this.remember(own, t, 'observation', e.text);
       if (!isNews(e)) continue;
-      const news = this.news.get(town) ?? [];
+      const news = this.ctx.news.get(town) ?? [];
       news.unshift(e.text);
       news.length = Math.min(news.length, NEWS_KEPT);
-      this.news.set(town, news);
-      for (const p of this.people)
+      this.ctx.news.set(town, news);
+      for (const p of this.ctx.people)
         if (p !== own && !p.travel && p.town === town) this.remember(p, t, 'observation', e.text);
     }
   }
@@ -280,7 +256,7 @@ export class Residents {
   /** Whether a scenario's storm blows over a town at world time `t`. */
   stormAt(town: string, t: number): boolean {
     const { day, hour } = worldTimeOf(t);
-    return this.scripted.some(
+    return this.ctx.scripted.some(
       (e) =>
         e.kind === 'storm' &&
         e.day === day &&
@@ -291,117 +267,121 @@ export class Residents {
   }
 
   score(a: string, b: string): number {
-    return this.relationships.score(a, b);
+    return this.ctx.relationships.score(a, b);
   }
 
   allRelationships(): { a: string; b: string; score: number }[] {
-    return this.relationships.all();
+    return this.ctx.relationships.all();
   }
 
   occupants(location: string): number {
-    return this.occupancy.get(location) ?? 0;
+    return this.ctx.occupancy.occupants(location);
   }
 
   // --- The day ----------------------------------------------------------------------------------
 
   private timeOf(day: number, tick: number): number {
-    return worldDaysOf(day, this.ticks.hourOf(tick));
-  }
-
-  private emptyLog(day: number): DayLog {
-    return { day, actions: [], conversations: [], changes: [], memories: [], whereabouts: [], schedules: [] };
+    return worldDaysOf(day, this.ctx.ticks.hourOf(tick));
   }
 
   private step(): void {
     // A day is planned when its first tick comes, so a closed day leaves nothing of the next behind.
-    if (this.tick === 0) this.startDay();
+    if (this.ctx.tick === 0) this.startDay();
     this.runTick();
-    this.tick++;
-    if (this.tick >= this.ticks.perDay) {
+    this.ctx.tick++;
+    if (this.ctx.tick >= this.ctx.ticks.perDay) {
       this.endDay();
-      this.day++;
-      this.tick = 0;
-      this.log = this.emptyLog(this.day);
+      this.ctx.day++;
+      this.ctx.tick = 0;
+      this.ctx.log = emptyLog(this.ctx.day);
     }
   }
 
   private startDay(): void {
-    for (const p of this.people) {
+    for (const p of this.ctx.people) {
       p.actionsToday = 0;
       p.agenda = planDay(
         {
-          seed: this.settings.seed,
-          day: this.day,
+          seed: this.ctx.settings.seed,
+          day: this.ctx.day,
           resident: p.def,
           town: p.town,
           relativeAway: this.relativeAway(p),
-          scripted: this.scripted,
-          endHour: this.settings.endHour,
+          scripted: this.ctx.scripted,
+          endHour: this.ctx.settings.endHour,
         },
-        this.geo,
-        this.ticks,
+        this.ctx.geo,
+        this.ctx.ticks,
       );
-      this.log.schedules.push({ resident: p.def.name, slots: p.agenda.map((s) => ({ ...s })) });
+      this.ctx.log.schedules.push({ resident: p.def.name, slots: p.agenda.map((s) => ({ ...s })) });
       const work = p.agenda.filter((s) => s.activity === 'work');
       const first = work[0];
       const last = work.at(-1);
       const text =
         first && last
-          ? `Plan for day ${this.day}: work at ${this.geo.nameOf(p.def.workplace)} from ${formatHour(this.ticks.hourOf(first.tick))} to ${formatHour(this.ticks.hourOf(last.tick + 1))}, then ${this.describeEvening(p)}.`
-          : `Plan for day ${this.day}: ${this.describeEvening(p)}.`;
-      this.remember(p, this.timeOf(this.day, 0), 'plan', text);
+          ? `Plan for day ${this.ctx.day}: work at ${this.ctx.geo.nameOf(p.def.workplace)} from ${formatHour(this.ctx.ticks.hourOf(first.tick))} to ${formatHour(this.ctx.ticks.hourOf(last.tick + 1))}, then ${this.describeEvening(p)}.`
+          : `Plan for day ${this.ctx.day}: ${this.describeEvening(p)}.`;
+      this.remember(p, this.timeOf(this.ctx.day, 0), 'plan', text);
     }
   }
 
   private describeEvening(p: ResidentState): string {
     const trip = p.agenda.find((s) => s.activity === 'journey');
-    if (trip) return `a journey to ${this.geo.townName(this.geo.location(trip.location)?.town ?? p.town)}`;
-    const evening = p.agenda.filter((s) => this.ticks.hourOf(s.tick) >= 17 && s.activity !== 'reflect');
+    if (trip)
+      return `a journey to ${this.ctx.geo.townName(this.ctx.geo.location(trip.location)?.town ?? p.town)}`;
+    const evening = p.agenda.filter((s) => this.ctx.ticks.hourOf(s.tick) >= 17 && s.activity !== 'reflect');
     const social = evening.find((s) => s.activity === 'meal' || s.activity === 'meeting');
     return social
-      ? `${social.activity === 'meeting' ? 'the meeting' : 'supper'} at ${this.geo.nameOf(social.location)}`
+      ? `${social.activity === 'meeting' ? 'the meeting' : 'supper'} at ${this.ctx.geo.nameOf(social.location)}`
       : 'a quiet evening';
   }
 
   /** Everyone goes home for the night; a visitor sleeps at the inn. */
   private endDay(): void {
-    const t = worldDaysOf(this.day, this.settings.endHour);
-    for (const p of this.people) {
+    const t = worldDaysOf(this.ctx.day, this.ctx.settings.endHour);
+    for (const p of this.ctx.people) {
       if (p.travel) continue;
-      const bed = p.town === p.def.town ? p.def.home : (this.geo.placeIn(p.town, 'tavern')?.id ?? p.location);
-      if (p.location !== bed) this.moveTo(p, bed, t, this.ticks.perDay, true);
+      const bed =
+        p.town === p.def.town ? p.def.home : (this.ctx.geo.placeIn(p.town, 'tavern')?.id ?? p.location);
+      if (p.location !== bed) this.moveTo(p, bed, t, this.ctx.ticks.perDay, true);
       p.doing = 'rest';
     }
-    this.log.whereabouts = this.people.map((p) => ({
+    this.ctx.log.whereabouts = this.ctx.people.map((p) => ({
       resident: p.def.name,
       town: p.town,
       location: p.location,
     }));
-    this.log.changes.sort(
+    this.ctx.log.changes.sort(
       (x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before) || x.a.localeCompare(y.a),
     );
-    this.finished.push(this.log);
+    this.finished.push(this.ctx.log);
   }
 
   // --- A tick -----------------------------------------------------------------------------------
 
   private runTick(): void {
     const t = this.nextTick;
-    const order = Rng.of(this.settings.seed, 'order', this.day, this.tick).shuffle([...this.people]);
+    const order = Rng.of(this.ctx.settings.seed, 'order', this.ctx.day, this.ctx.tick).shuffle([
+      ...this.ctx.people,
+    ]);
     for (const p of order) if (p.travel && p.travel.arrives <= t + 1e-9) this.arrive(p, t);
     let talks = 0;
-    const budget = () => talks < this.settings.maxConcurrentChats;
+    const budget = () => talks < this.ctx.settings.maxConcurrentChats;
 
     // Meetings first: they need everyone who planned one in the same place at the same time.
     const meetings = new Map<string, ResidentState[]>();
     for (const p of order) {
-      const slot = p.agenda[this.tick];
-      if (slot?.activity !== 'meeting' || !this.free(p) || this.geo.location(slot.location)?.town !== p.town)
+      const slot = p.agenda[this.ctx.tick];
+      if (
+        slot?.activity !== 'meeting' ||
+        !free(this.ctx, p) ||
+        this.ctx.geo.location(slot.location)?.town !== p.town
+      )
         continue;
       meetings.set(slot.location, [...(meetings.get(slot.location) ?? []), p]);
     }
     for (const [where, members] of meetings) {
-      const room = members.filter((m) => m.location === where || this.moveTo(m, where, t, this.tick));
+      const room = members.filter((m) => m.location === where || this.moveTo(m, where, t, this.ctx.tick));
       if (room.length >= 3 && budget()) {
         this.meet(room, where, t);
         talks++;
@@ -409,28 +389,23 @@ export class Residents {
     }
 
     for (const p of order) {
-      if (p.travel || p.actedAt === this.tick) continue;
-      if (p.actionsToday >= this.settings.maxActionsPerDay) {
+      if (p.travel || p.actedAt === this.ctx.tick) continue;
+      if (p.actionsToday >= this.ctx.settings.maxActionsPerDay) {
         p.doing = 'rest';
         continue;
       }
-      const slot = p.agenda[this.tick] ?? { tick: this.tick, activity: 'rest', location: p.def.home };
+      const slot = p.agenda[this.ctx.tick] ?? { tick: this.ctx.tick, activity: 'rest', location: p.def.home };
       this.act(p, slot, t, budget() ? () => talks++ : null);
     }
   }
 
-  /** Whether someone can take part in something now. */
-  private free(p: ResidentState): boolean {
-    return !p.travel && p.actedAt !== this.tick && p.actionsToday < this.settings.maxActionsPerDay;
-  }
-
   private act(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
-    const target = this.geo.location(slot.location);
+    const target = this.ctx.geo.location(slot.location);
     // Plans made for another town (a trip that did not happen) fall back to a walk here.
     if (slot.activity !== 'journey' && target && target.town !== p.town) {
       this.goAndDo(
         p,
-        { ...slot, activity: 'stroll', location: this.geo.placeIn(p.town, 'square')?.id ?? p.location },
+        { ...slot, activity: 'stroll', location: this.ctx.geo.placeIn(p.town, 'square')?.id ?? p.location },
         t,
         talked,
       );
@@ -445,80 +420,92 @@ export class Residents {
   }
 
   private goAndDo(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
-    if (p.location !== slot.location && !this.moveTo(p, slot.location, t, this.tick)) {
+    if (p.location !== slot.location && !this.moveTo(p, slot.location, t, this.ctx.tick)) {
       // Full or closed: make do where they are.
-      const place = this.geo.location(slot.location);
-      const why = place && !this.geo.isOpen(place, this.ticks.hourOf(this.tick)) ? 'was closed' : 'was full';
-      const here = p.location === p.def.home ? 'home' : this.geo.nameOf(p.location);
-      this.record(
+      const place = this.ctx.geo.location(slot.location);
+      const why =
+        place && !this.ctx.geo.isOpen(place, this.ctx.ticks.hourOf(this.ctx.tick))
+          ? 'was closed'
+          : 'was full';
+      const here = p.location === p.def.home ? 'home' : this.ctx.geo.nameOf(p.location);
+      record(
+        this.ctx,
         p,
         'rest',
         'wait',
         t,
-        `${p.def.name} stayed at ${here}: ${this.geo.nameOf(slot.location)} ${why}.`,
+        `${p.def.name} stayed at ${here}: ${this.ctx.geo.nameOf(slot.location)} ${why}.`,
         { wanted: slot.location },
       );
       return;
     }
     switch (slot.activity) {
       case 'work':
-        this.record(p, 'work', 'work', t, `${p.def.name} worked at ${this.geo.nameOf(p.location)}.`, {});
+        record(
+          this.ctx,
+          p,
+          'work',
+          'work',
+          t,
+          `${p.def.name} worked at ${this.ctx.geo.nameOf(p.location)}.`,
+          {},
+        );
         break;
       case 'task':
         this.updateTask(p, t);
         break;
       case 'reflect':
         if (p.memory.pendingImportance >= REFLECT_AT) this.reflect(p, t);
-        else this.rest(p, t);
+        else rest(this.ctx, p, t);
         break;
       case 'meal':
       case 'stroll':
       case 'meeting':
         if (talked && this.chat(p, slot, t)) talked();
         else
-          this.record(
+          record(
+            this.ctx,
             p,
             slot.activity === 'meal' ? 'meal' : 'stroll',
             'wait',
             t,
-            `${p.def.name} ${slot.activity === 'meal' ? 'had a meal' : 'took a stroll'} at ${this.geo.nameOf(p.location)}.`,
+            `${p.def.name} ${slot.activity === 'meal' ? 'had a meal' : 'took a stroll'} at ${this.ctx.geo.nameOf(p.location)}.`,
             {},
           );
         break;
       default:
-        this.rest(p, t);
+        rest(this.ctx, p, t);
     }
-  }
-
-  private rest(p: ResidentState, t: number): void {
-    const where = p.location === p.def.home ? 'home' : this.geo.nameOf(p.location);
-    this.record(p, 'rest', 'wait', t, `${p.def.name} rested at ${where}.`, {});
   }
 
   // --- Moving and travelling --------------------------------------------------------------------
 
   /** Walk to a place in the same town, if it is open and has room. */
   private moveTo(p: ResidentState, to: string, t: number, tick: number, night = false): boolean {
-    const where = this.geo.location(to);
+    const where = this.ctx.geo.location(to);
     if (!where || where.town !== p.town || p.travel) return false;
-    if (!night && (!this.geo.isOpen(where, this.ticks.hourOf(tick)) || this.occupants(to) >= where.capacity))
+    if (
+      !night &&
+      (!this.ctx.geo.isOpen(where, this.ctx.ticks.hourOf(tick)) ||
+        this.ctx.occupancy.occupants(to) >= where.capacity)
+    )
       return false;
     const from = p.location;
-    this.leave(from);
-    this.enter(to);
+    this.ctx.occupancy.leave(from);
+    this.ctx.occupancy.enter(to);
     p.location = to;
     const text = to === p.def.home ? `${p.def.name} went home.` : `${p.def.name} went to ${where.name}.`;
-    this.record(p, 'move', 'move', t, text, { from, to }, true);
+    record(this.ctx, p, 'move', 'move', t, text, { from, to }, true);
     return true;
   }
 
   private depart(p: ResidentState, target: LocationDef, t: number): void {
-    const route = this.geo.route(p.town, target.town);
+    const route = this.ctx.geo.route(p.town, target.town);
     if (!route || this.stormAt(p.town, t)) {
-      this.rest(p, t);
+      rest(this.ctx, p, t);
       return;
     }
-    this.leave(p.location);
+    this.ctx.occupancy.leave(p.location);
     const from = p.town;
     p.location = '';
     p.travel = {
@@ -529,12 +516,13 @@ export class Residents {
       arrives: t + route.hours / 24,
       hours: route.hours,
     };
-    this.record(
+    record(
+      this.ctx,
       p,
       'journey',
       'travel',
       t,
-      `${p.def.name} set off from ${this.geo.townName(from)} for ${this.geo.townName(target.town)} by ${route.by}, ${route.hours} hours on the way.`,
+      `${p.def.name} set off from ${this.ctx.geo.townName(from)} for ${this.ctx.geo.townName(target.town)} by ${route.by}, ${route.hours} hours on the way.`,
       {
         from,
         to: target.town,
@@ -555,13 +543,14 @@ export class Residents {
       ? p.def.home
       : (this.roomIn(travel.to, 'tavern') ?? this.roomIn(travel.to, 'square') ?? p.def.home);
     p.location = at;
-    this.enter(at);
-    this.record(
+    this.ctx.occupancy.enter(at);
+    record(
+      this.ctx,
       p,
       'journey',
       'arrive',
       t,
-      `${p.def.name} arrived in ${this.geo.townName(travel.to)} from ${this.geo.townName(travel.from)} after ${travel.hours} hours by ${travel.by}.`,
+      `${p.def.name} arrived in ${this.ctx.geo.townName(travel.to)} from ${this.ctx.geo.townName(travel.from)} after ${travel.hours} hours by ${travel.by}.`,
       {
         from: travel.from,
         to: travel.to,
@@ -573,36 +562,28 @@ export class Residents {
       true,
     );
     if (!home)
-      this.remember(p, t, 'observation', `Travelled to ${this.geo.townName(travel.to)} by ${travel.by}.`);
+      this.remember(p, t, 'observation', `Travelled to ${this.ctx.geo.townName(travel.to)} by ${travel.by}.`);
   }
 
   private roomIn(town: string, kind: LocationKind): string | undefined {
-    const l = this.geo.placeIn(town, kind);
-    return l && this.occupants(l.id) < l.capacity ? l.id : undefined;
-  }
-
-  private enter(location: string): void {
-    this.occupancy.set(location, this.occupants(location) + 1);
-  }
-
-  private leave(location: string): void {
-    if (location) this.occupancy.set(location, Math.max(0, this.occupants(location) - 1));
+    const l = this.ctx.geo.placeIn(town, kind);
+    return l && this.ctx.occupancy.occupants(l.id) < l.capacity ? l.id : undefined;
   }
 
   // --- Talking ----------------------------------------------------------------------------------
 
   /** Look for someone to talk to here; returns whether a chat happened. */
   private chat(p: ResidentState, slot: Slot, t: number): boolean {
-    if (t - p.lastTalk < this.settings.chatCooldownMinutes / 1440 - 1e-9) return false;
-    const around = this.people.filter(
+    if (t - p.lastTalk < this.ctx.settings.chatCooldownMinutes / 1440 - 1e-9) return false;
+    const around = this.ctx.people.filter(
       (o) =>
         o !== p &&
         o.location === p.location &&
-        this.free(o) &&
-        t - o.lastTalk >= this.settings.chatCooldownMinutes / 1440 - 1e-9,
+        free(this.ctx, o) &&
+        t - o.lastTalk >= this.ctx.settings.chatCooldownMinutes / 1440 - 1e-9,
     );
     if (around.length === 0) return false;
-    const rng = Rng.of(this.settings.seed, 'chat', this.day, this.tick, p.def.name);
+    const rng = Rng.of(this.ctx.settings.seed, 'chat', this.ctx.day, this.ctx.tick, p.def.name);
     const weights = around.map(
       (o) =>
         1 +
@@ -631,9 +612,9 @@ export class Residents {
           'observation',
           'reflection',
         ]),
-        news: this.news.get(p.town) ?? [],
-        placeName: this.geo.nameOf(p.location),
-        summaryOnly: this.summaryOnly,
+        news: this.ctx.news.get(p.town) ?? [],
+        placeName: this.ctx.geo.nameOf(p.location),
+        summaryOnly: this.ctx.summaryOnly,
       },
       rng.split('words'),
       decided,
@@ -651,12 +632,13 @@ export class Residents {
       [p, other],
       [other, p],
     ] as const) {
-      this.record(
+      record(
+        this.ctx,
         me,
         'chat',
         'chat',
         t,
-        `${me.def.name} talked with ${them.def.name} at ${this.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'it ended in a quarrel'}.`,
+        `${me.def.name} talked with ${them.def.name} at ${this.ctx.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'it ended in a quarrel'}.`,
         {
           with: them.def.name,
           conversation: conversation.id,
@@ -671,7 +653,7 @@ export class Residents {
         me,
         t,
         'conversation',
-        `Talked with ${them.def.name} at ${this.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'we quarrelled'}.`,
+        `Talked with ${them.def.name} at ${this.ctx.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'we quarrelled'}.`,
         Math.abs(out.delta) / 2,
       );
     }
@@ -679,15 +661,15 @@ export class Residents {
   }
 
   private meet(members: ResidentState[], where: string, t: number): void {
-    const town = this.geo.location(where)?.town as TownId;
-    const scripted = this.scripted.find(
+    const town = this.ctx.geo.location(where)?.town as TownId;
+    const scripted = this.ctx.scripted.find(
       (e) =>
-        e.day === this.day &&
+        e.day === this.ctx.day &&
         e.location === where &&
-        this.ticks.hourOf(this.tick) >= e.from_hour &&
-        this.ticks.hourOf(this.tick) < e.to_hour,
+        this.ctx.ticks.hourOf(this.ctx.tick) >= e.from_hour &&
+        this.ctx.ticks.hourOf(this.ctx.tick) < e.to_hour,
     );
-    const rng = Rng.of(this.settings.seed, 'meeting', this.day, this.tick, where);
+    const rng = Rng.of(this.ctx.settings.seed, 'meeting', this.ctx.day, this.ctx.tick, where);
     // Pirates and the people they besiege do not part friends; each side closes ranks.
     const hostile = scripted?.kind === 'siege';
     const delta = hostile ? -(3 + rng.int(0, 3)) : rng.chance(0.85) ? 1 + rng.int(0, 1) : -1;
@@ -695,10 +677,10 @@ export class Residents {
       hostile && a.def.town === b.def.town ? 2 : delta;
     const topic = scripted
       ? scripted.text
-      : (this.news.get(town)?.[0] ?? `the affairs of ${this.geo.townName(town)}`);
+      : (this.ctx.news.get(town)?.[0] ?? `the affairs of ${this.ctx.geo.townName(town)}`);
     const names = members.map((m) => m.def.name);
-    const summary = `${names.length} people met at ${this.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
-    const transcript = this.summaryOnly
+    const summary = `${names.length} people met at ${this.ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
+    const transcript = this.ctx.summaryOnly
       ? []
       : members
           .slice(0, 4)
@@ -709,12 +691,13 @@ export class Residents {
     const conversation = this.converse('meeting', members, t, topic, transcript, summary, delta, deltaFor);
     for (const m of members) {
       const others = names.filter((n) => n !== m.def.name);
-      this.record(
+      record(
+        this.ctx,
         m,
         'meeting',
         'meeting',
         t,
-        `${m.def.name} met ${listNames(others)} at ${this.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
+        `${m.def.name} met ${listNames(others)} at ${this.ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
         { with: others.join(', '), conversation: conversation.id, people: names.length, delta },
         false,
         others,
@@ -735,11 +718,11 @@ export class Residents {
   ): Conversation {
     const first = members[0] as ResidentState;
     const conversation: Conversation = {
-      id: `d${this.day}-t${this.tick}-${kind}-${this.log.conversations.length + 1}`,
+      id: `d${this.ctx.day}-t${this.ctx.tick}-${kind}-${this.ctx.log.conversations.length + 1}`,
       kind,
       t,
-      day: this.day,
-      hour: this.ticks.hourOf(this.tick),
+      day: this.ctx.day,
+      hour: this.ctx.ticks.hourOf(this.ctx.tick),
       town: first.town,
       location: first.location,
       participants: members.map((m) => m.def.name),
@@ -748,12 +731,12 @@ export class Residents {
       summary,
       delta,
     };
-    this.log.conversations.push(conversation);
+    this.ctx.log.conversations.push(conversation);
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         const a = members[i] as ResidentState;
         const b = members[j] as ResidentState;
-        this.relationships.adjust(a.def.name, b.def.name, deltaFor(a, b), summary, this.log.changes);
+        this.ctx.relationships.adjust(a.def.name, b.def.name, deltaFor(a, b), summary, this.ctx.log.changes);
       }
     }
     for (const m of members) m.lastTalk = t;
@@ -764,7 +747,7 @@ export class Residents {
 
   private reflect(p: ResidentState, t: number): void {
     const top = p.memory.retrieve(`${p.def.persona} ${Object.keys(p.def.interests).join(' ')}`, t, 5);
-    const talks = this.log.changes.filter((c) => c.a === p.def.name || c.b === p.def.name);
+    const talks = this.ctx.log.changes.filter((c) => c.a === p.def.name || c.b === p.def.name);
     const parts: string[] = [];
     const best = talks.reduce<RelationshipChange | undefined>(
       (m, c) => (!m || c.after - c.before > m.after - m.before ? c : m),
@@ -782,10 +765,11 @@ export class Residents {
     if (weighty) parts.push(`What stays with me: ${weighty.text.replace(/[.]+$/, '').toLowerCase()}.`);
     if (p.task.done > 0)
       parts.push(`${p.task.name} is ${Math.round((100 * p.task.done) / p.task.total)}% done.`);
-    const text = `Reflecting on day ${this.day}: ${parts.join(' ') || 'a day like any other.'}`;
+    const text = `Reflecting on day ${this.ctx.day}: ${parts.join(' ') || 'a day like any other.'}`;
     this.remember(p, t, 'reflection', text);
     p.memory.pendingImportance = 0;
-    this.record(
+    record(
+      this.ctx,
       p,
       'reflect',
       'reflect',
@@ -796,11 +780,12 @@ export class Residents {
   }
 
   private updateTask(p: ResidentState, t: number): void {
-    const rng = Rng.of(this.settings.seed, 'task', this.day, p.def.name);
+    const rng = Rng.of(this.ctx.settings.seed, 'task', this.ctx.day, p.def.name);
     p.task.done = progressed(p.task, rng.int(1, 3));
     const finished = p.task.done >= p.task.total;
     const name = p.task.name;
-    this.record(
+    record(
+      this.ctx,
       p,
       'task',
       'task',
@@ -812,15 +797,15 @@ export class Residents {
     );
     if (finished) {
       this.remember(p, t, 'task', `Finished ${name}.`, 2);
-      const n = (this.tasksDone.get(p.def.name) ?? 0) + 1;
-      this.tasksDone.set(p.def.name, n);
-      p.task = newTask(this.tasks, p.def, n);
+      const n = (this.ctx.tasksDone.get(p.def.name) ?? 0) + 1;
+      this.ctx.tasksDone.set(p.def.name, n);
+      p.task = newTask(this.ctx.tasks, p.def, n);
     }
   }
 
   private remember(p: ResidentState, t: number, kind: MemoryKind, text: string, weight = 0): void {
     const memory: Memory = {
-      id: ++this.memoryIds,
+      id: ++this.ctx.memoryIds,
       resident: p.def.name,
       t,
       lastAccess: t,
@@ -829,57 +814,13 @@ export class Residents {
       importance: importanceOf(kind, text, weight),
     };
     p.memory.add(memory);
-    this.log.memories.push(memory);
-  }
-
-  // --- Records ----------------------------------------------------------------------------------
-
-  private record(
-    p: ResidentState,
-    activity: string,
-    kind: ActionKind,
-    t: number,
-    text: string,
-    data: Record<string, number | string>,
-    isMove = false,
-    withWhom: readonly string[] = [],
-  ): void {
-    if (!isMove) {
-      p.actedAt = this.tick;
-      p.actionsToday++;
-      p.doing = activity;
-    }
-    const category: Category =
-      kind === 'move' || kind === 'travel' || kind === 'arrive'
-        ? 'travel'
-        : (this.categories.get(activity) ?? 'wellness');
-    const action: Action = {
-      seq: ++this.seq,
-      t,
-      day: this.day,
-      // The moves home at day's end happen at the end hour, whatever the ticks' length.
-      hour: Math.min(this.ticks.hourOf(this.tick), this.settings.endHour),
-      tick: this.tick,
-      kind,
-      resident: p.def.name,
-      town: kind === 'travel' ? (p.travel?.from ?? p.town) : p.town,
-      location: p.location,
-      activity,
-      category,
-      with: withWhom,
-      text,
-      data: p.location && !('location' in data) ? { ...data, location: p.location } : data,
-    };
-    this.log.actions.push(action);
-    const queue = this.pending.get(action.town) ?? [];
-    queue.push(action);
-    this.pending.set(action.town, queue);
+    this.ctx.log.memories.push(memory);
   }
 
   /** A relative who lives in another town. */
   private relativeAway(p: ResidentState): ResidentDef | undefined {
     for (const name of Object.values(p.def.family ?? {})) {
-      const other = this.byName.get(name);
+      const other = this.ctx.byName.get(name);
       if (other && other.def.town !== p.def.town) return other.def;
     }
     return undefined;
