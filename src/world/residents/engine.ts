@@ -7,7 +7,7 @@
  * Drivers advance it to a world time, ask who is on duty for a town's jobs, hand it the towns'
  * events to observe, and take the actions that happened in each town.
  */
-import { formatHour, worldDaysOf, worldTimeOf } from '../clock.ts';
+import { worldDaysOf, worldTimeOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent, TownId } from '../types.ts';
 import { planDay, Ticks } from './agenda.ts';
@@ -23,8 +23,9 @@ import {
 } from './context.ts';
 import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
-import { importanceOf, MemoryStream } from './memory.ts';
+import { MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
+import { REFLECT_AT, reflect, remember, rememberPlan } from './reflection.ts';
 import { Relationships } from './relationships.ts';
 import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
 import { DEFAULT_TASKS, newTask, progressed } from './tasks.ts';
@@ -34,8 +35,6 @@ import type {
   LocationDef,
   LocationKind,
   Memory,
-  MemoryKind,
-  RelationshipChange,
   ResidentDef,
   ResidentsConfig,
   RunSettings,
@@ -43,8 +42,6 @@ import type {
   Slot,
 } from './types.ts';
 
-/** Reflect once the importance of what happened since the last reflection reaches this. */
-const REFLECT_AT = 20;
 const NEWS_KEPT = 5;
 
 /** What a run needs to carry on where it stopped. */
@@ -242,14 +239,14 @@ export class Residents {
       // What residents do is remembered as they do it; only the towns' own events are news to them.
       if (RESIDENT_KINDS.has(e.kind)) continue;
       const own = e.actor ? this.ctx.byName.get(e.actor) : undefined;
-      if (own) this.remember(own, t, 'observation', e.text);
+      if (own) remember(this.ctx, own, t, 'observation', e.text);
       if (!isNews(e)) continue;
       const news = this.ctx.news.get(town) ?? [];
       news.unshift(e.text);
       news.length = Math.min(news.length, NEWS_KEPT);
       this.ctx.news.set(town, news);
       for (const p of this.ctx.people)
-        if (p !== own && !p.travel && p.town === town) this.remember(p, t, 'observation', e.text);
+        if (p !== own && !p.travel && p.town === town) remember(this.ctx, p, t, 'observation', e.text);
     }
   }
 
@@ -314,26 +311,8 @@ export class Residents {
         this.ctx.ticks,
       );
       this.ctx.log.schedules.push({ resident: p.def.name, slots: p.agenda.map((s) => ({ ...s })) });
-      const work = p.agenda.filter((s) => s.activity === 'work');
-      const first = work[0];
-      const last = work.at(-1);
-      const text =
-        first && last
-          ? `Plan for day ${this.ctx.day}: work at ${this.ctx.geo.nameOf(p.def.workplace)} from ${formatHour(this.ctx.ticks.hourOf(first.tick))} to ${formatHour(this.ctx.ticks.hourOf(last.tick + 1))}, then ${this.describeEvening(p)}.`
-          : `Plan for day ${this.ctx.day}: ${this.describeEvening(p)}.`;
-      this.remember(p, this.timeOf(this.ctx.day, 0), 'plan', text);
+      rememberPlan(this.ctx, p, this.timeOf(this.ctx.day, 0));
     }
-  }
-
-  private describeEvening(p: ResidentState): string {
-    const trip = p.agenda.find((s) => s.activity === 'journey');
-    if (trip)
-      return `a journey to ${this.ctx.geo.townName(this.ctx.geo.location(trip.location)?.town ?? p.town)}`;
-    const evening = p.agenda.filter((s) => this.ctx.ticks.hourOf(s.tick) >= 17 && s.activity !== 'reflect');
-    const social = evening.find((s) => s.activity === 'meal' || s.activity === 'meeting');
-    return social
-      ? `${social.activity === 'meeting' ? 'the meeting' : 'supper'} at ${this.ctx.geo.nameOf(social.location)}`
-      : 'a quiet evening';
   }
 
   /** Everyone goes home for the night; a visitor sleeps at the inn. */
@@ -455,7 +434,7 @@ export class Residents {
         this.updateTask(p, t);
         break;
       case 'reflect':
-        if (p.memory.pendingImportance >= REFLECT_AT) this.reflect(p, t);
+        if (p.memory.pendingImportance >= REFLECT_AT) reflect(this.ctx, p, t);
         else rest(this.ctx, p, t);
         break;
       case 'meal':
@@ -562,7 +541,13 @@ export class Residents {
       true,
     );
     if (!home)
-      this.remember(p, t, 'observation', `Travelled to ${this.ctx.geo.townName(travel.to)} by ${travel.by}.`);
+      remember(
+        this.ctx,
+        p,
+        t,
+        'observation',
+        `Travelled to ${this.ctx.geo.townName(travel.to)} by ${travel.by}.`,
+      );
   }
 
   private roomIn(town: string, kind: LocationKind): string | undefined {
@@ -649,7 +634,8 @@ export class Residents {
         false,
         [them.def.name],
       );
-      this.remember(
+      remember(
+        this.ctx,
         me,
         t,
         'conversation',
@@ -702,7 +688,7 @@ export class Residents {
         false,
         others,
       );
-      this.remember(m, t, 'conversation', summary, Math.abs(delta));
+      remember(this.ctx, m, t, 'conversation', summary, Math.abs(delta));
     }
   }
 
@@ -743,42 +729,6 @@ export class Residents {
     return conversation;
   }
 
-  // --- Inner life -------------------------------------------------------------------------------
-
-  private reflect(p: ResidentState, t: number): void {
-    const top = p.memory.retrieve(`${p.def.persona} ${Object.keys(p.def.interests).join(' ')}`, t, 5);
-    const talks = this.ctx.log.changes.filter((c) => c.a === p.def.name || c.b === p.def.name);
-    const parts: string[] = [];
-    const best = talks.reduce<RelationshipChange | undefined>(
-      (m, c) => (!m || c.after - c.before > m.after - m.before ? c : m),
-      undefined,
-    );
-    const worst = talks.reduce<RelationshipChange | undefined>(
-      (m, c) => (!m || c.after - c.before < m.after - m.before ? c : m),
-      undefined,
-    );
-    if (best && best.after > best.before)
-      parts.push(`${best.a === p.def.name ? best.b : best.a} and I are getting on better.`);
-    if (worst && worst.after < worst.before)
-      parts.push(`I should make peace with ${worst.a === p.def.name ? worst.b : worst.a}.`);
-    const weighty = top.filter((m) => m.kind !== 'plan').sort((a, b) => b.importance - a.importance)[0];
-    if (weighty) parts.push(`What stays with me: ${weighty.text.replace(/[.]+$/, '').toLowerCase()}.`);
-    if (p.task.done > 0)
-      parts.push(`${p.task.name} is ${Math.round((100 * p.task.done) / p.task.total)}% done.`);
-    const text = `Reflecting on day ${this.ctx.day}: ${parts.join(' ') || 'a day like any other.'}`;
-    this.remember(p, t, 'reflection', text);
-    p.memory.pendingImportance = 0;
-    record(
-      this.ctx,
-      p,
-      'reflect',
-      'reflect',
-      t,
-      `${p.def.name} reflected: ${parts[0] ?? 'a day like any other.'}`,
-      {},
-    );
-  }
-
   private updateTask(p: ResidentState, t: number): void {
     const rng = Rng.of(this.ctx.settings.seed, 'task', this.ctx.day, p.def.name);
     p.task.done = progressed(p.task, rng.int(1, 3));
@@ -796,25 +746,11 @@ export class Residents {
       { task: name, done: p.task.done, total: p.task.total },
     );
     if (finished) {
-      this.remember(p, t, 'task', `Finished ${name}.`, 2);
+      remember(this.ctx, p, t, 'task', `Finished ${name}.`, 2);
       const n = (this.ctx.tasksDone.get(p.def.name) ?? 0) + 1;
       this.ctx.tasksDone.set(p.def.name, n);
       p.task = newTask(this.ctx.tasks, p.def, n);
     }
-  }
-
-  private remember(p: ResidentState, t: number, kind: MemoryKind, text: string, weight = 0): void {
-    const memory: Memory = {
-      id: ++this.ctx.memoryIds,
-      resident: p.def.name,
-      t,
-      lastAccess: t,
-      kind,
-      text,
-      importance: importanceOf(kind, text, weight),
-    };
-    p.memory.add(memory);
-    this.ctx.log.memories.push(memory);
   }
 
   /** A relative who lives in another town. */
