@@ -7,7 +7,7 @@
  * Drivers advance it to a world time, ask who is on duty for a town's jobs, hand it the towns'
  * events to observe, and take the actions that happened in each town.
  */
-import { worldDaysOf, worldTimeOf } from '../clock.ts';
+import { worldDaysOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent, TownId } from '../types.ts';
 import { planDay, Ticks } from './agenda.ts';
@@ -29,11 +29,10 @@ import { REFLECT_AT, reflect, remember, rememberPlan } from './reflection.ts';
 import { Relationships } from './relationships.ts';
 import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
 import { DEFAULT_TASKS, newTask, progressed } from './tasks.ts';
+import { arrive, depart, moveTo, stormAt } from './travel.ts';
 import type {
   Action,
   Conversation,
-  LocationDef,
-  LocationKind,
   Memory,
   ResidentDef,
   ResidentsConfig,
@@ -252,15 +251,7 @@ export class Residents {
 
   /** Whether a scenario's storm blows over a town at world time `t`. */
   stormAt(town: string, t: number): boolean {
-    const { day, hour } = worldTimeOf(t);
-    return this.ctx.scripted.some(
-      (e) =>
-        e.kind === 'storm' &&
-        e.day === day &&
-        (!e.town || e.town === town) &&
-        hour >= e.from_hour &&
-        hour < e.to_hour,
-    );
+    return stormAt(this.ctx.scripted, town, t);
   }
 
   score(a: string, b: string): number {
@@ -322,7 +313,7 @@ export class Residents {
       if (p.travel) continue;
       const bed =
         p.town === p.def.town ? p.def.home : (this.ctx.geo.placeIn(p.town, 'tavern')?.id ?? p.location);
-      if (p.location !== bed) this.moveTo(p, bed, t, this.ctx.ticks.perDay, true);
+      if (p.location !== bed) moveTo(this.ctx, p, bed, t, this.ctx.ticks.perDay, true);
       p.doing = 'rest';
     }
     this.ctx.log.whereabouts = this.ctx.people.map((p) => ({
@@ -343,7 +334,7 @@ export class Residents {
     const order = Rng.of(this.ctx.settings.seed, 'order', this.ctx.day, this.ctx.tick).shuffle([
       ...this.ctx.people,
     ]);
-    for (const p of order) if (p.travel && p.travel.arrives <= t + 1e-9) this.arrive(p, t);
+    for (const p of order) if (p.travel && p.travel.arrives <= t + 1e-9) arrive(this.ctx, p, t);
     let talks = 0;
     const budget = () => talks < this.ctx.settings.maxConcurrentChats;
 
@@ -360,7 +351,9 @@ export class Residents {
       meetings.set(slot.location, [...(meetings.get(slot.location) ?? []), p]);
     }
     for (const [where, members] of meetings) {
-      const room = members.filter((m) => m.location === where || this.moveTo(m, where, t, this.ctx.tick));
+      const room = members.filter(
+        (m) => m.location === where || moveTo(this.ctx, m, where, t, this.ctx.tick),
+      );
       if (room.length >= 3 && budget()) {
         this.meet(room, where, t);
         talks++;
@@ -391,7 +384,7 @@ export class Residents {
       return;
     }
     if (slot.activity === 'journey') {
-      if (target && target.town !== p.town) this.depart(p, target, t);
+      if (target && target.town !== p.town) depart(this.ctx, p, target, t);
       else this.goAndDo(p, { ...slot, activity: 'rest' }, t, talked);
       return;
     }
@@ -399,7 +392,7 @@ export class Residents {
   }
 
   private goAndDo(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
-    if (p.location !== slot.location && !this.moveTo(p, slot.location, t, this.ctx.tick)) {
+    if (p.location !== slot.location && !moveTo(this.ctx, p, slot.location, t, this.ctx.tick)) {
       // Full or closed: make do where they are.
       const place = this.ctx.geo.location(slot.location);
       const why =
@@ -455,104 +448,6 @@ export class Residents {
       default:
         rest(this.ctx, p, t);
     }
-  }
-
-  // --- Moving and travelling --------------------------------------------------------------------
-
-  /** Walk to a place in the same town, if it is open and has room. */
-  private moveTo(p: ResidentState, to: string, t: number, tick: number, night = false): boolean {
-    const where = this.ctx.geo.location(to);
-    if (!where || where.town !== p.town || p.travel) return false;
-    if (
-      !night &&
-      (!this.ctx.geo.isOpen(where, this.ctx.ticks.hourOf(tick)) ||
-        this.ctx.occupancy.occupants(to) >= where.capacity)
-    )
-      return false;
-    const from = p.location;
-    this.ctx.occupancy.leave(from);
-    this.ctx.occupancy.enter(to);
-    p.location = to;
-    const text = to === p.def.home ? `${p.def.name} went home.` : `${p.def.name} went to ${where.name}.`;
-    record(this.ctx, p, 'move', 'move', t, text, { from, to }, true);
-    return true;
-  }
-
-  private depart(p: ResidentState, target: LocationDef, t: number): void {
-    const route = this.ctx.geo.route(p.town, target.town);
-    if (!route || this.stormAt(p.town, t)) {
-      rest(this.ctx, p, t);
-      return;
-    }
-    this.ctx.occupancy.leave(p.location);
-    const from = p.town;
-    p.location = '';
-    p.travel = {
-      from,
-      to: target.town,
-      by: route.by,
-      departs: t,
-      arrives: t + route.hours / 24,
-      hours: route.hours,
-    };
-    record(
-      this.ctx,
-      p,
-      'journey',
-      'travel',
-      t,
-      `${p.def.name} set off from ${this.ctx.geo.townName(from)} for ${this.ctx.geo.townName(target.town)} by ${route.by}, ${route.hours} hours on the way.`,
-      {
-        from,
-        to: target.town,
-        by: route.by,
-        hours: route.hours,
-        stage: 'set off',
-      },
-    );
-    p.town = target.town;
-  }
-
-  private arrive(p: ResidentState, t: number): void {
-    const travel = p.travel;
-    if (!travel) return;
-    p.travel = null;
-    const home = travel.to === p.def.town;
-    const at = home
-      ? p.def.home
-      : (this.roomIn(travel.to, 'tavern') ?? this.roomIn(travel.to, 'square') ?? p.def.home);
-    p.location = at;
-    this.ctx.occupancy.enter(at);
-    record(
-      this.ctx,
-      p,
-      'journey',
-      'arrive',
-      t,
-      `${p.def.name} arrived in ${this.ctx.geo.townName(travel.to)} from ${this.ctx.geo.townName(travel.from)} after ${travel.hours} hours by ${travel.by}.`,
-      {
-        from: travel.from,
-        to: travel.to,
-        by: travel.by,
-        hours: travel.hours,
-        location: at,
-        stage: 'arrived',
-      },
-      true,
-    );
-    if (!home)
-      remember(
-        this.ctx,
-        p,
-        t,
-        'observation',
-        `Travelled to ${this.ctx.geo.townName(travel.to)} by ${travel.by}.`,
-      );
-  }
-
-  private roomIn(town: string, kind: LocationKind): string | undefined {
-    const l = this.ctx.geo.placeIn(town, kind);
-    return l && this.ctx.occupancy.occupants(l.id) < l.capacity ? l.id : undefined;
   }
 
   // --- Talking ----------------------------------------------------------------------------------
