@@ -21,18 +21,17 @@ import {
   record,
   rest,
 } from './context.ts';
+import { chat, meet } from './conversation.ts';
 import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
 import { REFLECT_AT, reflect, remember, rememberPlan } from './reflection.ts';
 import { Relationships } from './relationships.ts';
-import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
 import { DEFAULT_TASKS, newTask, progressed } from './tasks.ts';
 import { arrive, depart, moveTo, stormAt } from './travel.ts';
 import type {
   Action,
-  Conversation,
   Memory,
   ResidentDef,
   ResidentsConfig,
@@ -355,7 +354,7 @@ export class Residents {
         (m) => m.location === where || moveTo(this.ctx, m, where, t, this.ctx.tick),
       );
       if (room.length >= 3 && budget()) {
-        this.meet(room, where, t);
+        meet(this.ctx, room, where, t);
         talks++;
       }
     }
@@ -433,7 +432,7 @@ export class Residents {
       case 'meal':
       case 'stroll':
       case 'meeting':
-        if (talked && this.chat(p, slot, t)) talked();
+        if (talked && chat(this.ctx, p, slot, t)) talked();
         else
           record(
             this.ctx,
@@ -448,180 +447,6 @@ export class Residents {
       default:
         rest(this.ctx, p, t);
     }
-  }
-
-  // --- Talking ----------------------------------------------------------------------------------
-
-  /** Look for someone to talk to here; returns whether a chat happened. */
-  private chat(p: ResidentState, slot: Slot, t: number): boolean {
-    if (t - p.lastTalk < this.ctx.settings.chatCooldownMinutes / 1440 - 1e-9) return false;
-    const around = this.ctx.people.filter(
-      (o) =>
-        o !== p &&
-        o.location === p.location &&
-        free(this.ctx, o) &&
-        t - o.lastTalk >= this.ctx.settings.chatCooldownMinutes / 1440 - 1e-9,
-    );
-    if (around.length === 0) return false;
-    const rng = Rng.of(this.ctx.settings.seed, 'chat', this.ctx.day, this.ctx.tick, p.def.name);
-    const weights = around.map(
-      (o) =>
-        1 +
-        Math.max(0, this.score(p.def.name, o.def.name)) / 20 +
-        sharedInterests(p.def, o.def).reduce((s, [, w]) => s + w, 0) +
-        (slot.partner === o.def.name ? 4 : 0),
-    );
-    let roll = rng.next() * weights.reduce((s, w) => s + w, 0);
-    let other = around[around.length - 1] as ResidentState;
-    for (let i = 0; i < around.length; i++) {
-      roll -= weights[i] as number;
-      if (roll < 0) {
-        other = around[i] as ResidentState;
-        break;
-      }
-    }
-    const score = this.score(p.def.name, other.def.name);
-    const decided = chatDelta(p.def, other.def, score, rng.split('delta'));
-    const out = writeChat(
-      {
-        a: p.def,
-        b: other.def,
-        score,
-        recalled: p.memory.retrieve(`${other.def.name} ${Object.keys(other.def.interests).join(' ')}`, t, 2, [
-          'conversation',
-          'observation',
-          'reflection',
-        ]),
-        news: this.ctx.news.get(p.town) ?? [],
-        placeName: this.ctx.geo.nameOf(p.location),
-        summaryOnly: this.ctx.summaryOnly,
-      },
-      rng.split('words'),
-      decided,
-    );
-    const conversation = this.converse(
-      'chat',
-      [p, other],
-      t,
-      out.topic,
-      out.transcript,
-      out.summary,
-      out.delta,
-    );
-    for (const [me, them] of [
-      [p, other],
-      [other, p],
-    ] as const) {
-      record(
-        this.ctx,
-        me,
-        'chat',
-        'chat',
-        t,
-        `${me.def.name} talked with ${them.def.name} at ${this.ctx.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'it ended in a quarrel'}.`,
-        {
-          with: them.def.name,
-          conversation: conversation.id,
-          topic: out.topic,
-          delta: out.delta,
-          score: this.score(me.def.name, them.def.name),
-        },
-        false,
-        [them.def.name],
-      );
-      remember(
-        this.ctx,
-        me,
-        t,
-        'conversation',
-        `Talked with ${them.def.name} at ${this.ctx.geo.nameOf(me.location)} about ${out.topic}; ${out.warm ? 'it went well' : 'we quarrelled'}.`,
-        Math.abs(out.delta) / 2,
-      );
-    }
-    return true;
-  }
-
-  private meet(members: ResidentState[], where: string, t: number): void {
-    const town = this.ctx.geo.location(where)?.town as TownId;
-    const scripted = this.ctx.scripted.find(
-      (e) =>
-        e.day === this.ctx.day &&
-        e.location === where &&
-        this.ctx.ticks.hourOf(this.ctx.tick) >= e.from_hour &&
-        this.ctx.ticks.hourOf(this.ctx.tick) < e.to_hour,
-    );
-    const rng = Rng.of(this.ctx.settings.seed, 'meeting', this.ctx.day, this.ctx.tick, where);
-    // Pirates and the people they besiege do not part friends; each side closes ranks.
-    const hostile = scripted?.kind === 'siege';
-    const delta = hostile ? -(3 + rng.int(0, 3)) : rng.chance(0.85) ? 1 + rng.int(0, 1) : -1;
-    const deltaFor = (a: ResidentState, b: ResidentState) =>
-      hostile && a.def.town === b.def.town ? 2 : delta;
-    const topic = scripted
-      ? scripted.text
-      : (this.ctx.news.get(town)?.[0] ?? `the affairs of ${this.ctx.geo.townName(town)}`);
-    const names = members.map((m) => m.def.name);
-    const summary = `${names.length} people met at ${this.ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
-    const transcript = this.ctx.summaryOnly
-      ? []
-      : members
-          .slice(0, 4)
-          .map(
-            (m, i) =>
-              `${addressOf(m.def.name)}: ${i === 0 ? `We are here about ${topic.replace(/[.!]+$/, '').toLowerCase()}.` : delta > 0 ? rng.pick(['Agreed.', 'I will do my part.', 'Well said.']) : rng.pick(['Never!', 'Over my dead body.', 'You will regret this.'])}`,
-          );
-    const conversation = this.converse('meeting', members, t, topic, transcript, summary, delta, deltaFor);
-    for (const m of members) {
-      const others = names.filter((n) => n !== m.def.name);
-      record(
-        this.ctx,
-        m,
-        'meeting',
-        'meeting',
-        t,
-        `${m.def.name} met ${listNames(others)} at ${this.ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
-        { with: others.join(', '), conversation: conversation.id, people: names.length, delta },
-        false,
-        others,
-      );
-      remember(this.ctx, m, t, 'conversation', summary, Math.abs(delta));
-    }
-  }
-
-  private converse(
-    kind: 'chat' | 'meeting',
-    members: ResidentState[],
-    t: number,
-    topic: string,
-    transcript: string[],
-    summary: string,
-    delta: number,
-    deltaFor: (a: ResidentState, b: ResidentState) => number = () => delta,
-  ): Conversation {
-    const first = members[0] as ResidentState;
-    const conversation: Conversation = {
-      id: `d${this.ctx.day}-t${this.ctx.tick}-${kind}-${this.ctx.log.conversations.length + 1}`,
-      kind,
-      t,
-      day: this.ctx.day,
-      hour: this.ctx.ticks.hourOf(this.ctx.tick),
-      town: first.town,
-      location: first.location,
-      participants: members.map((m) => m.def.name),
-      topic,
-      transcript,
-      summary,
-      delta,
-    };
-    this.ctx.log.conversations.push(conversation);
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const a = members[i] as ResidentState;
-        const b = members[j] as ResidentState;
-        this.ctx.relationships.adjust(a.def.name, b.def.name, deltaFor(a, b), summary, this.ctx.log.changes);
-      }
-    }
-    for (const m of members) m.lastTalk = t;
-    return conversation;
   }
 
   private updateTask(p: ResidentState, t: number): void {
@@ -656,10 +481,4 @@ export class Residents {
     }
     return undefined;
   }
-}
-
-/** "Ida Pike, Oskar Flint and John"; past four names, "and N others". */
-function listNames(names: readonly string[]): string {
-  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} others`] : [...names];
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? 'no one');
 }
