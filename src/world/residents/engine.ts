@@ -9,7 +9,7 @@
  */
 import { worldDaysOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
-import type { TownEvent, TownId } from '../types.ts';
+import type { TownEvent } from '../types.ts';
 import { planDay, Ticks } from './agenda.ts';
 import {
   type Context,
@@ -28,42 +28,15 @@ import { MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
 import { REFLECT_AT, reflect, remember, rememberPlan } from './reflection.ts';
 import { Relationships } from './relationships.ts';
+import { restoreInto, type Snapshot, snapshotOf } from './snapshot.ts';
 import { DEFAULT_TASKS, newTask, progressed } from './tasks.ts';
 import { arrive, depart, moveTo, stormAt } from './travel.ts';
-import type {
-  Action,
-  Memory,
-  ResidentDef,
-  ResidentsConfig,
-  RunSettings,
-  ScriptedEvent,
-  Slot,
-} from './types.ts';
+import type { Action, ResidentDef, ResidentsConfig, RunSettings, ScriptedEvent, Slot } from './types.ts';
 
 const NEWS_KEPT = 5;
 
-/** What a run needs to carry on where it stopped. */
-export interface Snapshot {
-  format: 1;
-  day: number;
-  seq: number;
-  memoryIds: number;
-  people: {
-    name: string;
-    town: TownId;
-    location: string;
-    travel: ResidentState['travel'];
-    lastTalk: number | null;
-    task: ResidentState['task'];
-    tasksDone: number;
-    pendingImportance: number;
-    memories: Memory[];
-  }[];
-  relationships: { a: string; b: string; score: number }[];
-  news: Record<string, string[]>;
-}
-
 export type { DayLog, ResidentState } from './context.ts';
+export type { Snapshot } from './snapshot.ts';
 
 export interface EngineOptions {
   config: ResidentsConfig;
@@ -127,54 +100,13 @@ export class Residents {
 
   /** The state between two days, to save; only valid when no day is half run. */
   snapshot(): Snapshot {
-    if (this.ctx.tick !== 0) throw new Error('a snapshot is taken between days');
-    return {
-      format: 1,
-      day: this.ctx.day,
-      seq: this.ctx.seq,
-      memoryIds: this.ctx.memoryIds,
-      people: this.ctx.people.map((p) => ({
-        name: p.def.name,
-        town: p.town,
-        location: p.location,
-        travel: p.travel,
-        lastTalk: Number.isFinite(p.lastTalk) ? p.lastTalk : null,
-        task: { ...p.task },
-        tasksDone: this.ctx.tasksDone.get(p.def.name) ?? 0,
-        pendingImportance: p.memory.pendingImportance,
-        memories: p.memory.recent(),
-      })),
-      relationships: this.allRelationships(),
-      news: Object.fromEntries(this.ctx.news),
-    };
+    return snapshotOf(this.ctx);
   }
 
   /** Carry on from a snapshot; residents it does not know start afresh, ones it knows but the config lacks are gone. */
   static restore(options: EngineOptions, snap: Snapshot): Residents {
     const engine = new Residents({ ...options, fromDay: Math.max(snap.day, options.fromDay ?? 1) });
-    engine.ctx.seq = snap.seq;
-    engine.ctx.memoryIds = snap.memoryIds;
-    for (const saved of snap.people) {
-      const p = engine.ctx.byName.get(saved.name);
-      if (!p || (!saved.travel && !engine.ctx.geo.has(saved.location))) continue;
-      engine.ctx.occupancy.leave(p.location);
-      Object.assign(p, {
-        town: saved.town,
-        location: saved.location,
-        travel: saved.travel,
-        task: saved.task,
-      });
-      p.lastTalk = saved.lastTalk ?? Number.NEGATIVE_INFINITY;
-      if (p.location) engine.ctx.occupancy.enter(p.location);
-      engine.ctx.tasksDone.set(p.def.name, saved.tasksDone);
-      for (const m of saved.memories) p.memory.add(m);
-      p.memory.pendingImportance = saved.pendingImportance;
-    }
-    for (const r of snap.relationships) {
-      if (engine.ctx.byName.has(r.a) && engine.ctx.byName.has(r.b))
-        engine.ctx.relationships.set(r.a, r.b, r.score);
-    }
-    for (const [town, items] of Object.entries(snap.news)) engine.ctx.news.set(town, [...items]);
+    restoreInto(engine.ctx, snap);
     return engine;
   }
 
