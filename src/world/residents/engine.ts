@@ -10,28 +10,20 @@
 import { worldDaysOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent } from '../types.ts';
+import { act } from './activities.ts';
 import { planDay, Ticks } from './agenda.ts';
-import {
-  type Context,
-  type DayLog,
-  emptyLog,
-  free,
-  Occupancy,
-  type ResidentState,
-  record,
-  rest,
-} from './context.ts';
-import { chat, meet } from './conversation.ts';
+import { type Context, type DayLog, emptyLog, free, Occupancy, type ResidentState } from './context.ts';
+import { meet } from './conversation.ts';
 import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { MemoryStream } from './memory.ts';
 import { isNews } from './news.ts';
-import { REFLECT_AT, reflect, remember, rememberPlan } from './reflection.ts';
+import { remember, rememberPlan } from './reflection.ts';
 import { Relationships } from './relationships.ts';
 import { restoreInto, type Snapshot, snapshotOf } from './snapshot.ts';
-import { DEFAULT_TASKS, newTask, progressed } from './tasks.ts';
-import { arrive, depart, moveTo, stormAt } from './travel.ts';
-import type { Action, ResidentDef, ResidentsConfig, RunSettings, ScriptedEvent, Slot } from './types.ts';
+import { DEFAULT_TASKS, newTask } from './tasks.ts';
+import { arrive, moveTo, stormAt } from './travel.ts';
+import type { Action, ResidentDef, ResidentsConfig, RunSettings, ScriptedEvent } from './types.ts';
 
 const NEWS_KEPT = 5;
 
@@ -114,7 +106,8 @@ export class Residents {
 
   /** World time of the next tick. */
   get nextTick(): number {
-    return this.timeOf(this.ctx.day, this.ctx.tick);
+    const ctx = this.ctx;
+    return this.timeOf(ctx.day, ctx.tick);
   }
 
   /** Run every tick up to world time `t`. */
@@ -124,8 +117,9 @@ export class Residents {
 
   /** Run every tick of the current day and close it; returns its log. */
   finishDay(): DayLog {
-    const day = this.ctx.day;
-    while (this.ctx.day === day) this.step();
+    const ctx = this.ctx;
+    const day = ctx.day;
+    while (ctx.day === day) this.step();
     return this.finished.at(-1) as DayLog;
   }
 
@@ -151,32 +145,35 @@ export class Residents {
 
   /** Actions that took place in a town since the last call, in order. */
   drain(town: string): Action[] {
-    const out = this.ctx.pending.get(town) ?? [];
-    this.ctx.pending.set(town, []);
+    const ctx = this.ctx;
+    const out = ctx.pending.get(town) ?? [];
+    ctx.pending.set(town, []);
     return out;
   }
 
   /** This town's actions since the last call; every other town's are dropped (another process tells them). */
   drainAll(town: string): Action[] {
+    const ctx = this.ctx;
     const mine = this.drain(town);
-    for (const other of this.ctx.pending.keys()) if (other !== town) this.ctx.pending.set(other, []);
+    for (const other of ctx.pending.keys()) if (other !== town) ctx.pending.set(other, []);
     return mine;
   }
 
   /** A town's events, as residents there witness them: their own work, and the news. */
   observe(town: string, t: number, events: readonly TownEvent[]): void {
+    const ctx = this.ctx;
     for (const e of events) {
       // What residents do is remembered as they do it; only the towns' own events are news to them.
       if (RESIDENT_KINDS.has(e.kind)) continue;
-      const own = e.actor ? this.ctx.byName.get(e.actor) : undefined;
-      if (own) remember(this.ctx, own, t, 'observation', e.text);
+      const own = e.actor ? ctx.byName.get(e.actor) : undefined;
+      if (own) remember(ctx, own, t, 'observation', e.text);
       if (!isNews(e)) continue;
-      const news = this.ctx.news.get(town) ?? [];
+      const news = ctx.news.get(town) ?? [];
       news.unshift(e.text);
       news.length = Math.min(news.length, NEWS_KEPT);
-      this.ctx.news.set(town, news);
-      for (const p of this.ctx.people)
-        if (p !== own && !p.travel && p.town === town) remember(this.ctx, p, t, 'observation', e.text);
+      ctx.news.set(town, news);
+      for (const p of ctx.people)
+        if (p !== own && !p.travel && p.town === town) remember(ctx, p, t, 'observation', e.text);
     }
   }
 
@@ -204,204 +201,96 @@ export class Residents {
   }
 
   private step(): void {
+    const ctx = this.ctx;
     // A day is planned when its first tick comes, so a closed day leaves nothing of the next behind.
-    if (this.ctx.tick === 0) this.startDay();
+    if (ctx.tick === 0) this.startDay();
     this.runTick();
-    this.ctx.tick++;
-    if (this.ctx.tick >= this.ctx.ticks.perDay) {
+    ctx.tick++;
+    if (ctx.tick >= ctx.ticks.perDay) {
       this.endDay();
-      this.ctx.day++;
-      this.ctx.tick = 0;
-      this.ctx.log = emptyLog(this.ctx.day);
+      ctx.day++;
+      ctx.tick = 0;
+      ctx.log = emptyLog(ctx.day);
     }
   }
 
   private startDay(): void {
-    for (const p of this.ctx.people) {
+    const ctx = this.ctx;
+    for (const p of ctx.people) {
       p.actionsToday = 0;
       p.agenda = planDay(
         {
-          seed: this.ctx.settings.seed,
-          day: this.ctx.day,
+          seed: ctx.settings.seed,
+          day: ctx.day,
           resident: p.def,
           town: p.town,
           relativeAway: this.relativeAway(p),
-          scripted: this.ctx.scripted,
-          endHour: this.ctx.settings.endHour,
+          scripted: ctx.scripted,
+          endHour: ctx.settings.endHour,
         },
-        this.ctx.geo,
-        this.ctx.ticks,
+        ctx.geo,
+        ctx.ticks,
       );
-      this.ctx.log.schedules.push({ resident: p.def.name, slots: p.agenda.map((s) => ({ ...s })) });
-      rememberPlan(this.ctx, p, this.timeOf(this.ctx.day, 0));
+      ctx.log.schedules.push({ resident: p.def.name, slots: p.agenda.map((s) => ({ ...s })) });
+      rememberPlan(ctx, p, this.timeOf(ctx.day, 0));
     }
   }
 
   /** Everyone goes home for the night; a visitor sleeps at the inn. */
   private endDay(): void {
-    const t = worldDaysOf(this.ctx.day, this.ctx.settings.endHour);
-    for (const p of this.ctx.people) {
+    const ctx = this.ctx;
+    const t = worldDaysOf(ctx.day, ctx.settings.endHour);
+    for (const p of ctx.people) {
       if (p.travel) continue;
-      const bed =
-        p.town === p.def.town ? p.def.home : (this.ctx.geo.placeIn(p.town, 'tavern')?.id ?? p.location);
-      if (p.location !== bed) moveTo(this.ctx, p, bed, t, this.ctx.ticks.perDay, true);
+      const bed = p.town === p.def.town ? p.def.home : (ctx.geo.placeIn(p.town, 'tavern')?.id ?? p.location);
+      if (p.location !== bed) moveTo(ctx, p, bed, t, ctx.ticks.perDay, true);
       p.doing = 'rest';
     }
-    this.ctx.log.whereabouts = this.ctx.people.map((p) => ({
+    ctx.log.whereabouts = ctx.people.map((p) => ({
       resident: p.def.name,
       town: p.town,
       location: p.location,
     }));
-    this.ctx.log.changes.sort(
+    ctx.log.changes.sort(
       (x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before) || x.a.localeCompare(y.a),
     );
-    this.finished.push(this.ctx.log);
+    this.finished.push(ctx.log);
   }
 
   // --- A tick -----------------------------------------------------------------------------------
 
   private runTick(): void {
+    const ctx = this.ctx;
     const t = this.nextTick;
-    const order = Rng.of(this.ctx.settings.seed, 'order', this.ctx.day, this.ctx.tick).shuffle([
-      ...this.ctx.people,
-    ]);
-    for (const p of order) if (p.travel && p.travel.arrives <= t + 1e-9) arrive(this.ctx, p, t);
+    const order = Rng.of(ctx.settings.seed, 'order', ctx.day, ctx.tick).shuffle([...ctx.people]);
+    for (const p of order) if (p.travel && p.travel.arrives <= t + 1e-9) arrive(ctx, p, t);
     let talks = 0;
-    const budget = () => talks < this.ctx.settings.maxConcurrentChats;
+    const budget = () => talks < ctx.settings.maxConcurrentChats;
 
     // Meetings first: they need everyone who planned one in the same place at the same time.
     const meetings = new Map<string, ResidentState[]>();
     for (const p of order) {
-      const slot = p.agenda[this.ctx.tick];
-      if (
-        slot?.activity !== 'meeting' ||
-        !free(this.ctx, p) ||
-        this.ctx.geo.location(slot.location)?.town !== p.town
-      )
+      const slot = p.agenda[ctx.tick];
+      if (slot?.activity !== 'meeting' || !free(ctx, p) || ctx.geo.location(slot.location)?.town !== p.town)
         continue;
       meetings.set(slot.location, [...(meetings.get(slot.location) ?? []), p]);
     }
     for (const [where, members] of meetings) {
-      const room = members.filter(
-        (m) => m.location === where || moveTo(this.ctx, m, where, t, this.ctx.tick),
-      );
+      const room = members.filter((m) => m.location === where || moveTo(ctx, m, where, t, ctx.tick));
       if (room.length >= 3 && budget()) {
-        meet(this.ctx, room, where, t);
+        meet(ctx, room, where, t);
         talks++;
       }
     }
 
     for (const p of order) {
-      if (p.travel || p.actedAt === this.ctx.tick) continue;
-      if (p.actionsToday >= this.ctx.settings.maxActionsPerDay) {
+      if (p.travel || p.actedAt === ctx.tick) continue;
+      if (p.actionsToday >= ctx.settings.maxActionsPerDay) {
         p.doing = 'rest';
         continue;
       }
-      const slot = p.agenda[this.ctx.tick] ?? { tick: this.ctx.tick, activity: 'rest', location: p.def.home };
-      this.act(p, slot, t, budget() ? () => talks++ : null);
-    }
-  }
-
-  private act(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
-    const target = this.ctx.geo.location(slot.location);
-    // Plans made for another town (a trip that did not happen) fall back to a walk here.
-    if (slot.activity !== 'journey' && target && target.town !== p.town) {
-      this.goAndDo(
-        p,
-        { ...slot, activity: 'stroll', location: this.ctx.geo.placeIn(p.town, 'square')?.id ?? p.location },
-        t,
-        talked,
-      );
-      return;
-    }
-    if (slot.activity === 'journey') {
-      if (target && target.town !== p.town) depart(this.ctx, p, target, t);
-      else this.goAndDo(p, { ...slot, activity: 'rest' }, t, talked);
-      return;
-    }
-    this.goAndDo(p, slot, t, talked);
-  }
-
-  private goAndDo(p: ResidentState, slot: Slot, t: number, talked: (() => void) | null): void {
-    if (p.location !== slot.location && !moveTo(this.ctx, p, slot.location, t, this.ctx.tick)) {
-      // Full or closed: make do where they are.
-      const place = this.ctx.geo.location(slot.location);
-      const why =
-        place && !this.ctx.geo.isOpen(place, this.ctx.ticks.hourOf(this.ctx.tick))
-          ? 'was closed'
-          : 'was full';
-      const here = p.location === p.def.home ? 'home' : this.ctx.geo.nameOf(p.location);
-      record(
-        this.ctx,
-        p,
-        'rest',
-        'wait',
-        t,
-        `${p.def.name} stayed at ${here}: ${this.ctx.geo.nameOf(slot.location)} ${why}.`,
-        { wanted: slot.location },
-      );
-      return;
-    }
-    switch (slot.activity) {
-      case 'work':
-        record(
-          this.ctx,
-          p,
-          'work',
-          'work',
-          t,
-          `${p.def.name} worked at ${this.ctx.geo.nameOf(p.location)}.`,
-          {},
-        );
-        break;
-      case 'task':
-        this.updateTask(p, t);
-        break;
-      case 'reflect':
-        if (p.memory.pendingImportance >= REFLECT_AT) reflect(this.ctx, p, t);
-        else rest(this.ctx, p, t);
-        break;
-      case 'meal':
-      case 'stroll':
-      case 'meeting':
-        if (talked && chat(this.ctx, p, slot, t)) talked();
-        else
-          record(
-            this.ctx,
-            p,
-            slot.activity === 'meal' ? 'meal' : 'stroll',
-            'wait',
-            t,
-            `${p.def.name} ${slot.activity === 'meal' ? 'had a meal' : 'took a stroll'} at ${this.ctx.geo.nameOf(p.location)}.`,
-            {},
-          );
-        break;
-      default:
-        rest(this.ctx, p, t);
-    }
-  }
-
-  private updateTask(p: ResidentState, t: number): void {
-    const rng = Rng.of(this.ctx.settings.seed, 'task', this.ctx.day, p.def.name);
-    p.task.done = progressed(p.task, rng.int(1, 3));
-    const finished = p.task.done >= p.task.total;
-    const name = p.task.name;
-    record(
-      this.ctx,
-      p,
-      'task',
-      'task',
-      t,
-      finished
-        ? `${p.def.name} finished ${name}.`
-        : `${p.def.name} worked on ${name} (${p.task.done}/${p.task.total}).`,
-      { task: name, done: p.task.done, total: p.task.total },
-    );
-    if (finished) {
-      remember(this.ctx, p, t, 'task', `Finished ${name}.`, 2);
-      const n = (this.ctx.tasksDone.get(p.def.name) ?? 0) + 1;
-      this.ctx.tasksDone.set(p.def.name, n);
-      p.task = newTask(this.ctx.tasks, p.def, n);
+      const slot = p.agenda[ctx.tick] ?? { tick: ctx.tick, activity: 'rest', location: p.def.home };
+      act(ctx, p, slot, t, budget() ? () => talks++ : null);
     }
   }
 
