@@ -1,8 +1,8 @@
 /**
  * What the parts of the residents' engine share while days run: the residents and their state,
  * where everyone is, the day and tick, the day's log and each town's actions not yet taken, and
- * how an action is recorded. The engine (engine.ts) owns it; travel, conversation, reflection and
- * snapshot work on it.
+ * how an action is recorded. The engine (engine.ts) owns it; activities, travel, conversation,
+ * reflection and snapshot work on it.
  */
 import type { TownId } from '../types.ts';
 import type { Ticks } from './agenda.ts';

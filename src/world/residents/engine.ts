@@ -6,6 +6,12 @@
  * process that runs it with the same seed and settings agrees on who is where and who met whom.
  * Drivers advance it to a world time, ask who is on duty for a town's jobs, hand it the towns'
  * events to observe, and take the actions that happened in each town.
+ *
+ * The engine runs the days and the ticks; the rest is in modules beside it, working on the state
+ * they share (context.ts): what a resident does with a slot (activities.ts), moving and travelling
+ * (travel.ts), chats and meetings (conversation.ts), relationships (relationships.ts), memories
+ * and reflection (reflection.ts), the tasks table (tasks.ts), news (news.ts) and saving and
+ * restoring (snapshot.ts).
  */
 import { worldDaysOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
