@@ -71,6 +71,8 @@ export interface ResidentsConfig {
   activities: readonly ActivityDef[];
   routes: readonly RouteDef[];
   residents: readonly ResidentDef[];
+  /** Role → the tasks residents in it work on, in turn (see tasks.ts); the default table when absent. */
+  tasks?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** How a run is ticked and bounded; the plan's flags. */

@@ -1,0 +1,90 @@
+/**
+ * Residents' inner life: forming memories of what they do, see and hear, the plan they remember at
+ * dawn, and, once enough has happened, a reflection on the day.
+ */
+import { formatHour } from '../clock.ts';
+import { type Context, type ResidentState, record } from './context.ts';
+import { importanceOf } from './memory.ts';
+import type { Memory, MemoryKind, RelationshipChange } from './types.ts';
+
+/** Reflect once the importance of what happened since the last reflection reaches this. */
+export const REFLECT_AT = 20;
+
+/** A resident's plan for the day, remembered at dawn. */
+export function rememberPlan(ctx: Context, p: ResidentState, t: number): void {
+  const work = p.agenda.filter((s) => s.activity === 'work');
+  const first = work[0];
+  const last = work.at(-1);
+  const text =
+    first && last
+      ? `Plan for day ${ctx.day}: work at ${ctx.geo.nameOf(p.def.workplace)} from ${formatHour(ctx.ticks.hourOf(first.tick))} to ${formatHour(ctx.ticks.hourOf(last.tick + 1))}, then ${describeEvening(ctx, p)}.`
+      : `Plan for day ${ctx.day}: ${describeEvening(ctx, p)}.`;
+  remember(ctx, p, t, 'plan', text);
+}
+
+/** A new memory for a resident: in their stream and the day's log; `weight` adds to its importance. */
+export function remember(
+  ctx: Context,
+  p: ResidentState,
+  t: number,
+  kind: MemoryKind,
+  text: string,
+  weight = 0,
+): void {
+  const memory: Memory = {
+    id: ++ctx.memoryIds,
+    resident: p.def.name,
+    t,
+    lastAccess: t,
+    kind,
+    text,
+    importance: importanceOf(kind, text, weight),
+  };
+  p.memory.add(memory);
+  ctx.log.memories.push(memory);
+}
+
+/** Look back on the day: who they got on with or fell out with, what stays with them, the task in hand. */
+export function reflect(ctx: Context, p: ResidentState, t: number): void {
+  const top = p.memory.retrieve(`${p.def.persona} ${Object.keys(p.def.interests).join(' ')}`, t, 5);
+  const talks = ctx.log.changes.filter((c) => c.a === p.def.name || c.b === p.def.name);
+  const parts: string[] = [];
+  const best = talks.reduce<RelationshipChange | undefined>(
+    (m, c) => (!m || c.after - c.before > m.after - m.before ? c : m),
+    undefined,
+  );
+  const worst = talks.reduce<RelationshipChange | undefined>(
+    (m, c) => (!m || c.after - c.before < m.after - m.before ? c : m),
+    undefined,
+  );
+  if (best && best.after > best.before)
+    parts.push(`${best.a === p.def.name ? best.b : best.a} and I are getting on better.`);
+  if (worst && worst.after < worst.before)
+    parts.push(`I should make peace with ${worst.a === p.def.name ? worst.b : worst.a}.`);
+  const weighty = top.filter((m) => m.kind !== 'plan').sort((a, b) => b.importance - a.importance)[0];
+  if (weighty) parts.push(`What stays with me: ${weighty.text.replace(/[.]+$/, '').toLowerCase()}.`);
+  if (p.task.done > 0)
+    parts.push(`${p.task.name} is ${Math.round((100 * p.task.done) / p.task.total)}% done.`);
+  const text = `Reflecting on day ${ctx.day}: ${parts.join(' ') || 'a day like any other.'}`;
+  remember(ctx, p, t, 'reflection', text);
+  p.memory.pendingImportance = 0;
+  record(
+    ctx,
+    p,
+    'reflect',
+    'reflect',
+    t,
+    `${p.def.name} reflected: ${parts[0] ?? 'a day like any other.'}`,
+    {},
+  );
+}
+
+function describeEvening(ctx: Context, p: ResidentState): string {
+  const trip = p.agenda.find((s) => s.activity === 'journey');
+  if (trip) return `a journey to ${ctx.geo.townName(ctx.geo.location(trip.location)?.town ?? p.town)}`;
+  const evening = p.agenda.filter((s) => ctx.ticks.hourOf(s.tick) >= 17 && s.activity !== 'reflect');
+  const social = evening.find((s) => s.activity === 'meal' || s.activity === 'meeting');
+  return social
+    ? `${social.activity === 'meeting' ? 'the meeting' : 'supper'} at ${ctx.geo.nameOf(social.location)}`
+    : 'a quiet evening';
+}
