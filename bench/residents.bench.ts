@@ -7,8 +7,10 @@
  *   npm run bench:residents
  *   npm run bench:residents -- --rounds 5
  */
+
 import { parseArgs } from 'node:util';
 import { dryRun } from '../src/residents/run.ts';
+import { WORLD } from '../src/world/map.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
 import { Residents } from '../src/world/residents/engine.ts';
 import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
@@ -48,7 +50,11 @@ for (const c of CASES) {
     );
     full.push(result.residentDays / result.seconds);
     const started = performance.now();
-    const engine = new Residents({ config, settings: { ...DEFAULT_SETTINGS, seed: String(round + 1) } });
+    const engine = new Residents({
+      world: WORLD,
+      config,
+      settings: { ...DEFAULT_SETTINGS, seed: String(round + 1) },
+    });
     for (let d = 0; d < c.days; d++) engine.finishDay();
     alone.push((c.residents * c.days) / ((performance.now() - started) / 1000));
   }

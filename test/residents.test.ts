@@ -15,7 +15,7 @@ function engine(
   overrides: Partial<RunSettings> = {},
   config: ResidentsConfig = selectResidents(DEFAULT_CONFIG, 20),
 ) {
-  return new Residents({ config, settings: { ...DEFAULT_SETTINGS, seed: '11', ...overrides } });
+  return new Residents({ world: WORLD, config, settings: { ...DEFAULT_SETTINGS, seed: '11', ...overrides } });
 }
 
 function runDays(r: Residents, days: number): DayLog[] {
@@ -131,7 +131,7 @@ describe('residents: places and travel', () => {
     for (const d of departures) {
       const arrival = actions.find((a) => a.kind === 'arrive' && a.resident === d.resident && a.seq > d.seq);
       assert.ok(arrival, `${d.resident} arrived`);
-      const route = new Geography(DEFAULT_CONFIG).route(String(d.data.from), String(d.data.to));
+      const route = new Geography(DEFAULT_CONFIG, WORLD).route(String(d.data.from), String(d.data.to));
       assert.ok(
         route && arrival.t - d.t >= route.hours / 24 - 1e-9,
         `${d.resident} arrived after ${(arrival.t - d.t) * 24} h`,
@@ -245,7 +245,7 @@ describe('residents: talk, relationships and memory', () => {
 describe('residents in the towns', () => {
   it('do the towns’ jobs: job events name only residents on duty, and an unnamed hand works the rest', () => {
     const config = selectResidents(DEFAULT_CONFIG, 8);
-    const residents = new Residents({ config, settings: { ...DEFAULT_SETTINGS, seed: '4' } });
+    const residents = new Residents({ world: WORLD, config, settings: { ...DEFAULT_SETTINGS, seed: '4' } });
     const names = new Set(config.residents.map((x) => x.name));
     let named = 0;
     let unnamed = 0;
@@ -286,7 +286,7 @@ describe('residents in real-time towns', () => {
         s.told.push(...s.live.after(t, []));
       }
     }
-    const whole = new Residents({ config: DEFAULT_CONFIG, settings: { ...DEFAULT_SETTINGS, seed } });
+    const whole = new Residents({ world: WORLD, config: DEFAULT_CONFIG, settings: { ...DEFAULT_SETTINGS, seed } });
     whole.advanceTo(3 + 3 * 0.013);
     const all = whole
       .takeDays()

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { WORLD } from '../world/map.ts';
 import { DEFAULT_CONFIG } from '../world/residents/catalog.ts';
 import { Residents } from '../world/residents/engine.ts';
 import { eventOf } from '../world/residents/events.ts';
@@ -37,7 +38,7 @@ export class TownResidents {
     seed: string,
     since: number,
   ) {
-    this.engine = new Residents({ config, settings: { ...DEFAULT_SETTINGS, seed } });
+    this.engine = new Residents({ world: WORLD, config, settings: { ...DEFAULT_SETTINGS, seed } });
     this.engine.advanceTo(since);
     this.engine.drainAll(town);
     this.engine.takeDays();

@@ -47,6 +47,7 @@ export interface RunResult {
 function engineFor(run: WorldRun, seed: string, fromDay: number, store?: ResidentStore): Residents {
   const options = {
     config: run.config,
+    world: WORLD,
     settings: { ...run.settings, seed },
     scripted: run.scripted,
     summaryOnly: run.summaryOnly,

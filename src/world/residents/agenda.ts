@@ -143,7 +143,7 @@ function applyScript(
     for (const s of slots) if (inSpan(s) && s.activity !== 'journey') meet(s);
   } else if (event.kind === 'siege' && event.town && event.location) {
     // The besiegers sail in at dawn; the town's people come out to face them.
-    if (me.town === (event.from ?? 'den-of-thieves'))
+    if (event.from ? me.town === event.from : geo.raiders.includes(me.town))
       planTrip(input, slots, { to: event.town, tick: 0 }, geo, ticks);
     else if (!here) return;
     for (const s of slots) if (inSpan(s) && s.activity !== 'journey') meet(s);

@@ -8,6 +8,7 @@ import type { TownId } from '../types.ts';
 import type { Ticks } from './agenda.ts';
 import type { Geography } from './geography.ts';
 import type { MemoryStream } from './memory.ts';
+import type { News } from './news.ts';
 import type { Relationships } from './relationships.ts';
 import type { Task, TaskTable } from './tasks.ts';
 import type {
@@ -92,6 +93,8 @@ export interface Context {
   readonly relationships: Relationships;
   /** Each town's latest news, newest first. */
   readonly news: Map<string, string[]>;
+  /** Which events are news, as the towns declare it. */
+  readonly newsRule: News;
   /** Each town's actions since drivers last took them. */
   readonly pending: Map<string, Action[]>;
   /** Tasks each resident has finished, to pick the next. */

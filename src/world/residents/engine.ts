@@ -16,6 +16,7 @@
 import { worldDaysOf } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import type { TownEvent } from '../types.ts';
+import type { World } from '../world.ts';
 import { act } from './activities.ts';
 import { planDay, Ticks } from './agenda.ts';
 import { type Context, type DayLog, emptyLog, free, Occupancy, type ResidentState } from './context.ts';
@@ -23,11 +24,11 @@ import { meet } from './conversation.ts';
 import { RESIDENT_KINDS } from './events.ts';
 import { Geography } from './geography.ts';
 import { MemoryStream } from './memory.ts';
-import { isNews } from './news.ts';
+import { isNews, newsOf } from './news.ts';
 import { remember, rememberPlan } from './reflection.ts';
 import { Relationships } from './relationships.ts';
 import { restoreInto, type Snapshot, snapshotOf } from './snapshot.ts';
-import { DEFAULT_TASKS, newTask } from './tasks.ts';
+import { newTask, tasksOf } from './tasks.ts';
 import { arrive, moveTo, stormAt } from './travel.ts';
 import type { Action, ResidentDef, ResidentsConfig, RunSettings, ScriptedEvent } from './types.ts';
 
@@ -37,6 +38,8 @@ export type { DayLog, ResidentState } from './context.ts';
 export type { Snapshot } from './snapshot.ts';
 
 export interface EngineOptions {
+  /** The towns the residents live in: their names, tasks and news. */
+  world: World;
   config: ResidentsConfig;
   settings: RunSettings;
   scripted?: readonly ScriptedEvent[];
@@ -53,11 +56,12 @@ export class Residents {
 
   constructor(options: EngineOptions) {
     const { config, settings } = options;
-    const tasks = config.tasks ?? DEFAULT_TASKS;
+    const tasks = config.tasks ?? tasksOf(options.world);
     const day = options.fromDay ?? 1;
     this.ctx = {
       settings,
-      geo: new Geography(config),
+      geo: new Geography(config, options.world),
+      newsRule: newsOf(options.world),
       ticks: new Ticks(settings),
       scripted: options.scripted ?? [],
       summaryOnly: options.summaryOnly ?? false,
@@ -173,7 +177,7 @@ export class Residents {
       if (RESIDENT_KINDS.has(e.kind)) continue;
       const own = e.actor ? ctx.byName.get(e.actor) : undefined;
       if (own) remember(ctx, own, t, 'observation', e.text);
-      if (!isNews(e)) continue;
+      if (!isNews(this.ctx.newsRule, e)) continue;
       const news = ctx.news.get(town) ?? [];
       news.unshift(e.text);
       news.length = Math.min(news.length, NEWS_KEPT);

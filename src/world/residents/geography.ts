@@ -1,7 +1,7 @@
 /** Where things are in the residents' world: places by id and kind, opening hours, and the roads. */
-import { WORLD } from '../map.ts';
 import type { Rng } from '../rng.ts';
 import type { TownId } from '../types.ts';
+import type { World } from '../world.ts';
 import type { LocationDef, LocationKind, ResidentsConfig, RouteDef } from './types.ts';
 
 export interface Way {
@@ -16,7 +16,16 @@ export class Geography {
   private readonly public = new Map<string, Map<string, LocationDef>>();
   private readonly ways = new Map<string, Way | null>();
 
-  constructor(private readonly config: Pick<ResidentsConfig, 'locations' | 'routes'>) {
+  /** The towns whose people lay a siege when a scenario does not say whose: those that raid. */
+  readonly raiders: readonly TownId[];
+
+  constructor(
+    private readonly config: Pick<ResidentsConfig, 'locations' | 'routes'>,
+    private readonly world: World,
+  ) {
+    this.raiders = world.towns
+      .filter((t) => t.kinds.some((k) => k.kind === 'raid'))
+      .map((t) => t.id as TownId);
     for (const l of config.locations) {
       this.locations.set(l.id, l);
       const mine = this.public.get(l.town) ?? new Map<string, LocationDef>();
@@ -43,7 +52,7 @@ export class Geography {
   }
 
   townName(town: string): string {
-    return WORLD.has(town) ? WORLD.rules(town).name : town;
+    return this.world.has(town) ? this.world.rules(town).name : town;
   }
 
   isOpen(l: LocationDef, hour: number): boolean {

@@ -198,7 +198,7 @@ export interface ScriptedEvent {
   location?: string;
   /** Who takes part in a gathering: the town's people (default) or everyone who can get there. */
   who?: 'town' | 'all';
-  /** Whose people lay a siege (the Den of Thieves by default). */
+  /** Whose people lay a siege (by default, the towns that raid). */
   from?: TownId;
   text: string;
 }
