@@ -7,9 +7,10 @@
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent } from '../store/store.ts';
 import { type ChatMessage, ChatModel, type ChatModelConfig, ModelError } from './chat-model.ts';
+import { callTool, toolDefinitions } from './model-tools.ts';
 import { answerOffline, type Understood } from './planner.ts';
 import type { DayRange } from './time.ts';
-import { callTool, HistoryTools, ToolError, toolDefinitions } from './tools.ts';
+import { HistoryTools, ToolError } from './tools.ts';
 import { HAPPENINGS, METRICS, TOWN_NAMES } from './vocabulary.ts';
 
 export const MAX_QUESTION_CHARS = 500;
