@@ -11,6 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { runEval } from '../eval/run.ts';
 import { parseQuestion } from '../src/agent/question.ts';
 import { parseTime } from '../src/agent/time.ts';
+import { vocabularyOf } from '../src/agent/vocabulary.ts';
+import { WORLD } from '../src/world/map.ts';
 import { type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
 import { BIN, run } from './helpers/cli.ts';
 
@@ -48,7 +50,7 @@ test('the evaluation set scores at least 95%, over every question form', async (
 
 describe('how questions name towns and time', () => {
   test('towns by name and by description', () => {
-    const towns = (q: string) => parseQuestion(q, 60, []).towns;
+    const towns = (q: string) => parseQuestion(q, 60, [], vocabularyOf(WORLD)).towns;
     assert.deepEqual(towns('Did the pirates raid today?'), ['den-of-thieves']);
     assert.deepEqual(towns('How cold was the mountain town?'), ['circuiton']);
     assert.deepEqual(towns('What came into the port?'), ['port-logic']);

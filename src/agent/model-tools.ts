@@ -1,75 +1,95 @@
 /**
- * The tools as a language model sees them: JSON schemas of their arguments, and a runner that
- * checks a call's arguments against them before it reaches the history.
+ * The tools as a language model sees them: JSON schemas built from the world's vocabulary (its
+ * town ids, metric keys and happening names), and a runner that checks a call's arguments against
+ * them before it reaches the history.
  */
 import { z } from 'zod';
 import type { StoredEvent } from '../store/store.ts';
 import type { DayRange } from './time.ts';
-import { type HistoryTools, metricOf, ToolError } from './tools.ts';
-import { HAPPENINGS, type Happening, METRICS, TOWN_NAMES, type TownId } from './vocabulary.ts';
+import { type HistoryTools, ToolError } from './tools.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
-const town = z.enum(Object.keys(TOWN_NAMES) as [TownId, ...TownId[]]).describe('a town id');
 const day = z.number().int().min(1).max(1_000_000);
-const metricKey = z.enum(METRICS.map((m) => m.key) as [string, ...string[]]);
-const happeningName = z.enum(HAPPENINGS.map((h) => h.name) as [string, ...string[]]);
+const names = (list: readonly string[]) => list as [string, ...string[]];
 
-export const TOOL_SCHEMAS = {
-  aggregate: z
-    .strictObject({
-      metric: metricKey,
-      aggregate: z.enum(['sum', 'mean', 'min', 'max', 'count']),
-      town: town.optional(),
-      from_day: day,
-      to_day: day,
-      group_by: z.enum(['town', 'day', 'actor']).optional(),
-    })
-    .describe('Sum, mean, min, max or count of one number the jobs or sensors report, over a range of days.'),
-  occurrences: z
-    .strictObject({
-      happening: happeningName,
-      town: town.optional(),
-      from_day: day,
-      to_day: day,
-      newest_first: z.boolean().optional(),
-      limit: z.number().int().min(1).max(50).default(10),
-    })
-    .describe(
-      'Events where something happened (a raid, a storm, a repair…), how many, oldest or newest first. For "when did X last happen", newest_first with limit 1.',
-    ),
-  day_summary: z
-    .strictObject({ day, town: town.optional() })
-    .describe("One day at a glance: each town's totals, weather and highlights."),
-  list_events: z
-    .strictObject({
-      town: town.optional(),
-      kind: z
-        .string()
-        .regex(/^[a-z][a-z0-9_-]{0,31}$/)
-        .optional(),
-      from_day: day.optional(),
-      to_day: day.optional(),
-      contains: z.string().max(100).optional(),
-      actor: z.string().max(80).optional(),
-      newest_first: z.boolean().optional(),
-      limit: z.number().int().min(1).max(50).default(20),
-    })
-    .describe('Events with filters, in time order.'),
-  search: z
-    .strictObject({
-      query: z.string().min(1).max(200),
-      town: town.optional(),
-      from_day: day.optional(),
-      to_day: day.optional(),
-      k: z.number().int().min(1).max(20).default(10),
-    })
-    .describe('Search the history by meaning and by words.'),
-} as const;
+function schemasOf(vocab: Vocabulary) {
+  const town = z.enum(names(vocab.ids)).describe('a town id');
+  const metricKey = z.enum(names(vocab.metrics.map((m) => m.key)));
+  const happeningName = z.enum(names(vocab.happenings.map((h) => h.name)));
+  return {
+    aggregate: z
+      .strictObject({
+        metric: metricKey,
+        aggregate: z.enum(['sum', 'mean', 'min', 'max', 'count']),
+        town: town.optional(),
+        from_day: day,
+        to_day: day,
+        group_by: z.enum(['town', 'day', 'actor']).optional(),
+      })
+      .describe(
+        'Sum, mean, min, max or count of one number the jobs or sensors report, over a range of days.',
+      ),
+    occurrences: z
+      .strictObject({
+        happening: happeningName,
+        town: town.optional(),
+        from_day: day,
+        to_day: day,
+        newest_first: z.boolean().optional(),
+        limit: z.number().int().min(1).max(50).default(10),
+      })
+      .describe(
+        'Events where one of the happenings named happened, how many, oldest or newest first. For "when did X last happen", newest_first with limit 1.',
+      ),
+    day_summary: z
+      .strictObject({ day, town: town.optional() })
+      .describe("One day at a glance: each town's totals, weather and highlights."),
+    list_events: z
+      .strictObject({
+        town: town.optional(),
+        kind: z
+          .string()
+          .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+          .optional(),
+        from_day: day.optional(),
+        to_day: day.optional(),
+        contains: z.string().max(100).optional(),
+        actor: z.string().max(80).optional(),
+        newest_first: z.boolean().optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .describe('Events with filters, in time order.'),
+    search: z
+      .strictObject({
+        query: z.string().min(1).max(200),
+        town: town.optional(),
+        from_day: day.optional(),
+        to_day: day.optional(),
+        k: z.number().int().min(1).max(20).default(10),
+      })
+      .describe('Search the history by meaning and by words.'),
+  } as const;
+}
 
-export type ToolName = keyof typeof TOOL_SCHEMAS;
+type Schemas = ReturnType<typeof schemasOf>;
+export type ToolName = keyof Schemas;
+type Args<T extends ToolName> = z.infer<Schemas[T]>;
+
+const memo = new WeakMap<Vocabulary, Schemas>();
+
+/** The tools' argument schemas for a world, built once per vocabulary. */
+export function toolSchemas(vocab: Vocabulary): Schemas {
+  let schemas = memo.get(vocab);
+  if (!schemas) {
+    schemas = schemasOf(vocab);
+    memo.set(vocab, schemas);
+  }
+  return schemas;
+}
 
 /** The tools in the shape of OpenAI's chat-completions `tools` parameter. */
-export function toolDefinitions() {
-  return Object.entries(TOOL_SCHEMAS).map(([name, schema]) => ({
+export function toolDefinitions(vocab: Vocabulary) {
+  return Object.entries(toolSchemas(vocab)).map(([name, schema]) => ({
     type: 'function' as const,
     function: {
       name,
@@ -94,9 +114,10 @@ export async function callTool(
   rawArgs: unknown,
   today: number,
 ): Promise<{ result: unknown; citations: number[] }> {
-  if (!(name in TOOL_SCHEMAS))
-    throw new ToolError(`unknown tool "${name}"; one of ${Object.keys(TOOL_SCHEMAS).join(', ')}`);
-  const parsed = TOOL_SCHEMAS[name as ToolName].safeParse(rawArgs);
+  const schemas = toolSchemas(tools.vocab);
+  if (!(name in schemas))
+    throw new ToolError(`unknown tool "${name}"; one of ${Object.keys(schemas).join(', ')}`);
+  const parsed = schemas[name as ToolName].safeParse(rawArgs);
   if (!parsed.success) throw new ToolError(`bad arguments for ${name}: ${z.prettifyError(parsed.error)}`);
   const brief = (e: StoredEvent) => ({
     id: e.id,
@@ -108,7 +129,7 @@ export async function callTool(
   });
   switch (name as ToolName) {
     case 'aggregate': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.aggregate>;
+      const a = parsed.data as Args<'aggregate'>;
       const r = await tools.aggregate({
         metric: a.metric,
         aggregate: a.aggregate,
@@ -120,15 +141,16 @@ export async function callTool(
       return {
         result: {
           ...rest,
-          unit: metricOf(a.metric).unit,
+          unit: tools.metricOf(a.metric).unit,
           groups: groups?.slice(0, 20).map(({ citations: _, ...g }) => g),
         },
         citations,
       };
     }
     case 'occurrences': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.occurrences>;
-      const happening = HAPPENINGS.find((h) => h.name === a.happening) as Happening;
+      const a = parsed.data as Args<'occurrences'>;
+      const happening = tools.vocab.happening(a.happening);
+      if (!happening) throw new ToolError(`unknown happening "${a.happening}"`);
       const r = await tools.occurrences({
         happening,
         town: a.town,
@@ -142,17 +164,17 @@ export async function callTool(
       };
     }
     case 'day_summary': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.day_summary>;
+      const a = parsed.data as Args<'day_summary'>;
       const r = await tools.daySummary(a);
       return { result: r.summary, citations: r.events.map((e) => e.id) };
     }
     case 'list_events': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.list_events>;
+      const a = parsed.data as Args<'list_events'>;
       const r = await tools.listEvents({ ...a, range: rangeOf(a, today), newestFirst: a.newest_first });
       return { result: { events: r.events.map(brief) }, citations: r.citations };
     }
     case 'search': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.search>;
+      const a = parsed.data as Args<'search'>;
       const r = await tools.searchEvents({ ...a, range: rangeOf(a, today) });
       return { result: { events: r.events.map(brief), warning: r.warning }, citations: r.citations };
     }

@@ -8,7 +8,7 @@ import { summariseDay } from '../readers/days.ts';
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent, ValueRow } from '../store/store.ts';
 import type { DayRange } from './time.ts';
-import { type Aggregate, type Happening, METRIC_BY_KEY, type Metric, type TownId } from './vocabulary.ts';
+import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
 
 export interface Group {
   key: string;
@@ -83,20 +83,25 @@ function cited(rows: readonly ValueRow[], fn: Aggregate, value: number | null): 
   return rows.map((r) => r.id);
 }
 
-export function metricOf(key: string): Metric {
-  const metric = METRIC_BY_KEY.get(key);
-  if (!metric) throw new ToolError(`unknown metric "${key}"; one of ${[...METRIC_BY_KEY.keys()].join(', ')}`);
-  return metric;
-}
-
 /** A tool was called with arguments it cannot use: the message says why, for a model to correct. */
 export class ToolError extends Error {}
 
 export class HistoryTools {
   constructor(
     private readonly store: EventStore,
+    /** What the world's words and numbers are. */
+    readonly vocab: Vocabulary,
     private readonly search?: SearchService,
   ) {}
+
+  metricOf(key: string): Metric {
+    const metric = this.vocab.metric(key);
+    if (!metric)
+      throw new ToolError(
+        `unknown metric "${key}"; one of ${this.vocab.metrics.map((m) => m.key).join(', ')}`,
+      );
+    return metric;
+  }
 
   async aggregate(args: {
     metric: string;
@@ -107,7 +112,7 @@ export class HistoryTools {
     actor?: string;
     groupBy?: 'town' | 'day' | 'actor';
   }): Promise<AggregateResult> {
-    const metric = metricOf(args.metric);
+    const metric = this.metricOf(args.metric);
     const all = await this.store.values({
       metric: metric.key,
       kind: metric.kind,
@@ -151,7 +156,7 @@ export class HistoryTools {
     return result;
   }
 
-  /** Events where something happened: a raid that brought gold, a storm's wind, a flooded mine. */
+  /** Events where something happened: a raid that brought gold, a storm, a flooded mine. */
   async occurrences(args: {
     happening: Happening;
     town?: string;
@@ -173,7 +178,6 @@ export class HistoryTools {
       ids = rows.filter((r) => r.value >= (h.min ?? Number.NEGATIVE_INFINITY)).map((r) => r.id);
     } else {
       const page = await this.store.events({
-        q: h.text,
         kind: h.kind,
         town,
         fromDay: args.range.from,
@@ -189,7 +193,7 @@ export class HistoryTools {
 
   /** Days on which every condition held: a happening, or a big day (the top quarter) of a metric. */
   async sharedDays(args: {
-    sides: { town: TownId; metric?: Metric; happening?: Happening }[];
+    sides: { town: string; metric?: Metric; happening?: Happening }[];
     range: DayRange;
   }): Promise<SharedDays> {
     const sides: SharedDays['sides'] = [];
