@@ -15,6 +15,7 @@ import { simulateIntoStore } from '../src/cli/simulate-store.ts';
 import { storePath } from '../src/server/serve.ts';
 import { SqliteEventStore } from '../src/store/sqlite.ts';
 import type { StoredEvent } from '../src/store/store.ts';
+import { WORLD } from '../src/world/map.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,7 +47,7 @@ try {
   const raw: RawEvent[] = all.map((e) => ({ ...e, actor: e.actor ?? undefined }));
   const today = days;
   const questions = buildCases(raw, today).map((c) => ({ form: c.form, question: c.question }));
-  const agent = new Agent({ store, today: () => today });
+  const agent = new Agent({ store, world: WORLD, today: () => today });
   for (const q of questions) await agent.ask(q.question, 'offline'); // warm-up: caches, statements, JIT
   const times: { form: string; ms: number }[] = [];
   for (let r = 0; r < rounds; r++) {

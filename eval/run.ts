@@ -49,7 +49,7 @@ export async function runEval(options: { days: number; seed: string; search?: bo
       await search.indexer.catchUp();
     }
     const today = options.days;
-    const agent = new Agent({ store, search, today: () => today });
+    const agent = new Agent({ store, search, world: WORLD, today: () => today });
     const results: EvalResult[] = [];
     for (const c of buildCases(raw, today)) {
       const reply = await agent.ask(c.question, 'offline');

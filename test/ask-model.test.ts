@@ -16,6 +16,7 @@ import type { ChatModelConfig } from '../src/agent/chat-model.ts';
 import { simulateIntoStore } from '../src/cli/simulate-store.ts';
 import { storePath } from '../src/server/serve.ts';
 import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { WORLD } from '../src/world/map.ts';
 import { type Body, startAggregator } from './helpers/aggregator.ts';
 
 interface ChatRequest {
@@ -108,7 +109,7 @@ const config = (overrides: Partial<ChatModelConfig> = {}): ChatModelConfig => ({
 });
 
 const agent = (overrides: Partial<ChatModelConfig> = {}) =>
-  new Agent({ store, today: () => 10, model: config(overrides) });
+  new Agent({ store, world: WORLD, today: () => 10, model: config(overrides) });
 
 before(async () => {
   server = createServer(async (req, res) => {

@@ -9,8 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runEval } from '../eval/run.ts';
+import { toolSchemas } from '../src/agent/model-tools.ts';
+import { answerOffline } from '../src/agent/planner.ts';
 import { parseQuestion } from '../src/agent/question.ts';
 import { parseTime } from '../src/agent/time.ts';
+import { vocabularyOf } from '../src/agent/vocabulary.ts';
+import { WORLD, worldOf } from '../src/world/map.ts';
+import { BUILT_IN_TOWNS } from '../src/world/towns/index.ts';
 import { type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
 import { BIN, run } from './helpers/cli.ts';
 
@@ -48,7 +53,7 @@ test('the evaluation set scores at least 95%, over every question form', async (
 
 describe('how questions name towns and time', () => {
   test('towns by name and by description', () => {
-    const towns = (q: string) => parseQuestion(q, 60, []).towns;
+    const towns = (q: string) => parseQuestion(q, 60, [], vocabularyOf(WORLD)).towns;
     assert.deepEqual(towns('Did the pirates raid today?'), ['den-of-thieves']);
     assert.deepEqual(towns('How cold was the mountain town?'), ['circuiton']);
     assert.deepEqual(towns('What came into the port?'), ['port-logic']);
@@ -71,6 +76,70 @@ describe('how questions name towns and time', () => {
     assert.deepEqual(range('in week 2'), { from: 8, to: 14 });
     assert.deepEqual(range('since day 50'), { from: 50, to: 60 });
     assert.equal(range('ever'), undefined);
+  });
+});
+
+describe('the vocabulary comes from the world', () => {
+  const v = vocabularyOf(WORLD);
+  const declared = (id: string) => {
+    const t = WORLD.rules(id);
+    return [...t.kinds.flatMap((k) => k.metrics ?? []), ...(t.readings ?? [])].map((m) => m.key);
+  };
+
+  test('every number a town declares, reported by the towns that declare it', () => {
+    for (const id of WORLD.ids)
+      for (const key of declared(id)) assert.ok(v.metric(key)?.towns.includes(id), `${id} ${key}`);
+    // Shipments are sent, and robbed, only where a town trades; the weather is read everywhere.
+    const traders = WORLD.towns.filter((t) => t.exports.length > 0).map((t) => t.id);
+    const shipped = v.metrics.filter((m) => m.shared && !m.sensor);
+    assert.ok(shipped.length > 0);
+    for (const m of shipped) assert.deepEqual(m.towns, traders, m.key);
+    for (const m of v.metrics.filter((m) => m.shared && m.sensor))
+      assert.deepEqual(m.towns, WORLD.ids, m.key);
+  });
+
+  test("flags are happenings, and a town's own come before the common ones", () => {
+    const flags = WORLD.towns.flatMap((t) => t.kinds.flatMap((k) => k.flags ?? []).map((f) => f.key));
+    for (const key of flags) assert.equal(v.happening(key)?.metric, key);
+    const firstCommon = v.happenings.findIndex((h) => h.town === undefined);
+    assert.ok(v.happenings.slice(firstCommon).every((h) => h.town === undefined));
+    // A robbed shipment and an arrival are shipments: their words win over a trade's.
+    assert.equal(parseQuestion('Were any shipments robbed?', 60, [], v).happening, v.robbery);
+    assert.equal(parseQuestion('Did any shipments arrive?', 60, [], v).happening?.kind, 'arrival');
+  });
+
+  test('a town a world builder adds is understood like the built-in ones', async () => {
+    const [model] = BUILT_IN_TOWNS.filter((t) => t.exports.length > 0).slice(-1);
+    assert.ok(model);
+    const added = {
+      ...model,
+      id: 'ironhold',
+      name: 'Ironhold',
+      description: 'a fort in the hills',
+      aliases: 'ironhold|the fort',
+      routes: [],
+      goods: {},
+      exports: [],
+    };
+    const w = worldOf([added]);
+    const five = vocabularyOf(w);
+    assert.equal(vocabularyOf(w), five, 'worked out once per world');
+    assert.deepEqual(five.townsIn('what happened at the fort today'), ['ironhold']);
+    const main = five.mainOf('ironhold');
+    assert.ok(main?.towns.includes(model.id) && main.towns.includes('ironhold'));
+    // It sends no goods, so it has no trade to ask about.
+    for (const m of five.metrics.filter((m) => m.shared && !m.sensor))
+      assert.ok(!m.towns.includes('ironhold'));
+    assert.ok(toolSchemas(five).aggregate.shape.town.safeParse('ironhold').success);
+    assert.ok(!toolSchemas(v).aggregate.shape.town.safeParse('ironhold').success);
+    const r = await answerOffline('What happened in Atlantis yesterday?', {
+      tools: undefined as never,
+      vocab: five,
+      today: 10,
+      history: { from: 1, to: 10 },
+      actors: [],
+    });
+    assert.match(r.answer, /not one of the five towns\. The history holds .*, .* and Ironhold\./);
   });
 });
 

@@ -6,11 +6,14 @@
  */
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent } from '../store/store.ts';
+import type { World } from '../world/world.ts';
 import { type ChatMessage, ChatModel, type ChatModelConfig, ModelError } from './chat-model.ts';
+import { callTool, toolDefinitions } from './model-tools.ts';
+import { sayNumber } from './numbers.ts';
 import { answerOffline, type Understood } from './planner.ts';
 import type { DayRange } from './time.ts';
-import { callTool, HistoryTools, ToolError, toolDefinitions } from './tools.ts';
-import { HAPPENINGS, METRICS, TOWN_NAMES } from './vocabulary.ts';
+import { HistoryTools, ToolError } from './tools.ts';
+import { type Vocabulary, vocabularyOf } from './vocabulary.ts';
 
 export const MAX_QUESTION_CHARS = 500;
 /** Cited events sent whole with an answer; the rest go by id. */
@@ -36,6 +39,8 @@ export interface AskResponse {
 
 export interface AgentOptions {
   store: EventStore;
+  /** The world whose history the store holds: its towns, numbers and happenings. */
+  world: World;
   search?: SearchService;
   /** The world's current day. */
   today: () => number | Promise<number>;
@@ -50,7 +55,7 @@ export class Agent {
   private actorCache: { at: number; names: string[] } | undefined;
 
   constructor(private readonly options: AgentOptions) {
-    this.tools = new HistoryTools(options.store, options.search);
+    this.tools = new HistoryTools(options.store, vocabularyOf(options.world), options.search);
     this.model = options.model ? new ChatModel(options.model) : undefined;
   }
 
@@ -76,7 +81,13 @@ export class Agent {
       }
     }
     const actors = await this.actorNames();
-    const answer = await answerOffline(question, { tools: this.tools, today, history, actors });
+    const answer = await answerOffline(question, {
+      tools: this.tools,
+      vocab: this.tools.vocab,
+      today,
+      history,
+      actors,
+    });
     return {
       question,
       ...answer,
@@ -105,10 +116,10 @@ export class Agent {
   private async askModel(model: ChatModel, question: string, today: number, history: DayRange) {
     const signal = AbortSignal.timeout(model.config.timeoutMs);
     const messages: ChatMessage[] = [
-      { role: 'system', content: systemPrompt(today, history) },
+      { role: 'system', content: systemPrompt(this.tools.vocab, today, history) },
       { role: 'user', content: question },
     ];
-    const definitions = toolDefinitions();
+    const definitions = toolDefinitions(this.tools.vocab);
     const calls: NonNullable<AskResponse['tool_calls']> = [];
     const citations = new Set<number>();
     const results: string[] = [];
@@ -157,19 +168,17 @@ export class Agent {
 
 const since = (started: number) => Math.round((performance.now() - started) * 10) / 10;
 
-function systemPrompt(today: number, history: DayRange): string {
-  const towns = Object.entries(TOWN_NAMES)
-    .map(([id, name]) => `${name} (${id})`)
-    .join(', ');
-  const metrics = METRICS.map((m) => `${m.key} (${m.label}, ${m.unit}${m.sensor ? ', sensor' : ''})`).join(
-    '; ',
-  );
+function systemPrompt(vocab: Vocabulary, today: number, history: DayRange): string {
+  const towns = vocab.towns.map((t) => `${t.name} (${t.id}): ${t.description}`).join('; ');
+  const metrics = vocab.metrics
+    .map((m) => `${m.key} (${m.label}, ${m.unit}${m.sensor ? ', sensor' : ''})`)
+    .join('; ');
   return [
-    'You answer questions about the history of a world of four towns, using only the tools given.',
+    `You answer questions about the history of a world of ${sayNumber(vocab.towns.length)} towns, using only the tools given.`,
     `Today is day ${today}; the history holds days ${history.from} to ${history.to}. A week is 7 days; "last week" is the 7 days before today.`,
-    `Towns: ${towns}. Port Logic is the ocean port, PatchBourough the river farms, Circuiton the mountain mines, Den of Thieves the pirates' island.`,
+    `Towns: ${towns}.`,
     `Numbers the events carry: ${metrics}.`,
-    `Happenings: ${HAPPENINGS.map((h) => h.name).join(', ')}.`,
+    `Happenings: ${vocab.happenings.map((h) => h.name).join(', ')}.`,
     'State exact numbers as the tools return them, and the days they cover. Answer in one to three sentences.',
     'If the history does not hold the answer, say so plainly.',
   ].join('\n');

@@ -1,58 +1,35 @@
 /** How answers write numbers, amounts, towns and events. */
 import type { StoredEvent } from '../store/store.ts';
 import { formatHour } from '../world/clock.ts';
-import { type Metric, TOWN_NAMES } from './vocabulary.ts';
+import type { Metric, Vocabulary } from './vocabulary.ts';
 
 export function fmt(n: number, decimals: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: Math.max(0, decimals) });
 }
 
-/** What an amount is of, where the unit alone does not say: "tons of ore". */
-const NOUNS: Record<string, string> = {
-  ore_tons: 'ore',
-  metal_lbs: 'metal',
-  harvest: 'grain',
-  flour_lbs: 'flour',
-  grain_lbs: 'grain',
-  rain_mm: 'rain',
-};
-
-const SINGULAR: Record<string, string> = {
-  tools: 'tool',
-  trinkets: 'trinket',
-  pupils: 'pupil',
-  nets: 'net',
-  ropes: 'rope',
-  drinks: 'drink',
-  arrows: 'arrow',
-  crates: 'crate',
-  sails: 'sail',
-  repairs: 'repair',
-  tons: 'ton',
-};
+/** A counted unit's singular ("crates" → "crate"); abbreviations ("lbs") stay as they are. */
+function singular(unit: string): string {
+  return /^[a-z]{2,}[^s]s$/.test(unit) ? unit.slice(0, -1) : unit;
+}
 
 /** "12.34 tons of ore", "15.2 °C", "1 tool"; without the noun, "12.34 tons". */
 export function amount(m: Metric, n: number, decimals = m.decimals, withNoun = true): string {
   const number = fmt(n, decimals);
   if (m.unit === '%') return `${number}%`;
-  const unit = n === 1 ? (SINGULAR[m.unit] ?? m.unit) : m.unit;
-  const noun = withNoun ? NOUNS[m.key] : undefined;
+  const unit = n === 1 ? singular(m.unit) : m.unit;
+  const noun = withNoun ? m.noun : undefined;
   return `${number} ${unit}${noun ? ` of ${noun}` : ''}`;
 }
 
-export function townName(id: string): string {
-  return (TOWN_NAMES as Record<string, string>)[id] ?? id;
-}
-
-/** "Port Logic, PatchBourough and Circuiton". */
+/** "a, b and c". */
 export function list(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** "day 34, 13:12, Den of Thieves: …". */
-export function eventLine(e: StoredEvent, withTown = true): string {
-  return `day ${e.day}, ${formatHour(e.hour)}${withTown ? `, ${townName(e.town)}` : ''}: ${e.text}`;
+/** "day 34, 13:12, <town>: …", with the town's name when the vocabulary is given. */
+export function eventLine(e: StoredEvent, vocab?: Vocabulary): string {
+  return `day ${e.day}, ${formatHour(e.hour)}${vocab ? `, ${vocab.name(e.town)}` : ''}: ${e.text}`;
 }
 
 export function capitalise(s: string): string {

@@ -1,21 +1,14 @@
 /** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
 import { type ParsedTime, parseTime } from './time.ts';
-import {
-  type Aggregate,
-  type Happening,
-  happeningIn,
-  type Metric,
-  metricsIn,
-  type TownId,
-  townsIn,
-} from './vocabulary.ts';
+import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
 
 export interface Question {
   /** As asked, trimmed. */
   raw: string;
   /** Lower case, single spaces, without the closing punctuation. */
   text: string;
-  towns: TownId[];
+  /** The ids of the towns it names, in the order it names them. */
+  towns: string[];
   metrics: Metric[];
   happening?: Happening;
   time?: ParsedTime;
@@ -72,20 +65,28 @@ function aggregateIn(text: string): Aggregate | undefined {
 }
 
 const PLACE = /\b(?:in|at|to|from|near|of)\s+((?:[A-Z][\w'-]+)(?:\s+(?:of\s+)?[A-Z][\w'-]+)*)/g;
-const NOT_PLACES = /^(Day|Week|The|A|An|Den|Captain|Bosun)\b/;
+const NOT_PLACES = /^(Day|Week|The|A|An|Captain|Bosun)\b/;
 
-function unknownPlaceIn(raw: string, actors: readonly string[]): string | undefined {
+function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabulary): string | undefined {
+  // Words of the towns' names ("in Port" of a longer name) are not another place.
+  const nameWords = new Set(vocab.towns.flatMap((t) => t.name.toLowerCase().split(/\s+/)));
   for (const m of raw.matchAll(PLACE)) {
     const place = m[1] as string;
     if (NOT_PLACES.test(place)) continue;
-    if (townsIn(place.toLowerCase()).length > 0) continue;
+    if (vocab.townsIn(place.toLowerCase()).length > 0) continue;
+    if (place.split(/\s+/).every((w) => nameWords.has(w.toLowerCase()))) continue;
     if (actors.some((a) => a.toLowerCase().includes(place.toLowerCase()))) continue;
     return place;
   }
   return undefined;
 }
 
-export function parseQuestion(raw: string, today: number, actors: readonly string[]): Question {
+export function parseQuestion(
+  raw: string,
+  today: number,
+  actors: readonly string[],
+  vocab: Vocabulary,
+): Question {
   const trimmed = raw.trim();
   const text = trimmed
     .toLowerCase()
@@ -96,15 +97,15 @@ export function parseQuestion(raw: string, today: number, actors: readonly strin
   const q: Question = {
     raw: trimmed,
     text,
-    towns: townsIn(text),
-    metrics: metricsIn(text),
-    happening: happeningIn(text),
+    towns: vocab.townsIn(text),
+    metrics: vocab.metricsIn(text),
+    happening: vocab.happeningIn(text),
     time: parseTime(text, today),
     actor: actorIn(text, actors),
     aggregate: aggregateIn(text),
   };
   if (MAX_WORDS.test(text)) q.superlative = 'max';
   else if (MIN_WORDS.test(text)) q.superlative = 'min';
-  q.unknownPlace = unknownPlaceIn(trimmed, actors);
+  q.unknownPlace = unknownPlaceIn(trimmed, actors, vocab);
   return q;
 }

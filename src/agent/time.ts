@@ -4,7 +4,7 @@
  * days. "Last week" is the seven whole days before today; "this week" and "the past week" are the
  * seven days ending today.
  */
-import { numberWord } from './vocabulary.ts';
+import { numberWord } from './numbers.ts';
 
 export interface DayRange {
   from: number;

@@ -2,23 +2,13 @@
  * The agent's tools: plain functions over the event store and search. Each returns what it found
  * and the ids of the events that hold it (its citations), so an answer built from a tool's result
  * can always show where its numbers come from. The offline planner and a language model call the
- * same functions; the model through the JSON schemas at the end of this file.
+ * same functions; the model through the JSON schemas of model-tools.ts.
  */
-import { z } from 'zod';
 import { summariseDay } from '../readers/days.ts';
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent, ValueRow } from '../store/store.ts';
 import type { DayRange } from './time.ts';
-import {
-  type Aggregate,
-  HAPPENINGS,
-  type Happening,
-  METRIC_BY_KEY,
-  METRICS,
-  type Metric,
-  TOWN_NAMES,
-  type TownId,
-} from './vocabulary.ts';
+import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
 
 export interface Group {
   key: string;
@@ -93,20 +83,25 @@ function cited(rows: readonly ValueRow[], fn: Aggregate, value: number | null): 
   return rows.map((r) => r.id);
 }
 
-export function metricOf(key: string): Metric {
-  const metric = METRIC_BY_KEY.get(key);
-  if (!metric) throw new ToolError(`unknown metric "${key}"; one of ${[...METRIC_BY_KEY.keys()].join(', ')}`);
-  return metric;
-}
-
 /** A tool was called with arguments it cannot use: the message says why, for a model to correct. */
 export class ToolError extends Error {}
 
 export class HistoryTools {
   constructor(
     private readonly store: EventStore,
+    /** What the world's words and numbers are. */
+    readonly vocab: Vocabulary,
     private readonly search?: SearchService,
   ) {}
+
+  metricOf(key: string): Metric {
+    const metric = this.vocab.metric(key);
+    if (!metric)
+      throw new ToolError(
+        `unknown metric "${key}"; one of ${this.vocab.metrics.map((m) => m.key).join(', ')}`,
+      );
+    return metric;
+  }
 
   async aggregate(args: {
     metric: string;
@@ -117,7 +112,7 @@ export class HistoryTools {
     actor?: string;
     groupBy?: 'town' | 'day' | 'actor';
   }): Promise<AggregateResult> {
-    const metric = metricOf(args.metric);
+    const metric = this.metricOf(args.metric);
     const all = await this.store.values({
       metric: metric.key,
       kind: metric.kind,
@@ -161,7 +156,7 @@ export class HistoryTools {
     return result;
   }
 
-  /** Events where something happened: a raid that brought gold, a storm's wind, a flooded mine. */
+  /** Events where something happened: a raid that brought gold, a storm, a flooded mine. */
   async occurrences(args: {
     happening: Happening;
     town?: string;
@@ -183,7 +178,6 @@ export class HistoryTools {
       ids = rows.filter((r) => r.value >= (h.min ?? Number.NEGATIVE_INFINITY)).map((r) => r.id);
     } else {
       const page = await this.store.events({
-        q: h.text,
         kind: h.kind,
         town,
         fromDay: args.range.from,
@@ -199,7 +193,7 @@ export class HistoryTools {
 
   /** Days on which every condition held: a happening, or a big day (the top quarter) of a metric. */
   async sharedDays(args: {
-    sides: { town: TownId; metric?: Metric; happening?: Happening }[];
+    sides: { town: string; metric?: Metric; happening?: Happening }[];
     range: DayRange;
   }): Promise<SharedDays> {
     const sides: SharedDays['sides'] = [];
@@ -313,157 +307,4 @@ export function bigDayThreshold(totals: readonly number[]): number {
   const sorted = [...totals].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.POSITIVE_INFINITY;
   return sorted[Math.floor(0.75 * (sorted.length - 1))] as number;
-}
-
-// --- The tools as a language model sees them -------------------------------------------------------
-
-const town = z.enum(Object.keys(TOWN_NAMES) as [TownId, ...TownId[]]).describe('a town id');
-const day = z.number().int().min(1).max(1_000_000);
-const metricKey = z.enum(METRICS.map((m) => m.key) as [string, ...string[]]);
-const happeningName = z.enum(HAPPENINGS.map((h) => h.name) as [string, ...string[]]);
-
-export const TOOL_SCHEMAS = {
-  aggregate: z
-    .strictObject({
-      metric: metricKey,
-      aggregate: z.enum(['sum', 'mean', 'min', 'max', 'count']),
-      town: town.optional(),
-      from_day: day,
-      to_day: day,
-      group_by: z.enum(['town', 'day', 'actor']).optional(),
-    })
-    .describe('Sum, mean, min, max or count of one number the jobs or sensors report, over a range of days.'),
-  occurrences: z
-    .strictObject({
-      happening: happeningName,
-      town: town.optional(),
-      from_day: day,
-      to_day: day,
-      newest_first: z.boolean().optional(),
-      limit: z.number().int().min(1).max(50).default(10),
-    })
-    .describe(
-      'Events where something happened (a raid, a storm, a repair…), how many, oldest or newest first. For "when did X last happen", newest_first with limit 1.',
-    ),
-  day_summary: z
-    .strictObject({ day, town: town.optional() })
-    .describe("One day at a glance: each town's totals, weather and highlights."),
-  list_events: z
-    .strictObject({
-      town: town.optional(),
-      kind: z
-        .string()
-        .regex(/^[a-z][a-z0-9_-]{0,31}$/)
-        .optional(),
-      from_day: day.optional(),
-      to_day: day.optional(),
-      contains: z.string().max(100).optional(),
-      actor: z.string().max(80).optional(),
-      newest_first: z.boolean().optional(),
-      limit: z.number().int().min(1).max(50).default(20),
-    })
-    .describe('Events with filters, in time order.'),
-  search: z
-    .strictObject({
-      query: z.string().min(1).max(200),
-      town: town.optional(),
-      from_day: day.optional(),
-      to_day: day.optional(),
-      k: z.number().int().min(1).max(20).default(10),
-    })
-    .describe('Search the history by meaning and by words.'),
-} as const;
-
-export type ToolName = keyof typeof TOOL_SCHEMAS;
-
-/** The tools in the shape of OpenAI's chat-completions `tools` parameter. */
-export function toolDefinitions() {
-  return Object.entries(TOOL_SCHEMAS).map(([name, schema]) => ({
-    type: 'function' as const,
-    function: {
-      name,
-      description: schema.description ?? name,
-      parameters: z.toJSONSchema(schema, { io: 'input' }),
-    },
-  }));
-}
-
-const rangeOf = (a: { from_day?: number; to_day?: number }, today: number): DayRange => ({
-  from: a.from_day ?? 1,
-  to: a.to_day ?? today,
-});
-
-/**
- * Runs a tool a model asked for, its arguments checked against the schema. Returns a compact
- * result for the model, and the ids its answer may cite.
- */
-export async function callTool(
-  tools: HistoryTools,
-  name: string,
-  rawArgs: unknown,
-  today: number,
-): Promise<{ result: unknown; citations: number[] }> {
-  if (!(name in TOOL_SCHEMAS))
-    throw new ToolError(`unknown tool "${name}"; one of ${Object.keys(TOOL_SCHEMAS).join(', ')}`);
-  const parsed = TOOL_SCHEMAS[name as ToolName].safeParse(rawArgs);
-  if (!parsed.success) throw new ToolError(`bad arguments for ${name}: ${z.prettifyError(parsed.error)}`);
-  const brief = (e: StoredEvent) => ({
-    id: e.id,
-    day: e.day,
-    hour: e.hour,
-    town: e.town,
-    kind: e.kind,
-    text: e.text,
-  });
-  switch (name as ToolName) {
-    case 'aggregate': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.aggregate>;
-      const r = await tools.aggregate({
-        metric: a.metric,
-        aggregate: a.aggregate,
-        town: a.town,
-        range: rangeOf(a, today),
-        groupBy: a.group_by,
-      });
-      const { citations, groups, ...rest } = r;
-      return {
-        result: {
-          ...rest,
-          unit: metricOf(a.metric).unit,
-          groups: groups?.slice(0, 20).map(({ citations: _, ...g }) => g),
-        },
-        citations,
-      };
-    }
-    case 'occurrences': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.occurrences>;
-      const happening = HAPPENINGS.find((h) => h.name === a.happening) as Happening;
-      const r = await tools.occurrences({
-        happening,
-        town: a.town,
-        range: rangeOf(a, today),
-        newestFirst: a.newest_first,
-        limit: a.limit,
-      });
-      return {
-        result: { happening: r.happening, count: r.count, events: r.events.map(brief) },
-        citations: r.citations,
-      };
-    }
-    case 'day_summary': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.day_summary>;
-      const r = await tools.daySummary(a);
-      return { result: r.summary, citations: r.events.map((e) => e.id) };
-    }
-    case 'list_events': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.list_events>;
-      const r = await tools.listEvents({ ...a, range: rangeOf(a, today), newestFirst: a.newest_first });
-      return { result: { events: r.events.map(brief) }, citations: r.citations };
-    }
-    case 'search': {
-      const a = parsed.data as z.infer<typeof TOOL_SCHEMAS.search>;
-      const r = await tools.searchEvents({ ...a, range: rangeOf(a, today) });
-      return { result: { events: r.events.map(brief), warning: r.warning }, citations: r.citations };
-    }
-  }
 }

@@ -44,7 +44,12 @@ async function inDataDir(question: string, dataDir: string, flags: AskFlags): Pr
   try {
     // The world stands where it stopped: today is the day its clock last reached.
     const t = Math.max(savedWorldTime(dataDir), await store.latestWorldTime());
-    const agent = new Agent({ store, today: () => worldTimeOf(t).day, model: chatModelConfigFromEnv() });
+    const agent = new Agent({
+      store,
+      world: WORLD,
+      today: () => worldTimeOf(t).day,
+      model: chatModelConfigFromEnv(),
+    });
     return await agent.ask(question, flags.offline ? 'offline' : 'auto');
   } finally {
     await store.close();

@@ -91,6 +91,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const agent = new Agent({
       store,
       search,
+      world: WORLD,
       today: () => worldTimeOf(clock.now()).day,
       model: options.model,
     });

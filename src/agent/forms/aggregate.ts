@@ -1,0 +1,106 @@
+/** "How much ore was mined last week?": a total, an average, a low or a high, town by town. */
+import { amount, capitalise } from '../format.ts';
+import type { Question } from '../question.ts';
+import { daysPhrase } from '../time.ts';
+import { roundTo } from '../tools.ts';
+import type { Metric } from '../vocabulary.ts';
+import {
+  aggregateFor,
+  describeAggregate,
+  type Form,
+  type FormContext,
+  rangeOf,
+  townsFor,
+  unique,
+  valueText,
+  whole,
+} from './shared.ts';
+
+export const aggregate: Form = {
+  name: 'aggregate',
+  matches: (q) => q.metrics.length > 0 && !/\bwhat happened\b/.test(q.text),
+  async answer(q, ctx) {
+    const m = q.metrics[0] as Metric;
+    const { towns, refused } = townsFor(m, q, ctx);
+    if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
+    const fn = aggregateFor(m, q);
+    // "What is the temperature there?" asks for the latest reading.
+    if (m.sensor && !q.time && !q.aggregate && !q.superlative) return latestReading(ctx, m, towns);
+    return totals(q, ctx, m, towns, fn);
+  },
+};
+
+async function totals(q: Question, ctx: FormContext, m: Metric, towns: string[], fn: Metric['natural']) {
+  const range = whole(ctx);
+  const actor = q.actor;
+  const perDay =
+    fn === 'mean' && !m.sensor && !/\bper (shift|report|event|catch|haul|raid|round)\b/.test(q.text);
+  const lines: string[] = [];
+  const citations: number[] = [];
+  let total = 0;
+  for (const town of towns) {
+    const r = await ctx.tools.aggregate({
+      metric: m.key,
+      aggregate: perDay ? 'sum' : fn,
+      town,
+      range,
+      actor,
+    });
+    citations.push(...r.citations);
+    const who = ctx.vocab.name(town);
+    const by = actor ? ` by ${actor}` : '';
+    if (r.value === null) {
+      const none = fn === 'sum' || perDay ? `${amount(m, 0)}: ` : '';
+      lines.push(`${capitalise(m.label)}${by} in ${who}, ${daysPhrase(range)}: ${none}nothing was reported.`);
+      continue;
+    }
+    total += r.value;
+    if (perDay) {
+      const days = range.to - range.from + 1;
+      const mean = roundTo(r.value / days, m.decimals + 2);
+      lines.push(
+        `${who}${by}, ${daysPhrase(range)}: an average of ${amount(m, mean, m.decimals + 2)} a day (${amount(m, r.value)} in all over ${days} ${days === 1 ? 'day' : 'days'}).`,
+      );
+    } else if (fn === 'min' || fn === 'max') {
+      const at = r.at ? ` on day ${r.at.day}${r.at.actor ? ` (${r.at.actor})` : ''}` : '';
+      lines.push(
+        `${capitalise(describeAggregate(m, fn))}${by} in ${who}, ${daysPhrase(range)}: ${valueText(m, r)}${at}.`,
+      );
+    } else if (fn === 'mean') {
+      lines.push(
+        `${capitalise(describeAggregate(m, fn))}${by} in ${who}, ${daysPhrase(range)}: ${valueText(m, r)} (over ${r.n} ${m.sensor ? 'readings' : 'reports'}).`,
+      );
+    } else {
+      lines.push(
+        `${capitalise(m.label)}${by} in ${who}, ${daysPhrase(range)}: ${valueText(m, r)} (${r.n} reports).`,
+      );
+    }
+  }
+  if (towns.length > 1 && fn === 'sum' && !perDay)
+    lines.push(`In all: ${amount(m, roundTo(total, m.decimals))}.`);
+  return {
+    answer: lines.join(' '),
+    citations: unique(citations),
+    understood: { towns, metric: m.key, ...rangeOf(range) },
+  };
+}
+
+async function latestReading(ctx: FormContext, m: Metric, towns: string[]) {
+  const lines: string[] = [];
+  const citations: number[] = [];
+  for (const town of towns) {
+    const found = await ctx.tools.listEvents({ town, kind: m.kind, newestFirst: true, limit: 1 });
+    const e = found.events[0];
+    const v = e?.data[m.key];
+    if (!e || typeof v !== 'number') continue;
+    lines.push(`${ctx.vocab.name(town)}: ${amount(m, v)} (day ${e.day} reading).`);
+    citations.push(e.id);
+  }
+  return {
+    answer: lines.length
+      ? `The latest ${m.label}: ${lines.join(' ')}`
+      : `No ${m.label} reading has been recorded yet.`,
+    citations,
+    understood: { towns, metric: m.key },
+  };
+}

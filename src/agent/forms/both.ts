@@ -1,0 +1,57 @@
+/**
+ * "When did two towns both have a big day?": the days on which each side held, a side being a
+ * happening or a big day (the top quarter) of a number, the town's main product by default.
+ */
+import { amount, list } from '../format.ts';
+import { daysPhrase } from '../time.ts';
+import type { Happening, Metric } from '../vocabulary.ts';
+import { type Form, names, rangeOf, whole } from './shared.ts';
+
+/** Words that ask for a big day rather than the literal happening of that name. */
+const BIG_DAY = /\b(surplus(es)?|record|large|big|bumper|good|great|high)\b/;
+
+export const both: Form = {
+  name: 'both',
+  matches: (q) =>
+    /\bboth\b|\bsame day\b|\btogether\b/.test(q.text) && (q.towns.length >= 2 || q.metrics.length >= 2),
+  async answer(q, ctx) {
+    const range = whole(ctx);
+    const towns = q.towns.length >= 2 ? q.towns : q.metrics.map((m) => m.towns[0] as string);
+    const bigDay = BIG_DAY.test(q.text) || (!q.happening && q.metrics.length === 0);
+    const sides = towns.map((town, i): { town: string; metric?: Metric; happening?: Happening } => {
+      const metric =
+        q.metrics.find((m, j) => j === i && m.towns.includes(town)) ??
+        q.metrics.find((m) => m.towns.length === 1 && m.towns[0] === town) ??
+        (q.metrics.length === 1 && q.metrics[0]?.towns.includes(town) ? q.metrics[0] : undefined);
+      if (metric && !metric.sensor) return { town, metric };
+      if (!bigDay && q.happening) return { town, happening: q.happening };
+      return { town, metric: ctx.vocab.mainOf(town) };
+    });
+    const r = await ctx.tools.sharedDays({ sides, range });
+    const name = (t: string) => ctx.vocab.name(t);
+    const rule = r.sides
+      .map((s, i) => {
+        const metric = sides[i]?.metric;
+        if (s.threshold === undefined) return `${name(s.town)}: ${s.what} on ${s.days} days`;
+        if (!metric || !Number.isFinite(s.threshold)) return `${name(s.town)}: no ${s.what} at all`;
+        return `${name(s.town)}: ${s.what} at least ${amount(metric, s.threshold)} (${s.days} days)`;
+      })
+      .join('; ');
+    const usesBigDays = r.sides.some((s) => s.threshold !== undefined);
+    const shown =
+      r.days.length > 20
+        ? `${r.days
+            .slice(0, 20)
+            .map((d) => `day ${d}`)
+            .join(', ')} and ${r.days.length - 20} more`
+        : list(r.days.map((d) => `day ${d}`));
+    const answer = r.days.length
+      ? `${names(ctx, towns)} both did on ${r.days.length} ${r.days.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)}: ${shown}.`
+      : `Never on ${daysPhrase(range)}: no day had both.`;
+    return {
+      answer: `${answer} ${usesBigDays ? 'A big day is one in the top quarter of the days the town produced any: ' : 'Counted: '}${rule}.`,
+      citations: r.citations,
+      understood: { towns, ...rangeOf(range) },
+    };
+  },
+};

@@ -1,0 +1,33 @@
+/** "How many raids last week?": how many times something happened, with the latest few. */
+import { capitalise, times } from '../format.ts';
+import { daysPhrase } from '../time.ts';
+import type { Happening } from '../vocabulary.ts';
+import { type Form, happeningOf, happeningTown, line, rangeOf, whereOf, whole } from './shared.ts';
+
+export const count: Form = {
+  name: 'count',
+  matches(q) {
+    const h = q.happening;
+    // "How many repairs" counts the repairs; "how many crates were shipped" adds up crates.
+    if (
+      /\bhow many\b/.test(q.text) &&
+      h &&
+      !q.metrics.some((m) => m.key !== h.metric && q.text.includes(m.unit))
+    )
+      return true;
+    return q.aggregate === 'count' && (q.happening !== undefined || q.metrics.length > 0);
+  },
+  async answer(q, ctx) {
+    const h = happeningOf(q, ctx) as Happening;
+    const town = happeningTown(h, q, ctx);
+    const range = whole(ctx);
+    const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 100_000 });
+    const where = whereOf(ctx, h, town);
+    const examples = found.events.slice(-3).map((e) => line(ctx, e, !town));
+    const answer =
+      found.count === 0
+        ? `None: ${h.phrase.replace(/^(the|a) /, 'no ')}${where} on ${daysPhrase(range)} (0 times).`
+        : `${capitalise(h.phrase)}${where} ${times(found.count)} on ${daysPhrase(range)}. The latest: ${examples.join(' · ')}`;
+    return { answer, citations: found.citations, understood: { happening: h.name, ...rangeOf(range) } };
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * The question forms, in precedence order: a question has the first form that matches it. A new
+ * form is one file beside this one and one line here.
+ */
+import { actor } from './actor.ts';
+import { aggregate } from './aggregate.ts';
+import { both } from './both.ts';
+import { compare } from './compare.ts';
+import { count } from './count.ts';
+import { did } from './did.ts';
+import { find } from './find.ts';
+import { happened, happenedInBrief } from './happened.ts';
+import type { Form } from './shared.ts';
+import { unknown } from './unknown.ts';
+import { weather } from './weather.ts';
+import { when } from './when.ts';
+import { whichDay } from './which-day.ts';
+import { whichTown } from './which-town.ts';
+import { who } from './who.ts';
+
+export const FORMS: readonly Form[] = [
+  both,
+  compare,
+  whichTown,
+  whichDay,
+  who,
+  did,
+  when,
+  count,
+  actor,
+  aggregate,
+  weather,
+  happened,
+  find,
+  happenedInBrief,
+  unknown,
+];

@@ -1,0 +1,135 @@
+/**
+ * What every question form shares: the context it answers in, the shape of its answer, and the
+ * helpers that choose towns, happenings, aggregates and days the same way for every form.
+ */
+import type { StoredEvent } from '../../store/store.ts';
+import { amount, eventLine, fmt, list } from '../format.ts';
+import type { Question } from '../question.ts';
+import type { DayRange } from '../time.ts';
+import type { AggregateResult, HistoryTools } from '../tools.ts';
+import {
+  type Aggregate,
+  type Happening,
+  happeningOfMetric,
+  type Metric,
+  type Vocabulary,
+} from '../vocabulary.ts';
+
+export interface Understood {
+  form: string;
+  towns?: string[];
+  metric?: string;
+  happening?: string;
+  actor?: string;
+  from_day?: number;
+  to_day?: number;
+}
+
+export interface PlannerContext {
+  tools: HistoryTools;
+  /** The world's towns, numbers and happenings, as questions name them. */
+  vocab: Vocabulary;
+  /** The world's current day. */
+  today: number;
+  /** The days the history holds, or null when it is empty. */
+  history: DayRange | null;
+  /** Everyone the history names as an actor. */
+  actors: readonly string[];
+}
+
+/** A question's context once the history holds something: the days it asks about, clamped to the history. */
+export interface FormContext extends PlannerContext {
+  history: DayRange;
+  /** Undefined when the question names no days. */
+  range?: DayRange;
+}
+
+/** What a form's answer is before the planner adds the form's name. */
+export interface FormAnswer {
+  answer: string;
+  citations: number[];
+  understood: Partial<Understood>;
+}
+
+/** One form of question: whether a question has it, and how it is answered. */
+export interface Form {
+  name: string;
+  matches(q: Question, ctx: FormContext): boolean;
+  answer(q: Question, ctx: FormContext): Promise<FormAnswer>;
+}
+
+/** The days asked about, or the whole history. */
+export const whole = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.history.from, to: ctx.today };
+/** The days asked about, or today. */
+export const today = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.today, to: ctx.today };
+export const rangeOf = (r: DayRange) => ({ from_day: r.from, to_day: r.to });
+export const unique = (ids: number[]) => [...new Set(ids)];
+
+/** An event as an answer quotes it, with its town's name unless the answer is about one town. */
+export const line = (ctx: FormContext, e: StoredEvent, withTown = true) =>
+  eventLine(e, withTown ? ctx.vocab : undefined);
+
+/** A town's name, or a list of them. */
+export const names = (ctx: FormContext, towns: readonly string[]) =>
+  list(towns.map((t) => ctx.vocab.name(t)));
+
+/** The towns a metric is asked of: the ones named that report it, or every town that does. */
+export function townsFor(m: Metric, q: Question, ctx: FormContext): { towns: string[]; refused?: string } {
+  const named = q.towns.filter((t) => m.towns.includes(t));
+  if (q.towns.length > 0 && named.length === 0) {
+    // "Did <a town> lose gold?" may name a town that does not report it: say where it is reported.
+    return {
+      towns: [],
+      refused: `${names(ctx, q.towns)} ${q.towns.length === 1 ? 'does' : 'do'} not report ${m.label}; ${names(ctx, m.towns)} ${m.towns.length === 1 ? 'does' : 'do'}.`,
+    };
+  }
+  return { towns: named.length > 0 ? named : [...m.towns] };
+}
+
+/** What a question asks happened: the happening it names, or its metric above zero. */
+export function happeningOf(q: Question, ctx: FormContext): Happening | undefined {
+  const { vocab } = ctx;
+  // "Did the raiders raid <a town>?" asks about that town's losses: the raids that hit it.
+  if (
+    q.happening &&
+    vocab.isRaid(q.happening) &&
+    vocab.robbery &&
+    q.towns.some((t) => !vocab.raiders.includes(t))
+  )
+    return vocab.robbery;
+  if (q.happening) return q.happening;
+  const m = q.metrics[0];
+  return m ? happeningOfMetric(m) : undefined;
+}
+
+/** Where a happening is looked for: the town named (the victim, for robberies), or its own town. */
+export function happeningTown(h: Happening, q: Question, ctx: FormContext): string | undefined {
+  if (h === ctx.vocab.robbery) return q.towns.find((t) => !ctx.vocab.raiders.includes(t));
+  if (h.town) return h.town;
+  return q.towns[0];
+}
+
+/** " in <town>" where the happening could be in more than that town, else nothing. */
+export const whereOf = (ctx: FormContext, h: Happening, town: string | undefined) =>
+  town && town !== h.town ? ` in ${ctx.vocab.name(town)}` : '';
+
+export function aggregateFor(m: Metric, q: Question): Aggregate {
+  if (q.aggregate === 'mean' || q.aggregate === 'min' || q.aggregate === 'max') return q.aggregate;
+  if (q.superlative && m.sensor && m.natural === 'mean') return q.superlative;
+  return m.natural;
+}
+
+export function describeAggregate(m: Metric, fn: Aggregate): string {
+  const label = m.label;
+  if (fn === 'mean') return `the average ${label}`;
+  if (fn === 'max') return m.sensor ? `the highest ${label}` : `the most ${label} in one report`;
+  if (fn === 'min') return m.sensor ? `the lowest ${label}` : `the least ${label} in one report`;
+  return label;
+}
+
+export function valueText(m: Metric, r: AggregateResult): string {
+  if (r.value === null) return 'nothing reported';
+  if (r.aggregate === 'count') return `${fmt(r.value, 0)} reports`;
+  const decimals = r.aggregate === 'mean' ? m.decimals + 1 : m.decimals;
+  return amount(m, r.value, decimals);
+}

@@ -1,0 +1,83 @@
+/** "Who mined the most ore?", "Who led the raids?": people ranked by a number, or named for a happening. */
+import type { StoredEvent } from '../../store/store.ts';
+import { amount } from '../format.ts';
+import type { Question } from '../question.ts';
+import { daysPhrase } from '../time.ts';
+import type { Metric } from '../vocabulary.ts';
+import { actor } from './actor.ts';
+import {
+  type Form,
+  type FormContext,
+  happeningOf,
+  happeningTown,
+  line,
+  rangeOf,
+  today,
+  townsFor,
+  unique,
+  whole,
+} from './shared.ts';
+import { unknown } from './unknown.ts';
+
+export const who: Form = {
+  name: 'who',
+  matches: (q) => /^who\b|\bwho (was|were|did|made|caught)\b/.test(q.text),
+  async answer(q, ctx) {
+    if (q.actor) return actor.answer(q, ctx);
+    const m = q.metrics[0];
+    if (m && (q.superlative || /\bmost\b/.test(q.text))) return ranked(q, ctx, m);
+    return named(q, ctx);
+  },
+};
+
+async function ranked(q: Question, ctx: FormContext, m: Metric) {
+  const range = whole(ctx);
+  const { towns, refused } = townsFor(m, q, ctx);
+  if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
+  const town = towns.length === 1 ? towns[0] : undefined;
+  const r = await ctx.tools.aggregate({ metric: m.key, aggregate: 'sum', town, range, groupBy: 'actor' });
+  const groups = [...(r.groups ?? [])];
+  if (q.superlative === 'min') groups.reverse();
+  const [top, ...others] = groups;
+  if (!top)
+    return {
+      answer: `Nobody is recorded with ${m.label} on ${daysPhrase(range)}.`,
+      citations: [],
+      understood: { metric: m.key },
+    };
+  return {
+    answer: `${top.key}: ${amount(m, top.value)} on ${daysPhrase(range)}.${others.length ? ` Then ${others.map((g) => `${g.key} ${amount(m, g.value)}`).join(', ')}.` : ''}`,
+    citations: unique(groups.flatMap((g) => g.citations)),
+    understood: { metric: m.key, ...rangeOf(range) },
+  };
+}
+
+async function named(q: Question, ctx: FormContext) {
+  const h = happeningOf(q, ctx);
+  // "Who will win the election?" names nothing the history holds.
+  if (!h && q.towns.length === 0 && !q.time) return unknown.answer(q, ctx);
+  const range = ctx.range ?? today(ctx);
+  const town = h ? happeningTown(h, q, ctx) : q.towns[0];
+  const events = h
+    ? (await ctx.tools.occurrences({ happening: h, town, range, limit: 200 })).events
+    : (await ctx.tools.listEvents({ town, range, limit: 2000 })).events;
+  const withActor = events.filter((e) => e.actor);
+  const where = town ? ` in ${ctx.vocab.name(town)}` : '';
+  if (withActor.length === 0)
+    return {
+      answer: `Nobody is named for that on ${daysPhrase(range)}${where}.`,
+      citations: [],
+      understood: { ...(h ? { happening: h.name } : {}), ...rangeOf(range) },
+    };
+  const byActor = new Map<string, StoredEvent[]>();
+  for (const e of withActor) byActor.set(e.actor as string, [...(byActor.get(e.actor as string) ?? []), e]);
+  const parts = [...byActor].map(
+    ([name, list]) =>
+      `${name} (${list.length === 1 ? line(ctx, list[0] as StoredEvent, !town) : `${list.length} times, ${daysPhrase({ from: list[0]?.day ?? range.from, to: list.at(-1)?.day ?? range.to })}`})`,
+  );
+  return {
+    answer: `On ${daysPhrase(range)}${where}: ${parts.join('; ')}.`,
+    citations: withActor.map((e) => e.id),
+    understood: { ...(h ? { happening: h.name } : {}), ...rangeOf(range) },
+  };
+}
