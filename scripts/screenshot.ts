@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { residentsStorePath } from '../src/residents/files.ts';
+import { residentStorePath } from '../src/files/data-dir.ts';
 import { storedRun } from '../src/residents/run.ts';
 import { serve } from '../src/server/serve.ts';
 import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
@@ -19,7 +19,7 @@ import { launch } from '../test/helpers/browser.ts';
 const out = fileURLToPath(new URL('../docs/viewer.png', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-screenshot-'));
 // A week of the world with its residents, as `chronicle world run --days 7` makes it.
-const residents = new SqliteResidentStore(residentsStorePath(dataDir));
+const residents = new SqliteResidentStore(residentStorePath(dataDir));
 residents.saveConfig(DEFAULT_CONFIG);
 const week = {
   days: 7,

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from '../src/agent/agent.ts';
 import type { ChatModelConfig } from '../src/agent/chat-model.ts';
 import { simulateIntoStore } from '../src/cli/simulate-store.ts';
-import { storePath } from '../src/server/serve.ts';
+import { eventStorePath } from '../src/files/data-dir.ts';
 import { SqliteEventStore } from '../src/store/sqlite.ts';
 import { type Body, startAggregator } from './helpers/aggregator.ts';
 
@@ -128,7 +128,7 @@ before(async () => {
 
   dataDir = mkdtempSync(join(tmpdir(), 'chronicle-ask-model-'));
   await simulateIntoStore({ dataDir, days: 10, seed: '7' });
-  store = new SqliteEventStore(storePath(dataDir));
+  store = new SqliteEventStore(eventStorePath(dataDir));
   const page = await store.events({ town: 'port-logic', kind: 'fishing', fromDay: 3, toDay: 3, limit: 1000 });
   fishOnDay3 = page.events.reduce((s, e) => s + Number(e.data.fish), 0);
   fishIds = page.events.filter((e) => Number(e.data.fish) !== 0).map((e) => e.id);
@@ -325,6 +325,6 @@ test('POST /api/ask through an aggregator configured with the model', async () =
     assert.equal(((await offline.json()) as Body).answered_by, 'planner');
   } finally {
     await agg2.stop();
-    store = new SqliteEventStore(storePath(dataDir));
+    store = new SqliteEventStore(eventStorePath(dataDir));
   }
 });

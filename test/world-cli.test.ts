@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadScenario, residentsStorePath } from '../src/residents/files.ts';
+import { eventStorePath, residentStorePath } from '../src/files/data-dir.ts';
+import { loadScenario } from '../src/residents/files.ts';
 import type { DayReport } from '../src/residents/report.ts';
 import { dryRun, type WorldRun } from '../src/residents/run.ts';
-import { storePath } from '../src/server/serve.ts';
 import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
 import { SqliteEventStore } from '../src/store/sqlite.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
@@ -84,7 +84,7 @@ describe('chronicle world run --dry-run', () => {
       const init = await run([BIN, 'world', 'init', '--data', dir, '--config', bad]);
       assert.equal(init.code, 1);
       assert.match(init.stderr, /residents.0.town: a town/);
-      assert.ok(!existsSync(residentsStorePath(dir)), 'nothing stored from a bad file');
+      assert.ok(!existsSync(residentStorePath(dir)), 'nothing stored from a bad file');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -105,7 +105,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a report for every day, in Markdown and JSON, to DATA/reports/ and the store', async () => {
-    const store = new SqliteResidentStore(residentsStorePath(dir));
+    const store = new SqliteResidentStore(residentStorePath(dir));
     try {
       assert.deepEqual(store.reportDays(), [1, 2, 3, 4, 5, 6, 7]);
       for (let day = 1; day <= 7; day++) {
@@ -150,7 +150,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   });
 
   it('answers "Who did John talk to on day 3?" from the stream, citing each conversation', async () => {
-    const residents = new SqliteResidentStore(residentsStorePath(dir));
+    const residents = new SqliteResidentStore(residentStorePath(dir));
     const talks = residents.conversations({ resident: 'John', day: 3 });
     residents.close();
     assert.ok(talks.length > 0, 'John talked to someone on day 3 (seed 3)');
@@ -160,7 +160,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
     for (const talk of talks)
       for (const who of talk.participants)
         assert.ok(answer.answer.includes(who), `${who} in: ${answer.answer}`);
-    const events = new SqliteEventStore(storePath(dir));
+    const events = new SqliteEventStore(eventStorePath(dir));
     const cited = await events.byIds(answer.citations);
     await events.close();
     assert.equal(cited.length, talks.length);
@@ -210,7 +210,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   });
 
   it('carries on from where it stopped: a second run adds the next days, from the relationships it left', async () => {
-    const before = new SqliteResidentStore(residentsStorePath(dir));
+    const before = new SqliteResidentStore(residentStorePath(dir));
     const scores = new Map(
       [...new Set(before.conversations({}).flatMap((c) => c.participants))].flatMap((a) =>
         [...new Set(before.conversations({}).flatMap((c) => c.participants))].map((b) => [
@@ -222,7 +222,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
     before.close();
     const r = await run([BIN, 'world', 'run', '--data', dir, '--days', '1', '--agents', '20']);
     assert.equal(r.code, 0, r.stderr);
-    const store = new SqliteResidentStore(residentsStorePath(dir));
+    const store = new SqliteResidentStore(residentStorePath(dir));
     try {
       assert.deepEqual(store.reportDays(), [1, 2, 3, 4, 5, 6, 7, 8]);
       const day8 = store.report(8)?.json as DayReport;
@@ -247,7 +247,7 @@ describe('chronicle world run on a world that stopped mid-day', () => {
       const r = await run([BIN, 'world', 'run', '--data', dir, '--days', '2']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /27 residents lived 2 days/);
-      const store = new SqliteResidentStore(residentsStorePath(dir));
+      const store = new SqliteResidentStore(residentStorePath(dir));
       assert.deepEqual(store.reportDays(), [4, 5]);
       store.close();
       assert.equal(JSON.parse(readFileSync(join(dir, 'clock.json'), 'utf8')).t, 5);

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { residentsStorePath } from '../src/residents/files.ts';
+import { residentStorePath } from '../src/files/data-dir.ts';
 import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
 import { BIN, run } from './helpers/cli.ts';
 
@@ -66,7 +66,7 @@ describe('world run with a language model for the words', () => {
     run([BIN, 'world', 'run', '--data', dir, '--days', '1', '--agents', '20', ...more]);
 
   const transcripts = (dir: string) => {
-    const store = new SqliteResidentStore(residentsStorePath(dir));
+    const store = new SqliteResidentStore(residentStorePath(dir));
     try {
       return store.conversations({ day: 1 });
     } finally {

@@ -1,7 +1,7 @@
 /** `chronicle report --day N`: a day's world report, as the residents' run stored it. */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { residentsStorePath } from '../residents/files.ts';
+import { residentStorePath } from '../files/data-dir.ts';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
 import { dataOption, parseCount } from './options.ts';
 
@@ -12,7 +12,7 @@ interface ReportFlags {
 }
 
 function showReport(flags: ReportFlags): void {
-  const path = residentsStorePath(flags.data);
+  const path = residentStorePath(flags.data);
   if (!existsSync(path)) throw new Error(`no reports in ${flags.data}: run chronicle world run first`);
   const store = new SqliteResidentStore(path);
   try {

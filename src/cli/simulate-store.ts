@@ -4,6 +4,7 @@
  * (no HTTP), and the world's clock moved on by the days simulated.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { townPaths } from '../files/data-dir.ts';
 import { writeAtomic } from '../files/durable.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
@@ -12,7 +13,7 @@ import { Ingest } from '../server/ingest.ts';
 import { openEventStore } from '../server/store-file.ts';
 import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
 import type { EventStore } from '../store/store.ts';
-import { loadSaved, type Saved, townPaths } from '../town/runner.ts';
+import { loadSaved, type Saved } from '../town/runner.ts';
 import { SECONDS_PER_DAY, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import type { Residents } from '../world/residents/engine.ts';

@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ChatModel, chatModelConfigFromEnv } from '../agent/chat-model.ts';
+import { residentStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
-import { checkConfig, loadConfigFile, loadScenario, residentsStorePath } from '../residents/files.ts';
+import { checkConfig, loadConfigFile, loadScenario } from '../residents/files.ts';
 import { dryRun, type ReportFormat, storedRun, type WorldRun } from '../residents/run.ts';
 import { ModelVoices } from '../residents/voices.ts';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
@@ -39,7 +40,7 @@ function worldInit(flags: InitFlags): void {
   const config = flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG;
   mkdirSync(flags.data, { recursive: true });
   const unlock = lockDataDir(flags.data, 'chronicle world init');
-  const store = new SqliteResidentStore(residentsStorePath(flags.data));
+  const store = new SqliteResidentStore(residentStorePath(flags.data));
   try {
     store.saveConfig(config);
   } finally {
@@ -99,7 +100,7 @@ async function worldRun(flags: RunFlags): Promise<void> {
   mkdirSync(flags.data, { recursive: true });
   // A stored run holds the data directory from its first write to its last.
   const unlock = lockDataDir(flags.data, 'chronicle world run');
-  const store = new SqliteResidentStore(residentsStorePath(flags.data));
+  const store = new SqliteResidentStore(residentStorePath(flags.data));
   try {
     let base = fromFile ?? store.config();
     if (!base) {
@@ -109,7 +110,7 @@ async function worldRun(flags: RunFlags): Promise<void> {
       );
       base = DEFAULT_CONFIG;
     }
-    checkConfig(base, fromFile ? String(flags.config) : residentsStorePath(flags.data));
+    checkConfig(base, fromFile ? String(flags.config) : residentStorePath(flags.data));
     const run = runOf(flags, base);
     // The configured model writes the words; who talked and how it went stay decided offline.
     const model = flags.offline ? undefined : chatModelConfigFromEnv();

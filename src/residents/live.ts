@@ -4,6 +4,7 @@
  * talking; each hands only its own town's share of what happens to its updates.
  */
 import { existsSync } from 'node:fs';
+import { residentStorePath } from '../files/data-dir.ts';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
 import { DEFAULT_CONFIG } from '../world/residents/catalog.ts';
 import { Residents } from '../world/residents/engine.ts';
@@ -11,11 +12,11 @@ import { eventOf } from '../world/residents/events.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
 import { quantise } from '../world/step.ts';
 import type { TownEvent } from '../world/types.ts';
-import { checkConfig, residentsStorePath } from './files.ts';
+import { checkConfig } from './files.ts';
 
 /** The catalogue `world init` stored in the data directory, or the canonical one. */
 export function storedConfig(dataDir: string): ResidentsConfig {
-  const path = residentsStorePath(dataDir);
+  const path = residentStorePath(dataDir);
   if (!existsSync(path)) return DEFAULT_CONFIG;
   const store = new SqliteResidentStore(path);
   try {

@@ -8,9 +8,9 @@
  *   reports are printed. The same seed and flags print the same text.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { simulateIntoStore } from '../cli/simulate-store.ts';
 import type { StoredEvent } from '../events/contracts.ts';
+import { reportStem, reportsDir } from '../files/data-dir.ts';
 import { writeAtomic } from '../files/durable.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
 import type { ResidentStore } from '../store/residents.ts';
@@ -133,8 +133,7 @@ export async function storedRun(
   seed?: string,
 ): Promise<RunResult> {
   const reports: DayReport[] = [];
-  const dir = join(dataDir, 'reports');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(reportsDir(dataDir), { recursive: true });
   const closed: DayLog[] = [];
   const save = async (events: StoredEvent[], log: DayLog, residents: Residents) => {
     if (run.voices && !run.summaryOnly && log.conversations.length > 0) {
@@ -150,7 +149,7 @@ export async function storedRun(
     });
     const markdown = renderMarkdown(report);
     store.saveDay(log, { day: log.day, json: report, markdown }, residents.allRelationships());
-    const name = join(dir, `day-${String(log.day).padStart(4, '0')}`);
+    const name = reportStem(dataDir, log.day);
     if (run.reportFormat !== 'json') writeAtomic(`${name}.md`, markdown);
     if (run.reportFormat !== 'markdown') writeAtomic(`${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
     reports.push(report);

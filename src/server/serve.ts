@@ -2,9 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { Agent } from '../agent/agent.ts';
 import type { ChatModelConfig } from '../agent/chat-model.ts';
+import { residentStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
-import { residentsStorePath } from '../residents/files.ts';
 import type { EmbedderConfig } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
 import { SqliteResidentStore } from '../store/residents-sqlite.ts';
@@ -13,7 +13,7 @@ import { WORLD } from '../world/map.ts';
 import { type App, buildApp } from './app.ts';
 import { LiveBus } from './bus.ts';
 import { Ingest } from './ingest.ts';
-import { openEventStore, storePath } from './store-file.ts';
+import { openEventStore } from './store-file.ts';
 import { Telemetry } from './telemetry.ts';
 import { loadOrCreateTokens } from './tokens.ts';
 import { WorldClock } from './world-clock.ts';
@@ -41,8 +41,6 @@ export interface Running {
   url: string;
   stop(): Promise<void>;
 }
-
-export { storePath };
 
 export async function serve(options: ServeOptions): Promise<Running> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -77,7 +75,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     );
     const telemetry = new Telemetry();
     const ingest = new Ingest(store, bus, () => clock.now(), telemetry);
-    const reports = new SqliteResidentStore(residentsStorePath(options.dataDir));
+    const reports = new SqliteResidentStore(residentStorePath(options.dataDir));
     opened.push(() => reports.close());
     const search =
       options.search === false

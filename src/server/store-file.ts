@@ -1,13 +1,9 @@
 /** The event store of a data directory, DATA/chronicle.db, and the check that none was lost. */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { clockPath, eventStorePath } from '../files/data-dir.ts';
 import { SqliteEventStore } from '../store/sqlite.ts';
 import { worldTimeOf } from '../world/clock.ts';
-import { clockPath, savedClock } from './world-clock.ts';
-
-export function storePath(dataDir: string): string {
-  return join(dataDir, 'chronicle.db');
-}
+import { savedClock } from './world-clock.ts';
 
 /**
  * Opens the store, creating it in a new world. A world whose clock says it stored events but whose
@@ -15,7 +11,7 @@ export function storePath(dataDir: string): string {
  * `newStore` begins an empty history in that world on purpose.
  */
 export function openEventStore(dataDir: string, options: { newStore?: boolean } = {}): SqliteEventStore {
-  const path = storePath(dataDir);
+  const path = eventStorePath(dataDir);
   const missing = !existsSync(path) || statSync(path).size === 0;
   if (missing && !options.newStore) {
     const clock = savedClock(dataDir);
