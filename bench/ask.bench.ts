@@ -13,7 +13,7 @@ import { buildCases, type RawEvent } from '../eval/cases.ts';
 import { Agent } from '../src/agent/agent.ts';
 import { simulateIntoStore } from '../src/cli/simulate-store.ts';
 import { eventStorePath } from '../src/files/data-dir.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { openEventStore } from '../src/store/open.ts';
 import type { StoredEvent } from '../src/store/store.ts';
 
 const { values: args } = parseArgs({
@@ -35,7 +35,7 @@ try {
   console.log(
     `History: ${days} days of seed ${args.seed}, ${sim.events.toLocaleString('en-US')} events (simulated in ${sim.seconds.toFixed(1)} s)`,
   );
-  const store = new SqliteEventStore(eventStorePath(dir));
+  const store = await openEventStore(eventStorePath(dir));
   const all: StoredEvent[] = [];
   for (let cursor: string | undefined; ; ) {
     const page = await store.events({ limit: 10_000, cursor });

@@ -27,7 +27,7 @@ import { SearchService } from '../src/search/service.ts';
 import { UseLiteEmbedder } from '../src/search/use-lite.ts';
 import { dot, EXACT_UP_TO, HNSW, VectorIndex } from '../src/search/vector-index.ts';
 import { normalise } from '../src/search/vectors.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { openEventStore } from '../src/store/open.ts';
 import { WORLD } from '../src/world/map.ts';
 import { Rng } from '../src/world/rng.ts';
 
@@ -173,7 +173,7 @@ async function pipeline(
     const days = Math.ceil(events / EVENTS_PER_DAY);
     const made = await simulateIntoStore({ dataDir: dir, days, seed: '7' });
     console.log(`  simulated ${days} days: ${fmt(made.events)} events in ${fmt(made.seconds, 1)} s`);
-    const store = new SqliteEventStore(eventStorePath(dir));
+    const store = await openEventStore(eventStorePath(dir));
     const embedder = new TimedEmbedder(new UseLiteEmbedder());
     const search = SearchService.open(dir, store, { embedder, batch: 5000 });
     const started = performance.now();

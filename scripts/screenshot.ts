@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { residentStorePath } from '../src/files/data-dir.ts';
 import { storedRun } from '../src/residents/run.ts';
 import { serve } from '../src/server/serve.ts';
-import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
+import { openResidentStore } from '../src/store/open.ts';
 import { DEFAULT_CONFIG } from '../src/world/residents/catalog.ts';
 import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { launch } from '../test/helpers/browser.ts';
@@ -19,7 +19,7 @@ import { launch } from '../test/helpers/browser.ts';
 const out = fileURLToPath(new URL('../docs/viewer.png', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-screenshot-'));
 // A week of the world with its residents, as `chronicle world run --days 7` makes it.
-const residents = new SqliteResidentStore(residentStorePath(dataDir));
+const residents = await openResidentStore(residentStorePath(dataDir));
 residents.saveConfig(DEFAULT_CONFIG);
 const week = {
   days: 7,

@@ -9,7 +9,7 @@ import { chatModelConfigFromEnv } from '../agent/chat-model.ts';
 import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
@@ -40,7 +40,7 @@ function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
 async function inDataDir(question: string, dataDir: string, flags: AskFlags): Promise<AskResponse> {
   if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle ask');
-  const store = new SqliteEventStore(eventStorePath(dataDir));
+  const store = await openEventStore(eventStorePath(dataDir));
   try {
     // The world stands where it stopped: today is the day its clock last reached.
     const t = Math.max(savedWorldTime(dataDir), await store.latestWorldTime());

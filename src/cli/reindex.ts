@@ -5,7 +5,7 @@ import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
 import { dataOption, parseCount } from './options.ts';
 import { countProgress } from './progress.ts';
 
@@ -18,7 +18,7 @@ export async function runReindex(flags: ReindexFlags): Promise<void> {
   if (!existsSync(eventStorePath(flags.data)))
     throw new Error(`no history in ${flags.data}: nothing to index`);
   const unlock = lockDataDir(flags.data, 'chronicle reindex');
-  const store = new SqliteEventStore(eventStorePath(flags.data));
+  const store = await openEventStore(eventStorePath(flags.data));
   try {
     SearchService.reset(flags.data);
     const search = SearchService.open(flags.data, store, {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { residentStorePath } from '../files/data-dir.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { openResidentStore } from '../store/open.ts';
 import { dataOption, parseCount } from './options.ts';
 
 interface ReportFlags {
@@ -11,10 +11,10 @@ interface ReportFlags {
   format: 'markdown' | 'json';
 }
 
-function showReport(flags: ReportFlags): void {
+async function showReport(flags: ReportFlags): Promise<void> {
   const path = residentStorePath(flags.data);
   if (!existsSync(path)) throw new Error(`no reports in ${flags.data}: run chronicle world run first`);
-  const store = new SqliteResidentStore(path);
+  const store = await openResidentStore(path);
   try {
     const report = store.report(flags.day);
     if (!report) {

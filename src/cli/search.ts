@@ -9,7 +9,7 @@ import { lockDataDir } from '../files/lock.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import type { SearchMode } from '../search/search.ts';
 import { type SearchOrder, type SearchResponse, SearchService } from '../search/service.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
 import { formatHour } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
@@ -67,7 +67,7 @@ function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse> {
 async function inDataDir(q: string, dataDir: string, flags: SearchFlags): Promise<SearchResponse> {
   if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle search');
-  const store = new SqliteEventStore(eventStorePath(dataDir));
+  const store = await openEventStore(eventStorePath(dataDir));
   try {
     const search = SearchService.open(dataDir, store, {
       embedderConfig: embedderConfigFromEnv(),

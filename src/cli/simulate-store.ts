@@ -10,7 +10,7 @@ import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { LiveBus } from '../server/bus.ts';
 import { Ingest } from '../server/ingest.ts';
-import { openEventStore } from '../server/store-file.ts';
+import { openDataDirEventStore } from '../server/store-file.ts';
 import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
 import type { EventStore } from '../store/store.ts';
 import { loadSaved, type Saved } from '../town/runner.ts';
@@ -41,7 +41,7 @@ export async function simulateIntoStore(
   const unlock = lockDataDir(options.dataDir, 'chronicle simulate');
   let store: EventStore;
   try {
-    store = openEventStore(options.dataDir);
+    store = await openDataDirEventStore(options.dataDir);
   } catch (error) {
     unlock();
     throw error;

@@ -7,7 +7,7 @@ import { lockDataDir } from '../files/lock.ts';
 import { checkConfig, loadConfigFile, loadScenario } from '../residents/files.ts';
 import { dryRun, type ReportFormat, storedRun, type WorldRun } from '../residents/run.ts';
 import { ModelVoices } from '../residents/voices.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { openResidentStore } from '../store/open.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../world/residents/catalog.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
 import { dataOption, parseCount, seedOption } from './options.ts';
@@ -36,11 +36,11 @@ interface RunFlags {
   offline?: boolean;
 }
 
-function worldInit(flags: InitFlags): void {
+async function worldInit(flags: InitFlags): Promise<void> {
   const config = flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG;
   mkdirSync(flags.data, { recursive: true });
   const unlock = lockDataDir(flags.data, 'chronicle world init');
-  const store = new SqliteResidentStore(residentStorePath(flags.data));
+  const store = await openResidentStore(residentStorePath(flags.data));
   try {
     store.saveConfig(config);
   } finally {
@@ -100,7 +100,7 @@ async function worldRun(flags: RunFlags): Promise<void> {
   mkdirSync(flags.data, { recursive: true });
   // A stored run holds the data directory from its first write to its last.
   const unlock = lockDataDir(flags.data, 'chronicle world run');
-  const store = new SqliteResidentStore(residentStorePath(flags.data));
+  const store = await openResidentStore(residentStorePath(flags.data));
   try {
     let base = fromFile ?? store.config();
     if (!base) {

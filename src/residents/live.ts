@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { residentStorePath } from '../files/data-dir.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { openResidentStore } from '../store/open.ts';
 import { DEFAULT_CONFIG } from '../world/residents/catalog.ts';
 import { Residents } from '../world/residents/engine.ts';
 import { eventOf } from '../world/residents/events.ts';
@@ -15,10 +15,10 @@ import type { TownEvent } from '../world/types.ts';
 import { checkConfig } from './files.ts';
 
 /** The catalogue `world init` stored in the data directory, or the canonical one. */
-export function storedConfig(dataDir: string): ResidentsConfig {
+export async function storedConfig(dataDir: string): Promise<ResidentsConfig> {
   const path = residentStorePath(dataDir);
   if (!existsSync(path)) return DEFAULT_CONFIG;
-  const store = new SqliteResidentStore(path);
+  const store = await openResidentStore(path);
   try {
     const config = store.config() ?? DEFAULT_CONFIG;
     checkConfig(config, path);

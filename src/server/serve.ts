@@ -7,13 +7,13 @@ import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import type { EmbedderConfig } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { openResidentStore } from '../store/open.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { type App, buildApp } from './app.ts';
 import { LiveBus } from './bus.ts';
 import { Ingest } from './ingest.ts';
-import { openEventStore } from './store-file.ts';
+import { openDataDirEventStore } from './store-file.ts';
 import { Telemetry } from './telemetry.ts';
 import { loadOrCreateTokens } from './tokens.ts';
 import { WorldClock } from './world-clock.ts';
@@ -59,7 +59,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
   try {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
     const tokens = loadOrCreateTokens(options.dataDir, WORLD.ids);
-    const store = openEventStore(options.dataDir, { newStore: options.newStore });
+    const store = await openDataDirEventStore(options.dataDir, { newStore: options.newStore });
     opened.push(() => store.close());
     let lastEventId = await store.lastEventId();
     const bus = new LiveBus();
@@ -75,7 +75,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     );
     const telemetry = new Telemetry();
     const ingest = new Ingest(store, bus, () => clock.now(), telemetry);
-    const reports = new SqliteResidentStore(residentStorePath(options.dataDir));
+    const reports = await openResidentStore(residentStorePath(options.dataDir));
     opened.push(() => reports.close());
     const search =
       options.search === false

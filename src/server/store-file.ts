@@ -1,7 +1,8 @@
-/** The event store of a data directory, DATA/chronicle.db, and the check that none was lost. */
+/** The event store of a data directory, and the check that none was lost. */
 import { existsSync, statSync } from 'node:fs';
 import { clockPath, eventStorePath } from '../files/data-dir.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
+import type { EventStore } from '../store/store.ts';
 import { worldTimeOf } from '../world/clock.ts';
 import { savedClock } from './world-clock.ts';
 
@@ -10,7 +11,10 @@ import { savedClock } from './world-clock.ts';
  * store is gone (deleted, or emptied to nothing) is refused: starting it empty would hide the loss.
  * `newStore` begins an empty history in that world on purpose.
  */
-export function openEventStore(dataDir: string, options: { newStore?: boolean } = {}): SqliteEventStore {
+export async function openDataDirEventStore(
+  dataDir: string,
+  options: { newStore?: boolean } = {},
+): Promise<EventStore> {
   const path = eventStorePath(dataDir);
   const missing = !existsSync(path) || statSync(path).size === 0;
   if (missing && !options.newStore) {
@@ -25,5 +29,5 @@ export function openEventStore(dataDir: string, options: { newStore?: boolean } 
       );
     }
   }
-  return new SqliteEventStore(path);
+  return openEventStore(path);
 }
