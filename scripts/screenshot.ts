@@ -20,7 +20,7 @@ const out = fileURLToPath(new URL('../docs/viewer.png', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-screenshot-'));
 // A week of the world with its residents, as `chronicle world run --days 7` makes it.
 const residents = await openResidentStore(residentStorePath(dataDir));
-residents.saveConfig(DEFAULT_CONFIG);
+await residents.saveConfig(DEFAULT_CONFIG);
 const week = {
   days: 7,
   config: DEFAULT_CONFIG,
@@ -29,7 +29,7 @@ const week = {
   summaryOnly: false,
 };
 await storedRun({ ...week, reportFormat: 'both', print: () => undefined }, dataDir, residents, '7');
-residents.close();
+await residents.close();
 const server = await serve({ dataDir, port: 0, host: '127.0.0.1', speed: 1, log: () => undefined });
 const browser = await launch();
 try {

@@ -16,9 +16,9 @@ async function showReport(flags: ReportFlags): Promise<void> {
   if (!existsSync(path)) throw new Error(`no reports in ${flags.data}: run chronicle world run first`);
   const store = await openResidentStore(path);
   try {
-    const report = store.report(flags.day);
+    const report = await store.report(flags.day);
     if (!report) {
-      const days = store.reportDays();
+      const days = await store.reportDays();
       throw new Error(
         `no report for day ${flags.day}; ${days.length > 0 ? `there are reports for days ${days[0]}–${days.at(-1)}` : 'there are no reports yet: run chronicle world run'}`,
       );
@@ -27,7 +27,7 @@ async function showReport(flags: ReportFlags): Promise<void> {
       flags.format === 'json' ? `${JSON.stringify(report.json, null, 2)}\n` : report.markdown,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -42,9 +42,9 @@ async function worldInit(flags: InitFlags): Promise<void> {
   const unlock = lockDataDir(flags.data, 'chronicle world init');
   const store = await openResidentStore(residentStorePath(flags.data));
   try {
-    store.saveConfig(config);
+    await store.saveConfig(config);
   } finally {
-    store.close();
+    await store.close();
     unlock();
   }
   const towns = new Set(config.residents.map((r) => r.town)).size;
@@ -102,9 +102,9 @@ async function worldRun(flags: RunFlags): Promise<void> {
   const unlock = lockDataDir(flags.data, 'chronicle world run');
   const store = await openResidentStore(residentStorePath(flags.data));
   try {
-    let base = fromFile ?? store.config();
+    let base = fromFile ?? (await store.config());
     if (!base) {
-      store.saveConfig(DEFAULT_CONFIG);
+      await store.saveConfig(DEFAULT_CONFIG);
       console.error(
         `No residents in ${flags.data} yet: initialised the canonical world (see chronicle world init).`,
       );
@@ -125,7 +125,7 @@ async function worldRun(flags: RunFlags): Promise<void> {
       `${run.config.residents.length} residents lived ${result.reports.length} ${result.reports.length === 1 ? 'day' : 'days'} in ${result.seconds.toFixed(2)} s${run.scenario ? ` (scenario: ${run.scenario})` : ''}.`,
     );
   } finally {
-    store.close();
+    await store.close();
     unlock();
   }
 }

@@ -20,11 +20,11 @@ export async function storedConfig(dataDir: string): Promise<ResidentsConfig> {
   if (!existsSync(path)) return DEFAULT_CONFIG;
   const store = await openResidentStore(path);
   try {
-    const config = store.config() ?? DEFAULT_CONFIG;
+    const config = (await store.config()) ?? DEFAULT_CONFIG;
     checkConfig(config, path);
     return config;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -16,7 +16,7 @@ import { savedWorldTime } from '../server/world-clock.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
-import { type DayLog, Residents } from '../world/residents/engine.ts';
+import { type DayLog, Residents, type Snapshot } from '../world/residents/engine.ts';
 import type { ResidentsConfig, RunSettings, ScriptedEvent } from '../world/residents/types.ts';
 import { simulate } from '../world/simulate.ts';
 import { buildReport, type DayReport, renderMarkdown } from './report.ts';
@@ -44,7 +44,8 @@ export interface RunResult {
   seconds: number;
 }
 
-function engineFor(run: WorldRun, seed: string, fromDay: number, store?: ResidentStore): Residents {
+/** The residents, carrying on from a stored run's snapshot when there is one. */
+function engineFor(run: WorldRun, seed: string, fromDay: number, snapshot?: Snapshot): Residents {
   const options = {
     config: run.config,
     settings: { ...run.settings, seed },
@@ -52,7 +53,6 @@ function engineFor(run: WorldRun, seed: string, fromDay: number, store?: Residen
     summaryOnly: run.summaryOnly,
     fromDay,
   };
-  const snapshot = store?.snapshot();
   return snapshot ? Residents.restore(options, snapshot) : new Residents(options);
 }
 
@@ -148,7 +148,7 @@ export async function storedRun(
       residents: run.config.residents.length,
     });
     const markdown = renderMarkdown(report);
-    store.saveDay(log, { day: log.day, json: report, markdown }, residents.allRelationships());
+    await store.saveDay(log, { day: log.day, json: report, markdown }, residents.allRelationships());
     const name = reportStem(dataDir, log.day);
     if (run.reportFormat !== 'json') writeAtomic(`${name}.md`, markdown);
     if (run.reportFormat !== 'markdown') writeAtomic(`${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
@@ -160,13 +160,14 @@ export async function storedRun(
   // The residents live whole days: the world runs to the end of the last of them, from wherever it stands.
   const from = savedWorldTime(dataDir);
   const first = firstDay(from, run.settings.startHour);
+  const snapshot = await store.snapshot();
   let engine: Residents | undefined;
   const result = await simulateIntoStore({
     dataDir,
     days: first - 1 + run.days - from,
     seed,
     residents: (world) => {
-      engine = engineFor(run, world.seed, first, store);
+      engine = engineFor(run, world.seed, first, snapshot);
       return engine;
     },
     afterBatch: async (events, t, residents) => {
@@ -181,7 +182,7 @@ export async function storedRun(
   });
   if (engine) {
     for (const log of [...closed, ...engine.takeDays()]) await save([], log, engine);
-    store.saveSnapshot(engine.snapshot());
+    await store.saveSnapshot(engine.snapshot());
   }
   return { reports, residentDays: reports.length * run.config.residents.length, seconds: result.seconds };
 }
