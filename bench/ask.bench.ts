@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCases, type RawEvent } from '../eval/cases.ts';
 import { Agent } from '../src/agent/agent.ts';
-import { simulateIntoStore } from '../src/cli/simulate-store.ts';
 import { eventStorePath } from '../src/files/data-dir.ts';
+import { simulateIntoStore } from '../src/simulation/into-store.ts';
 import { openEventStore } from '../src/store/open.ts';
 import type { StoredEvent } from '../src/store/store.ts';
 

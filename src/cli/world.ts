@@ -11,6 +11,7 @@ import { openResidentStore } from '../store/open.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../world/residents/catalog.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
 import { dataOption, parseCount, seedOption } from './options.ts';
+import { dayProgress } from './progress.ts';
 
 interface InitFlags {
   data: string;
@@ -78,6 +79,7 @@ function runOf(flags: RunFlags, base: ResidentsConfig): WorldRun & { scenario?: 
     summaryOnly: flags.summaryOnly ?? false,
     reportFormat: flags.reportFormat,
     print: (text) => console.log(text),
+    progress: dayProgress,
   };
 }
 

@@ -8,11 +8,11 @@
  *   reports are printed. The same seed and flags print the same text.
  */
 import { mkdirSync } from 'node:fs';
-import { simulateIntoStore } from '../cli/simulate-store.ts';
 import type { StoredEvent } from '../events/contracts.ts';
 import { reportStem, reportsDir } from '../files/data-dir.ts';
 import { writeAtomic } from '../files/durable.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
+import { type SimulationProgress, simulateIntoStore } from '../simulation/into-store.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
@@ -36,6 +36,8 @@ export interface WorldRun {
   print: (text: string) => void;
   /** Writes conversations in a language model's words (stored runs only). */
   voices?: ModelVoices;
+  /** Shows how far a stored run has come. */
+  progress?: (fromDay: number, toDay: number) => SimulationProgress;
 }
 
 export interface RunResult {
@@ -166,6 +168,7 @@ export async function storedRun(
     dataDir,
     days: first - 1 + run.days - from,
     seed,
+    progress: run.progress,
     residents: (world) => {
       engine = engineFor(run, world.seed, first, snapshot);
       return engine;
