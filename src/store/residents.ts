@@ -3,7 +3,7 @@
  * and what every day left behind (actions, schedules, conversations, memories, relationships,
  * whereabouts, the report), plus the state a run carries on from. SQLite today
  * (residents-sqlite.ts); a PostgreSQL store would implement the same interface, which is
- * asynchronous for that reason, like the event store's.
+ * asynchronous for that reason, like the event store's, and pass test/contract/resident-store.ts.
  */
 import type { DayReport } from '../residents/report.ts';
 import type { DayLog, Snapshot } from '../world/residents/engine.ts';
