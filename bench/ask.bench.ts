@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCases, type RawEvent } from '../eval/cases.ts';
 import { Agent } from '../src/agent/agent.ts';
-import { simulateIntoStore } from '../src/cli/simulate-store.ts';
-import { storePath } from '../src/server/serve.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { eventStorePath } from '../src/files/data-dir.ts';
+import { simulateIntoStore } from '../src/simulation/into-store.ts';
+import { openEventStore } from '../src/store/open.ts';
 import type { StoredEvent } from '../src/store/store.ts';
 import { WORLD } from '../src/world/map.ts';
 
@@ -36,7 +36,7 @@ try {
   console.log(
     `History: ${days} days of seed ${args.seed}, ${sim.events.toLocaleString('en-US')} events (simulated in ${sim.seconds.toFixed(1)} s)`,
   );
-  const store = new SqliteEventStore(storePath(dir));
+  const store = await openEventStore(eventStorePath(dir));
   const all: StoredEvent[] = [];
   for (let cursor: string | undefined; ; ) {
     const page = await store.events({ limit: 10_000, cursor });

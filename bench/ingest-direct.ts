@@ -1,10 +1,11 @@
-/** Direct ingest (no HTTP): pre-generated updates stored through Ingest into a fresh SQLite store. */
+/** Direct ingest (no HTTP): pre-generated updates stored through Ingest into a fresh store. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventStorePath } from '../src/files/data-dir.ts';
 import { LiveBus } from '../src/server/bus.ts';
 import { Ingest } from '../src/server/ingest.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { openEventStore } from '../src/store/open.ts';
 import { WORLD } from '../src/world/map.ts';
 import { simulate } from '../src/world/simulate.ts';
 import type { Update } from '../src/world/types.ts';
@@ -15,7 +16,7 @@ export async function measureDirectIngest(
 ): Promise<{ events: number; seconds: number }> {
   const updates: Update[] = [...simulate({ world: WORLD, seed: 'ingest', days, epochMs: 0 })];
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
-  const store = new SqliteEventStore(join(dir, 'chronicle.db'));
+  const store = await openEventStore(eventStorePath(dir));
   const ingest = new Ingest(store, new LiveBus(), () => 0);
   const started = performance.now();
   let events = 0;

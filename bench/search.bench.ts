@@ -19,15 +19,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exactSearch, Index, MetricKind, ScalarKind } from 'usearch';
-import { simulateIntoStore } from '../src/cli/simulate-store.ts';
+import { eventStorePath } from '../src/files/data-dir.ts';
 import type { Embedder } from '../src/search/embedder.ts';
 import { phraseOf } from '../src/search/phrase.ts';
 import { SearchService } from '../src/search/service.ts';
 import { UseLiteEmbedder } from '../src/search/use-lite.ts';
 import { dot, EXACT_UP_TO, HNSW, VectorIndex } from '../src/search/vector-index.ts';
 import { normalise } from '../src/search/vectors.ts';
-import { storePath } from '../src/server/serve.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { simulateIntoStore } from '../src/simulation/into-store.ts';
+import { openEventStore } from '../src/store/open.ts';
 import { WORLD } from '../src/world/map.ts';
 import { Rng } from '../src/world/rng.ts';
 
@@ -173,7 +173,7 @@ async function pipeline(
     const days = Math.ceil(events / EVENTS_PER_DAY);
     const made = await simulateIntoStore({ dataDir: dir, days, seed: '7' });
     console.log(`  simulated ${days} days: ${fmt(made.events)} events in ${fmt(made.seconds, 1)} s`);
-    const store = new SqliteEventStore(storePath(dir));
+    const store = await openEventStore(eventStorePath(dir));
     const embedder = new TimedEmbedder(new UseLiteEmbedder());
     const search = SearchService.open(dir, store, { embedder, batch: 5000 });
     const started = performance.now();

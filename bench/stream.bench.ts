@@ -45,8 +45,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { IncomingUpdate } from '../src/events/schema.ts';
+import { eventStorePath, lockPath, tokensPath } from '../src/files/data-dir.ts';
 import { loadOrCreateWorld } from '../src/files/world-file.ts';
 import { sseFrame } from '../src/server/sse.ts';
+import { openEventStore } from '../src/store/open.ts';
 import { SqliteEventStore } from '../src/store/sqlite.ts';
 import { WORLD } from '../src/world/map.ts';
 import { simulate } from '../src/world/simulate.ts';
@@ -135,7 +137,8 @@ async function buildStore(days: number, seed: string): Promise<Built> {
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   const world = loadOrCreateWorld(building, seed, `bench-${seed}`);
-  const store = new SqliteEventStore(join(building, 'chronicle.db'));
+  // SQLite's synchronous append: the fastest way to build years of history, and only SQLite has it.
+  const store = new SqliteEventStore(eventStorePath(building));
   const started = performance.now();
   let updates = 0;
   let events = 0;
@@ -180,12 +183,12 @@ interface StoreRead {
 }
 
 /**
- * Reads the whole store in the stream's pages (500 events, `SqliteEventStore.after`), twice: as
+ * Reads the whole store in the stream's pages (500 events, `EventStore.after`), twice: as
  * rows made events, then with each event JSON-framed as the stream sends it. The ceiling for a
  * catch-up, and what reading alone does to a process's memory.
  */
 async function readStore(dir: string): Promise<StoreRead> {
-  const store = new SqliteEventStore(join(dir, 'chronicle.db'));
+  const store = await openEventStore(eventStorePath(dir));
   try {
     const rssBase = process.memoryUsage.rss();
     let rssPeak = rssBase;
@@ -649,10 +652,10 @@ async function catchUpUnderIngest(source: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-stream-live-'));
   try {
     cpSync(source, dir, { recursive: true });
-    rmSync(join(dir, 'store.lock'), { force: true });
+    rmSync(lockPath(dir), { force: true });
     const server = await startServer(dir);
     try {
-      const tokens = JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'));
+      const tokens = JSON.parse(readFileSync(tokensPath(dir), 'utf8'));
       const world = (await (await fetch(`${server.url}/api/clock`)).json()) as { last_event_id: number };
       let posting = true;
       let postSeconds = 0;
@@ -743,7 +746,7 @@ async function stalledClients(untilCutOff: boolean): Promise<void> {
   const server = await startServer(dir);
   const stalled: Socket[] = [];
   try {
-    const tokens = JSON.parse(readFileSync(join(dir, 'tokens.json'), 'utf8'));
+    const tokens = JSON.parse(readFileSync(tokensPath(dir), 'utf8'));
     for (let i = 0; i < 200; i++) {
       const socket = connect(server.port, '127.0.0.1');
       socket.on('error', () => undefined);

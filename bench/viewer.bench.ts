@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulateIntoStore } from '../src/cli/simulate-store.ts';
 import { serve } from '../src/server/serve.ts';
+import { simulateIntoStore } from '../src/simulation/into-store.ts';
 import { launch } from '../test/helpers/browser.ts';
 
 const TARGET_EVENTS = 100_000;

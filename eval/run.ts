@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Agent } from '../src/agent/agent.ts';
+import { eventStorePath } from '../src/files/data-dir.ts';
 import { SearchService } from '../src/search/service.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { openEventStore } from '../src/store/open.ts';
 import { WORLD } from '../src/world/map.ts';
 import { simulate } from '../src/world/simulate.ts';
 import type { Update } from '../src/world/types.ts';
@@ -40,7 +41,7 @@ export async function runEval(options: { days: number; seed: string; search?: bo
   );
 
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-eval-'));
-  const store = new SqliteEventStore(join(dir, 'chronicle.db'));
+  const store = await openEventStore(eventStorePath(dir));
   let search: SearchService | undefined;
   try {
     for (let i = 0; i < updates.length; i += 2000) await store.append(updates.slice(i, i + 2000));

@@ -8,10 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { residentsStorePath } from '../src/residents/files.ts';
+import { residentStorePath } from '../src/files/data-dir.ts';
 import { storedRun } from '../src/residents/run.ts';
 import { serve } from '../src/server/serve.ts';
-import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
+import { openResidentStore } from '../src/store/open.ts';
 import { DEFAULT_CONFIG } from '../src/world/residents/catalog.ts';
 import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { launch } from '../test/helpers/browser.ts';
@@ -19,8 +19,8 @@ import { launch } from '../test/helpers/browser.ts';
 const out = fileURLToPath(new URL('../docs/viewer.png', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-screenshot-'));
 // A week of the world with its residents, as `chronicle world run --days 7` makes it.
-const residents = new SqliteResidentStore(residentsStorePath(dataDir));
-residents.saveConfig(DEFAULT_CONFIG);
+const residents = await openResidentStore(residentStorePath(dataDir));
+await residents.saveConfig(DEFAULT_CONFIG);
 const week = {
   days: 7,
   config: DEFAULT_CONFIG,
@@ -29,7 +29,7 @@ const week = {
   summaryOnly: false,
 };
 await storedRun({ ...week, reportFormat: 'both', print: () => undefined }, dataDir, residents, '7');
-residents.close();
+await residents.close();
 const server = await serve({ dataDir, port: 0, host: '127.0.0.1', speed: 1, log: () => undefined });
 const browser = await launch();
 try {

@@ -13,9 +13,10 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from '../src/agent/agent.ts';
 import type { ChatModelConfig } from '../src/agent/chat-model.ts';
-import { simulateIntoStore } from '../src/cli/simulate-store.ts';
-import { storePath } from '../src/server/serve.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { eventStorePath } from '../src/files/data-dir.ts';
+import { simulateIntoStore } from '../src/simulation/into-store.ts';
+import { openEventStore } from '../src/store/open.ts';
+import type { EventStore } from '../src/store/store.ts';
 import { WORLD } from '../src/world/map.ts';
 import { type Body, startAggregator } from './helpers/aggregator.ts';
 
@@ -94,7 +95,7 @@ const answerFromTool: Turn = (request, res) => {
 };
 
 let dataDir: string;
-let store: SqliteEventStore;
+let store: EventStore;
 /** Day 3's catch in Port Logic, added up from the stored events. */
 let fishOnDay3 = 0;
 let fishIds: number[] = [];
@@ -129,7 +130,7 @@ before(async () => {
 
   dataDir = mkdtempSync(join(tmpdir(), 'chronicle-ask-model-'));
   await simulateIntoStore({ dataDir, days: 10, seed: '7' });
-  store = new SqliteEventStore(storePath(dataDir));
+  store = await openEventStore(eventStorePath(dataDir));
   const page = await store.events({ town: 'port-logic', kind: 'fishing', fromDay: 3, toDay: 3, limit: 1000 });
   fishOnDay3 = page.events.reduce((s, e) => s + Number(e.data.fish), 0);
   fishIds = page.events.filter((e) => Number(e.data.fish) !== 0).map((e) => e.id);
@@ -326,6 +327,6 @@ test('POST /api/ask through an aggregator configured with the model', async () =
     assert.equal(((await offline.json()) as Body).answered_by, 'planner');
   } finally {
     await agg2.stop();
-    store = new SqliteEventStore(storePath(dataDir));
+    store = await openEventStore(eventStorePath(dataDir));
   }
 });

@@ -286,7 +286,11 @@ describe('residents in real-time towns', () => {
         s.told.push(...s.live.after(t, []));
       }
     }
-    const whole = new Residents({ world: WORLD, config: DEFAULT_CONFIG, settings: { ...DEFAULT_SETTINGS, seed } });
+    const whole = new Residents({
+      world: WORLD,
+      config: DEFAULT_CONFIG,
+      settings: { ...DEFAULT_SETTINGS, seed },
+    });
     whole.advanceTo(3 + 3 * 0.013);
     const all = whole
       .takeDays()

@@ -4,12 +4,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadScenario, residentsStorePath } from '../src/residents/files.ts';
+import { clockPath, eventStorePath, reportStem, residentStorePath } from '../src/files/data-dir.ts';
+import { loadScenario } from '../src/residents/files.ts';
 import type { DayReport } from '../src/residents/report.ts';
 import { dryRun, type WorldRun } from '../src/residents/run.ts';
-import { storePath } from '../src/server/serve.ts';
-import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
-import { SqliteEventStore } from '../src/store/sqlite.ts';
+import { openEventStore, openResidentStore } from '../src/store/open.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
 import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { type Body, startAggregator } from './helpers/aggregator.ts';
@@ -84,7 +83,7 @@ describe('chronicle world run --dry-run', () => {
       const init = await run([BIN, 'world', 'init', '--data', dir, '--config', bad]);
       assert.equal(init.code, 1);
       assert.match(init.stderr, /residents.0.town: a town/);
-      assert.ok(!existsSync(residentsStorePath(dir)), 'nothing stored from a bad file');
+      assert.ok(!existsSync(residentStorePath(dir)), 'nothing stored from a bad file');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -105,16 +104,18 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a report for every day, in Markdown and JSON, to DATA/reports/ and the store', async () => {
-    const store = new SqliteResidentStore(residentsStorePath(dir));
+    const store = await openResidentStore(residentStorePath(dir));
     try {
-      assert.deepEqual(store.reportDays(), [1, 2, 3, 4, 5, 6, 7]);
+      assert.deepEqual(await store.reportDays(), [1, 2, 3, 4, 5, 6, 7]);
       for (let day = 1; day <= 7; day++) {
-        const file = join(dir, 'reports', `day-000${day}`);
-        assert.equal(readFileSync(`${file}.md`, 'utf8'), store.report(day)?.markdown);
-        assert.deepEqual(JSON.parse(readFileSync(`${file}.json`, 'utf8')), store.report(day)?.json);
+        const file = reportStem(dir, day);
+        const stored = await store.report(day);
+        assert.equal(readFileSync(`${file}.md`, 'utf8'), stored?.markdown);
+        assert.deepEqual(JSON.parse(readFileSync(`${file}.json`, 'utf8')), stored?.json);
       }
       // Over the week, relationships moved both ways and memories of every kind were formed.
-      const reports = store.reportDays().map((d) => store.report(d)?.json as DayReport);
+      const reports: DayReport[] = [];
+      for (const d of await store.reportDays()) reports.push((await store.report(d))?.json as DayReport);
       assert.ok(reports.some((r) => r.relationships.strengthened.length > 0));
       assert.ok(reports.some((r) => r.relationships.soured.length > 0));
       for (const kind of ['observation', 'conversation', 'reflection', 'plan', 'task'] as const)
@@ -130,7 +131,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
         }
       }
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -150,9 +151,9 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   });
 
   it('answers "Who did John talk to on day 3?" from the stream, citing each conversation', async () => {
-    const residents = new SqliteResidentStore(residentsStorePath(dir));
-    const talks = residents.conversations({ resident: 'John', day: 3 });
-    residents.close();
+    const residents = await openResidentStore(residentStorePath(dir));
+    const talks = await residents.conversations({ resident: 'John', day: 3 });
+    await residents.close();
     assert.ok(talks.length > 0, 'John talked to someone on day 3 (seed 3)');
     const r = await run([BIN, 'ask', '--data', dir, '--offline', '--json', 'Who did John talk to on day 3?']);
     assert.equal(r.code, 0, r.stderr);
@@ -160,7 +161,7 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
     for (const talk of talks)
       for (const who of talk.participants)
         assert.ok(answer.answer.includes(who), `${who} in: ${answer.answer}`);
-    const events = new SqliteEventStore(storePath(dir));
+    const events = await openEventStore(eventStorePath(dir));
     const cited = await events.byIds(answer.citations);
     await events.close();
     assert.equal(cited.length, talks.length);
@@ -210,29 +211,25 @@ describe('chronicle world run into the store: 7 days of 20 residents', () => {
   });
 
   it('carries on from where it stopped: a second run adds the next days, from the relationships it left', async () => {
-    const before = new SqliteResidentStore(residentsStorePath(dir));
-    const scores = new Map(
-      [...new Set(before.conversations({}).flatMap((c) => c.participants))].flatMap((a) =>
-        [...new Set(before.conversations({}).flatMap((c) => c.participants))].map((b) => [
-          `${a}|${b}`,
-          before.relationship(a, b),
-        ]),
-      ),
-    );
-    before.close();
+    const before = await openResidentStore(residentStorePath(dir));
+    const talkers = [...new Set((await before.conversations({})).flatMap((c) => c.participants))];
+    const scores = new Map<string, number | undefined>();
+    for (const a of talkers)
+      for (const b of talkers) scores.set(`${a}|${b}`, await before.relationship(a, b));
+    await before.close();
     const r = await run([BIN, 'world', 'run', '--data', dir, '--days', '1', '--agents', '20']);
     assert.equal(r.code, 0, r.stderr);
-    const store = new SqliteResidentStore(residentsStorePath(dir));
+    const store = await openResidentStore(residentStorePath(dir));
     try {
-      assert.deepEqual(store.reportDays(), [1, 2, 3, 4, 5, 6, 7, 8]);
-      const day8 = store.report(8)?.json as DayReport;
+      assert.deepEqual(await store.reportDays(), [1, 2, 3, 4, 5, 6, 7, 8]);
+      const day8 = (await store.report(8))?.json as DayReport;
       assert.ok(day8.actions > 100);
       const changes = [...day8.relationships.strengthened, ...day8.relationships.soured];
       const known = changes.filter((c) => scores.get(`${c.a}|${c.b}`) !== undefined);
       assert.ok(known.length > 0, 'day 8 moved relationships formed in days 1–7');
       for (const c of known) assert.equal(c.before, scores.get(`${c.a}|${c.b}`), `${c.a} and ${c.b}`);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -243,14 +240,14 @@ describe('chronicle world run on a world that stopped mid-day', () => {
     try {
       assert.equal((await run([BIN, 'simulate', '--data', dir, '--days', '2', '--seed', '4'])).code, 0);
       // The world ran on in real time until noon of day 3 (clock.json is where it says so).
-      writeFileSync(join(dir, 'clock.json'), JSON.stringify({ t: 2.5 }));
+      writeFileSync(clockPath(dir), JSON.stringify({ t: 2.5 }));
       const r = await run([BIN, 'world', 'run', '--data', dir, '--days', '2']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /27 residents lived 2 days/);
-      const store = new SqliteResidentStore(residentsStorePath(dir));
-      assert.deepEqual(store.reportDays(), [4, 5]);
-      store.close();
-      assert.equal(JSON.parse(readFileSync(join(dir, 'clock.json'), 'utf8')).t, 5);
+      const store = await openResidentStore(residentStorePath(dir));
+      assert.deepEqual(await store.reportDays(), [4, 5]);
+      await store.close();
+      assert.equal(JSON.parse(readFileSync(clockPath(dir), 'utf8')).t, 5);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { residentsStorePath } from '../src/residents/files.ts';
-import { SqliteResidentStore } from '../src/store/residents-sqlite.ts';
+import { residentStorePath } from '../src/files/data-dir.ts';
+import { openResidentStore } from '../src/store/open.ts';
 import { BIN, run } from './helpers/cli.ts';
 
 interface Seen {
@@ -65,12 +65,12 @@ describe('world run with a language model for the words', () => {
   const worldRun = (dir: string, ...more: string[]) =>
     run([BIN, 'world', 'run', '--data', dir, '--days', '1', '--agents', '20', ...more]);
 
-  const transcripts = (dir: string) => {
-    const store = new SqliteResidentStore(residentsStorePath(dir));
+  const transcripts = async (dir: string) => {
+    const store = await openResidentStore(residentStorePath(dir));
     try {
-      return store.conversations({ day: 1 });
+      return await store.conversations({ day: 1 });
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
@@ -82,7 +82,7 @@ describe('world run with a language model for the words', () => {
       const r = await worldRun(dir, '--seed', '3', '--max-concurrent-chats', '3');
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /Conversations are written by test-model/);
-      const talks = transcripts(dir);
+      const talks = await transcripts(dir);
       assert.ok(talks.length >= 3, `${talks.length} conversations`);
       assert.equal(seen.length, talks.length);
       for (const c of talks)
@@ -119,7 +119,7 @@ describe('world run with a language model for the words', () => {
       const r = await worldRun(dir, '--seed', '3');
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Day 1: \d+ of \d+ conversations keep their offline words \(.*(not JSON|lines)/);
-      for (const c of transcripts(dir)) {
+      for (const c of await transcripts(dir)) {
         assert.ok(c.transcript.length >= 3, 'offline lines');
         assert.ok(!c.transcript.some((l) => l.includes('only one line')));
       }

@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Agent, type AskResponse, MAX_QUESTION_CHARS } from '../agent/agent.ts';
 import { chatModelConfigFromEnv } from '../agent/chat-model.ts';
+import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
-import { storePath } from '../server/serve.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
@@ -38,9 +38,9 @@ function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
 }
 
 async function inDataDir(question: string, dataDir: string, flags: AskFlags): Promise<AskResponse> {
-  if (!existsSync(storePath(dataDir))) throw new Error(`no history in ${dataDir}`);
+  if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle ask');
-  const store = new SqliteEventStore(storePath(dataDir));
+  const store = await openEventStore(eventStorePath(dataDir));
   try {
     // The world stands where it stopped: today is the day its clock last reached.
     const t = Math.max(savedWorldTime(dataDir), await store.latestWorldTime());

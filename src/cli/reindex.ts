@@ -1,11 +1,11 @@
 /** `chronicle reindex`: rebuilds the search index of a data directory from its store. */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
-import { storePath } from '../server/serve.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
 import { dataOption, parseCount } from './options.ts';
 import { countProgress } from './progress.ts';
 
@@ -15,9 +15,10 @@ interface ReindexFlags {
 }
 
 export async function runReindex(flags: ReindexFlags): Promise<void> {
-  if (!existsSync(storePath(flags.data))) throw new Error(`no history in ${flags.data}: nothing to index`);
+  if (!existsSync(eventStorePath(flags.data)))
+    throw new Error(`no history in ${flags.data}: nothing to index`);
   const unlock = lockDataDir(flags.data, 'chronicle reindex');
-  const store = new SqliteEventStore(storePath(flags.data));
+  const store = await openEventStore(eventStorePath(flags.data));
   try {
     SearchService.reset(flags.data);
     const search = SearchService.open(flags.data, store, {

@@ -1,8 +1,8 @@
 /** `chronicle report --day N`: a day's world report, as the residents' run stored it. */
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { residentsStorePath } from '../residents/files.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { residentStorePath } from '../files/data-dir.ts';
+import { openResidentStore } from '../store/open.ts';
 import { dataOption, parseCount } from './options.ts';
 
 interface ReportFlags {
@@ -11,14 +11,14 @@ interface ReportFlags {
   format: 'markdown' | 'json';
 }
 
-function showReport(flags: ReportFlags): void {
-  const path = residentsStorePath(flags.data);
+async function showReport(flags: ReportFlags): Promise<void> {
+  const path = residentStorePath(flags.data);
   if (!existsSync(path)) throw new Error(`no reports in ${flags.data}: run chronicle world run first`);
-  const store = new SqliteResidentStore(path);
+  const store = await openResidentStore(path);
   try {
-    const report = store.report(flags.day);
+    const report = await store.report(flags.day);
     if (!report) {
-      const days = store.reportDays();
+      const days = await store.reportDays();
       throw new Error(
         `no report for day ${flags.day}; ${days.length > 0 ? `there are reports for days ${days[0]}–${days.at(-1)}` : 'there are no reports yet: run chronicle world run'}`,
       );
@@ -27,7 +27,7 @@ function showReport(flags: ReportFlags): void {
       flags.format === 'json' ? `${JSON.stringify(report.json, null, 2)}\n` : report.markdown,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import type { SearchMode } from '../search/search.ts';
 import { type SearchOrder, type SearchResponse, SearchService } from '../search/service.ts';
-import { storePath } from '../server/serve.ts';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { openEventStore } from '../store/open.ts';
 import { formatHour } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
@@ -65,9 +65,9 @@ function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse> {
 }
 
 async function inDataDir(q: string, dataDir: string, flags: SearchFlags): Promise<SearchResponse> {
-  if (!existsSync(storePath(dataDir))) throw new Error(`no history in ${dataDir}`);
+  if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle search');
-  const store = new SqliteEventStore(storePath(dataDir));
+  const store = await openEventStore(eventStorePath(dataDir));
   try {
     const search = SearchService.open(dataDir, store, {
       embedderConfig: embedderConfigFromEnv(),

@@ -4,11 +4,11 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { simulateIntoStore } from '../simulation/into-store.ts';
 import { WORLD } from '../world/map.ts';
 import { simulate } from '../world/simulate.ts';
 import { dataOption, parseCount, parseSeed } from './options.ts';
 import { dayProgress } from './progress.ts';
-import { simulateIntoStore } from './simulate-store.ts';
 
 interface SimulateFlags {
   days: number;
@@ -42,7 +42,12 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 
 export async function runSimulate(flags: SimulateFlags): Promise<void> {
   if (flags.out === undefined) {
-    const r = await simulateIntoStore({ dataDir: flags.data, days: flags.days, seed: flags.seed });
+    const r = await simulateIntoStore({
+      dataDir: flags.data,
+      days: flags.days,
+      seed: flags.seed,
+      progress: dayProgress,
+    });
     console.error(
       `Simulated ${flags.days} days into ${flags.data}: ${r.updates} updates, ${r.events} events stored in ${r.seconds.toFixed(2)} s (${Math.round(r.events / r.seconds)} events/s)`,
     );

@@ -1,7 +1,7 @@
 /** `chronicle town <id>` and the four town scripts: run one town in real time. */
 
-import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { tokensPath } from '../files/data-dir.ts';
 import { readJsonIfExists } from '../files/durable.ts';
 import { runTown } from '../town/runner.ts';
 import { WORLD } from '../world/map.ts';
@@ -28,7 +28,7 @@ function parseTown(value: string): TownId {
 /** The token for a town: given on the command line, or its entry in DATA/tokens.json. */
 function tokenFor(town: string, flags: TownFlags): string {
   if (flags.token) return flags.token;
-  const path = join(flags.data, 'tokens.json');
+  const path = tokensPath(flags.data);
   const tokens = readJsonIfExists(path) as Record<string, unknown> | undefined;
   const token = tokens?.[town];
   if (typeof token !== 'string') {

@@ -2,14 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ChatModel, chatModelConfigFromEnv } from '../agent/chat-model.ts';
+import { residentStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
-import { checkConfig, loadConfigFile, loadScenario, residentsStorePath } from '../residents/files.ts';
+import { checkConfig, loadConfigFile, loadScenario } from '../residents/files.ts';
 import { dryRun, type ReportFormat, storedRun, type WorldRun } from '../residents/run.ts';
 import { ModelVoices } from '../residents/voices.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { openResidentStore } from '../store/open.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../world/residents/catalog.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
 import { dataOption, parseCount, seedOption } from './options.ts';
+import { dayProgress } from './progress.ts';
 
 interface InitFlags {
   data: string;
@@ -35,15 +37,15 @@ interface RunFlags {
   offline?: boolean;
 }
 
-function worldInit(flags: InitFlags): void {
+async function worldInit(flags: InitFlags): Promise<void> {
   const config = flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG;
   mkdirSync(flags.data, { recursive: true });
   const unlock = lockDataDir(flags.data, 'chronicle world init');
-  const store = new SqliteResidentStore(residentsStorePath(flags.data));
+  const store = await openResidentStore(residentStorePath(flags.data));
   try {
-    store.saveConfig(config);
+    await store.saveConfig(config);
   } finally {
-    store.close();
+    await store.close();
     unlock();
   }
   const towns = new Set(config.residents.map((r) => r.town)).size;
@@ -77,6 +79,7 @@ function runOf(flags: RunFlags, base: ResidentsConfig): WorldRun & { scenario?: 
     summaryOnly: flags.summaryOnly ?? false,
     reportFormat: flags.reportFormat,
     print: (text) => console.log(text),
+    progress: dayProgress,
   };
 }
 
@@ -99,17 +102,17 @@ async function worldRun(flags: RunFlags): Promise<void> {
   mkdirSync(flags.data, { recursive: true });
   // A stored run holds the data directory from its first write to its last.
   const unlock = lockDataDir(flags.data, 'chronicle world run');
-  const store = new SqliteResidentStore(residentsStorePath(flags.data));
+  const store = await openResidentStore(residentStorePath(flags.data));
   try {
-    let base = fromFile ?? store.config();
+    let base = fromFile ?? (await store.config());
     if (!base) {
-      store.saveConfig(DEFAULT_CONFIG);
+      await store.saveConfig(DEFAULT_CONFIG);
       console.error(
         `No residents in ${flags.data} yet: initialised the canonical world (see chronicle world init).`,
       );
       base = DEFAULT_CONFIG;
     }
-    checkConfig(base, fromFile ? String(flags.config) : residentsStorePath(flags.data));
+    checkConfig(base, fromFile ? String(flags.config) : residentStorePath(flags.data));
     const run = runOf(flags, base);
     // The configured model writes the words; who talked and how it went stay decided offline.
     const model = flags.offline ? undefined : chatModelConfigFromEnv();
@@ -124,7 +127,7 @@ async function worldRun(flags: RunFlags): Promise<void> {
       `${run.config.residents.length} residents lived ${result.reports.length} ${result.reports.length === 1 ? 'day' : 'days'} in ${result.seconds.toFixed(2)} s${run.scenario ? ` (scenario: ${run.scenario})` : ''}.`,
     );
   } finally {
-    store.close();
+    await store.close();
     unlock();
   }
 }

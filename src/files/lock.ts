@@ -1,6 +1,6 @@
 /** One writer per data directory: a lock file holding the owner's pid, taken over if that process is gone. */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lockPath } from './data-dir.ts';
 
 function alive(pid: number): boolean {
   try {
@@ -12,7 +12,7 @@ function alive(pid: number): boolean {
 }
 
 export function lockDataDir(dataDir: string, what: string): () => void {
-  const path = join(dataDir, 'store.lock');
+  const path = lockPath(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, `${process.pid}\n${what}\n`, { flag: 'wx' });

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { worldFilePath } from './data-dir.ts';
 import { readJsonIfExists } from './durable.ts';
 
 export const SeedSchema = z
@@ -21,10 +21,6 @@ const WorldFileSchema = z.object({
 });
 
 export type WorldFile = z.infer<typeof WorldFileSchema>;
-
-export function worldFilePath(dataDir: string): string {
-  return join(dataDir, 'world.json');
-}
 
 /** Load the data directory's world, or create it (with the given seed, or a random one). */
 export function loadOrCreateWorld(dataDir: string, seed?: string, id?: string): WorldFile {

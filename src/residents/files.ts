@@ -4,7 +4,6 @@
  * names the field that is wrong.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { WORLD } from '../world/map.ts';
@@ -13,8 +12,6 @@ import type { ResidentsConfig, Scenario } from '../world/residents/types.ts';
 import type { TownId } from '../world/types.ts';
 
 const MAX_FILE_BYTES = 1 << 20;
-
-export const residentsStorePath = (dataDir: string) => join(dataDir, 'residents.db');
 
 const Town = z.custom<TownId>((t) => typeof t === 'string' && WORLD.has(t), {
   message: `a town: one of ${WORLD.ids.join(', ')}`,

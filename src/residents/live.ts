@@ -4,7 +4,8 @@
  * talking; each hands only its own town's share of what happens to its updates.
  */
 import { existsSync } from 'node:fs';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { residentStorePath } from '../files/data-dir.ts';
+import { openResidentStore } from '../store/open.ts';
 import { WORLD } from '../world/map.ts';
 import { DEFAULT_CONFIG } from '../world/residents/catalog.ts';
 import { Residents } from '../world/residents/engine.ts';
@@ -12,19 +13,19 @@ import { eventOf } from '../world/residents/events.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
 import { quantise } from '../world/step.ts';
 import type { TownEvent } from '../world/types.ts';
-import { checkConfig, residentsStorePath } from './files.ts';
+import { checkConfig } from './files.ts';
 
 /** The catalogue `world init` stored in the data directory, or the canonical one. */
-export function storedConfig(dataDir: string): ResidentsConfig {
-  const path = residentsStorePath(dataDir);
+export async function storedConfig(dataDir: string): Promise<ResidentsConfig> {
+  const path = residentStorePath(dataDir);
   if (!existsSync(path)) return DEFAULT_CONFIG;
-  const store = new SqliteResidentStore(path);
+  const store = await openResidentStore(path);
   try {
-    const config = store.config() ?? DEFAULT_CONFIG;
+    const config = (await store.config()) ?? DEFAULT_CONFIG;
     checkConfig(config, path);
     return config;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

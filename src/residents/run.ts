@@ -8,15 +8,15 @@
  *   reports are printed. The same seed and flags print the same text.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { simulateIntoStore } from '../cli/simulate-store.ts';
 import type { StoredEvent } from '../events/contracts.ts';
+import { reportStem, reportsDir } from '../files/data-dir.ts';
 import { writeAtomic } from '../files/durable.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
+import { type SimulationProgress, simulateIntoStore } from '../simulation/into-store.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
-import { type DayLog, Residents } from '../world/residents/engine.ts';
+import { type DayLog, Residents, type Snapshot } from '../world/residents/engine.ts';
 import type { ResidentsConfig, RunSettings, ScriptedEvent } from '../world/residents/types.ts';
 import { simulate } from '../world/simulate.ts';
 import { buildReport, type DayReport, renderMarkdown } from './report.ts';
@@ -36,6 +36,8 @@ export interface WorldRun {
   print: (text: string) => void;
   /** Writes conversations in a language model's words (stored runs only). */
   voices?: ModelVoices;
+  /** Shows how far a stored run has come. */
+  progress?: (fromDay: number, toDay: number) => SimulationProgress;
 }
 
 export interface RunResult {
@@ -44,7 +46,8 @@ export interface RunResult {
   seconds: number;
 }
 
-function engineFor(run: WorldRun, seed: string, fromDay: number, store?: ResidentStore): Residents {
+/** The residents, carrying on from a stored run's snapshot when there is one. */
+function engineFor(run: WorldRun, seed: string, fromDay: number, snapshot?: Snapshot): Residents {
   const options = {
     config: run.config,
     world: WORLD,
@@ -53,7 +56,6 @@ function engineFor(run: WorldRun, seed: string, fromDay: number, store?: Residen
     summaryOnly: run.summaryOnly,
     fromDay,
   };
-  const snapshot = store?.snapshot();
   return snapshot ? Residents.restore(options, snapshot) : new Residents(options);
 }
 
@@ -134,8 +136,7 @@ export async function storedRun(
   seed?: string,
 ): Promise<RunResult> {
   const reports: DayReport[] = [];
-  const dir = join(dataDir, 'reports');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(reportsDir(dataDir), { recursive: true });
   const closed: DayLog[] = [];
   const save = async (events: StoredEvent[], log: DayLog, residents: Residents) => {
     if (run.voices && !run.summaryOnly && log.conversations.length > 0) {
@@ -150,8 +151,8 @@ export async function storedRun(
       residents: run.config.residents.length,
     });
     const markdown = renderMarkdown(report);
-    store.saveDay(log, { day: log.day, json: report, markdown }, residents.allRelationships());
-    const name = join(dir, `day-${String(log.day).padStart(4, '0')}`);
+    await store.saveDay(log, { day: log.day, json: report, markdown }, residents.allRelationships());
+    const name = reportStem(dataDir, log.day);
     if (run.reportFormat !== 'json') writeAtomic(`${name}.md`, markdown);
     if (run.reportFormat !== 'markdown') writeAtomic(`${name}.json`, `${JSON.stringify(report, null, 2)}\n`);
     reports.push(report);
@@ -162,13 +163,15 @@ export async function storedRun(
   // The residents live whole days: the world runs to the end of the last of them, from wherever it stands.
   const from = savedWorldTime(dataDir);
   const first = firstDay(from, run.settings.startHour);
+  const snapshot = await store.snapshot();
   let engine: Residents | undefined;
   const result = await simulateIntoStore({
     dataDir,
     days: first - 1 + run.days - from,
     seed,
+    progress: run.progress,
     residents: (world) => {
-      engine = engineFor(run, world.seed, first, store);
+      engine = engineFor(run, world.seed, first, snapshot);
       return engine;
     },
     afterBatch: async (events, t, residents) => {
@@ -183,7 +186,7 @@ export async function storedRun(
   });
   if (engine) {
     for (const log of [...closed, ...engine.takeDays()]) await save([], log, engine);
-    store.saveSnapshot(engine.snapshot());
+    await store.saveSnapshot(engine.snapshot());
   }
   return { reports, residentDays: reports.length * run.config.residents.length, seconds: result.seconds };
 }

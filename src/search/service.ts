@@ -2,7 +2,7 @@
  * Search as the aggregator and the CLI use it: the embedder, the search database and vector index
  * beside the store, the background indexer, and queries answered with whole events.
  */
-import { join } from 'node:path';
+import { type SearchPaths, searchPaths } from '../files/data-dir.ts';
 import type { EventStore, StoredEvent } from '../store/store.ts';
 import { createEmbedder, type Embedder, type EmbedderConfig } from './embedder.ts';
 import { Indexer, type IndexerOptions } from './indexer.ts';
@@ -26,11 +26,6 @@ export interface SearchResponse {
 
 /** Semantic search needs the embedder, and it failed (a remote endpoint down, say). */
 export class SearchUnavailableError extends Error {}
-
-export const searchPaths = (dataDir: string) => ({
-  db: join(dataDir, 'search.db'),
-  vectors: join(dataDir, 'vectors.usearch'),
-});
 
 export interface OpenSearchOptions extends IndexerOptions {
   embedder?: Embedder;
@@ -144,7 +139,7 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
  * is moved aside with its WAL, the vector index is removed with it, and an empty database is opened
  * in its place for the indexer to fill from the store.
  */
-function openOrStartAfresh(paths: ReturnType<typeof searchPaths>, log?: (line: string) => void): SearchDb {
+function openOrStartAfresh(paths: SearchPaths, log?: (line: string) => void): SearchDb {
   try {
     return new SearchDb(paths.db, { check: true });
   } catch (error) {

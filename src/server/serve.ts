@@ -2,18 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { Agent } from '../agent/agent.ts';
 import type { ChatModelConfig } from '../agent/chat-model.ts';
+import { residentStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
-import { residentsStorePath } from '../residents/files.ts';
 import type { EmbedderConfig } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
-import { SqliteResidentStore } from '../store/residents-sqlite.ts';
+import { openResidentStore } from '../store/open.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { type App, buildApp } from './app.ts';
 import { LiveBus } from './bus.ts';
 import { Ingest } from './ingest.ts';
-import { openEventStore, storePath } from './store-file.ts';
+import { openDataDirEventStore } from './store-file.ts';
 import { Telemetry } from './telemetry.ts';
 import { loadOrCreateTokens } from './tokens.ts';
 import { WorldClock } from './world-clock.ts';
@@ -42,8 +42,6 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export { storePath };
-
 export async function serve(options: ServeOptions): Promise<Running> {
   mkdirSync(options.dataDir, { recursive: true });
   // What is open so far, closed in reverse if starting fails (a busy port, a damaged file), so a
@@ -61,7 +59,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
   try {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
     const tokens = loadOrCreateTokens(options.dataDir, WORLD.ids);
-    const store = openEventStore(options.dataDir, { newStore: options.newStore });
+    const store = await openDataDirEventStore(options.dataDir, { newStore: options.newStore });
     opened.push(() => store.close());
     let lastEventId = await store.lastEventId();
     const bus = new LiveBus();
@@ -77,7 +75,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     );
     const telemetry = new Telemetry();
     const ingest = new Ingest(store, bus, () => clock.now(), telemetry);
-    const reports = new SqliteResidentStore(residentsStorePath(options.dataDir));
+    const reports = await openResidentStore(residentStorePath(options.dataDir));
     opened.push(() => reports.close());
     const search =
       options.search === false

@@ -1,21 +1,21 @@
-/** The event store of a data directory, DATA/chronicle.db, and the check that none was lost. */
+/** The event store of a data directory, and the check that none was lost. */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { SqliteEventStore } from '../store/sqlite.ts';
+import { clockPath, eventStorePath } from '../files/data-dir.ts';
+import { openEventStore } from '../store/open.ts';
+import type { EventStore } from '../store/store.ts';
 import { worldTimeOf } from '../world/clock.ts';
-import { clockPath, savedClock } from './world-clock.ts';
-
-export function storePath(dataDir: string): string {
-  return join(dataDir, 'chronicle.db');
-}
+import { savedClock } from './world-clock.ts';
 
 /**
  * Opens the store, creating it in a new world. A world whose clock says it stored events but whose
  * store is gone (deleted, or emptied to nothing) is refused: starting it empty would hide the loss.
  * `newStore` begins an empty history in that world on purpose.
  */
-export function openEventStore(dataDir: string, options: { newStore?: boolean } = {}): SqliteEventStore {
-  const path = storePath(dataDir);
+export async function openDataDirEventStore(
+  dataDir: string,
+  options: { newStore?: boolean } = {},
+): Promise<EventStore> {
+  const path = eventStorePath(dataDir);
   const missing = !existsSync(path) || statSync(path).size === 0;
   if (missing && !options.newStore) {
     const clock = savedClock(dataDir);
@@ -29,5 +29,5 @@ export function openEventStore(dataDir: string, options: { newStore?: boolean } 
       );
     }
   }
-  return new SqliteEventStore(path);
+  return openEventStore(path);
 }

@@ -4,16 +4,12 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { tokensPath } from '../files/data-dir.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
 
 const TokensSchema = z.record(z.string(), z.string().min(16));
 export type Tokens = Record<string, string>;
-
-export function tokensPath(dataDir: string): string {
-  return join(dataDir, 'tokens.json');
-}
 
 /** Load the tokens, adding one for any town that has none, and keep the file private. */
 export function loadOrCreateTokens(dataDir: string, towns: readonly string[]): Tokens {

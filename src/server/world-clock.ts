@@ -2,9 +2,9 @@
  * The world's clock, kept by the aggregator: it runs while the world runs and is saved in
  * DATA/clock.json, so a world stopped on day 40 resumes on day 40. `simulate` advances it too.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '../events/limits.ts';
+import { clockPath } from '../files/data-dir.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
 import { Clock } from '../world/clock.ts';
 
@@ -17,10 +17,6 @@ const ClockFileSchema = z.object({
 export interface SavedClock {
   t: number;
   lastEventId?: number;
-}
-
-export function clockPath(dataDir: string): string {
-  return join(dataDir, 'clock.json');
 }
 
 /** The clock as it was saved, checked like any input; undefined if it never was. */

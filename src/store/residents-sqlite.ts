@@ -112,7 +112,7 @@ export class SqliteResidentStore implements ResidentStore {
     this.db = openDatabase(path, MIGRATIONS, "the residents' store");
   }
 
-  config(): ResidentsConfig | undefined {
+  async config(): Promise<ResidentsConfig | undefined> {
     const residents = this.db.prepare('SELECT * FROM residents ORDER BY position').all() as ResidentRow[];
     if (residents.length === 0) return undefined;
     const locations = this.db.prepare('SELECT * FROM locations ORDER BY position').all() as LocationRow[];
@@ -146,7 +146,7 @@ export class SqliteResidentStore implements ResidentStore {
     };
   }
 
-  saveConfig(config: ResidentsConfig): void {
+  async saveConfig(config: ResidentsConfig): Promise<void> {
     this.db.transaction(() => {
       for (const table of [
         'residents',
@@ -187,18 +187,22 @@ export class SqliteResidentStore implements ResidentStore {
     })();
   }
 
-  snapshot(): Snapshot | undefined {
+  async snapshot(): Promise<Snapshot | undefined> {
     const row = this.db.prepare('SELECT snapshot FROM run_state WHERE id = 1').get() as
       | { snapshot: string }
       | undefined;
     return row ? (JSON.parse(row.snapshot) as Snapshot) : undefined;
   }
 
-  saveSnapshot(snapshot: Snapshot): void {
+  async saveSnapshot(snapshot: Snapshot): Promise<void> {
     this.db.prepare('INSERT OR REPLACE INTO run_state (id, snapshot) VALUES (1, ?)').run(json(snapshot));
   }
 
-  saveDay(log: DayLog, report: StoredReport, relationships: { a: string; b: string; score: number }[]): void {
+  async saveDay(
+    log: DayLog,
+    report: StoredReport,
+    relationships: { a: string; b: string; score: number }[],
+  ): Promise<void> {
     const day = log.day;
     this.db.transaction(() => {
       for (const table of DAY_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE day = ?`).run(day);
@@ -258,20 +262,20 @@ export class SqliteResidentStore implements ResidentStore {
     })();
   }
 
-  report(day: number): StoredReport | undefined {
+  async report(day: number): Promise<StoredReport | undefined> {
     const row = this.db.prepare('SELECT markdown, json FROM daily_reports WHERE day = ?').get(day) as
       | { markdown: string; json: string }
       | undefined;
     return row ? { day, markdown: row.markdown, json: JSON.parse(row.json) } : undefined;
   }
 
-  reportDays(): number[] {
+  async reportDays(): Promise<number[]> {
     return (this.db.prepare('SELECT day FROM daily_reports ORDER BY day').all() as { day: number }[]).map(
       (r) => r.day,
     );
   }
 
-  conversations(query: { resident?: string; day?: number }): Conversation[] {
+  async conversations(query: { resident?: string; day?: number }): Promise<Conversation[]> {
     const rows = this.db
       .prepare(
         `SELECT * FROM conversations c WHERE (@day IS NULL OR c.day = @day)
@@ -295,7 +299,7 @@ export class SqliteResidentStore implements ResidentStore {
     }));
   }
 
-  relationship(a: string, b: string): number | undefined {
+  async relationship(a: string, b: string): Promise<number | undefined> {
     const [x, y] = a < b ? [a, b] : [b, a];
     const row = this.db.prepare('SELECT score FROM relationships WHERE a = ? AND b = ?').get(x, y) as
       | { score: number }
@@ -303,7 +307,7 @@ export class SqliteResidentStore implements ResidentStore {
     return row?.score;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -3,12 +3,14 @@
  * acknowledged batch survives a crash. Schema changes are numbered migrations (PRAGMA user_version).
  * Events are never deleted, so the rowid (the global sequence number) only grows.
  */
-import { createHash } from 'node:crypto';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { IncomingUpdate } from '../events/schema.ts';
 import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { type PreparedUpdate, prepareUpdate } from './digest.ts';
+import { NEVER_HEADLINES } from './headline.ts';
 import { fileError, openDatabase } from './migrations.ts';
 import {
   type ActorStats,
@@ -104,49 +106,8 @@ type EventRow = Omit<StoredEvent, 'data'> & { data: string };
 
 const toEvent = (row: EventRow): StoredEvent => ({ ...row, data: JSON.parse(row.data) as EventData });
 
-/**
- * A content digest: the same id with the same content is a repeat; with other content, a conflict.
- * Built from the events' data as it is stored, so the batch is serialised only once.
- */
-function digestOf(update: IncomingUpdate, dataJson: readonly string[]): string {
-  // One string, one hash call: a native call per event costs more than the hashing.
-  let content = `${update.town}\u0000${update.ts}\u0000${update.day}\u0000${update.hour}`;
-  update.events.forEach((e, i) => {
-    content += `\u0001${e.kind}\u0000${e.actor ?? ''}\u0000${e.text}\u0000${dataJson[i]}`;
-  });
-  return createHash('sha256').update(content).digest('base64url');
-}
-
-/** An update's events' data as stored, and its digest: computed before the transaction. */
-interface Prepared {
-  dataJson: string[];
-  digest: string;
-}
-
-function prepare(update: IncomingUpdate): Prepared {
-  const dataJson = update.events.map((e) => JSON.stringify(e.data));
-  return { dataJson, digest: digestOf(update, dataJson) };
-}
-
 /** Events serialised between two yields to the event loop. */
 const SLICE_EVENTS = 500;
-
-/** Cursors are opaque to clients: the last row's (day, hour, id), base64url-encoded. */
-function encodeCursor(e: StoredEvent): string {
-  return Buffer.from(JSON.stringify([e.day, e.hour, e.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [number, number, number] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === 'number')) {
-      return value as [number, number, number];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new RangeError('cursor: not a cursor this server handed out');
-}
 
 /** A WHERE clause built from optional filters, with its parameters in order. */
 class Where {
@@ -229,8 +190,8 @@ export class SqliteEventStore implements EventStore {
       lastUpdate: this.db.prepare<[string], { ts: string; day: number; hour: number }>(
         'SELECT ts, day, hour FROM updates WHERE town = ? ORDER BY day DESC, hour DESC LIMIT 1',
       ),
-      headline: this.db.prepare<[string], EventRow>(
-        `SELECT * FROM events WHERE town = ? AND kind != 'sensor' ORDER BY id DESC LIMIT 1`,
+      headline: this.db.prepare<[string, string], EventRow>(
+        'SELECT * FROM events WHERE town = ? AND kind NOT IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1',
       ),
       latestByActor: this.db.prepare<[string], EventRow>(
         `SELECT * FROM events WHERE id IN (
@@ -255,10 +216,10 @@ export class SqliteEventStore implements EventStore {
    * letting other requests in between, and only the transaction itself holds the event loop.
    */
   async append(updates: readonly IncomingUpdate[]): Promise<AppendResult> {
-    const prepared: Prepared[] = [];
+    const prepared: PreparedUpdate[] = [];
     let since = 0;
     for (const update of updates) {
-      prepared.push(prepare(update));
+      prepared.push(prepareUpdate(update));
       since += update.events.length;
       if (since >= SLICE_EVENTS) {
         since = 0;
@@ -270,17 +231,17 @@ export class SqliteEventStore implements EventStore {
 
   /** The synchronous core of append, for the in-process simulator's tight loop. */
   appendSync(updates: readonly IncomingUpdate[]): AppendResult {
-    return this.store(updates, updates.map(prepare));
+    return this.store(updates, updates.map(prepareUpdate));
   }
 
-  private store(updates: readonly IncomingUpdate[], prepared: readonly Prepared[]): AppendResult {
+  private store(updates: readonly IncomingUpdate[], prepared: readonly PreparedUpdate[]): AppendResult {
     const s = this.statements;
     const receivedAt = new Date().toISOString();
     return this.db
       .transaction((): AppendResult => {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
         for (const [u, update] of updates.entries()) {
-          const { dataJson, digest } = prepared[u] as Prepared;
+          const { dataJson, digest } = prepared[u] as PreparedUpdate;
           // An update without a sequence number of its own (plain, or a shipper's) takes none.
           const seq = update.seq;
           // Insert first and look only when it is refused: new updates, the common case, cost no lookup.
@@ -423,9 +384,10 @@ export class SqliteEventStore implements EventStore {
     const totals = s.totals.get() ?? { events: 0, updates: 0, last: null };
     const eventsByTown = new Map(s.townEvents.all().map((r) => [r.town, r.events]));
     const gaps = s.gaps.all();
+    const neverHeadlines = JSON.stringify(NEVER_HEADLINES);
     const towns: TownStats[] = s.townTotals.all().map((t) => {
       const last = s.lastUpdate.get(t.town);
-      const headline = s.headline.get(t.town);
+      const headline = s.headline.get(t.town, neverHeadlines);
       return {
         town: t.town,
         updates: t.updates,

@@ -7,11 +7,11 @@
  * is written before the outbox and the log, so a crash between them is repaired at the next start.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ClockResponse } from '../events/contracts.ts';
 import { LIMITS } from '../events/limits.ts';
+import { townPaths } from '../files/data-dir.ts';
 import { readJsonIfExists, writeAtomic } from '../files/durable.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { storedConfig, TownResidents } from '../residents/live.ts';
@@ -74,29 +74,12 @@ export interface Saved {
   streamCursor: number | null;
 }
 
-export interface TownPaths {
-  dir: string;
-  state: string;
-  log: string;
-  outbox: string;
-}
-
 /** How long a town that stops by itself waits for its outbox to be delivered. */
 const DRAIN_MS = 10_000;
 
 async function drained(outbox: Outbox, ms: number, signal: AbortSignal): Promise<void> {
   const until = Date.now() + ms;
   while (outbox.size() > 0 && Date.now() < until && !signal.aborted) await sleep(100);
-}
-
-export function townPaths(dataDir: string, town: string): TownPaths {
-  const dir = join(dataDir, 'towns', town);
-  return {
-    dir,
-    state: join(dir, 'state.json'),
-    log: join(dir, 'updates.jsonl'),
-    outbox: join(dir, 'outbox'),
-  };
 }
 
 export function loadSaved(path: string, town: string): Saved | undefined {
@@ -229,7 +212,7 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
   const residents =
     options.residents === false
       ? undefined
-      : new TownResidents(town, storedConfig(options.dataDir), worldFile.seed, saved.state.t);
+      : new TownResidents(town, await storedConfig(options.dataDir), worldFile.seed, saved.state.t);
 
   const speed = aggregator?.speed ?? options.speed;
   let clock = new Clock(Date.now(), Math.max(saved.state.t, aggregator?.t ?? 0), speed);

@@ -4,7 +4,7 @@
  */
 import type { StoredEvent, Whereabouts } from '../../events/contracts.ts';
 import { DEFAULT_CONFIG } from '../../world/residents/catalog.ts';
-import type { ResidentDef } from '../../world/residents/types.ts';
+import type { ResidentDef, ResidentsConfig } from '../../world/residents/types.ts';
 import type { App, AppOptions } from '../app.ts';
 import { DAY } from './params.ts';
 
@@ -32,12 +32,30 @@ interface ReportQuery {
   format?: 'json' | 'markdown';
 }
 
+interface Catalogue {
+  config: ResidentsConfig;
+  /** Location names by id, as a map and as the response shows them. */
+  names: Map<string, string>;
+  locations: Record<string, string>;
+}
+
 export function residentRoutes(app: App, { reports, store }: AppOptions): void {
-  // The aggregator holds the data directory, so the catalogue cannot change while it runs.
-  const config = reports?.config() ?? DEFAULT_CONFIG;
-  const names = new Map(config.locations.map((l) => [l.id, l.name]));
-  const locations = Object.fromEntries(names);
+  // The aggregator holds the data directory, so the catalogue cannot change while it runs: it is
+  // read once, when first asked for (a failed read is tried again).
+  let catalogue: Promise<Catalogue> | undefined;
+  const loadCatalogue = (): Promise<Catalogue> => {
+    catalogue ??= (async () => {
+      const config = (await reports?.config()) ?? DEFAULT_CONFIG;
+      const names = new Map(config.locations.map((l) => [l.id, l.name]));
+      return { config, names, locations: Object.fromEntries(names) };
+    })().catch((error: unknown) => {
+      catalogue = undefined;
+      throw error;
+    });
+    return catalogue;
+  };
   app.get('/api/residents', async () => {
+    const { config, names, locations } = await loadCatalogue();
     const latest = new Map((await store.latestByActor(['move', 'travel'])).map((e) => [e.actor, e]));
     return { residents: config.residents.map((r) => whereabouts(r, latest.get(r.name), names)), locations };
   });
@@ -60,9 +78,9 @@ export function residentRoutes(app: App, { reports, store }: AppOptions): void {
     },
     async (request, reply) => {
       const { day } = request.params;
-      const report = reports?.report(day);
+      const report = await reports?.report(day);
       if (!report) {
-        const days = reports?.reportDays() ?? [];
+        const days = (await reports?.reportDays()) ?? [];
         return reply.status(404).send({
           error: `no report for day ${day}: ${days.length > 0 ? `reports exist for days ${days[0]}–${days.at(-1)}` : 'no reports yet (chronicle world run writes them)'}`,
         });

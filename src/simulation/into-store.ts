@@ -1,27 +1,33 @@
 /**
- * `chronicle simulate` into the world's store: the world fast-forwarded from where it stands, each
- * town carrying on from its saved state, every update stored through the aggregator's ingest code
- * (no HTTP), and the world's clock moved on by the days simulated.
+ * The world fast-forwarded into its store (`chronicle simulate`, `chronicle world run`): from where
+ * it stands, each town carrying on from its saved state, every update stored through the
+ * aggregator's ingest code (no HTTP), and the world's clock moved on by the days simulated.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { townPaths } from '../files/data-dir.ts';
 import { writeAtomic } from '../files/durable.ts';
 import { lockDataDir } from '../files/lock.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { LiveBus } from '../server/bus.ts';
 import { Ingest } from '../server/ingest.ts';
-import { openEventStore } from '../server/store-file.ts';
+import { openDataDirEventStore } from '../server/store-file.ts';
 import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
 import type { EventStore } from '../store/store.ts';
-import { loadSaved, type Saved, townPaths } from '../town/runner.ts';
+import { loadSaved, type Saved } from '../town/runner.ts';
 import { SECONDS_PER_DAY, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import type { Residents } from '../world/residents/engine.ts';
 import { simulate } from '../world/simulate.ts';
 import type { TownState } from '../world/town.ts';
 import type { Update } from '../world/types.ts';
-import { dayProgress } from './progress.ts';
 
 const BATCH_UPDATES = 2000;
+
+/** How far a simulation has come: the day reached, and the events stored so far. */
+export interface SimulationProgress {
+  update(day: number, events: number): void;
+  stop(): void;
+}
 
 export interface StoreSimulation {
   dataDir: string;
@@ -31,7 +37,11 @@ export interface StoreSimulation {
   residents?: (world: { seed: string; from: number }) => Residents;
   /** After each batch is stored: the store, and the world time reached. */
   afterBatch?: (store: EventStore, t: number, residents: Residents | undefined) => void | Promise<void>;
+  /** Shows how far it has come (a progress bar, say), from its first day to its last. */
+  progress?: (fromDay: number, toDay: number) => SimulationProgress;
 }
+
+const NO_PROGRESS: SimulationProgress = { update: () => undefined, stop: () => undefined };
 
 export async function simulateIntoStore(
   options: StoreSimulation,
@@ -40,7 +50,7 @@ export async function simulateIntoStore(
   const unlock = lockDataDir(options.dataDir, 'chronicle simulate');
   let store: EventStore;
   try {
-    store = openEventStore(options.dataDir);
+    store = await openDataDirEventStore(options.dataDir);
   } catch (error) {
     unlock();
     throw error;
@@ -62,7 +72,7 @@ export async function simulateIntoStore(
     // The history ends now: it reads as if the world had been running in real time until this moment.
     const epochMs = Date.now() - end * SECONDS_PER_DAY * 1000;
 
-    const progress = dayProgress(worldTimeOf(from).day, worldTimeOf(end).day);
+    const progress = options.progress?.(worldTimeOf(from).day, worldTimeOf(end).day) ?? NO_PROGRESS;
 
     const started = performance.now();
     const lines = new Map<string, string[]>(WORLD.ids.map((town) => [town, []]));
