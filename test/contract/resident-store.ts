@@ -24,6 +24,7 @@ interface ClosedDay {
 /** Three days of the canonical residents, each with what a run stores when it closes. */
 function threeDays(): ClosedDay[] {
   const engine = new Residents({
+    world: WORLD,
     config: DEFAULT_CONFIG,
     settings: { ...DEFAULT_SETTINGS, seed: 'contract' },
   });
