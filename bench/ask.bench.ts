@@ -32,7 +32,7 @@ const pct = (sorted: readonly number[], p: number) =>
 
 const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-ask-'));
 try {
-  const sim = await simulateIntoStore({ dataDir: dir, days, seed: args.seed });
+  const sim = await simulateIntoStore({ world: WORLD, dataDir: dir, days, seed: args.seed });
   console.log(
     `History: ${days} days of seed ${args.seed}, ${sim.events.toLocaleString('en-US')} events (simulated in ${sim.seconds.toFixed(1)} s)`,
   );

@@ -38,6 +38,7 @@ for (const c of CASES) {
   for (let round = 0; round < rounds; round++) {
     const result = dryRun(
       {
+        world: WORLD,
         days: c.days,
         config,
         settings: DEFAULT_SETTINGS,

@@ -171,7 +171,7 @@ async function pipeline(
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-search-'));
   try {
     const days = Math.ceil(events / EVENTS_PER_DAY);
-    const made = await simulateIntoStore({ dataDir: dir, days, seed: '7' });
+    const made = await simulateIntoStore({ world: WORLD, dataDir: dir, days, seed: '7' });
     console.log(`  simulated ${days} days: ${fmt(made.events)} events in ${fmt(made.seconds, 1)} s`);
     const store = await openEventStore(eventStorePath(dir));
     const embedder = new TimedEmbedder(new UseLiteEmbedder());

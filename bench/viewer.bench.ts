@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../src/server/serve.ts';
 import { simulateIntoStore } from '../src/simulation/into-store.ts';
+import { WORLD } from '../src/world/map.ts';
 import { launch } from '../test/helpers/browser.ts';
 
 const TARGET_EVENTS = 100_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-viewer-bench-'));
 // About 132 events a day: simulate enough days for the target.
 const days = Math.ceil(TARGET_EVENTS / 132);
-const made = await simulateIntoStore({ dataDir, days, seed: 'viewer-bench' });
+const made = await simulateIntoStore({ world: WORLD, dataDir, days, seed: 'viewer-bench' });
 const server = await serve({ dataDir, port: 0, host: '127.0.0.1', speed: 1, log: () => undefined });
 const browser = await launch();
 console.log(`viewer benchmark: ${made.events.toLocaleString('en-US')} events over ${days} days`);

@@ -12,6 +12,7 @@ import { residentStorePath } from '../src/files/data-dir.ts';
 import { storedRun } from '../src/residents/run.ts';
 import { serve } from '../src/server/serve.ts';
 import { openResidentStore } from '../src/store/open.ts';
+import { WORLD } from '../src/world/map.ts';
 import { DEFAULT_CONFIG } from '../src/world/residents/catalog.ts';
 import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { launch } from '../test/helpers/browser.ts';
@@ -27,6 +28,7 @@ const week = {
   settings: DEFAULT_SETTINGS,
   scripted: [],
   summaryOnly: false,
+  world: WORLD,
 };
 await storedRun({ ...week, reportFormat: 'both', print: () => undefined }, dataDir, residents, '7');
 await residents.close();

@@ -129,7 +129,7 @@ before(async () => {
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/v1`;
 
   dataDir = mkdtempSync(join(tmpdir(), 'chronicle-ask-model-'));
-  await simulateIntoStore({ dataDir, days: 10, seed: '7' });
+  await simulateIntoStore({ world: WORLD, dataDir, days: 10, seed: '7' });
   store = await openEventStore(eventStorePath(dataDir));
   const page = await store.events({ town: 'port-logic', kind: 'fishing', fromDay: 3, toDay: 3, limit: 1000 });
   fishOnDay3 = page.events.reduce((s, e) => s + Number(e.data.fish), 0);

@@ -275,7 +275,7 @@ describe('residents in real-time towns', () => {
     const seed = '9';
     const shares = WORLD.ids.map((town) => ({
       town,
-      live: new TownResidents(town, DEFAULT_CONFIG, seed, 0),
+      live: new TownResidents(WORLD, town, DEFAULT_CONFIG, seed, 0),
       told: [] as TownEvent[],
     }));
     // Each town wakes at its own times, as the processes do.

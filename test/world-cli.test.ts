@@ -9,6 +9,7 @@ import { loadScenario } from '../src/residents/files.ts';
 import type { DayReport } from '../src/residents/report.ts';
 import { dryRun, type WorldRun } from '../src/residents/run.ts';
 import { openEventStore, openResidentStore } from '../src/store/open.ts';
+import { WORLD } from '../src/world/map.ts';
 import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
 import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { type Body, startAggregator } from './helpers/aggregator.ts';
@@ -258,6 +259,7 @@ describe('scenarios', () => {
   const base = (scenario?: string): WorldRun => {
     const config = selectResidents(DEFAULT_CONFIG, 20);
     return {
+      world: WORLD,
       days: 2,
       config,
       settings: DEFAULT_SETTINGS,

@@ -233,7 +233,7 @@ export class HistoryTools {
 
   async daySummary(args: { day: number; town?: string }) {
     const events = (await this.store.day(args.day)).filter((e) => !args.town || e.town === args.town);
-    return { summary: summariseDay(args.day, events), events };
+    return { summary: summariseDay(this.vocab.world, args.day, events), events };
   }
 
   async listEvents(args: {

@@ -8,14 +8,17 @@ import { Agent, type AskResponse, MAX_QUESTION_CHARS } from '../agent/agent.ts';
 import { chatModelConfigFromEnv } from '../agent/chat-model.ts';
 import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
 import { openEventStore } from '../store/open.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
+import type { World } from '../world/world.ts';
 import { requestAggregator } from './aggregator.ts';
-import { oldReadTokenOption, parseUrl, readTokenOption } from './options.ts';
+import { oldReadTokenOption, parseUrl, readTokenOption, townsDirOption } from './options.ts';
 
 interface AskFlags {
+  townsDir?: string;
   url: string;
   data?: string;
   offline?: boolean;
@@ -37,7 +40,12 @@ function viaServer(question: string, flags: AskFlags): Promise<AskResponse> {
   });
 }
 
-async function inDataDir(question: string, dataDir: string, flags: AskFlags): Promise<AskResponse> {
+async function inDataDir(
+  world: World,
+  question: string,
+  dataDir: string,
+  flags: AskFlags,
+): Promise<AskResponse> {
   if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle ask');
   const store = await openEventStore(eventStorePath(dataDir));
@@ -46,7 +54,7 @@ async function inDataDir(question: string, dataDir: string, flags: AskFlags): Pr
     const t = Math.max(savedWorldTime(dataDir), await store.latestWorldTime());
     const agent = new Agent({
       store,
-      world: WORLD,
+      world,
       today: () => worldTimeOf(t).day,
       model: chatModelConfigFromEnv(),
     });
@@ -58,8 +66,9 @@ async function inDataDir(question: string, dataDir: string, flags: AskFlags): Pr
 }
 
 export async function runAsk(question: string, flags: AskFlags): Promise<void> {
+  const world = await loadWorld(flags.townsDir);
   const response = flags.data
-    ? await inDataDir(question, flags.data, flags)
+    ? await inDataDir(world, question, flags.data, flags)
     : await viaServer(question, flags);
   if (flags.json) {
     console.log(JSON.stringify(response, null, 2));
@@ -72,7 +81,7 @@ export async function runAsk(question: string, flags: AskFlags): Promise<void> {
     `\nSources (${response.citations.length} events${response.citations.length > SOURCES_SHOWN ? `, the first ${SOURCES_SHOWN}` : ''}):`,
   );
   for (const e of response.events.slice(0, SOURCES_SHOWN)) {
-    const town = WORLD.has(e.town) ? WORLD.rules(e.town).name : e.town;
+    const town = world.has(e.town) ? world.rules(e.town).name : e.town;
     console.log(`  #${e.id}  day ${e.day} ${formatHour(e.hour)}  ${town} · ${e.kind}  ${e.text}`);
   }
 }
@@ -80,7 +89,7 @@ export async function runAsk(question: string, flags: AskFlags): Promise<void> {
 export function askCommand(): Command {
   return new Command('ask')
     .description('ask a question about the history; the answer cites the events it rests on')
-    .argument('<question>', 'e.g. "What happened on day 12 in Den of Thieves?"')
+    .argument('<question>', `e.g. "What happened on day 12 in ${WORLD.towns.at(-1)?.name}?"`)
     .addOption(
       new Option('--url <url>', 'the aggregator to ask').argParser(parseUrl).default('http://127.0.0.1:8080'),
     )
@@ -93,6 +102,7 @@ export function askCommand(): Command {
     .addOption(new Option('--json', 'print the API response as JSON'))
     .addOption(readTokenOption())
     .addOption(oldReadTokenOption())
+    .addOption(townsDirOption())
     .action((question: string, flags: AskFlags) => {
       if (question.trim() === '') throw new InvalidArgumentError('the question is empty');
       if (question.length > MAX_QUESTION_CHARS)

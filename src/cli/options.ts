@@ -52,3 +52,9 @@ export const readTokenOption = (description = "the aggregator's read token, if i
 
 /** `--token`, the old name of `--read-token` in ask and search: hidden, kept for scripts that use it. */
 export const oldReadTokenOption = () => new Option('--token <token>').hideHelp();
+
+/** `--towns-dir`, or CHRONICLE_TOWNS_DIR: a directory of a world builder's town folders. */
+export const townsDirOption = () =>
+  new Option('--towns-dir <dir>', 'more towns, one folder each (see examples/towns)').env(
+    'CHRONICLE_TOWNS_DIR',
+  );

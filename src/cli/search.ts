@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import type { SearchMode } from '../search/search.ts';
 import { type SearchOrder, type SearchResponse, SearchService } from '../search/service.ts';
@@ -13,10 +14,11 @@ import { openEventStore } from '../store/open.ts';
 import { formatHour } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
 import { requestAggregator } from './aggregator.ts';
-import { oldReadTokenOption, parseCount, parseUrl, readTokenOption } from './options.ts';
+import { oldReadTokenOption, parseCount, parseUrl, readTokenOption, townsDirOption } from './options.ts';
 import { countProgress } from './progress.ts';
 
 interface SearchFlags {
+  townsDir?: string;
   url: string;
   data?: string;
   town?: string;
@@ -34,8 +36,10 @@ interface SearchFlags {
 
 const day = (name: string) => parseCount(name, 1, 1_000_000);
 
+/** A town id; which towns exist the aggregator (or --towns-dir) knows. */
 function parseTown(value: string): string {
-  if (!WORLD.has(value)) throw new InvalidArgumentError(`unknown town; one of ${WORLD.ids.join(', ')}`);
+  if (!/^[a-z][a-z0-9-]{0,39}$/.test(value))
+    throw new InvalidArgumentError(`not a town id; the built-in towns are ${WORLD.ids.join(', ')}`);
   return value;
 }
 
@@ -92,6 +96,7 @@ export async function runSearch(q: string, flags: SearchFlags): Promise<void> {
   if (flags.fromDay !== undefined && flags.toDay !== undefined && flags.fromDay > flags.toDay) {
     throw new Error(`--from-day ${flags.fromDay} is after --to-day ${flags.toDay}`);
   }
+  const world = await loadWorld(flags.townsDir);
   const response = flags.data ? await inDataDir(q, flags.data, flags) : await viaServer(q, flags);
   if (flags.json) {
     console.log(JSON.stringify(response, null, 2));
@@ -101,7 +106,7 @@ export async function runSearch(q: string, flags: SearchFlags): Promise<void> {
   if (response.index_lag > 0) console.error(`note: ${response.index_lag} newest events are not indexed yet`);
   if (response.results.length === 0) console.log('Nothing found.');
   for (const e of response.results) {
-    const town = WORLD.has(e.town) ? WORLD.rules(e.town).name : e.town;
+    const town = world.has(e.town) ? world.rules(e.town).name : e.town;
     console.log(`#${e.id}  day ${e.day} ${formatHour(e.hour)}  ${town} · ${e.kind}  ${e.text}  (${e.score})`);
   }
 }
@@ -135,6 +140,7 @@ export function searchCommand(): Command {
     )
     .addOption(new Option('--json', 'print the API response as JSON'))
     .addOption(readTokenOption())
+    .addOption(townsDirOption())
     .addOption(oldReadTokenOption())
     .action((q: string, flags: SearchFlags) => {
       if (q.trim() === '') throw new InvalidArgumentError('the query is empty');

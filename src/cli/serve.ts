@@ -1,9 +1,10 @@
 /** `chronicle serve`: the aggregator alone. */
 import { Command, Option } from 'commander';
 import { chatModelConfigFromEnv } from '../agent/chat-model.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import { serve } from '../server/serve.ts';
-import { dataOption, parseCount, seedOption, speedOption } from './options.ts';
+import { dataOption, parseCount, seedOption, speedOption, townsDirOption } from './options.ts';
 
 interface ServeFlags {
   data: string;
@@ -14,6 +15,7 @@ interface ServeFlags {
   readToken?: string;
   search: boolean;
   newStore?: boolean;
+  townsDir?: string;
 }
 
 export const noSearchOption = () =>
@@ -30,6 +32,7 @@ export const portOption = () =>
 
 export async function runServe(flags: ServeFlags): Promise<void> {
   const running = await serve({
+    world: await loadWorld(flags.townsDir),
     dataDir: flags.data,
     port: flags.port,
     host: flags.host,
@@ -73,5 +76,6 @@ export function serveCommand(): Command {
         'CHRONICLE_READ_TOKEN',
       ),
     )
+    .addOption(townsDirOption())
     .action((flags: ServeFlags) => runServe(flags));
 }

@@ -4,10 +4,11 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadWorld } from '../files/towns-dir.ts';
 import { simulateIntoStore } from '../simulation/into-store.ts';
-import { WORLD } from '../world/map.ts';
 import { simulate } from '../world/simulate.ts';
-import { dataOption, parseCount, parseSeed } from './options.ts';
+import type { World } from '../world/world.ts';
+import { dataOption, parseCount, parseSeed, townsDirOption } from './options.ts';
 import { dayProgress } from './progress.ts';
 
 interface SimulateFlags {
@@ -16,6 +17,7 @@ interface SimulateFlags {
   out?: string;
   start: number;
   data: string;
+  townsDir?: string;
 }
 
 const DEFAULT_SEED = '1';
@@ -41,8 +43,10 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 }
 
 export async function runSimulate(flags: SimulateFlags): Promise<void> {
+  const world = await loadWorld(flags.townsDir);
   if (flags.out === undefined) {
     const r = await simulateIntoStore({
+      world,
       dataDir: flags.data,
       days: flags.days,
       seed: flags.seed,
@@ -53,10 +57,13 @@ export async function runSimulate(flags: SimulateFlags): Promise<void> {
     );
     return;
   }
-  await simulateToFile({ ...flags, out: flags.out, seed: flags.seed ?? DEFAULT_SEED });
+  await simulateToFile(world, { ...flags, out: flags.out, seed: flags.seed ?? DEFAULT_SEED });
 }
 
-async function simulateToFile(flags: SimulateFlags & { out: string; seed: string }): Promise<void> {
+async function simulateToFile(
+  world: World,
+  flags: SimulateFlags & { out: string; seed: string },
+): Promise<void> {
   const toStdout = flags.out === '-';
   const stream: Writable = toStdout ? process.stdout : createWriteStream(flags.out);
   const progress = dayProgress(0, flags.days);
@@ -65,7 +72,7 @@ async function simulateToFile(flags: SimulateFlags & { out: string; seed: string
   let updates = 0;
   let events = 0;
   let buffer = '';
-  for (const update of simulate({ world: WORLD, seed: flags.seed, days: flags.days, epochMs: flags.start })) {
+  for (const update of simulate({ world, seed: flags.seed, days: flags.days, epochMs: flags.start })) {
     updates++;
     events += update.events.length;
     buffer += `${JSON.stringify(update)}\n`;
@@ -115,5 +122,6 @@ export function simulateCommand(): Command {
         .argParser(parseInstant)
         .default(Date.parse(DEFAULT_EPOCH), DEFAULT_EPOCH),
     )
+    .addOption(townsDirOption())
     .action((flags: SimulateFlags) => runSimulate(flags));
 }

@@ -3,17 +3,19 @@
  * town, all stopped together on Ctrl-C.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { styleText } from 'node:util';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ClockResponse } from '../events/contracts.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { loadOrCreateWorld } from '../files/world-file.ts';
 import { readTokenHelp } from '../town/read-token.ts';
-import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
-import { dataOption, readTokenOption, seedOption, speedOption } from './options.ts';
+import type { World } from '../world/world.ts';
+import { dataOption, readTokenOption, seedOption, speedOption, townsDirOption } from './options.ts';
 import { newStoreOption, noSearchOption, portOption } from './serve.ts';
 
 interface StartFlags {
@@ -23,25 +25,32 @@ interface StartFlags {
   port: number;
   speed: number;
   seed?: string;
-  towns: TownId[];
+  /** Which towns to run; all of the world's by default. */
+  towns?: string[];
   readToken?: string;
+  townsDir?: string;
 }
 
 const BIN = fileURLToPath(new URL('../../bin/chronicle.js', import.meta.url));
 const COLOURS = ['cyan', 'green', 'yellow', 'magenta', 'blue', 'red'] as const;
 
-function parseTowns(value: string): TownId[] {
+function parseTowns(value: string): string[] {
   const ids = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = ids.filter((id) => !WORLD.has(id));
-  if (ids.length === 0 || unknown.length > 0) {
+  if (ids.length === 0) throw new InvalidArgumentError('name at least one town.');
+  return ids;
+}
+
+/** The towns asked for, each one of the world's (built-in or from --towns-dir). */
+function townsToRun(world: World, asked: readonly string[] | undefined): TownId[] {
+  const unknown = (asked ?? []).filter((id) => !world.has(id));
+  if (unknown.length > 0)
     throw new InvalidArgumentError(
-      `unknown town(s) ${unknown.join(', ')}; the towns are ${WORLD.ids.join(', ')}.`,
+      `unknown town(s) ${unknown.join(', ')}; the towns are ${world.ids.join(', ')}.`,
     );
-  }
-  return ids as TownId[];
+  return asked ? (asked as TownId[]) : world.ids;
 }
 
 function prefixLines(child: ChildProcess, label: string): void {
@@ -84,21 +93,25 @@ async function waitForAggregator(
 }
 
 export async function runStart(flags: StartFlags): Promise<void> {
+  const towns = townsToRun(await loadWorld(flags.townsDir), flags.towns);
   const world = loadOrCreateWorld(flags.data, flags.seed);
-  const names = ['aggregator', ...flags.towns];
+  const names = ['aggregator', ...towns];
   const width = Math.max(...names.map((t) => t.length));
   const label = (name: string, i: number) =>
     styleText(COLOURS[i % COLOURS.length] ?? 'cyan', `[${name.padEnd(width)}]`);
   const url = `http://127.0.0.1:${flags.port}`;
   const readToken = flags.readToken || undefined;
   console.log(
-    `Chronicle: world ${world.id} (seed ${world.seed}), ${flags.towns.length} towns at speed ${flags.speed}, viewer and API on ${url}${readToken ? ' (reads need the read token)' : ''}. Ctrl-C stops.`,
+    `Chronicle: world ${world.id} (seed ${world.seed}), ${towns.length} towns at speed ${flags.speed}, viewer and API on ${url}${readToken ? ' (reads need the read token)' : ''}. Ctrl-C stops.`,
   );
   // The read token reaches the aggregator and the towns in their environment, not their command
   // lines, where anyone's `ps` would show it.
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.CHRONICLE_READ_TOKEN;
   if (readToken) env.CHRONICLE_READ_TOKEN = readToken;
+  // Every process loads the same added towns.
+  delete env.CHRONICLE_TOWNS_DIR;
+  if (flags.townsDir) env.CHRONICLE_TOWNS_DIR = resolve(flags.townsDir);
 
   const children: { name: string; child: ChildProcess; exited: Promise<number> }[] = [];
   const launch = (name: string, args: string[]) => {
@@ -143,7 +156,7 @@ export async function runStart(flags: StartFlags): Promise<void> {
     await aggregator.exited;
     throw error;
   }
-  if (!stopping) for (const town of flags.towns) launch(town, ['town', town, '--server', url]);
+  if (!stopping) for (const town of towns) launch(town, ['town', town, '--server', url]);
 
   // If one process dies on its own, the world is no longer whole: stop the others too.
   const results = await Promise.all(
@@ -178,9 +191,8 @@ export function startCommand(): Command {
       ),
     )
     .addOption(
-      new Option('--towns <ids>', 'comma-separated towns to run')
-        .argParser(parseTowns)
-        .default(WORLD.ids, 'all'),
+      new Option('--towns <ids>', 'comma-separated towns to run (default: all)').argParser(parseTowns),
     )
+    .addOption(townsDirOption())
     .action((flags: StartFlags) => runStart(flags));
 }

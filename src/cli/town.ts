@@ -3,10 +3,20 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { tokensPath } from '../files/data-dir.ts';
 import { readJsonIfExists } from '../files/durable.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { runTown } from '../town/runner.ts';
 import { WORLD } from '../world/map.ts';
 import type { TownId } from '../world/types.ts';
-import { dataOption, parseCount, parseUrl, readTokenOption, seedOption, speedOption } from './options.ts';
+import type { World } from '../world/world.ts';
+import {
+  dataOption,
+  parseCount,
+  parseUrl,
+  readTokenOption,
+  seedOption,
+  speedOption,
+  townsDirOption,
+} from './options.ts';
 
 interface TownFlags {
   data: string;
@@ -17,11 +27,13 @@ interface TownFlags {
   seed?: string;
   updates?: number;
   residents: boolean;
+  townsDir?: string;
 }
 
-function parseTown(value: string): TownId {
-  if (!WORLD.has(value))
-    throw new InvalidArgumentError(`unknown town "${value}"; the towns are ${WORLD.ids.join(', ')}.`);
+/** A town of the world, built-in or from --towns-dir; the world is known only once the flags are read. */
+function checkTown(world: World, value: string): TownId {
+  if (!world.has(value))
+    throw new InvalidArgumentError(`unknown town "${value}"; the towns are ${world.ids.join(', ')}.`);
   return value;
 }
 
@@ -39,13 +51,15 @@ function tokenFor(town: string, flags: TownFlags): string {
   return token;
 }
 
-export async function startTown(town: TownId, flags: TownFlags): Promise<void> {
+export async function startTown(id: string, flags: TownFlags): Promise<void> {
+  const world = await loadWorld(flags.townsDir);
+  const town = checkTown(world, id);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const result = await runTown({
-    world: WORLD,
+    world,
     town,
     dataDir: flags.data,
     speed: flags.speed,
@@ -58,7 +72,7 @@ export async function startTown(town: TownId, flags: TownFlags): Promise<void> {
     maxUpdates: flags.updates,
     residents: flags.residents,
   });
-  console.log(`${WORLD.rules(town).name} stopped after update ${result.seq}.`);
+  console.log(`${world.rules(town).name} stopped after update ${result.seq}.`);
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
 }
@@ -78,7 +92,8 @@ function addTownOptions(command: Command): Command {
     .addOption(
       new Option('--updates <n>', 'stop after this many updates').argParser(parseCount('--updates', 1, 1e9)),
     )
-    .option('--no-residents', "run the town's jobs without its residents (named workers take turns)");
+    .option('--no-residents', "run the town's jobs without its residents (named workers take turns)")
+    .addOption(townsDirOption());
 }
 
 /** `chronicle town <id>`. */
@@ -86,8 +101,8 @@ export function townCommand(): Command {
   return addTownOptions(
     new Command('town')
       .description('run one town in real time: an update about every 30 s, printed and logged')
-      .argument('<id>', `the town: ${WORLD.ids.join(', ')}`, parseTown),
-  ).action((town: TownId, flags: TownFlags) => startTown(town, flags));
+      .argument('<id>', `the town: ${WORLD.ids.join(', ')}, or one of --towns-dir`),
+  ).action((town: string, flags: TownFlags) => startTown(town, flags));
 }
 
 /** A town script of towns/: the same command with its town fixed. */

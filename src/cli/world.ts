@@ -4,22 +4,26 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ChatModel, chatModelConfigFromEnv } from '../agent/chat-model.ts';
 import { residentStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { checkConfig, loadConfigFile, loadScenario } from '../residents/files.ts';
 import { dryRun, type ReportFormat, storedRun, type WorldRun } from '../residents/run.ts';
 import { ModelVoices } from '../residents/voices.ts';
 import { openResidentStore } from '../store/open.ts';
-import { DEFAULT_CONFIG, selectResidents } from '../world/residents/catalog.ts';
+import { residentsConfigOf, selectResidents } from '../world/residents/catalog.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
-import { dataOption, parseCount, seedOption } from './options.ts';
+import type { World } from '../world/world.ts';
+import { dataOption, parseCount, seedOption, townsDirOption } from './options.ts';
 import { dayProgress } from './progress.ts';
 
 interface InitFlags {
   data: string;
+  townsDir?: string;
   config?: string;
 }
 
 interface RunFlags {
   data: string;
+  townsDir?: string;
   days: number;
   agents?: number;
   tickMinutes: number;
@@ -38,7 +42,8 @@ interface RunFlags {
 }
 
 async function worldInit(flags: InitFlags): Promise<void> {
-  const config = flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG;
+  const world = await loadWorld(flags.townsDir);
+  const config = flags.config ? loadConfigFile(flags.config, world) : residentsConfigOf(world);
   mkdirSync(flags.data, { recursive: true });
   const unlock = lockDataDir(flags.data, 'chronicle world init');
   const store = await openResidentStore(residentStorePath(flags.data));
@@ -59,10 +64,11 @@ function hourOption(flag: string, description: string, fallback: number): Option
 }
 
 /** The run the flags ask for, over a catalogue. */
-function runOf(flags: RunFlags, base: ResidentsConfig): WorldRun & { scenario?: string } {
+function runOf(flags: RunFlags, world: World, base: ResidentsConfig): WorldRun & { scenario?: string } {
   const config = flags.agents ? selectResidents(base, flags.agents) : base;
   const scenario = flags.scriptedEvents ? loadScenario(flags.scriptedEvents, config) : undefined;
   return {
+    world,
     days: flags.days,
     config,
     settings: {
@@ -90,15 +96,20 @@ async function worldRun(flags: RunFlags): Promise<void> {
     throw new InvalidArgumentError(
       '--tick-minutes must fit at least once between --start-hour and --end-hour.',
     );
+  const world = await loadWorld(flags.townsDir);
   if (flags.dryRun) {
-    const run = runOf(flags, flags.config ? loadConfigFile(flags.config) : DEFAULT_CONFIG);
+    const run = runOf(
+      flags,
+      world,
+      flags.config ? loadConfigFile(flags.config, world) : residentsConfigOf(world),
+    );
     const result = dryRun(run, flags.seed ?? '1');
     console.error(
       `Dry run: ${result.residentDays} resident-days in ${result.seconds.toFixed(2)} s (${Math.round(result.residentDays / result.seconds)} resident-days/s); nothing was written.`,
     );
     return;
   }
-  const fromFile = flags.config ? loadConfigFile(flags.config) : undefined;
+  const fromFile = flags.config ? loadConfigFile(flags.config, world) : undefined;
   mkdirSync(flags.data, { recursive: true });
   // A stored run holds the data directory from its first write to its last.
   const unlock = lockDataDir(flags.data, 'chronicle world run');
@@ -106,14 +117,14 @@ async function worldRun(flags: RunFlags): Promise<void> {
   try {
     let base = fromFile ?? (await store.config());
     if (!base) {
-      await store.saveConfig(DEFAULT_CONFIG);
+      base = residentsConfigOf(world);
+      await store.saveConfig(base);
       console.error(
         `No residents in ${flags.data} yet: initialised the canonical world (see chronicle world init).`,
       );
-      base = DEFAULT_CONFIG;
     }
-    checkConfig(base, fromFile ? String(flags.config) : residentStorePath(flags.data));
-    const run = runOf(flags, base);
+    checkConfig(base, fromFile ? String(flags.config) : residentStorePath(flags.data), world);
+    const run = runOf(flags, world, base);
     // The configured model writes the words; who talked and how it went stay decided offline.
     const model = flags.offline ? undefined : chatModelConfigFromEnv();
     if (model) {
@@ -143,6 +154,7 @@ export function worldCommand(): Command {
     )
     .addOption(dataOption())
     .option('--config <file>', 'a YAML or JSON file whose lists replace the canonical ones')
+    .addOption(townsDirOption())
     .action((flags: InitFlags) => worldInit(flags));
   world
     .command('run')
@@ -190,6 +202,7 @@ export function worldCommand(): Command {
     .option('--config <file>', 'a YAML or JSON catalogue for this run instead of the stored one')
     .option('--offline', 'write conversations offline even when CHRONICLE_LLM_URL configures a model')
     .addOption(seedOption())
+    .addOption(townsDirOption())
     .action((flags: RunFlags) => worldRun(flags));
   return world;
 }

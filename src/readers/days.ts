@@ -1,11 +1,12 @@
 /** A day at a glance: per town, how much of everything happened, the weather's range, and its highlights. */
 import type { StoredEvent } from '../store/store.ts';
-import { RESIDENT_KINDS } from '../world/residents/events.ts';
+import { COMMON_KINDS } from '../world/kinds.ts';
+import type { World } from '../world/world.ts';
 
 export interface TownDay {
   events: number;
   by_kind: Record<string, number>;
-  /** Sums of every number the jobs reported (sensors excluded). */
+  /** Sums of every number the jobs declare as their output. */
   totals: Record<string, number>;
   /** Each sensor reading's lowest, mean and highest value. */
   sensors: Record<string, { min: number; mean: number; max: number }>;
@@ -18,22 +19,57 @@ export interface DaySummary {
   towns: Record<string, TownDay>;
 }
 
-/** Kinds that make news, and words that do: what a town crier would call out first. */
-const KIND_WEIGHT: Record<string, number> = { raid: 10, loss: 9, arrival: 4, trade: 3, repair: 3 };
-const NEWS = /storm|surplus|flood|drought|parched|cracked|hungry|idle|cold|robbed|fine haul|empty/i;
 const HIGHLIGHTS_PER_TOWN = 3;
-/** Numbers that describe a state rather than something done: adding them up means nothing. */
-const NOT_TOTALS = new Set(['stock', 'value_gold', 'grain_stock_lbs', 'sails']);
 
-function newsworthiness(e: StoredEvent): number {
-  let score = KIND_WEIGHT[e.kind] ?? 1;
-  if (NEWS.test(e.text)) score += 5;
-  if (e.kind === 'raid' && Number(e.data.raid_gold) === 0) score -= 6;
-  if (e.kind === 'sensor') score = e.text.includes('Storm') ? 6 : 0;
-  return score;
+interface Reading {
+  /** The numbers that add up over a day: each kind's declared outputs summed per day. */
+  totals: ReadonlySet<string>;
+  /** How loudly a town crier would call an event out; above 1 it is a highlight. */
+  weight(e: StoredEvent): number;
 }
 
-export function summariseDay(day: number, events: readonly StoredEvent[]): DaySummary {
+const readings = new WeakMap<World, Reading>();
+
+/**
+ * What the declarations say of a day's events: which numbers make totals, and what is news — a
+ * news kind whose happening came about (a raid that brought gold), a news flag (a storm, a flooded
+ * mine), another flag (an idle mill), another happening (a repair, a trade).
+ */
+function readingOf(world: World): Reading {
+  let reading = readings.get(world);
+  if (reading) return reading;
+  const kinds = [...COMMON_KINDS, ...world.towns.flatMap((t) => t.kinds)];
+  const byKind = new Map(kinds.map((k) => [k.kind, k]));
+  const totals = new Set(
+    kinds.flatMap((k) =>
+      (k.metrics ?? [])
+        .filter((m) => m.measure === 'output' && (m.natural ?? 'sum') === 'sum')
+        .map((m) => m.key),
+    ),
+  );
+  const flagged = (e: StoredEvent, news: boolean) =>
+    (byKind.get(e.kind)?.flags ?? []).some((f) => Boolean(f.news) === news && Number(e.data[f.key]) >= 1);
+  const happened = (e: StoredEvent) =>
+    (byKind.get(e.kind)?.happenings ?? []).some(
+      (h) => h.metric === undefined || Number(e.data[h.metric]) >= (h.min ?? Number.NEGATIVE_INFINITY),
+    );
+  reading = {
+    totals,
+    weight(e) {
+      const kind = byKind.get(e.kind);
+      if (kind?.news) return happened(e) || !kind.happenings ? 10 : 2;
+      if (flagged(e, true)) return 6;
+      if (flagged(e, false)) return 5;
+      if (kind && !(kind.metrics ?? []).some((m) => m.measure === 'reading') && happened(e)) return 3;
+      return 1;
+    },
+  };
+  readings.set(world, reading);
+  return reading;
+}
+
+export function summariseDay(world: World, day: number, events: readonly StoredEvent[]): DaySummary {
+  const { totals: summed, weight } = readingOf(world);
   const towns: Record<string, TownDay> = {};
   const readings: Record<string, Map<string, number[]>> = {};
   for (const e of events) {
@@ -52,7 +88,7 @@ export function summariseDay(day: number, events: readonly StoredEvent[]): DaySu
         const values = byKey.get(key) ?? [];
         byKey.set(key, values);
         values.push(value);
-      } else if (!NOT_TOTALS.has(key) && !RESIDENT_KINDS.has(e.kind)) {
+      } else if (summed.has(key)) {
         town.totals[key] = Math.round(((town.totals[key] ?? 0) + value) * 1e4) / 1e4;
       }
     }
@@ -67,8 +103,8 @@ export function summariseDay(day: number, events: readonly StoredEvent[]): DaySu
       };
     }
     town.highlights = events
-      .filter((e) => e.town === id && newsworthiness(e) > 1)
-      .sort((a, b) => newsworthiness(b) - newsworthiness(a) || a.id - b.id)
+      .filter((e) => e.town === id && weight(e) > 1)
+      .sort((a, b) => weight(b) - weight(a) || a.id - b.id)
       .slice(0, HIGHLIGHTS_PER_TOWN);
   }
   return { day, events: events.length, towns };

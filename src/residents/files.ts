@@ -6,21 +6,22 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { WORLD } from '../world/map.ts';
-import { DEFAULT_CONFIG, homeId } from '../world/residents/catalog.ts';
+import { homeId, residentsConfigOf } from '../world/residents/catalog.ts';
 import type { ResidentsConfig, Scenario } from '../world/residents/types.ts';
 import type { TownId } from '../world/types.ts';
+import type { World } from '../world/world.ts';
 
 const MAX_FILE_BYTES = 1 << 20;
 
-const Town = z.custom<TownId>((t) => typeof t === 'string' && WORLD.has(t), {
-  message: `a town: one of ${WORLD.ids.join(', ')}`,
+// Which towns exist is the world's to say: checkConfig holds each name against it.
+const Town = z.custom<TownId>((t) => typeof t === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(t), {
+  message: 'a town id',
 });
 const Hour = z.number().min(0).max(24);
 const Name = z.string().trim().min(1).max(80);
 
 const LocationSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a location id such as port-logic/dock'),
+  id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a location id, <town>/<place>'),
   town: Town,
   name: Name,
   kind: z.enum([
@@ -116,15 +117,16 @@ function problems(error: z.ZodError): string {
 }
 
 /** The canonical catalogue with a file's lists in place of the canonical ones. */
-export function loadConfigFile(path: string): ResidentsConfig {
+export function loadConfigFile(path: string, world: World): ResidentsConfig {
+  const canonical = residentsConfigOf(world);
   const parsed = ConfigFileSchema.safeParse(readStructured(path, 'world file'));
   if (!parsed.success) throw new Error(`the world file ${path} is not valid: ${problems(parsed.error)}`);
   const file = parsed.data;
-  const residents = (file.residents ?? DEFAULT_CONFIG.residents).map((r) => ({
+  const residents = (file.residents ?? canonical.residents).map((r) => ({
     ...r,
     home: r.home ?? homeId(r.town, r.name),
   }));
-  const locations = [...(file.locations ?? DEFAULT_CONFIG.locations)];
+  const locations = [...(file.locations ?? canonical.locations)];
   // A resident without a home listed gets one.
   for (const r of residents) {
     if (!locations.some((l) => l.id === r.home))
@@ -139,16 +141,16 @@ export function loadConfigFile(path: string): ResidentsConfig {
   }
   const config: ResidentsConfig = {
     locations,
-    activities: file.activities ?? DEFAULT_CONFIG.activities,
-    routes: file.routes ?? DEFAULT_CONFIG.routes,
+    activities: file.activities ?? canonical.activities,
+    routes: file.routes ?? canonical.routes,
     residents,
   };
-  checkConfig(config, path);
+  checkConfig(config, path, world);
   return config;
 }
 
 /** What a schema cannot see: references between the lists. */
-export function checkConfig(config: ResidentsConfig, source: string): void {
+export function checkConfig(config: ResidentsConfig, source: string, world: World): void {
   const errors: string[] = [];
   const locations = new Map(config.locations.map((l) => [l.id, l]));
   if (locations.size !== config.locations.length) errors.push('two locations share an id');
@@ -159,15 +161,22 @@ export function checkConfig(config: ResidentsConfig, source: string): void {
     if (!work) errors.push(`${r.name}'s workplace ${r.workplace} is not a location`);
     else if (work.town !== r.town) errors.push(`${r.name} works at ${r.workplace}, outside ${r.town}`);
     if (locations.get(r.home)?.town !== r.town) errors.push(`${r.name}'s home ${r.home} is not in ${r.town}`);
-    const roles = Object.keys(WORLD.workers(r.town));
+    if (!world.has(r.town)) {
+      errors.push(`${r.name}'s town "${r.town}" is not one of ${world.ids.join(', ')}`);
+      continue;
+    }
+    const roles = Object.keys(world.workers(r.town));
     for (const role of r.roles)
       if (!roles.includes(role))
         errors.push(`${r.name}'s role "${role}" is not one of ${r.town}'s: ${roles.join(', ')}`);
     for (const who of Object.values(r.family ?? {}))
       if (!names.has(who)) errors.push(`${r.name}'s family member ${who} is not a resident`);
   }
-  for (const l of config.locations)
+  for (const l of config.locations) {
+    if (!world.has(l.town))
+      errors.push(`location ${l.id}'s town "${l.town}" is not one of ${world.ids.join(', ')}`);
     if (!l.id.startsWith(`${l.town}/`)) errors.push(`location ${l.id} must start with its town, ${l.town}/`);
+  }
   if (!config.activities.some((a) => a.id === 'work')) errors.push('the activities need one with id "work"');
   if (errors.length > 0) throw new Error(`${source}: ${errors.slice(0, 5).join('; ')}`);
 }

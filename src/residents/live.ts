@@ -6,23 +6,23 @@
 import { existsSync } from 'node:fs';
 import { residentStorePath } from '../files/data-dir.ts';
 import { openResidentStore } from '../store/open.ts';
-import { WORLD } from '../world/map.ts';
-import { DEFAULT_CONFIG } from '../world/residents/catalog.ts';
+import { residentsConfigOf } from '../world/residents/catalog.ts';
 import { Residents } from '../world/residents/engine.ts';
 import { eventOf } from '../world/residents/events.ts';
 import { DEFAULT_SETTINGS, type ResidentsConfig } from '../world/residents/types.ts';
 import { quantise } from '../world/step.ts';
 import type { TownEvent } from '../world/types.ts';
+import type { World } from '../world/world.ts';
 import { checkConfig } from './files.ts';
 
 /** The catalogue `world init` stored in the data directory, or the canonical one. */
-export async function storedConfig(dataDir: string): Promise<ResidentsConfig> {
+export async function storedConfig(dataDir: string, world: World): Promise<ResidentsConfig> {
   const path = residentStorePath(dataDir);
-  if (!existsSync(path)) return DEFAULT_CONFIG;
+  if (!existsSync(path)) return residentsConfigOf(world);
   const store = await openResidentStore(path);
   try {
-    const config = (await store.config()) ?? DEFAULT_CONFIG;
-    checkConfig(config, path);
+    const config = (await store.config()) ?? residentsConfigOf(world);
+    checkConfig(config, path, world);
     return config;
   } finally {
     await store.close();
@@ -34,12 +34,13 @@ export class TownResidents {
 
   /** `since`: the world time of the town's last update; what happened until then was told already. */
   constructor(
+    world: World,
     readonly town: string,
     config: ResidentsConfig,
     seed: string,
     since: number,
   ) {
-    this.engine = new Residents({ world: WORLD, config, settings: { ...DEFAULT_SETTINGS, seed } });
+    this.engine = new Residents({ world, config, settings: { ...DEFAULT_SETTINGS, seed } });
     this.engine.advanceTo(since);
     this.engine.drainAll(town);
     this.engine.takeDays();

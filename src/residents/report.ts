@@ -6,9 +6,9 @@
 import type { StoredEvent } from '../events/contracts.ts';
 import { summariseDay } from '../readers/days.ts';
 import { formatHour } from '../world/clock.ts';
-import { WORLD } from '../world/map.ts';
 import type { DayLog } from '../world/residents/engine.ts';
 import type { Category, MemoryKind } from '../world/residents/types.ts';
+import type { World } from '../world/world.ts';
 
 export interface PairChange {
   a: string;
@@ -65,8 +65,9 @@ const NOTABLE = 8;
 export function buildReport(
   log: DayLog,
   townEvents: readonly StoredEvent[],
-  options: { transcripts: boolean; residents: number },
+  options: { world: World; transcripts: boolean; residents: number },
 ): DayReport {
+  const { world } = options;
   const activities: Record<Category, number> = { work: 0, social: 0, wellness: 0, travel: 0 };
   for (const a of log.actions) if (a.kind !== 'move') activities[a.category]++;
   const changes = log.changes.map((c) => ({
@@ -90,12 +91,12 @@ export function buildReport(
     .sort((x, y) => y.importance - x.importance || x.id - y.id)
     .slice(0, NOTABLE)
     .map((m) => ({ resident: m.resident, kind: m.kind, importance: m.importance, text: m.text }));
-  const summary = summariseDay(log.day, townEvents);
+  const summary = summariseDay(world, log.day, townEvents);
   const towns: DayReport['towns'] = {};
-  for (const id of WORLD.ids) {
+  for (const id of world.ids) {
     const t = summary.towns[id];
     towns[id] = {
-      name: WORLD.rules(id).name,
+      name: world.rules(id).name,
       events: t?.events ?? 0,
       by_kind: t?.by_kind ?? {},
       highlights: (t?.highlights ?? []).map((e) => e.text),
@@ -149,9 +150,9 @@ export function buildReport(
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const nameOf = (town: string) => (WORLD.has(town) ? WORLD.rules(town).name : town);
 
 export function renderMarkdown(r: DayReport): string {
+  const nameOf = (town: string) => r.towns[town]?.name ?? town;
   const lines: string[] = [`# Day ${r.day}: the world report`, ''];
   lines.push(
     `${r.residents} residents took ${r.actions} actions: ${Object.entries(r.activities)

@@ -15,10 +15,10 @@ import { savedWorldTime } from '../server/world-clock.ts';
 import { type SimulationProgress, simulateIntoStore } from '../simulation/into-store.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
-import { WORLD } from '../world/map.ts';
 import { type DayLog, Residents, type Snapshot } from '../world/residents/engine.ts';
 import type { ResidentsConfig, RunSettings, ScriptedEvent } from '../world/residents/types.ts';
 import { simulate } from '../world/simulate.ts';
+import type { World } from '../world/world.ts';
 import { buildReport, type DayReport, renderMarkdown } from './report.ts';
 import type { ModelVoices } from './voices.ts';
 
@@ -27,6 +27,8 @@ export type ReportFormat = 'markdown' | 'json' | 'both';
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export interface WorldRun {
+  /** The towns the residents live in. */
+  world: World;
   days: number;
   config: ResidentsConfig;
   settings: Omit<RunSettings, 'seed'>;
@@ -50,7 +52,7 @@ export interface RunResult {
 function engineFor(run: WorldRun, seed: string, fromDay: number, snapshot?: Snapshot): Residents {
   const options = {
     config: run.config,
-    world: WORLD,
+    world: run.world,
     settings: { ...run.settings, seed },
     scripted: run.scripted,
     summaryOnly: run.summaryOnly,
@@ -68,7 +70,7 @@ function firstDay(t: number, startHour: number): number {
 function printDay(run: WorldRun, log: DayLog, report: DayReport): void {
   for (const a of log.actions) {
     run.print(
-      `[day ${a.day} ${formatHour(a.hour)}] ${WORLD.has(a.town) ? WORLD.rules(a.town).name : a.town} · ${a.kind} · ${a.text}`,
+      `[day ${a.day} ${formatHour(a.hour)}] ${run.world.has(a.town) ? run.world.rules(a.town).name : a.town} · ${a.kind} · ${a.text}`,
     );
   }
   printReport(run, report);
@@ -89,6 +91,7 @@ export function dryRun(run: WorldRun, seed: string): RunResult {
   const closed: DayLog[] = [];
   const report = (log: DayLog) => {
     const r = buildReport(log, byDay.get(log.day) ?? [], {
+      world: run.world,
       transcripts: !run.summaryOnly,
       residents: run.config.residents.length,
     });
@@ -97,7 +100,7 @@ export function dryRun(run: WorldRun, seed: string): RunResult {
     if (run.summaryOnly) printReport(run, r);
     else printDay(run, log, r);
   };
-  for (const update of simulate({ world: WORLD, seed, days: run.days, epochMs: 0, residents })) {
+  for (const update of simulate({ world: run.world, seed, days: run.days, epochMs: 0, residents })) {
     const events = byDay.get(update.day) ?? [];
     byDay.set(update.day, events);
     for (const e of update.events) {
@@ -147,6 +150,7 @@ export async function storedRun(
         );
     }
     const report = buildReport(log, events, {
+      world: run.world,
       transcripts: !run.summaryOnly,
       residents: run.config.residents.length,
     });
@@ -166,6 +170,7 @@ export async function storedRun(
   const snapshot = await store.snapshot();
   let engine: Residents | undefined;
   const result = await simulateIntoStore({
+    world: run.world,
     dataDir,
     days: first - 1 + run.days - from,
     seed,

@@ -10,6 +10,7 @@ import { SearchService } from '../search/service.ts';
 import { openResidentStore } from '../store/open.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
+import type { World } from '../world/world.ts';
 import { type App, buildApp } from './app.ts';
 import { LiveBus } from './bus.ts';
 import { Ingest } from './ingest.ts';
@@ -19,6 +20,8 @@ import { loadOrCreateTokens } from './tokens.ts';
 import { WorldClock } from './world-clock.ts';
 
 export interface ServeOptions {
+  /** The towns it takes updates from and describes: the built-in ones by default. */
+  world?: World;
   dataDir: string;
   port: number;
   host: string;
@@ -58,7 +61,8 @@ export async function serve(options: ServeOptions): Promise<Running> {
   };
   try {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
-    const tokens = loadOrCreateTokens(options.dataDir, WORLD.ids);
+    const world = options.world ?? WORLD;
+    const tokens = loadOrCreateTokens(options.dataDir, world.ids);
     const store = await openDataDirEventStore(options.dataDir, { newStore: options.newStore });
     opened.push(() => store.close());
     let lastEventId = await store.lastEventId();
@@ -89,7 +93,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const agent = new Agent({
       store,
       search,
-      world: WORLD,
+      world,
       today: () => worldTimeOf(clock.now()).day,
       model: options.model,
     });
@@ -98,7 +102,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       store,
       bus,
       ingest,
-      world: WORLD,
+      world,
       worldFile,
       clock,
       tokens,

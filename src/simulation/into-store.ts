@@ -15,11 +15,11 @@ import { savedWorldTime, saveWorldTime } from '../server/world-clock.ts';
 import type { EventStore } from '../store/store.ts';
 import { loadSaved, type Saved } from '../town/runner.ts';
 import { SECONDS_PER_DAY, worldTimeOf } from '../world/clock.ts';
-import { WORLD } from '../world/map.ts';
 import type { Residents } from '../world/residents/engine.ts';
 import { simulate } from '../world/simulate.ts';
 import type { TownState } from '../world/town.ts';
 import type { Update } from '../world/types.ts';
+import type { World } from '../world/world.ts';
 
 const BATCH_UPDATES = 2000;
 
@@ -30,6 +30,8 @@ export interface SimulationProgress {
 }
 
 export interface StoreSimulation {
+  /** The towns to simulate: the built-in ones and any a world builder added. */
+  world: World;
   dataDir: string;
   days: number;
   seed?: string;
@@ -61,7 +63,7 @@ export async function simulateIntoStore(
     const end = from + options.days;
     const saved: Record<string, Saved | undefined> = {};
     const states: Record<string, TownState> = {};
-    for (const town of WORLD.ids) {
+    for (const town of options.world.ids) {
       const s = loadSaved(townPaths(options.dataDir, town).state, town);
       saved[town] = s;
       if (s) states[town] = s.state;
@@ -75,7 +77,7 @@ export async function simulateIntoStore(
     const progress = options.progress?.(worldTimeOf(from).day, worldTimeOf(end).day) ?? NO_PROGRESS;
 
     const started = performance.now();
-    const lines = new Map<string, string[]>(WORLD.ids.map((town) => [town, []]));
+    const lines = new Map<string, string[]>(options.world.ids.map((town) => [town, []]));
     const last: Record<string, Update> = {};
     let batch: Update[] = [];
     let updates = 0;
@@ -95,7 +97,7 @@ export async function simulateIntoStore(
       progress.update(worldTimeOf(t).day, events);
     };
     const run = simulate({
-      world: WORLD,
+      world: options.world,
       seed: worldFile.seed,
       days: options.days,
       epochMs,

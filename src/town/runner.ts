@@ -212,7 +212,13 @@ export async function runTown(options: TownOptions): Promise<{ seq: number; t: n
   const residents =
     options.residents === false
       ? undefined
-      : new TownResidents(town, await storedConfig(options.dataDir), worldFile.seed, saved.state.t);
+      : new TownResidents(
+          world,
+          town,
+          await storedConfig(options.dataDir, world),
+          worldFile.seed,
+          saved.state.t,
+        );
 
   const speed = aggregator?.speed ?? options.speed;
   let clock = new Clock(Date.now(), Math.max(saved.state.t, aggregator?.t ?? 0), speed);

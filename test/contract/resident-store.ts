@@ -30,7 +30,11 @@ function threeDays(): ClosedDay[] {
   });
   return [1, 2, 3].map(() => {
     const log = engine.finishDay();
-    const json = buildReport(log, [], { transcripts: true, residents: DEFAULT_CONFIG.residents.length });
+    const json = buildReport(log, [], {
+      world: WORLD,
+      transcripts: true,
+      residents: DEFAULT_CONFIG.residents.length,
+    });
     return {
       log,
       report: { day: log.day, json, markdown: renderMarkdown(json) },

@@ -70,7 +70,7 @@ export function historyRoutes(app: App, { store, world }: AppOptions): void {
   app.get<{ Params: { day: number } }>(
     '/api/days/:day',
     { schema: { params: { type: 'object', properties: { day: DAY }, required: ['day'] } } },
-    async (request) => summariseDay(request.params.day, await store.day(request.params.day)),
+    async (request) => summariseDay(world, request.params.day, await store.day(request.params.day)),
   );
 
   app.get<{ Querystring: MetricsQuery }>(

@@ -3,7 +3,7 @@
  * stream) and GET /api/reports/:day (a day's world report, as JSON or Markdown).
  */
 import type { StoredEvent, Whereabouts } from '../../events/contracts.ts';
-import { DEFAULT_CONFIG } from '../../world/residents/catalog.ts';
+import { residentsConfigOf } from '../../world/residents/catalog.ts';
 import type { ResidentDef, ResidentsConfig } from '../../world/residents/types.ts';
 import type { App, AppOptions } from '../app.ts';
 import { DAY } from './params.ts';
@@ -39,13 +39,13 @@ interface Catalogue {
   locations: Record<string, string>;
 }
 
-export function residentRoutes(app: App, { reports, store }: AppOptions): void {
+export function residentRoutes(app: App, { reports, store, world }: AppOptions): void {
   // The aggregator holds the data directory, so the catalogue cannot change while it runs: it is
   // read once, when first asked for (a failed read is tried again).
   let catalogue: Promise<Catalogue> | undefined;
   const loadCatalogue = (): Promise<Catalogue> => {
     catalogue ??= (async () => {
-      const config = (await reports?.config()) ?? DEFAULT_CONFIG;
+      const config = (await reports?.config()) ?? residentsConfigOf(world);
       const names = new Map(config.locations.map((l) => [l.id, l.name]));
       return { config, names, locations: Object.fromEntries(names) };
     })().catch((error: unknown) => {
