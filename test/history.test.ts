@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { StoredEvent } from '../src/events/contracts.ts';
 import type { Update } from '../src/world/types.ts';
-import { startAggregator, type TestAggregator } from './helpers/aggregator.ts';
+import { type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
 import { BIN, run } from './helpers/cli.ts';
 
 const TOWNS = ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'];
@@ -165,6 +165,34 @@ describe('GET /api/metrics and /api/days/:day', () => {
         }
       }
     }
+  });
+
+  test('a metric or town the world does not declare is refused with 400 naming it and the known ones', async () => {
+    const world = (await agg.get('/api/world')).body;
+    const declared: string[] = [
+      ...new Set<string>(world.towns.flatMap((t: Body) => t.metrics.map((m: Body) => m.key))),
+    ];
+    for (const [query, parameter, known] of [
+      ['metric=gold_doubloons', 'metric', declared],
+      // A key events carry that is no number the towns declare.
+      ['metric=grain_stock_lbs&town=patchbourough', 'metric', declared],
+      ['metric=fish&town=atlantis', 'town', TOWNS],
+    ] as const) {
+      const r = await agg.get(`/api/metrics?${query}`);
+      assert.equal(r.status, 400, query);
+      assert.equal(r.body.error, `${parameter} must be one of: ${known.join(', ')}`, query);
+    }
+    assert.equal((await agg.get('/api/metrics')).status, 400, 'metric is required');
+    // Every declared metric of every town is served.
+    for (const town of world.towns) {
+      for (const m of town.metrics) {
+        const r = await agg.get(`/api/metrics?metric=${m.key}&town=${town.id}&kind=${m.kind}`);
+        assert.equal(r.status, 200, `${town.id} ${m.key}`);
+        assert.ok(Array.isArray(r.body.points));
+      }
+    }
+    const tide = await agg.get('/api/metrics?metric=tide_m&town=port-logic&aggregate=mean');
+    assert.equal(tide.body.points.length, 8);
   });
 
   test('bucket=update gives one point per update', async () => {

@@ -8,9 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { WorldResponse } from '../src/events/contracts.ts';
 import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
 import { browserMissing, launch } from './helpers/browser.ts';
 import { BIN, ROOT, run } from './helpers/cli.ts';
+
+/** "#2f7ed8" as the browser computes it: "rgb(47, 126, 216)". */
+const rgb = (hex: string) =>
+  `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 const skip = browserMissing();
 /** Sequence numbers far past the simulated week's, so posted updates never collide with it. */
@@ -39,13 +44,71 @@ describe('the map viewer', { skip }, () => {
     await agg?.stop();
   });
 
-  test('loads with four town markers, their names and news', async () => {
-    assert.equal(await page.locator('.town-icon').count(), 4);
-    for (const name of ['Port Logic', 'PatchBourough', 'Circuiton', 'Den of Thieves']) {
-      await page.locator('.town-label strong', { hasText: name }).waitFor();
+  test('loads with a marker for each town of /api/world, their names and news', async () => {
+    const world = (await agg.get('/api/world')).body;
+    assert.equal(world.towns.length, 4);
+    assert.equal(await page.locator('.town-icon').count(), world.towns.length);
+    for (const town of world.towns) {
+      await page.locator(`.town-label[data-town="${town.id}"] strong`, { hasText: town.name }).waitFor();
     }
     assert.ok((await page.locator('#feed .row').count()) > 5, 'the feed shows recent events');
     await page.screenshot({ path: join(SHOTS, 'viewer-loaded.png') });
+  });
+
+  test('the markers, the legends and the charts’ lines are the towns and charts /api/world describes, in their colours', async () => {
+    const world: WorldResponse = (await agg.get('/api/world')).body;
+    const colourOf = new Map(world.towns.map((t) => [t.id, rgb(t.colour)]));
+    const nameOf = new Map(world.towns.map((t) => [t.id, t.name]));
+    // Evaluated in the page (as text: this file is type-checked without the DOM's types).
+    const shown = (await page.evaluate(`({
+      dots: [...document.querySelectorAll('.town-icon .dot')].map((d) => ({
+        town: d.dataset.town, colour: getComputedStyle(d).backgroundColor })),
+      legend: [...document.querySelectorAll('#legend span')].map((s) => ({
+        town: s.dataset.town, name: s.textContent, colour: getComputedStyle(s, '::before').backgroundColor })),
+      charts: [...document.querySelectorAll('.charts figure')].map((f) => ({
+        id: f.dataset.chart, series: Number(f.dataset.series), canvases: f.querySelectorAll('canvas').length,
+        title: f.querySelector('figcaption').textContent,
+        keys: [...f.querySelectorAll('.chart-legend li')].map((li) => ({
+          town: li.dataset.town, metric: li.dataset.metric, text: li.textContent,
+          colour: getComputedStyle(li, '::before').backgroundColor })) })),
+    })`)) as {
+      dots: { town: string; colour: string }[];
+      legend: { town: string; name: string; colour: string }[];
+      charts: {
+        id: string;
+        series: number;
+        canvases: number;
+        title: string;
+        keys: { town: string; metric: string; text: string; colour: string }[];
+      }[];
+    };
+    assert.deepEqual(
+      shown.dots,
+      world.towns.map((t) => ({ town: t.id, colour: rgb(t.colour) })),
+    );
+    assert.deepEqual(
+      shown.legend,
+      world.towns.map((t) => ({ town: t.id, name: t.name, colour: rgb(t.colour) })),
+    );
+    assert.deepEqual(
+      shown.charts,
+      world.charts.map((c) => ({
+        id: c.id,
+        series: c.series.length,
+        canvases: 1,
+        title: c.title,
+        keys: c.series.map((s) => ({
+          town: s.town,
+          metric: s.metric,
+          text: `${nameOf.get(s.town)}: ${s.label} (${s.unit}${s.scale === 1 ? '' : ` ×${s.scale}`})`,
+          colour: colourOf.get(s.town),
+        })),
+      })),
+    );
+    // The production chart draws each town's own product, at its declared scale.
+    const production = shown.charts.find((c) => c.id === 'production');
+    assert.equal(production?.series, world.towns.length);
+    assert.ok(production?.keys.some((k) => k.text === 'Circuiton: ore mined (tons ×100)'));
   });
 
   test('an update posted to the API appears in the feed and its marker’s headline within 2 s', async () => {
@@ -99,16 +162,21 @@ describe('the map viewer', { skip }, () => {
   test('play replays the day’s events in order, hour by hour', async () => {
     await page.locator('#day-slider').fill('2');
     await page.locator('#day-label', { hasText: '2' }).waitFor();
-    await page.locator('#replay-speed').selectOption('16');
+    // At 4× the day takes 6 s: a pause clicked on a loaded machine still lands within day 2 (at
+    // 16× it took 1.5 s, and the replay had often gone on into day 3 before the pause came).
+    await page.locator('#replay-speed').selectOption('4');
     await page.locator('#play').click();
     await page
-      .locator('#feed .row .when', { hasText: /^day 2 1\d:/ })
+      .locator('#feed .row .when', { hasText: /^day 2 (0[6-9]|1\d):/ })
       .first()
-      .waitFor({ timeout: 5000 });
+      .waitFor({ timeout: 10_000 });
     await page.locator('#play').click(); // pause
     const times = await page.locator('#feed .row .when').allTextContents();
     assert.ok(times.length > 3);
-    assert.ok(times.every((t) => t.startsWith('day 2 ')));
+    assert.ok(
+      times.every((t) => t.startsWith('day 2 ')),
+      times.join(' / '),
+    );
     // Newest first: the hours only go down the list.
     const hours = times.map((t) => t.slice(6));
     assert.deepEqual(hours, [...hours].sort().reverse());

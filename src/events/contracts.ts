@@ -44,3 +44,94 @@ export interface Whereabouts {
   /** The event that put them there (none: home since the world began). */
   since: { id: number; day: number; hour: number } | null;
 }
+
+/** A chart of the viewer: production per day, or the weather the towns read. */
+export type ChartGroup = 'production' | 'weather';
+
+/** A number a town's events carry, as its declaration says it. */
+export interface MetricDescription {
+  /** Its key in the events' `data`, and the `metric` of GET /api/metrics. */
+  key: string;
+  label: string;
+  unit: string;
+  decimals: number;
+  /** The least and most one event can carry. */
+  range: [min: number, max: number];
+  /** 'output' adds up over a day (fish caught); 'reading' is averaged (temperature). */
+  measure: 'output' | 'reading';
+  /** The kind of event that carries it. */
+  kind: string;
+  /** The chart it is drawn on, and the factor that brings it to that chart's scale. */
+  chart?: { group: ChartGroup; scale: number };
+  /** The town's main product. */
+  main: boolean;
+}
+
+/** A town as it is declared: what the API says of it beside its news. */
+export interface TownDescription {
+  id: string;
+  name: string;
+  description: string;
+  /** Its colour on the map and in the charts, as declared (#rrggbb); clients check it before use. */
+  colour: string;
+  /** Position on the drawn map, in map units (x east, y north). */
+  position: [x: number, y: number];
+  /** The cargo routes it declares (each leg once, by one of its towns), in world days. */
+  routes: { to: string; days: number; by: string }[];
+  /** Every number its events carry: its own kinds', its sensors', and the common ones it emits. */
+  metrics: MetricDescription[];
+}
+
+/** One line of a chart: a metric of one town, by the day. */
+export interface ChartSeries {
+  town: string;
+  metric: string;
+  kind: string;
+  label: string;
+  unit: string;
+  /** The factor each day's value is multiplied by on this chart. */
+  scale: number;
+  /** How a day is told: the day's total, or its mean. */
+  aggregate: 'sum' | 'mean';
+}
+
+export interface ChartDescription {
+  /** `production`, `weather`; a group's further charts are `production-2` and so on. */
+  id: string;
+  group: ChartGroup;
+  title: string;
+  series: ChartSeries[];
+}
+
+/** What GET /api/world says of a town: its declaration, and what the history holds of it. */
+export interface WorldTown extends TownDescription {
+  updates: number;
+  events: number;
+  last_seq: number;
+  last_ts: string | null;
+  last_day: number | null;
+  last_hour: number | null;
+  /** Its latest event that is news (not a sensor reading), or null before any. */
+  headline: StoredEvent | null;
+  /** Sequence numbers missing from its updates, as ranges. */
+  gaps: [from: number, to: number][];
+}
+
+/** GET /api/world: the world's identity and clock, its towns, and the charts that draw them. */
+export interface WorldResponse {
+  id: string;
+  seed: string;
+  seconds_per_day: number;
+  speed: number;
+  t: number;
+  day: number;
+  hour: number;
+  events_total: number;
+  updates_total: number;
+  last_event_id: number;
+  map: { width: number; height: number };
+  towns: WorldTown[];
+  charts: ChartDescription[];
+  /** The towns with gaps in their sequences, and the gaps. */
+  sequence_gaps: Record<string, [from: number, to: number][]>;
+}

@@ -1,27 +1,19 @@
 /** The aggregator's API, as the viewer uses it. Every text from it is untrusted: render with textContent. */
-import type { StoredEvent, Whereabouts } from '../../src/events/contracts.ts';
+import type {
+  ChartDescription,
+  ChartSeries,
+  MetricDescription,
+  StoredEvent,
+  Whereabouts,
+  WorldResponse,
+  WorldTown,
+} from '../../src/events/contracts.ts';
 import { askForToken, ReadRefused, readToken } from './auth.ts';
 
-export type { StoredEvent, Whereabouts };
-
-export interface Town {
-  id: string;
-  name: string;
-  description: string;
-  position: [number, number];
-  routes: { to: string; days: number; by: string }[];
-  headline: StoredEvent | null;
-}
-
-export interface World {
-  seed: string;
-  day: number;
-  hour: number;
-  seconds_per_day: number;
-  events_total: number;
-  map: { width: number; height: number };
-  towns: Town[];
-}
+export type { ChartDescription, ChartSeries, MetricDescription, StoredEvent, Whereabouts };
+/** The world as /api/world describes it: the viewer draws its towns, legends and charts from this alone. */
+export type World = WorldResponse;
+export type Town = WorldTown;
 
 export interface MetricPoint {
   town: string;
@@ -69,9 +61,14 @@ export async function eventsOf(fromDay: number, toDay: number): Promise<StoredEv
   return events;
 }
 
-export async function metric(name: string, aggregate: 'mean' | 'sum', town?: string): Promise<MetricPoint[]> {
+export async function metric(
+  name: string,
+  aggregate: 'mean' | 'sum',
+  where: { town?: string; kind?: string } = {},
+): Promise<MetricPoint[]> {
   const query = new URLSearchParams({ metric: name, aggregate, bucket: 'day' });
-  if (town) query.set('town', town);
+  if (where.town) query.set('town', where.town);
+  if (where.kind) query.set('kind', where.kind);
   return (await json<{ points: MetricPoint[] }>(`/api/metrics?${query}`)).points;
 }
 

@@ -17,9 +17,18 @@ export function byId<T extends HTMLElement>(id: string): T {
   return node as T;
 }
 
-export const TOWN_COLOURS: Record<string, string> = {
-  'port-logic': '#2f7ed8',
-  patchbourough: '#6aa84f',
-  circuiton: '#b07d2b',
-  'den-of-thieves': '#c0392b',
-};
+/** A colour for lines and dots when a town's declared one is missing or not a colour. */
+export const NEUTRAL_COLOUR = '#888888';
+
+/**
+ * A town's colour, safe to put in a style: only `#rrggbb` as the API declares it is taken, anything
+ * else (it comes from the aggregator, and a world builder's town may say anything) is the neutral one.
+ */
+export function safeColour(colour: unknown): string {
+  return typeof colour === 'string' && /^#[0-9a-f]{6}$/i.test(colour) ? colour : NEUTRAL_COLOUR;
+}
+
+/** Each town's colour by its id, checked once. */
+export function coloursOf(towns: readonly { id: string; colour?: unknown }[]): ReadonlyMap<string, string> {
+  return new Map(towns.map((t) => [t.id, safeColour(t.colour)]));
+}

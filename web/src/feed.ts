@@ -4,7 +4,7 @@
  */
 import { formatHour } from '../../src/world/clock.ts';
 import type { StoredEvent } from './api.ts';
-import { el, TOWN_COLOURS } from './dom.ts';
+import { el, NEUTRAL_COLOUR } from './dom.ts';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -24,6 +24,8 @@ export class Feed {
     private readonly kindSelect: HTMLSelectElement,
     private readonly count: HTMLElement,
     private readonly names: Record<string, string>,
+    /** Each town's colour, already checked (dom.ts coloursOf). */
+    private readonly colours: ReadonlyMap<string, string>,
   ) {
     root.append(this.spacer, this.rows);
     root.addEventListener('scroll', () => this.render(), { passive: true });
@@ -116,7 +118,7 @@ export class Feed {
       el('span', { class: 'text', title: e.text }, e.text),
     );
     row.style.top = `${index * ROW_HEIGHT}px`;
-    row.style.borderLeftColor = TOWN_COLOURS[e.town] ?? '#888';
+    row.style.borderLeftColor = this.colours.get(e.town) ?? NEUTRAL_COLOUR;
     return row;
   }
 }

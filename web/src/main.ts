@@ -13,7 +13,7 @@ import {
 } from './api.ts';
 import { takeTokenFromAddress, untilTokenGiven } from './auth.ts';
 import { Charts } from './charts.ts';
-import { byId, el, TOWN_COLOURS } from './dom.ts';
+import { byId, coloursOf, el, NEUTRAL_COLOUR } from './dom.ts';
 import { Feed } from './feed.ts';
 import { WorldMap } from './map.ts';
 import { ResidentsPanel } from './residents.ts';
@@ -23,8 +23,16 @@ import './styles.css';
 takeTokenFromAddress();
 const world = await getWorld().catch(untilTokenGiven);
 const names = Object.fromEntries(world.towns.map((t) => [t.id, t.name]));
+// Each town's colour as it declares it, checked once: only #rrggbb goes into a style.
+const colours = coloursOf(world.towns);
 
-const feed = new Feed(byId('feed'), byId<HTMLSelectElement>('filter-kind'), byId('feed-count'), names);
+const feed = new Feed(
+  byId('feed'),
+  byId<HTMLSelectElement>('filter-kind'),
+  byId('feed-count'),
+  names,
+  colours,
+);
 const townFilter = byId<HTMLSelectElement>('filter-town');
 townFilter.append(...world.towns.map((t) => el('option', { value: t.id }, t.name)));
 const applyFilters = () => feed.filter(townFilter.value, byId<HTMLSelectElement>('filter-kind').value);
@@ -33,8 +41,8 @@ byId('filter-kind').addEventListener('change', applyFilters);
 
 byId('legend').append(
   ...world.towns.map((t) => {
-    const key = el('span', {}, t.name);
-    key.style.setProperty('--c', TOWN_COLOURS[t.id] ?? '#888');
+    const key = el('span', { 'data-town': t.id }, t.name);
+    key.style.setProperty('--c', colours.get(t.id) ?? NEUTRAL_COLOUR);
     return key;
   }),
 );
@@ -42,11 +50,7 @@ const worldMap = new WorldMap(byId('map'), world, (town) => void showDay(town));
 const people = new ResidentsPanel(byId('residents'), names, (counts) => {
   for (const [town, n] of Object.entries(counts)) worldMap.setPeople(town, n);
 });
-const charts = new Charts(world.towns, {
-  temperature: byId('chart-temperature'),
-  pressure: byId('chart-pressure'),
-  production: byId('chart-production'),
-});
+const charts = new Charts(world, byId('charts'), colours);
 
 // --- The clock and the time control -------------------------------------------------------------
 let live = true;

@@ -2,7 +2,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { StoredEvent, Town, World } from './api.ts';
-import { el, TOWN_COLOURS } from './dom.ts';
+import { el, safeColour } from './dom.ts';
 
 export class WorldMap {
   readonly map: L.Map;
@@ -29,8 +29,8 @@ export class WorldMap {
       this.towns.set(town.id, town);
       // An element, not HTML: a style attribute in HTML is inline style, which the CSP refuses;
       // a colour set through the CSSOM is not.
-      const dot = el('span', { class: 'dot' });
-      dot.style.background = TOWN_COLOURS[town.id] ?? '#555';
+      const dot = el('span', { class: 'dot', 'data-town': town.id });
+      dot.style.background = safeColour(town.colour);
       const icon = L.divIcon({
         className: 'town-icon',
         html: dot,

@@ -1,6 +1,8 @@
 /** The history: GET /api/events (paged, filtered), GET /api/days/:day, GET /api/metrics. */
+import type { FastifySchemaValidationError } from 'fastify';
 import { summariseDay } from '../../readers/days.ts';
 import type { Aggregate } from '../../store/store.ts';
+import { describeWorld } from '../../world/describe.ts';
 import type { App, AppOptions } from '../app.ts';
 import { DAY } from './params.ts';
 
@@ -23,6 +25,19 @@ interface MetricsQuery {
   bucket: 'day' | 'update';
   aggregate: Aggregate;
   limit: number;
+}
+
+/**
+ * A refused parameter told with what it may be: a metric or a town this world does not have is
+ * answered with the ones it has. Other errors read as Fastify's own.
+ */
+function listAllowed(errors: FastifySchemaValidationError[], dataVar: string): Error {
+  const first = errors[0];
+  const name = first?.instancePath.replace(/^\//, '');
+  const allowed = (first?.params as { allowedValues?: unknown } | undefined)?.allowedValues;
+  if (first?.keyword === 'enum' && name && Array.isArray(allowed))
+    return new Error(`${name} must be one of: ${allowed.join(', ')}`);
+  return new Error(errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).join(', '));
 }
 
 export function historyRoutes(app: App, { store, world }: AppOptions): void {
@@ -73,16 +88,20 @@ export function historyRoutes(app: App, { store, world }: AppOptions): void {
     async (request) => summariseDay(world, request.params.day, await store.day(request.params.day)),
   );
 
+  // The numbers the world's towns declare, and no other key of events' data.
+  const metric = { type: 'string', enum: describeWorld(world).metricKeys } as const;
+
   app.get<{ Querystring: MetricsQuery }>(
     '/api/metrics',
     {
+      schemaErrorFormatter: listAllowed,
       schema: {
         querystring: {
           type: 'object',
           additionalProperties: false,
           required: ['metric'],
           properties: {
-            metric: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' },
+            metric,
             town,
             kind,
             from_day: DAY,

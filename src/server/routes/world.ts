@@ -1,7 +1,11 @@
-/** GET /api/world: the world's seed and clock, its towns on the map, their latest news and any gaps. */
+/**
+ * GET /api/world: the world's seed and clock, its towns as declared (colour, place, routes, the
+ * numbers their events carry), the charts that draw them, their latest news and any gaps.
+ */
 
-import type { ClockResponse } from '../../events/contracts.ts';
+import type { ClockResponse, WorldResponse } from '../../events/contracts.ts';
 import { worldTimeOf } from '../../world/clock.ts';
+import { describeWorld } from '../../world/describe.ts';
 import { MAP_SIZE } from '../../world/map.ts';
 import type { App, AppOptions } from '../app.ts';
 
@@ -19,7 +23,8 @@ export function worldRoutes(app: App, { store, world, worldFile, clock }: AppOpt
     };
   });
 
-  app.get('/api/world', async () => {
+  app.get('/api/world', async (): Promise<WorldResponse> => {
+    const description = describeWorld(world);
     const stats = await store.stats();
     const t = clock.now();
     const byTown = new Map(stats.towns.map((s) => [s.town, s]));
@@ -34,14 +39,10 @@ export function worldRoutes(app: App, { store, world, worldFile, clock }: AppOpt
       updates_total: stats.updates_total,
       last_event_id: stats.last_event_id,
       map: MAP_SIZE,
-      towns: world.towns.map((town) => {
+      towns: description.towns.map((town) => {
         const s = byTown.get(town.id);
         return {
-          id: town.id,
-          name: town.name,
-          description: town.description,
-          position: town.position,
-          routes: (town.routes ?? []).flatMap((r) => (r.cargo ? [{ to: r.to, ...r.cargo }] : [])),
+          ...town,
           updates: s?.updates ?? 0,
           events: s?.events ?? 0,
           last_seq: s?.last_seq ?? 0,
@@ -52,6 +53,7 @@ export function worldRoutes(app: App, { store, world, worldFile, clock }: AppOpt
           gaps: s?.gaps ?? [],
         };
       }),
+      charts: description.charts,
       sequence_gaps: Object.fromEntries(
         stats.towns.filter((s) => s.gaps.length > 0).map((s) => [s.town, s.gaps]),
       ),
