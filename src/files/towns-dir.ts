@@ -38,7 +38,12 @@ async function loadTownFolder(folder: string): Promise<AnyTownRules> {
   try {
     module = await import(pathToFileURL(entry).href);
   } catch (error) {
-    throw new TownsDirError(`${entry}: cannot be loaded: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // Outside an ES-module package, TypeScript files load as CommonJS and their imports fail.
+    const hint = /require\(\)|ES Module|Cannot use import/.test(message)
+      ? ` (a town folder needs a package.json with "type": "module", as examples/towns/lighthouse has)`
+      : '';
+    throw new TownsDirError(`${entry}: cannot be loaded${hint}: ${message}`);
   }
   if (module.default === undefined) throw new TownsDirError(`${entry}: must export the town as its default`);
   const problems = townProblems(module.default);
