@@ -57,7 +57,7 @@ export interface MetricDescription {
   decimals: number;
   /** The least and most one event can carry. */
   range: [min: number, max: number];
-  /** 'output' adds up over a day (fish caught); 'reading' is averaged (temperature). */
+  /** 'output' adds up over a day (ore mined); 'reading' is averaged (temperature). */
   measure: 'output' | 'reading';
   /** The kind of event that carries it. */
   kind: string;

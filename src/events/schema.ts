@@ -148,7 +148,7 @@ export function plainEvent(world: World, sentence: string): TownEvent {
   return { kind, text: sentence, data };
 }
 
-/** Towns are named by id ("port-logic") or by name ("Port Logic"), in any case. */
+/** Towns are named by id or by name, in any case. */
 function townId(world: World, name: string): string | undefined {
   const wanted = name.trim().toLowerCase();
   return world.towns.find((t) => t.id === wanted || t.name.toLowerCase() === wanted)?.id;

@@ -1,6 +1,6 @@
 /**
  * What moves along the trade routes. Each town declares the goods it makes (towns/<id>/); the world
- * gathers them. Stocks are kept in each good's natural unit (fish, lbs, tools); shipments count
+ * gathers them. Stocks are kept in each good's natural unit (lbs, sacks, bolts); shipments count
  * crates, which is what the seeds call cargo items.
  */
 export interface GoodsDef {
@@ -20,7 +20,7 @@ export function unitsOf(def: GoodsDef, crates: number): number {
   return Math.round(crates * def.perCrate * 10000) / 10000;
 }
 
-/** "3 crates of fish (150 fish)". */
+/** "3 crates of grain (150 lbs)". */
 export function describeCargo(goods: Goods, def: GoodsDef, crates: number): string {
   return `${crates} ${crates === 1 ? 'crate' : 'crates'} of ${goods} (${unitsOf(def, crates)} ${def.unit})`;
 }

@@ -71,7 +71,7 @@ export class Rng {
     for (let i = 0; i < 4; i++) this.uint32();
   }
 
-  /** An Rng determined entirely by its labels, e.g. `Rng.of(seed, 'circuiton', seq)`. */
+  /** An Rng determined entirely by its labels, e.g. `Rng.of(seed, townId, seq)`. */
   static of(...parts: ReadonlyArray<string | number>): Rng {
     return new Rng(hash(...parts));
   }

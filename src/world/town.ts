@@ -63,18 +63,18 @@ export interface Turn<Local = unknown> {
   isGoods(name: unknown): name is Goods;
   /** What a good is: its unit, how much fills a crate, its price. */
   goods(name: Goods): GoodsDef;
-  /** "3 crates of fish (150 fish)". */
+  /** "3 crates of grain (150 lbs)". */
   cargo(goods: Goods, crates: number): string;
 }
 
 /** How a question asks about a number: "how much" is a sum for output, a mean for a reading. */
 export type Aggregate = 'sum' | 'mean' | 'min' | 'max' | 'count';
 
-/** A number events carry: a job's output (fish caught) or a sensor's reading (tide). */
+/** A number events carry: a job's output (ore mined) or a sensor's reading (a river's level). */
 export interface MetricDef {
   /** Its key in the events' `data`. */
   key: string;
-  /** What it counts, as an answer says it: "fish caught". */
+  /** What it counts, as an answer says it: "ore mined". */
   label: string;
   unit: string;
   /** Decimals the events carry, so sums are exact at this precision. */
@@ -83,9 +83,9 @@ export interface MetricDef {
   range: readonly [min: number, max: number];
   /** The words people use for it in a question; the first metric whose words match is meant. */
   words: RegExp;
-  /** How a plain sentence states it, the number captured: /(\d+)\s+fish\b/i reads "caught 200 fish". */
+  /** How a plain sentence states it, the number captured: /(\d+) tons of ore/i reads "mined 2 tons of ore". */
   stated?: RegExp;
-  /** 'output' adds up over a day (fish); 'reading' is read and averaged (temperature). */
+  /** 'output' adds up over a day (ore mined); 'reading' is read and averaged (temperature). */
   measure: 'output' | 'reading';
   /** What "how much" means, where it is not the sum of an output or the mean of a reading. */
   natural?: Aggregate;

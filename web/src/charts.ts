@@ -12,7 +12,7 @@ interface Chart {
   load: () => Promise<uPlot.AlignedData>;
 }
 
-/** "fish caught (fish)", "ore mined (tons ×100)": what a line shows, as its legend says it. */
+/** "ore mined (tons ×100)": what a line shows, as its legend says it. */
 function measureOf(series: ChartSeries): string {
   return `${series.label} (${series.unit}${series.scale === 1 ? '' : ` ×${series.scale}`})`;
 }

@@ -87,11 +87,8 @@ export class WorldMap {
     ) {
       this.travel(String(event.data.from), String(event.data.to), '#f3d27a', 'cargo');
     }
-    if (
-      event.kind === 'raid' &&
-      Number(event.data.raid_gold) > 0 &&
-      this.towns.has(String(event.data.target))
-    ) {
+    // A raid names its target only when it went ahead.
+    if (event.kind === 'raid' && this.towns.has(String(event.data.target))) {
       this.travel(event.town, String(event.data.target), '#e74c3c', 'raid');
     }
   }
