@@ -1,6 +1,6 @@
 /**
  * What every EventStore must do, whatever stands behind it. `eventStoreContract` registers the
- * tests; test/store-contract.test.ts runs them against SQLite, and a new backend runs them the
+ * tests; test/unit/store/contract.test.ts runs them against SQLite, and a new backend runs them the
  * same way. Expectations come from the updates appended, never from the store's own queries.
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 /**
  * What every ResidentStore must do, whatever stands behind it. `residentStoreContract` registers
- * the tests; test/store-contract.test.ts runs them against SQLite. The days stored are real ones:
+ * the tests; test/unit/store/contract.test.ts runs them against SQLite. The days stored are real ones:
  * the residents' engine lives them, as a stored run would close them.
  */
 

@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { IncomingUpdate } from '../src/events/schema.ts';
-import { eventStorePath, residentStorePath } from '../src/files/data-dir.ts';
-import { prepareUpdate } from '../src/store/digest.ts';
-import { openEventStore, openResidentStore, parseStoreLocation } from '../src/store/open.ts';
-import type { TownId } from '../src/world/types.ts';
-import { eventStoreContract, type OpenStore } from './contract/event-store.ts';
-import { residentStoreContract } from './contract/resident-store.ts';
-import { anUpdate } from './helpers/updates.ts';
+import type { IncomingUpdate } from '../../../src/events/schema.ts';
+import { eventStorePath, residentStorePath } from '../../../src/files/data-dir.ts';
+import { prepareUpdate } from '../../../src/store/digest.ts';
+import { openEventStore, openResidentStore, parseStoreLocation } from '../../../src/store/open.ts';
+import type { TownId } from '../../../src/world/types.ts';
+import { eventStoreContract, type OpenStore } from '../../contract/event-store.ts';
+import { residentStoreContract } from '../../contract/resident-store.ts';
+import { anUpdate } from '../../helpers/updates.ts';
 
 /** A store in a fresh directory, opened at `location(dir)` as many times as asked. */
 function inTempDir<S>(

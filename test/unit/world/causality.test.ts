@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { WORLD } from '../src/world/map.ts';
-import { METAL_PER_TOOL_LBS, MILL_MIN_RIVER_M } from '../src/world/towns/patchbourough/index.ts';
-import { STORM_WIND_KPH } from '../src/world/weather.ts';
-import { type Happening, History, mean, num, year } from './helpers/history.ts';
+import { WORLD } from '../../../src/world/map.ts';
+import { METAL_PER_TOOL_LBS, MILL_MIN_RIVER_M } from '../../../src/world/towns/patchbourough/index.ts';
+import { STORM_WIND_KPH } from '../../../src/world/weather.ts';
+import { type Happening, History, mean, num, year } from '../../helpers/history.ts';
 
 const stormy = (h: Happening) => num(History.sensorOf(h.update), 'wind_kph') >= STORM_WIND_KPH;
 

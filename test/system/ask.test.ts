@@ -8,16 +8,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runEval } from '../eval/run.ts';
-import { toolSchemas } from '../src/agent/model-tools.ts';
-import { answerOffline } from '../src/agent/planner.ts';
-import { parseQuestion } from '../src/agent/question.ts';
-import { parseTime } from '../src/agent/time.ts';
-import { vocabularyOf } from '../src/agent/vocabulary.ts';
-import { WORLD, worldOf } from '../src/world/map.ts';
-import { BUILT_IN_TOWNS } from '../src/world/towns/index.ts';
-import { type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { BIN, run } from './helpers/cli.ts';
+import { runEval } from '../../eval/run.ts';
+import { toolSchemas } from '../../src/agent/model-tools.ts';
+import { answerOffline } from '../../src/agent/planner.ts';
+import { parseQuestion } from '../../src/agent/question.ts';
+import { parseTime } from '../../src/agent/time.ts';
+import { vocabularyOf } from '../../src/agent/vocabulary.ts';
+import { WORLD, worldOf } from '../../src/world/map.ts';
+import { BUILT_IN_TOWNS } from '../../src/world/towns/index.ts';
+import { type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { BIN, run } from '../helpers/cli.ts';
 
 test('the evaluation set scores at least 95%, over every question form', async () => {
   const { results, accuracy } = await runEval({ days: 200, seed: '7' });

@@ -1,16 +1,16 @@
 /** The pure core: randomness, time, routes, and one town's step on its own. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Clock, worldDaysOf, worldTimeOf } from '../src/world/clock.ts';
-import { WORLD } from '../src/world/map.ts';
-import { Rng } from '../src/world/rng.ts';
-import { simulate } from '../src/world/simulate.ts';
-import { initialState, stepTown } from '../src/world/step.ts';
-import { defineTown } from '../src/world/town.ts';
-import { METAL_PER_TOOL_LBS } from '../src/world/towns/patchbourough/index.ts';
-import type { Dispatch, TownId } from '../src/world/types.ts';
-import { isoTime } from '../src/world/update.ts';
-import { World } from '../src/world/world.ts';
+import { Clock, worldDaysOf, worldTimeOf } from '../../../src/world/clock.ts';
+import { WORLD } from '../../../src/world/map.ts';
+import { Rng } from '../../../src/world/rng.ts';
+import { simulate } from '../../../src/world/simulate.ts';
+import { initialState, stepTown } from '../../../src/world/step.ts';
+import { defineTown } from '../../../src/world/town.ts';
+import { METAL_PER_TOOL_LBS } from '../../../src/world/towns/patchbourough/index.ts';
+import type { Dispatch, TownId } from '../../../src/world/types.ts';
+import { isoTime } from '../../../src/world/update.ts';
+import { World } from '../../../src/world/world.ts';
 
 describe('Rng', () => {
   test('the same labels give the same stream; other labels another', () => {

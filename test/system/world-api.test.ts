@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { MetricDescription, WorldResponse } from '../src/events/contracts.ts';
-import { describeWorld } from '../src/world/describe.ts';
-import { COMMON_KINDS, WEATHER_METRICS } from '../src/world/kinds.ts';
-import { WORLD } from '../src/world/map.ts';
-import type { AnyTownRules, MetricDef } from '../src/world/town.ts';
-import { BUILT_IN_TOWNS } from '../src/world/towns/index.ts';
-import { World } from '../src/world/world.ts';
-import { startAggregator, type TestAggregator } from './helpers/aggregator.ts';
+import type { MetricDescription, WorldResponse } from '../../src/events/contracts.ts';
+import { describeWorld } from '../../src/world/describe.ts';
+import { COMMON_KINDS, WEATHER_METRICS } from '../../src/world/kinds.ts';
+import { WORLD } from '../../src/world/map.ts';
+import type { AnyTownRules, MetricDef } from '../../src/world/town.ts';
+import { BUILT_IN_TOWNS } from '../../src/world/towns/index.ts';
+import { World } from '../../src/world/world.ts';
+import { startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
 
 const common = (kind: string) => COMMON_KINDS.find((k) => k.kind === kind)?.metrics ?? [];
 

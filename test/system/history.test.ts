@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { StoredEvent } from '../src/events/contracts.ts';
-import type { Update } from '../src/world/types.ts';
-import { type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { BIN, run } from './helpers/cli.ts';
+import type { StoredEvent } from '../../src/events/contracts.ts';
+import type { Update } from '../../src/world/types.ts';
+import { type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { BIN, run } from '../helpers/cli.ts';
 
 const TOWNS = ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'];
 const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-history-'));

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BIN, run } from './helpers/cli.ts';
+import { BIN, run } from '../helpers/cli.ts';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEmbedder } from '../src/search/embedder.ts';
-import { anUpdate, startAggregator } from './helpers/aggregator.ts';
+import { createEmbedder } from '../../src/search/embedder.ts';
+import { anUpdate, startAggregator } from '../helpers/aggregator.ts';
 
 const DIMS = 64;
 

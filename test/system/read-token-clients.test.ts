@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { anUpdate, type Body, startAggregator } from './helpers/aggregator.ts';
-import { BIN, exited, freePort, ROOT, waitFor } from './helpers/cli.ts';
+import { anUpdate, type Body, startAggregator } from '../helpers/aggregator.ts';
+import { BIN, exited, freePort, ROOT, waitFor } from '../helpers/cli.ts';
 
 const TOKEN = 'reader-secret-42';
 

@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { StoredEvent } from '../src/events/contracts.ts';
-import { Outbox } from '../src/town/outbox.ts';
-import type { Update } from '../src/world/types.ts';
-import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { BIN, run } from './helpers/cli.ts';
+import type { StoredEvent } from '../../src/events/contracts.ts';
+import { Outbox } from '../../src/town/outbox.ts';
+import type { Update } from '../../src/world/types.ts';
+import { anUpdate, type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { BIN, run } from '../helpers/cli.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'chronicle-resilience-'));
 const name = (seq: number) => `${String(seq).padStart(12, '0')}.json`;

@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent } from '../src/agent/agent.ts';
-import type { ChatModelConfig } from '../src/agent/chat-model.ts';
-import { eventStorePath } from '../src/files/data-dir.ts';
-import { simulateIntoStore } from '../src/simulation/into-store.ts';
-import { openEventStore } from '../src/store/open.ts';
-import type { EventStore } from '../src/store/store.ts';
-import { WORLD } from '../src/world/map.ts';
-import { type Body, startAggregator } from './helpers/aggregator.ts';
+import { Agent } from '../../src/agent/agent.ts';
+import type { ChatModelConfig } from '../../src/agent/chat-model.ts';
+import { eventStorePath } from '../../src/files/data-dir.ts';
+import { simulateIntoStore } from '../../src/simulation/into-store.ts';
+import { openEventStore } from '../../src/store/open.ts';
+import type { EventStore } from '../../src/store/store.ts';
+import { WORLD } from '../../src/world/map.ts';
+import { type Body, startAggregator } from '../helpers/aggregator.ts';
 
 interface ChatRequest {
   model: string;

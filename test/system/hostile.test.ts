@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LIMITS } from '../src/events/limits.ts';
-import { anUpdate, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { BIN, exited, freePort, run, start, waitFor } from './helpers/cli.ts';
-import { readStream } from './helpers/sse.ts';
+import { LIMITS } from '../../src/events/limits.ts';
+import { anUpdate, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { BIN, exited, freePort, run, start, waitFor } from '../helpers/cli.ts';
+import { readStream } from '../helpers/sse.ts';
 
 const fresh = (prefix: string) => mkdtempSync(join(tmpdir(), `chronicle-${prefix}-`));
 

@@ -8,9 +8,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { residentStorePath } from '../src/files/data-dir.ts';
-import { openResidentStore } from '../src/store/open.ts';
-import { BIN, run } from './helpers/cli.ts';
+import { residentStorePath } from '../../src/files/data-dir.ts';
+import { openResidentStore } from '../../src/store/open.ts';
+import { BIN, run } from '../helpers/cli.ts';
 
 interface Seen {
   auth?: string;

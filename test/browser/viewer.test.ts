@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { WorldResponse } from '../src/events/contracts.ts';
-import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { browserMissing, launch } from './helpers/browser.ts';
-import { BIN, ROOT, run } from './helpers/cli.ts';
+import type { WorldResponse } from '../../src/events/contracts.ts';
+import { anUpdate, type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { browserMissing, launch } from '../helpers/browser.ts';
+import { BIN, ROOT, run } from '../helpers/cli.ts';
 
 /** "#2f7ed8" as the browser computes it: "rgb(47, 126, 216)". */
 const rgb = (hex: string) =>

@@ -4,16 +4,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { clockPath, eventStorePath, reportStem, residentStorePath } from '../src/files/data-dir.ts';
-import { loadScenario } from '../src/residents/files.ts';
-import type { DayReport } from '../src/residents/report.ts';
-import { dryRun, type WorldRun } from '../src/residents/run.ts';
-import { openEventStore, openResidentStore } from '../src/store/open.ts';
-import { WORLD } from '../src/world/map.ts';
-import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
-import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
-import { type Body, startAggregator } from './helpers/aggregator.ts';
-import { BIN, ROOT, run } from './helpers/cli.ts';
+import { clockPath, eventStorePath, reportStem, residentStorePath } from '../../src/files/data-dir.ts';
+import { loadScenario } from '../../src/residents/files.ts';
+import type { DayReport } from '../../src/residents/report.ts';
+import { dryRun, type WorldRun } from '../../src/residents/run.ts';
+import { openEventStore, openResidentStore } from '../../src/store/open.ts';
+import { WORLD } from '../../src/world/map.ts';
+import { DEFAULT_CONFIG, selectResidents } from '../../src/world/residents/catalog.ts';
+import { DEFAULT_SETTINGS } from '../../src/world/residents/types.ts';
+import { type Body, startAggregator } from '../helpers/aggregator.ts';
+import { BIN, ROOT, run } from '../helpers/cli.ts';
 
 describe('chronicle world run --dry-run', () => {
   it('prints the same event log and the same reports for the same seed, and other ones for another', async () => {

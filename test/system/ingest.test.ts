@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
+import { anUpdate, type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
 
 let agg: TestAggregator;
 before(async () => {

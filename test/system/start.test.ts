@@ -5,9 +5,9 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { StoredEvent } from '../src/events/contracts.ts';
-import { BIN, exited, freePort, start, waitFor } from './helpers/cli.ts';
-import { readStream } from './helpers/sse.ts';
+import type { StoredEvent } from '../../src/events/contracts.ts';
+import { BIN, exited, freePort, start, waitFor } from '../helpers/cli.ts';
+import { readStream } from '../helpers/sse.ts';
 
 test('within 60 s of `chronicle start` the history holds all four towns and the stream shows new events', {
   timeout: 90_000,

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import type { StoredEvent } from '../src/events/contracts.ts';
-import { type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { BIN, exited, freePort, run, start, waitFor } from './helpers/cli.ts';
+import type { StoredEvent } from '../../src/events/contracts.ts';
+import { type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { BIN, exited, freePort, run, start, waitFor } from '../helpers/cli.ts';
 
 type Result = StoredEvent & { score: number };
 

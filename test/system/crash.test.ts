@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StoredEvent } from '../src/events/contracts.ts';
-import type { Update } from '../src/world/types.ts';
-import type { Body } from './helpers/aggregator.ts';
-import { BIN, exited, freePort, run, start, waitFor } from './helpers/cli.ts';
+import type { StoredEvent } from '../../src/events/contracts.ts';
+import type { Update } from '../../src/world/types.ts';
+import type { Body } from '../helpers/aggregator.ts';
+import { BIN, exited, freePort, run, start, waitFor } from '../helpers/cli.ts';
 
 const TOWNS = ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'];
 const SPEED = '200';

@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dot, EXACT_UP_TO, VectorIndex } from '../src/search/vector-index.ts';
-import { normalise } from '../src/search/vectors.ts';
-import { Rng } from '../src/world/rng.ts';
+import { dot, EXACT_UP_TO, VectorIndex } from '../../../src/search/vector-index.ts';
+import { normalise } from '../../../src/search/vectors.ts';
+import { Rng } from '../../../src/world/rng.ts';
 
 const DIMS = 64;
 const rng = Rng.of('vector-index-test');

@@ -1,15 +1,19 @@
 /** The residents' scheduler: ticks, agendas, travel, capacity, cool-downs, talk and memory. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { worldDaysOf } from '../src/world/clock.ts';
-import { WORLD } from '../src/world/map.ts';
-import { DEFAULT_CONFIG, selectResidents } from '../src/world/residents/catalog.ts';
-import { type DayLog, Residents } from '../src/world/residents/engine.ts';
-import { eventOf } from '../src/world/residents/events.ts';
-import { Geography } from '../src/world/residents/geography.ts';
-import { DEFAULT_SETTINGS, type ResidentsConfig, type RunSettings } from '../src/world/residents/types.ts';
-import { simulate } from '../src/world/simulate.ts';
-import type { TownEvent } from '../src/world/types.ts';
+import { worldDaysOf } from '../../../src/world/clock.ts';
+import { WORLD } from '../../../src/world/map.ts';
+import { DEFAULT_CONFIG, selectResidents } from '../../../src/world/residents/catalog.ts';
+import { type DayLog, Residents } from '../../../src/world/residents/engine.ts';
+import { eventOf } from '../../../src/world/residents/events.ts';
+import { Geography } from '../../../src/world/residents/geography.ts';
+import {
+  DEFAULT_SETTINGS,
+  type ResidentsConfig,
+  type RunSettings,
+} from '../../../src/world/residents/types.ts';
+import { simulate } from '../../../src/world/simulate.ts';
+import type { TownEvent } from '../../../src/world/types.ts';
 
 function engine(
   overrides: Partial<RunSettings> = {},
@@ -223,7 +227,7 @@ describe('residents: talk, relationships and memory', () => {
   });
 
   it('recalls memories by recency, importance and relevance', async () => {
-    const { MemoryStream } = await import('../src/world/residents/memory.ts');
+    const { MemoryStream } = await import('../../../src/world/residents/memory.ts');
     const s = new MemoryStream('John');
     const at = (id: number, t: number, text: string, importance: number) =>
       s.add({ id, resident: 'John', t, lastAccess: t, kind: 'observation', text, importance });
@@ -271,7 +275,7 @@ describe('residents in the towns', () => {
 
 describe('residents in real-time towns', () => {
   it('every town process agrees on them, and each tells exactly its own share', async () => {
-    const { TownResidents } = await import('../src/residents/live.ts');
+    const { TownResidents } = await import('../../../src/residents/live.ts');
     const seed = '9';
     const shares = WORLD.ids.map((town) => ({
       town,

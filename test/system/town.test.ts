@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { DEFAULT_CONFIG } from '../src/world/residents/catalog.ts';
-import { RESIDENT_KINDS } from '../src/world/residents/events.ts';
-import type { Update } from '../src/world/types.ts';
-import { BIN, exited, run, start, waitFor } from './helpers/cli.ts';
+import { DEFAULT_CONFIG } from '../../src/world/residents/catalog.ts';
+import { RESIDENT_KINDS } from '../../src/world/residents/events.ts';
+import type { Update } from '../../src/world/types.ts';
+import { BIN, exited, run, start, waitFor } from '../helpers/cli.ts';
 
 const HEADER = /^(?:\[[\w-]+ *\] )?(.+?) · day (\d+), (\d\d):(\d\d) · update (\d+)$/;
 const tmp = () => mkdtempSync(join(tmpdir(), 'chronicle-town-'));

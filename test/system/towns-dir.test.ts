@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { AnyTownRules, MetricDef } from '../src/world/town.ts';
-import type { Body } from './helpers/aggregator.ts';
-import { browserMissing, launch } from './helpers/browser.ts';
-import { BIN, exited, ROOT, run, start, waitFor as waitForLine } from './helpers/cli.ts';
-import { freePort } from './helpers/ports.ts';
+import type { AnyTownRules, MetricDef } from '../../src/world/town.ts';
+import type { Body } from '../helpers/aggregator.ts';
+import { browserMissing, launch } from '../helpers/browser.ts';
+import { BIN, exited, ROOT, run, start, waitFor as waitForLine } from '../helpers/cli.ts';
+import { freePort } from '../helpers/ports.ts';
 
 const EXAMPLE = join(ROOT, 'examples', 'towns');
 const FOLDER = readdirSync(EXAMPLE)[0] as string;

@@ -25,8 +25,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { type Body, startAggregator } from './helpers/aggregator.ts';
-import { BIN, exited, freePort, run, start } from './helpers/cli.ts';
+import { type Body, startAggregator } from '../helpers/aggregator.ts';
+import { BIN, exited, freePort, run, start } from '../helpers/cli.ts';
 
 const DAYS = 15;
 /** Deadlines for what a loaded two-core machine may take: a model to load, a small history to index. */

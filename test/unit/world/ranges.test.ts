@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { History, num, year } from './helpers/history.ts';
+import { History, num, year } from '../../helpers/history.ts';
 
 type Range = readonly [number, number];
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { anUpdate, type Body, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { browserMissing, launch } from './helpers/browser.ts';
-import { BIN, run } from './helpers/cli.ts';
+import { anUpdate, type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { browserMissing, launch } from '../helpers/browser.ts';
+import { BIN, run } from '../helpers/cli.ts';
 
 const skip = browserMissing();
 /** Characters a URL must encode, so that the fragment, the header and the stream's query are tested. */

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { anUpdate, startAggregator, type TestAggregator } from './helpers/aggregator.ts';
-import { waitFor } from './helpers/cli.ts';
-import { readStream } from './helpers/sse.ts';
+import { anUpdate, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
+import { waitFor } from '../helpers/cli.ts';
+import { readStream } from '../helpers/sse.ts';
 
 let agg: TestAggregator;
 before(async () => {
