@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { homeId, residentsConfigOf } from '../world/residents/catalog.ts';
-import type { ResidentsConfig, Scenario } from '../world/residents/types.ts';
+import { PLACE_KINDS, type ResidentsConfig, type Scenario } from '../world/residents/types.ts';
 import type { TownId } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 
@@ -24,19 +24,7 @@ const LocationSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a location id, <town>/<place>'),
   town: Town,
   name: Name,
-  kind: z.enum([
-    'home',
-    'dock',
-    'market',
-    'tavern',
-    'square',
-    'forge',
-    'mill',
-    'fields',
-    'mine',
-    'academy',
-    'workshop',
-  ]),
+  kind: z.enum(['home', ...PLACE_KINDS]),
   capacity: z.number().int().min(1).max(10_000),
   open: z.tuple([Hour, Hour]).default([0, 24]),
 });

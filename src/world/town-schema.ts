@@ -4,6 +4,7 @@
  * (routes to known towns, goods someone makes) is World's to check; this is one town alone.
  */
 import { z } from 'zod';
+import { PLACE_KINDS } from './residents/types.ts';
 import type { AnyTownRules } from './town.ts';
 
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
@@ -76,18 +77,7 @@ const RouteSchema = z
 const PlaceSchema = z.strictObject({
   slug: z.string().regex(ID, 'a lower-case slug'),
   name,
-  kind: z.enum([
-    'dock',
-    'market',
-    'tavern',
-    'square',
-    'forge',
-    'mill',
-    'fields',
-    'mine',
-    'academy',
-    'workshop',
-  ]),
+  kind: z.enum(PLACE_KINDS),
   capacity: z.number().int().min(1).max(1000),
   open: z.tuple([hour, hour]).optional(),
 });

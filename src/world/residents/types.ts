@@ -4,18 +4,21 @@
  */
 import type { TownId } from '../types.ts';
 
-export type LocationKind =
-  | 'home'
-  | 'dock'
-  | 'market'
-  | 'tavern'
-  | 'square'
-  | 'forge'
-  | 'mill'
-  | 'fields'
-  | 'mine'
-  | 'academy'
-  | 'workshop';
+/** The kinds of public place a town may have; everyone's home is a place of kind 'home'. */
+export const PLACE_KINDS = [
+  'dock',
+  'market',
+  'tavern',
+  'square',
+  'forge',
+  'mill',
+  'fields',
+  'mine',
+  'academy',
+  'workshop',
+] as const;
+
+export type LocationKind = 'home' | (typeof PLACE_KINDS)[number];
 
 export interface LocationDef {
   /** `<town>/<name>`, unique in the world. */
