@@ -3,7 +3,7 @@
  * by name and by what people call them, every number their jobs and sensors report, and the
  * happenings people ask about. Pure data and matching; no store, no I/O.
  */
-import { COMMON_KINDS } from '../world/kinds.ts';
+import { COMMON_KINDS, emitsCommon, SENSOR_KIND } from '../world/kinds.ts';
 import type { Aggregate, EventKindDef, MetricDef } from '../world/town.ts';
 import type { World } from '../world/world.ts';
 
@@ -93,11 +93,7 @@ export class Vocabulary {
     this.ids = this.towns.map((t) => t.id);
     for (const t of this.towns) this.names.set(t.id, t.name);
 
-    // A common kind about a shipment is emitted only by the towns that send goods; the rest by all.
-    const traders = world.towns.filter((t) => t.exports.length > 0).map((t) => t.id);
-    // A town's own readings are reported with the common ones, by its weather station.
-    const station = COMMON_KINDS.find((k) => k.metrics?.some((m) => m.measure === 'reading'))?.kind;
-    const carriers = (k: EventKindDef) => (k.fields?.shipment ? traders : this.ids);
+    const carriers = (k: EventKindDef) => world.towns.filter((t) => emitsCommon(t, k)).map((t) => t.id);
     const metrics: { def: MetricDef; kind: string | undefined; towns: readonly string[]; shared: boolean }[] =
       [];
     for (const k of COMMON_KINDS)
@@ -106,7 +102,8 @@ export class Vocabulary {
     for (const t of world.towns) {
       for (const k of t.kinds)
         for (const def of k.metrics ?? []) metrics.push({ def, kind: k.kind, towns: [t.id], shared: false });
-      for (const def of t.readings ?? []) metrics.push({ def, kind: station, towns: [t.id], shared: false });
+      for (const def of t.readings ?? [])
+        metrics.push({ def, kind: SENSOR_KIND, towns: [t.id], shared: false });
     }
     for (const { def, kind, towns, shared } of metrics) {
       const known = this.byKey.get(def.key);

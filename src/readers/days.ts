@@ -1,6 +1,6 @@
 /** A day at a glance: per town, how much of everything happened, the weather's range, and its highlights. */
 import type { StoredEvent } from '../store/store.ts';
-import { COMMON_KINDS } from '../world/kinds.ts';
+import { COMMON_KINDS, SENSOR_KIND } from '../world/kinds.ts';
 import type { World } from '../world/world.ts';
 
 export interface TownDay {
@@ -82,7 +82,7 @@ export function summariseDay(world: World, day: number, events: readonly StoredE
     town.by_kind[e.kind] = (town.by_kind[e.kind] ?? 0) + 1;
     for (const [key, value] of Object.entries(e.data)) {
       if (typeof value !== 'number') continue;
-      if (e.kind === 'sensor') {
+      if (e.kind === SENSOR_KIND) {
         const byKey = readings[e.town] ?? new Map<string, number[]>();
         readings[e.town] = byKey;
         const values = byKey.get(key) ?? [];

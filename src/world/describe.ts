@@ -11,7 +11,7 @@ import type {
   MetricDescription,
   TownDescription,
 } from '../events/contracts.ts';
-import { COMMON_KINDS } from './kinds.ts';
+import { COMMON_KINDS, emitsCommon, SENSOR_KIND } from './kinds.ts';
 import type { AnyTownRules, EventKindDef, MetricDef } from './town.ts';
 import type { World } from './world.ts';
 
@@ -21,12 +21,6 @@ export interface WorldDescription {
   /** Every metric key any town reports, in the order first described. */
   metricKeys: string[];
 }
-
-/** The common kinds only a town that sends goods emits: its sales, and the shipments robbed from it. */
-const TRADING_KINDS: ReadonlySet<string> = new Set(['trade', 'loss']);
-
-/** The sensor kind: it carries the common weather readings and each town's own. */
-const SENSOR_KIND = 'sensor';
 
 function metric(def: MetricDef, kind: string): MetricDescription {
   return {
@@ -52,11 +46,10 @@ const ofKinds = (kinds: readonly EventKindDef[]): Reported[] =>
 
 /** What the town's events carry: its own kinds' numbers, its sensors' readings, then the common ones it emits. */
 function reportedBy(town: AnyTownRules): Reported[] {
-  const trades = town.exports.length > 0;
   const all = [
     ...ofKinds(town.kinds),
     ...(town.readings ?? []).map((def) => ({ def, kind: SENSOR_KIND })),
-    ...ofKinds(COMMON_KINDS.filter((k) => trades || !TRADING_KINDS.has(k.kind))),
+    ...ofKinds(COMMON_KINDS.filter((k) => emitsCommon(town, k))),
   ];
   // A key is one number of the town's history: its first declaration is the one described.
   const seen = new Set<string>();

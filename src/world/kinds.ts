@@ -3,8 +3,10 @@
  * and receives, and what pirates rob from it. The step (step.ts) emits them; each town's own kinds
  * live in its folder under towns/. The agent, the API and the viewer read both from here.
  */
-import type { EventKindDef, MetricDef } from './town.ts';
+import type { AnyTownRules, EventKindDef, MetricDef } from './town.ts';
 import { STORM_WIND_KPH } from './weather.ts';
+
+const SENSOR_KIND_NAME = 'sensor';
 
 const reading = (m: Omit<MetricDef, 'measure'>): MetricDef => ({ measure: 'reading', ...m });
 
@@ -68,7 +70,7 @@ const SHIPMENT_FIELDS = {
 
 export const COMMON_KINDS: readonly EventKindDef[] = [
   {
-    kind: 'sensor',
+    kind: SENSOR_KIND_NAME,
     about: "a town's weather station reading",
     metrics: WEATHER_METRICS,
     // A storm is wind of STORM_WIND_KPH or more: boats stay in, raiders stay home.
@@ -159,3 +161,11 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
     news: true,
   },
 ];
+
+/** The kind whose events carry the weather readings, and each town's own readings beside them. */
+export const SENSOR_KIND = SENSOR_KIND_NAME;
+
+/** Whether a town emits a common kind: those about a shipment only if it sends goods, the rest always. */
+export function emitsCommon(town: AnyTownRules, kind: EventKindDef): boolean {
+  return kind.fields?.shipment === undefined || town.exports.length > 0;
+}

@@ -5,6 +5,7 @@
  */
 import { worldDaysOf, worldTimeOf } from './clock.ts';
 import { describeCargo, type Goods, type GoodsDef, type Stock, unitsOf } from './goods.ts';
+import { SENSOR_KIND } from './kinds.ts';
 import { round } from './num.ts';
 import { Rng } from './rng.ts';
 import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
@@ -333,7 +334,7 @@ function read(rules: AnyTownRules, turn: Turn): void {
   const storm = w.storm ? ' Storm warning.' : '';
   if (w.storm) data.storm = 1;
   turn.emit(
-    'sensor',
+    SENSOR_KIND,
     `${w.temperature_c} °C, ${w.pressure_hpa} hPa, humidity ${w.humidity_pct}%, wind ${w.wind_kph} km/h${rain}${extra ? `, ${extra.text}` : ''}.${storm}`,
     data,
   );
