@@ -1,21 +1,26 @@
 /**
  * How towns fit together, checked when a World is made: routes and exports lead to towns that
- * exist, goods are made by someone, each number and flag key means one thing, people work at their
+ * exist, goods are made by someone, a key means one thing wherever it is declared, people work at their
  * town's places and have names of their own. Each problem names the town and the field.
  */
 import { COMMON_KINDS } from './kinds.ts';
-import type { AnyTownRules } from './town.ts';
+import type { AnyTownRules, MetricDef } from './town.ts';
 
 export function worldProblems(towns: readonly AnyTownRules[]): string[] {
   const problems: string[] = [];
   const ids = new Set(towns.map((t) => t.id));
   const goods = new Set(towns.flatMap((t) => Object.keys(t.goods ?? {})));
   const people = new Set(towns.flatMap((t) => t.people.map((p) => p.name)));
-  const keyOwner = new Map<string, string>();
+  // A key two towns declare is one number of the world's history (two mining towns' ore): it must
+  // mean the same in both. A flag's key must not also be a number's.
+  const keyOwner = new Map<string, { where: string; metric?: MetricDef }>();
   for (const kind of COMMON_KINDS) {
-    for (const m of kind.metrics ?? []) keyOwner.set(m.key, `the common ${kind.kind} events`);
-    for (const f of kind.flags ?? []) keyOwner.set(f.key, `the common ${kind.kind} events`);
+    for (const m of kind.metrics ?? [])
+      keyOwner.set(m.key, { where: `the common ${kind.kind} events`, metric: m });
+    for (const f of kind.flags ?? []) keyOwner.set(f.key, { where: `the common ${kind.kind} events` });
   }
+  const sameNumber = (a: MetricDef, b: MetricDef) =>
+    a.unit === b.unit && a.decimals === b.decimals && a.measure === b.measure;
   const commonKinds = new Set(COMMON_KINDS.map((k) => k.kind));
   const names = new Set<string>();
 
@@ -52,16 +57,22 @@ export function worldProblems(towns: readonly AnyTownRules[]): string[] {
       });
       (kind.flags ?? []).forEach((f, j) => {
         const owner = keyOwner.get(f.key);
-        if (owner) at(`kinds[${i}].flags[${j}].key`, `"${f.key}" already means something in ${owner}`);
-        else keyOwner.set(f.key, `${town.id}'s ${kind.kind} events`);
+        if (owner?.metric) at(`kinds[${i}].flags[${j}].key`, `"${f.key}" is a number in ${owner.where}`);
+        else if (!owner) keyOwner.set(f.key, { where: `${town.id}'s ${kind.kind} events` });
       });
     });
     for (const { k, list } of metrics) {
       list.forEach((m) => {
         const field = k ? `kinds[${town.kinds.indexOf(k)}].metrics.${m.key}` : `readings.${m.key}`;
         const owner = keyOwner.get(m.key);
-        if (owner) at(field, `"${m.key}" already means something in ${owner}`);
-        else keyOwner.set(m.key, `${town.id}'s ${k ? `${k.kind} events` : 'sensors'}`);
+        if (owner && !owner.metric) at(field, `"${m.key}" is a flag in ${owner.where}`);
+        else if (owner?.metric && !sameNumber(owner.metric, m))
+          at(
+            field,
+            `"${m.key}" is another number in ${owner.where} (${owner.metric.unit}, ${owner.metric.measure})`,
+          );
+        else if (!owner)
+          keyOwner.set(m.key, { where: `${town.id}'s ${k ? `${k.kind} events` : 'sensors'}`, metric: m });
         if (m.range[0] > m.range[1]) at(`${field}.range`, 'min is above max');
       });
     }

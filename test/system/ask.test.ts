@@ -120,6 +120,8 @@ describe('the vocabulary comes from the world', () => {
       routes: [],
       goods: {},
       exports: [],
+      // Residents are people of their own.
+      people: model.people.map((p) => ({ ...p, name: `${p.name} of Ironhold`, family: undefined })),
     };
     const w = worldOf([added]);
     const five = vocabularyOf(w);
