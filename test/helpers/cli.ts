@@ -34,9 +34,17 @@ export function run(args: readonly string[], options: { timeoutMs?: number } = {
 /** Processes started and not yet exited. */
 const running = new Set<ChildProcess>();
 // What a failed test left running is killed when the file's tests end: the test process would
-// otherwise wait for it forever (it holds the child's pipes).
+// otherwise wait for it forever (it holds the child's pipes). Each long-running command leads its own
+// process group, so what it started (`chronicle start`'s aggregator and towns) goes with it and
+// cannot hold a port for the next test.
 after(() => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
 });
 
 /** Start a long-running command; lines of its standard output arrive with the time they came. */
@@ -44,7 +52,11 @@ export function start(args: readonly string[]): {
   child: ChildProcess;
   lines: { at: number; text: string }[];
 } {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   const lines: { at: number; text: string }[] = [];

@@ -147,6 +147,8 @@ describe('the world description', () => {
       routes: [],
       goods: {},
       exports: [],
+      // Residents are people of their own.
+      people: port.people.map((p) => ({ ...p, name: `${p.name} of New Harbour`, family: undefined })),
     };
     const world = new World([...BUILT_IN_TOWNS, added]);
     const description = describeWorld(world);
@@ -166,9 +168,12 @@ describe('the world description', () => {
 
   test('a town with two metrics in one chart group puts the second on a second chart', () => {
     const port = BUILT_IN_TOWNS[0] as AnyTownRules;
+    // Alone in its world: nowhere to send goods, nothing from elsewhere to eat.
     const twice: AnyTownRules = {
       ...port,
       routes: [],
+      exports: [],
+      upkeep: {},
       kinds: port.kinds.map((k) => ({
         ...k,
         metrics: (k.metrics ?? []).map((m) => ({ ...m, chart: { group: 'production' as const, scale: 2 } })),

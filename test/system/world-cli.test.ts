@@ -83,7 +83,7 @@ describe('chronicle world run --dry-run', () => {
       );
       const init = await run([BIN, 'world', 'init', '--data', dir, '--config', bad]);
       assert.equal(init.code, 1);
-      assert.match(init.stderr, /residents.0.town: a town/);
+      assert.match(init.stderr, /Zed's town "atlantis" is not one of port-logic/);
       assert.ok(!existsSync(residentStorePath(dir)), 'nothing stored from a bad file');
     } finally {
       rmSync(dir, { recursive: true, force: true });
