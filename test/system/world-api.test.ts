@@ -174,6 +174,7 @@ describe('the world description', () => {
       routes: [],
       exports: [],
       upkeep: {},
+      people: port.people.map((p) => ({ ...p, family: undefined })),
       kinds: port.kinds.map((k) => ({
         ...k,
         metrics: (k.metrics ?? []).map((m) => ({ ...m, chart: { group: 'production' as const, scale: 2 } })),
