@@ -31,6 +31,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     range: [900, 1100],
     stated: /(\d+(?:\.\d+)?)\s*hPa/i,
     words: /\bpressure\b|\bhpa\b|\bbarometer\b/,
+    chart: { group: 'weather' },
   }),
   reading({
     key: 'humidity_pct',

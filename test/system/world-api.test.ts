@@ -102,7 +102,8 @@ describe('GET /api/world', () => {
   test('describes the charts: each chart group draws its declared metric of every town, with its scale', () => {
     assert.deepEqual(
       world.charts.map((c) => c.id),
-      ['production', 'weather'],
+      // Each town's product; temperature; air pressure (a second weather metric, a second chart).
+      ['production', 'weather', 'weather-2'],
     );
     for (const chart of world.charts) {
       assert.deepEqual(
