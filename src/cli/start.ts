@@ -125,15 +125,19 @@ export async function runStart(flags: StartFlags): Promise<void> {
   };
 
   let stopping = false;
+  const terminate = (child: ChildProcess) => {
+    stopSent.add(child);
+    child.kill('SIGTERM');
+  };
   const stop = () => {
     if (stopping) return;
     stopping = true;
     console.log('Stopping the towns and the aggregator…');
     // Towns first, so their last updates reach the aggregator or wait safely in their outboxes.
     const towns = children.filter((c) => c.name !== 'aggregator');
-    for (const { child } of towns) child.kill('SIGTERM');
+    for (const { child } of towns) terminate(child);
     void Promise.all(towns.map((c) => c.exited)).then(() => {
-      for (const { child } of children) child.kill('SIGTERM');
+      for (const { child } of children) terminate(child);
     });
   };
   process.once('SIGINT', stop);
@@ -152,8 +156,11 @@ export async function runStart(flags: StartFlags): Promise<void> {
   try {
     await waitForAggregator(url, world.id, readToken, aggregator.child, 30_000);
   } catch (error) {
+    const asked = stopping;
     stop();
     await aggregator.exited;
+    // Ctrl-C while the aggregator was still coming up: a clean stop, not a failure.
+    if (asked) return;
     throw error;
   }
   if (!stopping) for (const town of towns) launch(town, ['town', town, '--server', url]);
@@ -172,9 +179,20 @@ export async function runStart(flags: StartFlags): Promise<void> {
   process.exitCode = results.every((code) => code === 0) ? 0 : 1;
 }
 
+/**
+ * A child's exit code. One that ends by the SIGTERM it was sent to stop it has stopped cleanly: a
+ * town still starting up when Ctrl-C comes has not yet taken over its signals, and dies of it.
+ */
 function once(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) =>
+      resolve(code ?? (signal === 'SIGTERM' && stopSent.has(child) ? 0 : 1)),
+    ),
+  );
 }
+
+/** The children sent SIGTERM by `stop`. */
+const stopSent = new WeakSet<ChildProcess>();
 
 export function startCommand(): Command {
   return new Command('start')
