@@ -3,7 +3,7 @@
  * by name and by what people call them, every number their jobs and sensors report, and the
  * happenings people ask about. Pure data and matching; no store, no I/O.
  */
-import { COMMON_KINDS, emitsCommon, SENSOR_KIND } from '../world/kinds.ts';
+import { COMMON_KINDS, emitsCommon, RAID_KIND, SENSOR_KIND } from '../world/kinds.ts';
 import type { Aggregate, EventKindDef, MetricDef } from '../world/town.ts';
 import type { World } from '../world/world.ts';
 
@@ -63,9 +63,6 @@ export interface Happening {
   /** A weather reading's happening (it rained), not news. */
   weather?: boolean;
 }
-
-/** The kind of event a town emits when it raids another's shipments. */
-const RAID_KIND = 'raid';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -155,7 +152,7 @@ export class Vocabulary {
     for (const k of common) add(k, carriers(k));
     this.happenings = [...happenings.values()];
 
-    this.raiders = emitters(RAID_KIND);
+    this.raiders = world.raiders;
     const robbed = COMMON_KINDS.find((k) => k.fields?.raider === 'town');
     this.robbery = this.happenings.find((h) => robbed && h.kind === robbed.kind);
   }

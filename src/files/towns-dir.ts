@@ -16,8 +16,14 @@ const ENTRY_FILES = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
 
 export class TownsDirError extends Error {}
 
+/** A town as loaded, with the file it came from. */
+interface Loaded {
+  town: AnyTownRules;
+  entry: string;
+}
+
 /** The towns of every folder in `dir`, in the order of their folder names. */
-export async function loadTownsDir(dir: string): Promise<AnyTownRules[]> {
+export async function loadTownsDir(dir: string): Promise<Loaded[]> {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory())
     throw new TownsDirError(`${root}: --towns-dir must be a directory of town folders`);
@@ -26,12 +32,12 @@ export async function loadTownsDir(dir: string): Promise<AnyTownRules[]> {
     .map((d) => d.name)
     .sort();
   if (folders.length === 0) throw new TownsDirError(`${root}: no town folders in it`);
-  const towns: AnyTownRules[] = [];
+  const towns: Loaded[] = [];
   for (const folder of folders) towns.push(await loadTownFolder(join(root, folder)));
   return towns;
 }
 
-async function loadTownFolder(folder: string): Promise<AnyTownRules> {
+async function loadTownFolder(folder: string): Promise<Loaded> {
   const entry = ENTRY_FILES.map((f) => join(folder, f)).find((f) => existsSync(f));
   if (!entry) throw new TownsDirError(`${folder}: no ${ENTRY_FILES.join(' or ')} in the town's folder`);
   let module: { default?: unknown };
@@ -52,21 +58,21 @@ async function loadTownFolder(folder: string): Promise<AnyTownRules> {
   const name = folder.split(/[\\/]/).at(-1);
   if (town.id !== name)
     throw new TownsDirError(`${entry}: id: "${town.id}" must be the folder's name, "${name}"`);
-  return town;
+  return { town, entry };
 }
 
 /** The built-in towns with those of `dir`, if given; a town that does not fit names its file. */
 export async function loadWorld(dir: string | undefined): Promise<World> {
   if (!dir) return worldOf();
-  const added = await loadTownsDir(dir);
+  const loaded = await loadTownsDir(dir);
   try {
-    return worldOf(added);
+    return worldOf(loaded.map((l) => l.town));
   } catch (error) {
     if (!(error instanceof WorldError)) throw error;
-    const fileOf = (id: string) => join(resolve(dir), id, 'index.ts');
+    const entryOf = new Map(loaded.map((l) => [l.town.id, l.entry]));
     const lines = error.problems.map((p) => {
-      const id = /^town ([a-z0-9-]+):/.exec(p)?.[1];
-      return id && added.some((t) => t.id === id) ? `${fileOf(id)}: ${p}` : p;
+      const entry = entryOf.get(/^town ([a-z0-9-]+):/.exec(p)?.[1] ?? '');
+      return entry ? `${entry}: ${p}` : p;
     });
     throw new TownsDirError(`the towns of ${resolve(dir)} do not fit the world:\n  ${lines.join('\n  ')}`);
   }

@@ -1,6 +1,6 @@
 /** A day at a glance: per town, how much of everything happened, the weather's range, and its highlights. */
 import type { StoredEvent } from '../store/store.ts';
-import { COMMON_KINDS, SENSOR_KIND } from '../world/kinds.ts';
+import { SENSOR_KIND } from '../world/kinds.ts';
 import type { World } from '../world/world.ts';
 
 export interface TownDay {
@@ -38,7 +38,7 @@ const readings = new WeakMap<World, Reading>();
 function readingOf(world: World): Reading {
   let reading = readings.get(world);
   if (reading) return reading;
-  const kinds = [...COMMON_KINDS, ...world.towns.flatMap((t) => t.kinds)];
+  const { kinds } = world;
   const byKind = new Map(kinds.map((k) => [k.kind, k]));
   const totals = new Set(
     kinds.flatMap((k) =>

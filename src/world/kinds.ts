@@ -163,6 +163,12 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   },
 ];
 
+/**
+ * The kind of a raid on a shipment: the step tells the raided town (`target`) and the town the goods
+ * were bound for (`to`). The towns that emit it are the world's raiders.
+ */
+export const RAID_KIND = 'raid';
+
 /** The kind whose events carry the weather readings, and each town's own readings beside them. */
 export const SENSOR_KIND = SENSOR_KIND_NAME;
 

@@ -5,7 +5,7 @@
  */
 import { worldDaysOf, worldTimeOf } from './clock.ts';
 import { describeCargo, type Goods, type GoodsDef, type Stock, unitsOf } from './goods.ts';
-import { SENSOR_KIND } from './kinds.ts';
+import { RAID_KIND, SENSOR_KIND } from './kinds.ts';
 import { round } from './num.ts';
 import { Rng } from './rng.ts';
 import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
@@ -228,9 +228,9 @@ function hear(world: World, rules: AnyTownRules, turn: Turn, dispatch: Dispatch)
       crates: Number(data.cargo_items),
       arrives: dispatch.t + days,
     });
-  } else if (event.kind === 'raid' && data.target === me) {
+  } else if (event.kind === RAID_KIND && data.target === me) {
     recordLoss(turn, dispatch);
-  } else if (event.kind === 'raid' && data.to === me) {
+  } else if (event.kind === RAID_KIND && data.to === me) {
     // Our goods were taken on the way: fewer crates will arrive, or none.
     const shipment = turn.state.incoming.find((s) => s.id === data.shipment);
     if (shipment) shipment.crates -= Math.min(shipment.crates, Number(data.cargo_items));

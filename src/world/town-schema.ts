@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { PLACE_KINDS } from './residents/types.ts';
-import type { AnyTownRules } from './town.ts';
 
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
@@ -150,8 +149,4 @@ export function townProblems(value: unknown): string[] {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
     return `${path.replace(/^\./, '') || '(the town)'}: ${issue.message}`;
   });
-}
-
-export function isTown(value: unknown): value is AnyTownRules {
-  return townProblems(value).length === 0;
 }

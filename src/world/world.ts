@@ -4,7 +4,8 @@
  * the built-in ones; `--towns-dir` adds more); nothing else names them.
  */
 import type { Goods, GoodsDef } from './goods.ts';
-import type { AnyTownRules, RouteDef } from './town.ts';
+import { COMMON_KINDS, RAID_KIND } from './kinds.ts';
+import type { AnyTownRules, EventKindDef, RouteDef } from './town.ts';
 import type { TownEvent, TownId } from './types.ts';
 import { worldProblems } from './world-check.ts';
 
@@ -32,6 +33,10 @@ export class World {
   readonly towns: readonly AnyTownRules[];
   /** Every good any town makes, in the order the towns declare them. */
   readonly goods: ReadonlyMap<Goods, GoodsDef>;
+  /** Every kind of event the world holds: the common ones, then each town's own. */
+  readonly kinds: readonly EventKindDef[];
+  /** The towns that go raiding: those that emit raids. */
+  readonly raiders: readonly TownId[];
   private readonly byId = new Map<string, AnyTownRules>();
   private readonly legs = new Map<string, Leg[]>();
   private readonly staff = new Map<string, Record<string, string[]>>();
@@ -59,6 +64,8 @@ export class World {
       this.staff.set(town.id, roles);
     }
     this.goods = goods;
+    this.kinds = [...COMMON_KINDS, ...towns.flatMap((t) => t.kinds)];
+    this.raiders = towns.filter((t) => t.kinds.some((k) => k.kind === RAID_KIND)).map((t) => t.id as TownId);
     for (const town of towns) {
       for (const leg of town.routes ?? []) {
         if (!this.byId.has(leg.to)) throw new Error(`route from ${town.id} to unknown town ${leg.to}`);

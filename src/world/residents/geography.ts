@@ -16,16 +16,10 @@ export class Geography {
   private readonly public = new Map<string, Map<string, LocationDef>>();
   private readonly ways = new Map<string, Way | null>();
 
-  /** The towns whose people lay a siege when a scenario does not say whose: those that raid. */
-  readonly raiders: readonly TownId[];
-
   constructor(
     private readonly config: Pick<ResidentsConfig, 'locations' | 'routes'>,
     private readonly world: World,
   ) {
-    this.raiders = world.towns
-      .filter((t) => t.kinds.some((k) => k.kind === 'raid'))
-      .map((t) => t.id as TownId);
     for (const l of config.locations) {
       this.locations.set(l.id, l);
       const mine = this.public.get(l.town) ?? new Map<string, LocationDef>();
@@ -49,6 +43,11 @@ export class Geography {
 
   nameOf(location: string): string {
     return this.locations.get(location)?.name ?? 'the road';
+  }
+
+  /** The towns whose people lay a siege when a scenario does not say whose: those that raid. */
+  get raiders(): readonly TownId[] {
+    return this.world.raiders;
   }
 
   townName(town: string): string {

@@ -3,7 +3,6 @@
  * The towns declare it: kinds that are always news (a raid, a robbery) and flags marked `news` (a
  * storm, a flooded mine), read from the event's data, never from its words.
  */
-import { COMMON_KINDS } from '../kinds.ts';
 import type { TownEvent } from '../types.ts';
 import type { World } from '../world.ts';
 
@@ -17,7 +16,7 @@ const known = new WeakMap<World, News>();
 export function newsOf(world: World): News {
   let news = known.get(world);
   if (!news) {
-    const kinds = [...COMMON_KINDS, ...world.towns.flatMap((t) => t.kinds)];
+    const { kinds } = world;
     news = {
       kinds: new Set(kinds.filter((k) => k.news).map((k) => k.kind)),
       flags: kinds.flatMap((k) => (k.flags ?? []).filter((f) => f.news).map((f) => f.key)),
