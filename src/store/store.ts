@@ -102,6 +102,69 @@ export interface ValueRow {
   value: number;
 }
 
+/**
+ * Per town, day and kind, one numeric data key summed up: what whole-history aggregates are read
+ * from, so they cost what the number of days costs. Maintained inside the ingest transaction.
+ * `metric` '*' counts the events themselves (sum = count = events, min = max = 1).
+ */
+export interface RollupQuery {
+  metric: string;
+  towns?: readonly string[];
+  kinds?: readonly string[];
+  fromDay?: number;
+  toDay?: number;
+}
+
+export interface RollupRow {
+  town: string;
+  day: number;
+  kind: string;
+  metric: string;
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  /** The earliest event holding the min, and the earliest holding the max. */
+  min_id: number;
+  max_id: number;
+}
+
+/** A condition on one numeric data key. */
+export interface NumberCondition {
+  key: string;
+  op: '>' | '>=' | '<' | '<=' | '=' | '!=';
+  value: number;
+}
+
+/** Events by any of their declared fields; every list is "one of these", every key is ANDed. */
+export interface SelectQuery {
+  towns?: readonly string[];
+  kinds?: readonly string[];
+  fromDay?: number;
+  toDay?: number;
+  /** Hours of the day, inclusive, 0–24. */
+  fromHour?: number;
+  toHour?: number;
+  /** Exact actor names. */
+  actors?: readonly string[];
+  /** data[key] is one of the values (goods, from, to, target, shipment…). */
+  equals?: Readonly<Record<string, readonly (string | number)[]>>;
+  /** Numeric conditions on data keys; an event without the key fails its condition. */
+  conditions?: readonly NumberCondition[];
+  /** The data keys to return for each event (null where an event lacks one). */
+  keys: readonly string[];
+}
+
+export interface SelectRow {
+  id: number;
+  town: string;
+  day: number;
+  hour: number;
+  kind: string;
+  actor: string | null;
+  values: Record<string, number | string | null>;
+}
+
 export interface ActorStats {
   actor: string;
   town: string;
@@ -128,6 +191,10 @@ export interface EventStore {
   metrics(query: MetricQuery): Promise<MetricPoint[]>;
   /** Every event carrying this number, with its value, in world-time order. */
   values(query: ValueQuery): Promise<ValueRow[]>;
+  /** Daily rollups of one data key, in day order. */
+  rollups(query: RollupQuery): Promise<RollupRow[]>;
+  /** Events by their fields, with the data keys asked for, in world-time order. */
+  select(query: SelectQuery): Promise<SelectRow[]>;
   /** Each actor's latest event of these kinds (where the residents are now, from their moves). */
   latestByActor(kinds: readonly string[]): Promise<StoredEvent[]>;
   /** Everyone named as an event's actor, with where and when they appear. */
