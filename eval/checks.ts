@@ -2,6 +2,7 @@
  * What every evaluation set shares: the history as the simulation wrote it, the shape of a case,
  * and checks that read an answer the way a person would, whatever its wording: does it state this
  * number, name this day, this town, this person? Nothing here reads how the agent works.
+ * What a right answer is, for every set: eval/CONVENTIONS.md (read it before writing a case).
  */
 import type { StoredEvent } from '../src/store/store.ts';
 
