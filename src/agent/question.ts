@@ -1,4 +1,5 @@
 /** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
+import { spellerOf } from './spelling.ts';
 import { type ParsedTime, parseTime } from './time.ts';
 import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
 
@@ -88,12 +89,16 @@ export function parseQuestion(
   vocab: Vocabulary,
 ): Question {
   const trimmed = raw.trim();
-  const text = trimmed
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/[?.!]+$/, '')
-    .trim();
+  const people = new Set(actors.flatMap((a) => a.toLowerCase().match(/[a-z]+/g) ?? []));
+  const text = spellerOf(vocab).mend(
+    trimmed
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/\s+/g, ' ')
+      .replace(/[?.!]+$/, '')
+      .trim(),
+    people,
+  );
   const q: Question = {
     raw: trimmed,
     text,

@@ -19,6 +19,7 @@ import type { World } from '../world/world.ts';
 import type { LiveBus } from './bus.ts';
 import type { Ingest } from './ingest.ts';
 import { askRoutes } from './routes/ask.ts';
+import { queryRoutes } from './routes/query.ts';
 import { historyRoutes } from './routes/history.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { residentRoutes } from './routes/residents.ts';
@@ -245,6 +246,7 @@ export function buildApp(options: AppOptions): App {
   worldRoutes(app, options);
   searchRoutes(app, options);
   askRoutes(app, options);
+  queryRoutes(app, options);
   residentRoutes(app, options);
   return app;
 }

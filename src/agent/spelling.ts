@@ -1,0 +1,128 @@
+/**
+ * Typos in a question, mended before it is read: each word the world's vocabulary does not know is
+ * replaced by the one known word nearest to it (Levenshtein distance from fastest-levenshtein; a
+ * swap of two neighbouring letters counts as one edit). The known words are the world's own (its
+ * towns' names and aliases, every metric's and happening's words, people, goods) and the words
+ * questions are made of. Short words and numbers are left alone: too many words are near them.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { World } from '../world/world.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** Words questions are made of, which a typo must not be mended into something else. */
+const spellers = new WeakMap<Vocabulary, Speller>();
+
+/** The speller of a vocabulary's world, built once. */
+export function spellerOf(vocab: Vocabulary): Speller {
+  let speller = spellers.get(vocab);
+  if (!speller) {
+    speller = new Speller(vocab, vocab.world);
+    spellers.set(vocab, speller);
+  }
+  return speller;
+}
+
+const QUESTION_WORDS = `
+a about above after again against all almost along also altogether always amount an and any anyone anything are around as at average
+back bad be been before being below best better between big bigger biggest both busiest but by
+calm calmer calmest can catch caught cold colder coldest compare compared correlation count could
+daily day days did do does doing done down during each either else ended ever every fall fell few fewer fewest first for from
+get give go going good got great greater greatest had happen happened happening has have having he her here high higher highest him his hit hot hotter hottest how
+if in into is it its just large larger largest last latest least less like list little long longer lot low lower lowest
+made make many max maximum me mean median min minimum month months more most much my
+near never new next no none not nothing now number of off often on once one only or other our out over overall
+past per place poor poorest quantity record records rich richer richest same say see seven several she should show since single small smaller smallest so some sum
+than that the their them then there these they thing things this those three through time times to today together tomorrow took top total totals trend two
+under until up us was we week weekly weeks well were what whats when where which while who whom whose why will with without worst would
+year yes yesterday yet you your
+`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/** The literal words of a regular expression's source, with simple suffix groups spelled out. */
+function wordsOfPattern(source: string): string[] {
+  const words: string[] = [];
+  const plain = source.replace(/\\[bBsSdDwW]/g, ' ');
+  for (const m of plain.matchAll(/([a-z']+)\(([a-z|?]+)\)\??/g)) {
+    const base = m[1] as string;
+    words.push(base);
+    for (const suffix of (m[2] as string).split('|')) words.push(base + suffix.replace(/\?/g, ''));
+  }
+  for (const m of plain.matchAll(/[a-z']{3,}/g)) words.push(m[0]);
+  return words;
+}
+
+export class Speller {
+  private readonly known: Set<string>;
+  /** Known words of four letters or more, the only ones a typo is mended into. */
+  private readonly candidates: string[];
+  private readonly cache = new Map<string, string>();
+
+  constructor(vocab: Vocabulary, world: World, extra: readonly string[] = []) {
+    const words = new Set<string>(QUESTION_WORDS);
+    const add = (text: string) => {
+      for (const w of text.toLowerCase().match(/[a-z']+/g) ?? []) words.add(w);
+    };
+    for (const t of world.towns) {
+      add(t.name);
+      add(t.description);
+      for (const w of wordsOfPattern(t.aliases)) words.add(w);
+      for (const p of t.people) add(p.name);
+      for (const p of t.places) add(p.name);
+      for (const g of Object.keys(t.goods ?? {})) add(g);
+    }
+    for (const m of vocab.metrics) {
+      add(m.label);
+      add(m.unit);
+      for (const w of wordsOfPattern(m.words.source)) words.add(w);
+    }
+    for (const h of vocab.happenings) {
+      add(h.phrase);
+      for (const w of wordsOfPattern(h.words.source)) words.add(w);
+    }
+    for (const kind of world.kinds) add(kind.about);
+    for (const w of extra) add(w);
+    this.known = words;
+    this.candidates = [...words].filter((w) => w.length >= 4 && !w.includes("'"));
+  }
+
+  /** The question with each unknown word replaced by its nearest known one, where one is near enough. */
+  mend(text: string, alsoKnown: ReadonlySet<string> = new Set()): string {
+    return text.replace(/[a-z]+/g, (word) => (alsoKnown.has(word) ? word : this.word(word)));
+  }
+
+  private word(word: string): string {
+    if (word.length < 4 || this.known.has(word)) return word;
+    // Plurals and -ed/-ing forms of a known word are no typos.
+    if (
+      this.known.has(word.replace(/(es|s|ed|ing|ly)$/, '')) ||
+      this.known.has(word.replace(/(ies)$/, 'y')) ||
+      this.known.has(word.replace(/(ed|ing)$/, 'e'))
+    )
+      return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const limit = word.length >= 7 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    let tie = false;
+    for (const candidate of this.candidates) {
+      if (Math.abs(candidate.length - word.length) > limit) continue;
+      const d = swapped(word, candidate) ? 1 : distance(word, candidate);
+      if (d < bestDistance) {
+        [best, bestDistance, tie] = [candidate, d, false];
+      } else if (d === bestDistance && candidate !== best) tie = true;
+    }
+    const mended = best !== undefined && bestDistance <= limit && !tie ? best : word;
+    if (this.cache.size < 10_000) this.cache.set(word, mended);
+    return mended;
+  }
+}
+
+/** Whether two words differ only by two neighbouring letters swapped ("fsih" and "fish"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}

@@ -1,0 +1,711 @@
+/**
+ * Running a typed query against the store. A selection becomes cells (per town, day and kind, the
+ * sum, count, min and max of its number): read from the store's daily rollups when the selection
+ * needs nothing finer than town, kind and days, else from the events themselves. Cells become
+ * buckets (each event, day, week or the whole range), buckets an aggregate, per group. Every
+ * result carries the events it rests on.
+ */
+import type { EventStore, NumberCondition, SelectQuery } from '../store/store.ts';
+import type { Catalog } from './catalog.ts';
+import type {
+  AggregateQuery,
+  Aggregation,
+  Combine,
+  CompareQuery,
+  CorrelateQuery,
+  DayRange,
+  Granularity,
+  Query,
+  Selection,
+  Series,
+  TrendQuery,
+} from './query.ts';
+import { type Correlation, correlate, type Trend, trend } from './statistics.ts';
+
+/** Event ids a result carries; past this many it says how many there were. */
+export const EVIDENCE_LIMIT = 5000;
+
+export interface QueryContext {
+  store: EventStore;
+  catalog: Catalog;
+  /** The world's current day: a query's days end here and default to the whole history before it. */
+  today: number;
+}
+
+/** Where an extreme was: the bucket that holds it. */
+export interface At {
+  day?: number;
+  week?: number;
+  /** The one event, for per-event extremes. */
+  event?: number;
+  town?: string;
+  hour?: number;
+}
+
+export interface GroupResult {
+  /** The group's key (a town, a day, a goods…), or null without a group. */
+  key: string | number | null;
+  value: number | null;
+  /** Events in the group. */
+  n: number;
+  /** Buckets aggregated (days for per-day). */
+  buckets: number;
+  at?: At;
+  /** For `distinct`: the values, in order of first appearance. */
+  values?: (string | number)[];
+  evidence: number[];
+}
+
+export interface AggregateResult {
+  op: 'aggregate';
+  metric: string | null;
+  aggregate: Aggregation;
+  per: Granularity;
+  combine: Combine;
+  /** The days the query covers, clamped to the history. */
+  days: DayRange;
+  /** The first group's value: the answer when there is no group. */
+  value: number | null;
+  groups: GroupResult[];
+  evidence: number[];
+  /** Events the result rests on, also those past EVIDENCE_LIMIT. */
+  evidence_total: number;
+}
+
+export interface CompareResult {
+  op: 'compare';
+  a: AggregateResult;
+  b: AggregateResult;
+  larger: 'a' | 'b' | 'equal' | null;
+  /** a − b. */
+  difference: number | null;
+  /** a ÷ b. */
+  ratio: number | null;
+  evidence: number[];
+  evidence_total: number;
+}
+
+export interface SeriesPoint {
+  day: number;
+  value: number;
+}
+
+export interface CorrelateResult extends Correlation {
+  op: 'correlate';
+  days: DayRange;
+  /** Days both series have, with both values. */
+  points: { day: number; a: number; b: number }[];
+  evidence: number[];
+  evidence_total: number;
+}
+
+export interface TrendResult extends Trend {
+  op: 'trend';
+  days: DayRange;
+  points: SeriesPoint[];
+  evidence: number[];
+  evidence_total: number;
+}
+
+export type QueryResult = AggregateResult | CompareResult | CorrelateResult | TrendResult;
+
+/** Per town, day and kind (and, from events, per group key): one number summed up. */
+interface Cell {
+  town: string;
+  day: number;
+  kind: string;
+  hour?: number;
+  /** The group key when grouping by something finer than town, day and kind. */
+  key?: string | number | null;
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  minId: number;
+  maxId: number;
+  /** The events themselves, when read from them. */
+  ids?: number[];
+  /** The distinct field's value, from events. */
+  value?: string | number | null;
+}
+
+const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
+
+export async function runQuery(query: Query, ctx: QueryContext): Promise<QueryResult> {
+  switch (query.op) {
+    case 'aggregate':
+      return aggregate(query, ctx);
+    case 'compare':
+      return compare(query, ctx);
+    case 'correlate':
+      return correlation(query, ctx);
+    case 'trend':
+      return trendOf(query, ctx);
+  }
+}
+
+/** The days a selection covers: its own, clamped to day 1 … today; the whole history when unsaid. */
+export function daysOf(selection: Selection, today: number): DayRange {
+  const from = Math.max(1, selection.days?.from ?? 1);
+  const to = Math.min(today, selection.days?.to ?? today);
+  return { from, to };
+}
+
+/** The kinds a selection reads: its own, or those that declare its number. */
+function kindsOf(selection: Selection, catalog: Catalog): string[] | undefined {
+  if (selection.kinds) return selection.kinds;
+  if (selection.metric) return [...(catalog.number(selection.metric)?.kinds ?? [])];
+  const flag = selection.flags?.[0];
+  if (flag) return [...(catalog.number(flag)?.kinds ?? [])];
+  return undefined;
+}
+
+const isWeek = (day: number) => Math.ceil(day / 7);
+
+function combineOf(query: { combine?: Combine; select: Selection }, catalog: Catalog): Combine {
+  if (query.combine) return query.combine;
+  if (!query.select.metric) return 'count';
+  const natural = catalog.number(query.select.metric)?.natural ?? 'sum';
+  return natural === 'mean'
+    ? 'mean'
+    : natural === 'min'
+      ? 'min'
+      : natural === 'max'
+        ? 'max'
+        : natural === 'count'
+          ? 'count'
+          : 'sum';
+}
+
+/** Whether the rollups hold what this selection and grouping need. */
+function fromRollups(selection: Selection, group: string | undefined, aggregation: Aggregation): boolean {
+  if (selection.actors || selection.fields || selection.where || selection.hours) return false;
+  if (selection.flags && (selection.flags.length > 1 || selection.metric)) return false;
+  if (group && !['town', 'day', 'week', 'kind'].includes(group)) return false;
+  return aggregation !== 'distinct';
+}
+
+async function cellsOf(
+  selection: Selection,
+  ctx: QueryContext,
+  days: DayRange,
+  group: string | undefined,
+  aggregation: Aggregation,
+  field: string | undefined,
+): Promise<Cell[]> {
+  const kinds = kindsOf(selection, ctx.catalog);
+  if (days.from > days.to) return [];
+  if (fromRollups(selection, group, aggregation)) {
+    const metric = selection.metric ?? selection.flags?.[0] ?? '*';
+    const rows = await ctx.store.rollups({
+      metric,
+      towns: selection.towns,
+      kinds,
+      fromDay: days.from,
+      toDay: days.to,
+    });
+    return rows.map((r) => ({
+      town: r.town,
+      day: r.day,
+      kind: r.kind,
+      sum: metric === '*' || selection.flags ? r.count : r.sum,
+      count: r.count,
+      min: r.min,
+      max: r.max,
+      minId: r.min_id,
+      maxId: r.max_id,
+    }));
+  }
+  const conditions: NumberCondition[] = [
+    ...(selection.where ?? []),
+    ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+  ];
+  const groupField = group && !['town', 'day', 'week', 'kind', 'actor'].includes(group) ? group : undefined;
+  const distinctField = field && !['town', 'kind', 'actor'].includes(field) ? field : undefined;
+  const keys = [selection.metric, groupField, distinctField].filter(
+    (k): k is string => k !== undefined && FIELD_KEY.test(k),
+  );
+  const query: SelectQuery = {
+    towns: selection.towns,
+    kinds,
+    fromDay: days.from,
+    toDay: days.to,
+    fromHour: selection.hours?.from,
+    toHour: selection.hours?.to,
+    actors: selection.actors,
+    equals: selection.fields,
+    conditions,
+    keys: [...new Set(keys)],
+  };
+  const rows = await ctx.store.select(query);
+  const cells: Cell[] = [];
+  for (const row of rows) {
+    let value = 1;
+    if (selection.metric) {
+      const v = row.values[selection.metric];
+      if (typeof v !== 'number') continue;
+      value = v;
+    }
+    const key = group === 'actor' ? row.actor : groupField ? (row.values[groupField] ?? null) : undefined;
+    const distinct =
+      field === 'actor'
+        ? row.actor
+        : field === 'town'
+          ? row.town
+          : field === 'kind'
+            ? row.kind
+            : distinctField
+              ? (row.values[distinctField] ?? null)
+              : undefined;
+    cells.push({
+      town: row.town,
+      day: row.day,
+      kind: row.kind,
+      hour: row.hour,
+      key,
+      sum: value,
+      count: 1,
+      min: value,
+      max: value,
+      minId: row.id,
+      maxId: row.id,
+      ids: [row.id],
+      value: distinct,
+    });
+  }
+  return cells;
+}
+
+function groupKey(cell: Cell, group: string | undefined): string | number | null {
+  switch (group) {
+    case undefined:
+      return null;
+    case 'town':
+      return cell.town;
+    case 'day':
+      return cell.day;
+    case 'week':
+      return isWeek(cell.day);
+    case 'kind':
+      return cell.kind;
+    default:
+      return cell.key ?? null;
+  }
+}
+
+interface Bucket {
+  day?: number;
+  week?: number;
+  town?: string;
+  value: number;
+  /** Events in the bucket. */
+  n: number;
+  /** The event holding the bucket's value, for per-event buckets and extremes. */
+  event?: number;
+  hour?: number;
+  cells: Cell[];
+}
+
+function combineCells(cells: readonly Cell[], combine: Combine): { value: number; id?: number } {
+  let sum = 0;
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let minId = 0;
+  let maxId = 0;
+  for (const c of cells) {
+    sum += c.sum;
+    count += c.count;
+    if (c.min < min || (c.min === min && c.minId < minId)) [min, minId] = [c.min, c.minId];
+    if (c.max > max || (c.max === max && c.maxId < maxId)) [max, maxId] = [c.max, c.maxId];
+  }
+  switch (combine) {
+    case 'sum':
+      return { value: sum };
+    case 'count':
+      return { value: count };
+    case 'mean':
+      return { value: count ? sum / count : 0 };
+    case 'min':
+      return { value: min, id: minId };
+    case 'max':
+      return { value: max, id: maxId };
+  }
+}
+
+/** Buckets of one group's cells; per day and week with zero-filled days on which the towns reported. */
+function bucketsOf(
+  cells: readonly Cell[],
+  per: Granularity,
+  combine: Combine,
+  reportDays: readonly number[] | null,
+): Bucket[] {
+  if (per === 'event') {
+    // From rollups, an event's own value is not kept: extremes and totals use the cells directly.
+    return cells.map((c) => ({
+      day: c.day,
+      town: c.town,
+      value: c.count === 1 ? c.sum : combineCells([c], combine).value,
+      n: c.count,
+      event: c.minId,
+      hour: c.hour,
+      cells: [c],
+    }));
+  }
+  const byKey = new Map<number, Cell[]>();
+  const keyOf = per === 'day' ? (d: number) => d : per === 'week' ? isWeek : () => 0;
+  for (const c of cells) {
+    const k = keyOf(c.day);
+    const list = byKey.get(k);
+    if (list) list.push(c);
+    else byKey.set(k, [c]);
+  }
+  // Days with reports but none of these events count as zero of an output (not of a reading).
+  if (reportDays && (combine === 'sum' || combine === 'count'))
+    for (const d of reportDays) if (!byKey.has(keyOf(d))) byKey.set(keyOf(d), []);
+  return [...byKey]
+    .sort(([a], [b]) => a - b)
+    .map(([k, list]) => {
+      const { value, id } = list.length ? combineCells(list, combine) : { value: 0, id: undefined };
+      return {
+        ...(per === 'day' ? { day: k } : per === 'week' ? { week: k } : {}),
+        value,
+        n: list.reduce((s, c) => s + c.count, 0),
+        ...(id !== undefined && (combine === 'min' || combine === 'max') ? { event: id } : {}),
+        cells: list,
+      };
+    });
+}
+
+interface EvidenceRow {
+  id: number;
+  town: string;
+  day: number;
+  kind: string;
+  key?: string | number | null;
+}
+
+/** The ids of the events behind some cells: theirs, or looked up for rollup cells. */
+async function evidenceOf(
+  cells: readonly Cell[],
+  selection: Selection,
+  ctx: QueryContext,
+  limit = EVIDENCE_LIMIT,
+): Promise<{ ids: number[]; rows: EvidenceRow[]; total: number }> {
+  const total = cells.reduce((s, c) => s + c.count, 0);
+  if (cells.every((c) => c.ids)) {
+    const rows = cells
+      .flatMap((c) =>
+        (c.ids as number[]).map((id) => ({ id, town: c.town, day: c.day, kind: c.kind, key: c.key })),
+      )
+      .sort((a, b) => a.id - b.id)
+      .slice(0, limit);
+    return { ids: rows.map((r) => r.id), rows, total };
+  }
+  if (cells.length === 0) return { ids: [], rows: [], total: 0 };
+  const towns = [...new Set(cells.map((c) => c.town))];
+  const kinds = [...new Set(cells.map((c) => c.kind))];
+  const days = cells.map((c) => c.day);
+  const daySet = new Set(days);
+  const metric = selection.metric;
+  const rows = await ctx.store.select({
+    towns,
+    kinds,
+    fromDay: Math.min(...days),
+    toDay: Math.max(...days),
+    conditions: (selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+    keys: metric ? [metric] : [],
+  });
+  const found: EvidenceRow[] = [];
+  const cellKeys = new Set(cells.map((c) => `${c.town}|${c.day}|${c.kind}`));
+  for (const row of rows) {
+    if (!daySet.has(row.day) || !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
+    if (metric && typeof row.values[metric] !== 'number') continue;
+    found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
+    if (found.length >= limit) break;
+  }
+  found.sort((a, b) => a.id - b.id);
+  return { ids: found.map((r) => r.id), rows: found, total };
+}
+
+async function reportDaysOf(ctx: QueryContext, towns: readonly string[] | undefined, days: DayRange) {
+  const rows = await ctx.store.rollups({ metric: '*', towns, fromDay: days.from, toDay: days.to });
+  const byTown = new Map<string, Set<number>>();
+  const all = new Set<number>();
+  for (const r of rows) {
+    all.add(r.day);
+    const set = byTown.get(r.town) ?? new Set<number>();
+    set.add(r.day);
+    byTown.set(r.town, set);
+  }
+  return { all: [...all].sort((a, b) => a - b), byTown };
+}
+
+async function aggregate(query: AggregateQuery, ctx: QueryContext): Promise<AggregateResult> {
+  const days = daysOf(query.select, ctx.today);
+  const per = query.per ?? 'all';
+  const combine = combineOf(query, ctx.catalog);
+  const cells = await cellsOf(query.select, ctx, days, query.group, query.aggregate, query.field);
+  const byGroup = new Map<string | number | null, Cell[]>();
+  for (const cell of cells) {
+    const k = groupKey(cell, query.group);
+    const list = byGroup.get(k);
+    if (list) list.push(cell);
+    else byGroup.set(k, [cell]);
+  }
+  if (!query.group && byGroup.size === 0) byGroup.set(null, []);
+  // An average or a least day counts the days a town reported without these events as zero.
+  const fill = (per === 'day' || per === 'week') && (query.aggregate === 'mean' || query.aggregate === 'min');
+  const reports = fill ? await reportDaysOf(ctx, query.select.towns, days) : null;
+
+  const groups: GroupResult[] = [];
+  const cellsOfGroup = new Map<GroupResult, Cell[]>();
+  for (const [key, list] of byGroup) {
+    const reportDays = reports
+      ? query.group === 'town'
+        ? [...(reports.byTown.get(String(key)) ?? [])]
+        : reports.all
+      : null;
+    const result = await groupResult(key, list, query, per, combine, reportDays, ctx);
+    groups.push(result);
+    cellsOfGroup.set(result, list);
+  }
+  const order = query.order ?? (query.group === 'day' || query.group === 'week' ? 'key' : undefined);
+  if (order === 'key') groups.sort((a, b) => compareKeys(a.key, b.key));
+  else if (order)
+    groups.sort((a, b) => {
+      const [x, y] = [a.value ?? -Infinity, b.value ?? -Infinity];
+      return order === 'desc' ? y - x || compareKeys(a.key, b.key) : x - y || compareKeys(a.key, b.key);
+    });
+  const shown = groups.slice(0, query.limit ?? groups.length);
+  await fillWholeEvidence(shown, cellsOfGroup, query, ctx);
+  const evidence = [...new Set(shown.flatMap((g) => g.evidence))].sort((a, b) => a - b);
+  return {
+    op: 'aggregate',
+    metric: query.select.metric ?? null,
+    aggregate: query.aggregate,
+    per,
+    combine,
+    days,
+    value: shown[0]?.value ?? null,
+    groups: shown,
+    evidence: evidence.slice(0, EVIDENCE_LIMIT),
+    evidence_total: Math.max(
+      evidence.length,
+      shown.reduce((s, g) => s + (isWhole(query.aggregate) ? g.n : g.evidence.length), 0),
+    ),
+  };
+}
+
+/** Evidence still to be looked up: every event of the group. */
+const WHOLE: number[] = [];
+
+/** Aggregates that rest on every event of the selection, not on one bucket. */
+const isWhole = (a: Aggregation) =>
+  a === 'sum' || a === 'mean' || a === 'count' || a === 'days' || a === 'distinct';
+
+/** One lookup for every shown group that rests on all its events, shared out by group. */
+async function fillWholeEvidence(
+  groups: GroupResult[],
+  cellsOfGroup: Map<GroupResult, Cell[]>,
+  query: AggregateQuery,
+  ctx: QueryContext,
+): Promise<void> {
+  const waiting = groups.filter((g) => g.evidence === WHOLE);
+  if (waiting.length === 0) return;
+  const cells = waiting.flatMap((g) => cellsOfGroup.get(g) ?? []);
+  const found = await evidenceOf(cells, query.select, ctx);
+  if (waiting.length === 1) {
+    (waiting[0] as GroupResult).evidence = found.ids;
+    return;
+  }
+  const groupOfRow = new Map<string | number | null, number[]>();
+  for (const row of found.rows) {
+    const k = groupKey({ ...row, sum: 0, count: 0, min: 0, max: 0, minId: 0, maxId: 0 }, query.group);
+    const list = groupOfRow.get(k) ?? [];
+    list.push(row.id);
+    groupOfRow.set(k, list);
+  }
+  for (const g of waiting) g.evidence = groupOfRow.get(g.key) ?? [];
+}
+
+function compareKeys(a: string | number | null, b: string | number | null): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b));
+}
+
+async function groupResult(
+  key: string | number | null,
+  cells: Cell[],
+  query: AggregateQuery,
+  per: Granularity,
+  combine: Combine,
+  reportDays: readonly number[] | null,
+  ctx: QueryContext,
+): Promise<GroupResult> {
+  const n = cells.reduce((s, c) => s + c.count, 0);
+  // Filled in once for every group that rests on all of its events (see aggregate).
+  const whole = async (): Promise<number[]> => WHOLE;
+  switch (query.aggregate) {
+    case 'distinct': {
+      const values: (string | number)[] = [];
+      for (const c of cells)
+        if (c.value !== undefined && c.value !== null && !values.includes(c.value)) values.push(c.value);
+      return { key, value: values.length, n, buckets: values.length, values, evidence: await whole() };
+    }
+    case 'days': {
+      const dayCount = new Set(cells.filter((c) => c.count > 0).map((c) => c.day)).size;
+      return { key, value: dayCount, n, buckets: dayCount, evidence: await whole() };
+    }
+    default:
+  }
+  // Per event, totals and counts need no buckets; extremes come with the event that holds them.
+  if (per === 'event' || per === 'all') {
+    if (query.aggregate === 'count')
+      return {
+        key,
+        value: per === 'event' ? n : cells.length ? 1 : 0,
+        n,
+        buckets: n,
+        evidence: await whole(),
+      };
+    const eventCombine: Combine = per === 'event' ? (query.aggregate as Combine) : combine;
+    if (cells.length === 0) return { key, value: null, n: 0, buckets: 0, evidence: [] };
+    const { value, id } = combineCells(cells, per === 'event' ? eventCombine : combine);
+    const extreme = (per === 'event' || combine === 'min' || combine === 'max') && id !== undefined;
+    if (extreme) {
+      const cell = cells.find((c) => (eventCombine === 'min' ? c.minId : c.maxId) === id) as Cell;
+      return {
+        key,
+        value,
+        n,
+        buckets: per === 'event' ? n : 1,
+        at: {
+          event: id,
+          day: cell.day,
+          town: cell.town,
+          ...(cell.hour !== undefined ? { hour: cell.hour } : {}),
+        },
+        evidence: [id],
+      };
+    }
+    return { key, value, n, buckets: per === 'event' ? n : 1, evidence: await whole() };
+  }
+  const buckets = bucketsOf(cells, per, combine, reportDays);
+  if (buckets.length === 0) return { key, value: null, n: 0, buckets: 0, evidence: [] };
+  if (query.aggregate === 'count')
+    return {
+      key,
+      value: buckets.filter((b) => b.n > 0).length,
+      n,
+      buckets: buckets.length,
+      evidence: await whole(),
+    };
+  if (query.aggregate === 'sum' || query.aggregate === 'mean') {
+    const total = buckets.reduce((s, b) => s + b.value, 0);
+    const value = query.aggregate === 'sum' ? total : total / buckets.length;
+    return { key, value, n, buckets: buckets.length, evidence: await whole() };
+  }
+  // min / max over the buckets: the earliest bucket holding it.
+  let best = buckets[0] as Bucket;
+  for (const b of buckets)
+    if (query.aggregate === 'max' ? b.value > best.value : b.value < best.value) best = b;
+  const evidence =
+    best.event !== undefined ? [best.event] : (await evidenceOf(best.cells, query.select, ctx)).ids;
+  return {
+    key,
+    value: best.value,
+    n,
+    buckets: buckets.length,
+    at: {
+      ...(best.day !== undefined ? { day: best.day } : {}),
+      ...(best.week !== undefined ? { week: best.week } : {}),
+      ...(best.event !== undefined ? { event: best.event } : {}),
+    },
+    evidence,
+  };
+}
+
+async function compare(query: CompareQuery, ctx: QueryContext): Promise<CompareResult> {
+  const [a, b] = await Promise.all([
+    aggregate({ op: 'aggregate', ...query.a }, ctx),
+    aggregate({ op: 'aggregate', ...query.b }, ctx),
+  ]);
+  const known = a.value !== null && b.value !== null;
+  const larger = !known
+    ? null
+    : (a.value as number) > (b.value as number)
+      ? 'a'
+      : (a.value as number) < (b.value as number)
+        ? 'b'
+        : 'equal';
+  const evidence = [...new Set([...a.evidence, ...b.evidence])].sort((x, y) => x - y);
+  return {
+    op: 'compare',
+    a,
+    b,
+    larger,
+    difference: known ? (a.value as number) - (b.value as number) : null,
+    ratio: known && b.value !== 0 ? (a.value as number) / (b.value as number) : null,
+    evidence: evidence.slice(0, EVIDENCE_LIMIT),
+    evidence_total: a.evidence_total + b.evidence_total,
+  };
+}
+
+/** A daily series: each day's combined value, over the days its events are on. */
+async function seriesOf(series: Series, ctx: QueryContext) {
+  const result = await aggregate(
+    {
+      op: 'aggregate',
+      select: series.select,
+      per: 'all',
+      combine: series.combine,
+      aggregate: 'sum',
+      group: 'day',
+      order: 'key',
+    },
+    ctx,
+  );
+  const points = result.groups
+    .filter((g) => g.value !== null)
+    .map((g) => ({ day: g.key as number, value: g.value as number }));
+  return { result, points };
+}
+
+async function correlation(query: CorrelateQuery, ctx: QueryContext): Promise<CorrelateResult> {
+  const [a, b] = await Promise.all([seriesOf(query.a, ctx), seriesOf(query.b, ctx)]);
+  const bByDay = new Map(b.points.map((p) => [p.day, p.value]));
+  const points = a.points.flatMap((p) => {
+    const other = bByDay.get(p.day);
+    return other === undefined ? [] : [{ day: p.day, a: p.value, b: other }];
+  });
+  const stats = correlate(
+    points.map((p) => p.a),
+    points.map((p) => p.b),
+  );
+  const evidence = [...new Set([...a.result.evidence, ...b.result.evidence])].sort((x, y) => x - y);
+  return {
+    op: 'correlate',
+    ...stats,
+    days: a.result.days,
+    points,
+    evidence: evidence.slice(0, EVIDENCE_LIMIT),
+    evidence_total: a.result.evidence_total + b.result.evidence_total,
+  };
+}
+
+async function trendOf(query: TrendQuery, ctx: QueryContext): Promise<TrendResult> {
+  const { result, points } = await seriesOf(query.series, ctx);
+  const stats = trend(
+    points.map((p) => p.day),
+    points.map((p) => p.value),
+  );
+  return {
+    op: 'trend',
+    ...stats,
+    days: result.days,
+    points,
+    evidence: result.evidence,
+    evidence_total: result.evidence_total,
+  };
+}
