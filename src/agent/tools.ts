@@ -4,6 +4,9 @@
  * can always show where its numbers come from. The offline planner and a language model call the
  * same functions; the model through the JSON schemas of model-tools.ts.
  */
+import { type Catalog, catalogOf } from '../query/catalog.ts';
+import type { Query } from '../query/query.ts';
+import { type QueryResult, runQuery } from '../query/run.ts';
 import { summariseDay } from '../readers/days.ts';
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent, ValueRow } from '../store/store.ts';
@@ -87,12 +90,21 @@ function cited(rows: readonly ValueRow[], fn: Aggregate, value: number | null): 
 export class ToolError extends Error {}
 
 export class HistoryTools {
+  private readonly catalog: Catalog;
+
   constructor(
     private readonly store: EventStore,
     /** What the world's words and numbers are. */
     readonly vocab: Vocabulary,
     private readonly search?: SearchService,
-  ) {}
+  ) {
+    this.catalog = catalogOf(vocab.world);
+  }
+
+  /** The typed query every answer is built on (src/query), over days up to `today`. */
+  query(query: Query, today: number): Promise<QueryResult> {
+    return runQuery(query, { store: this.store, catalog: this.catalog, today });
+  }
 
   metricOf(key: string): Metric {
     const metric = this.vocab.metric(key);
@@ -289,6 +301,11 @@ export class HistoryTools {
   }
 
   /** Everyone who appears as an actor, for recognising names in questions. */
+  /** The events with these ids, in the order given. */
+  events(ids: readonly number[]): Promise<StoredEvent[]> {
+    return this.store.byIds(ids);
+  }
+
   async actors() {
     return this.store.actors();
   }

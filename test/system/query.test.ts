@@ -44,7 +44,7 @@ before(async () => {
   );
   aggregator = await startAggregator({ dataDir, seed: '5' });
 });
-after(() => aggregator?.close());
+after(() => aggregator?.stop());
 
 async function query(body: unknown): Promise<{ status: number; body: Body }> {
   const response = await fetch(`${aggregator.url}/api/query`, {

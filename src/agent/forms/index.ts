@@ -7,9 +7,14 @@ import { aggregate } from './aggregate.ts';
 import { both } from './both.ts';
 import { compare } from './compare.ts';
 import { count } from './count.ts';
+import { days } from './days.ts';
 import { did } from './did.ts';
+import { either } from './either.ts';
+import { extreme } from './extreme.ts';
 import { find } from './find.ts';
 import { happened, happenedInBrief } from './happened.ts';
+import { relation } from './relation.ts';
+import { role } from './role.ts';
 import type { Form } from './shared.ts';
 import { unknown } from './unknown.ts';
 import { weather } from './weather.ts';
@@ -19,10 +24,15 @@ import { whichTown } from './which-town.ts';
 import { who } from './who.ts';
 
 export const FORMS: readonly Form[] = [
+  relation,
+  either,
   both,
   compare,
   whichTown,
   whichDay,
+  role,
+  extreme,
+  days,
   who,
   did,
   when,

@@ -2,6 +2,7 @@
  * What every question form shares: the context it answers in, the shape of its answer, and the
  * helpers that choose towns, happenings, aggregates and days the same way for every form.
  */
+import type { Selection } from '../../query/query.ts';
 import type { StoredEvent } from '../../store/store.ts';
 import { amount, eventLine, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
@@ -133,3 +134,19 @@ export function valueText(m: Metric, r: AggregateResult): string {
   const decimals = r.aggregate === 'mean' ? m.decimals + 1 : m.decimals;
   return amount(m, r.value, decimals);
 }
+
+/** The selection of a metric's events in some towns over some days, as the typed query takes it. */
+export function selectionOf(m: Metric, towns: readonly string[], range: DayRange): Selection {
+  return {
+    metric: m.key,
+    ...(towns.length ? { towns: [...towns] } : {}),
+    ...(m.kind ? { kinds: [m.kind] } : {}),
+    days: { from: range.from, to: range.to },
+  };
+}
+
+/** How a metric's values are combined when a question asks "how much": a sum, or a mean of readings. */
+export const combineOf = (m: Metric): 'sum' | 'mean' => (m.natural === 'mean' ? 'mean' : 'sum');
+
+/** Decimals an answer gives a value: a mean one more than the events carry. */
+export const decimalsOf = (m: Metric, combine: string) => (combine === 'mean' ? m.decimals + 1 : m.decimals);

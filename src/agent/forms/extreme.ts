@@ -1,0 +1,67 @@
+/**
+ * "The largest single haul", "the richest raid", "the best single day for fish": the most (or
+ * least) of a number in one event or in one day, with the event or day that holds it.
+ */
+import type { AggregateResult } from '../../query/run.ts';
+import { amount, capitalise } from '../format.ts';
+import { daysPhrase } from '../time.ts';
+import type { Metric } from '../vocabulary.ts';
+import { combineOf, decimalsOf, type Form, line, rangeOf, selectionOf, townsFor, whole } from './shared.ts';
+
+/** One event: a single haul, a raid, a shift, a reading. */
+const ONE_EVENT =
+  /\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(haul|catch|raid|trip|shift|reading|batch|sale)\b|\bin one go\b|\bat once\b/;
+/** One day: a day's total. */
+const ONE_DAY =
+  /\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
+
+export const extreme: Form = {
+  name: 'extreme',
+  matches: (q) =>
+    q.metrics.length > 0 &&
+    q.superlative !== undefined &&
+    !/\b(which|what) (town|day)\b|\bwhen\b|\bwho\b/.test(q.text) &&
+    (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text)),
+  async answer(q, ctx) {
+    const m = q.metrics[0] as Metric;
+    const { towns, refused } = townsFor(m, q, ctx);
+    if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
+    const range = whole(ctx);
+    const perDay = ONE_DAY.test(q.text);
+    const fn = q.superlative as 'max' | 'min';
+    const combine = combineOf(m);
+    const r = (await ctx.tools.query(
+      {
+        op: 'aggregate',
+        select: { ...selectionOf(m, towns, range), ...(q.actor ? { actors: [q.actor] } : {}) },
+        per: perDay ? 'day' : 'event',
+        combine,
+        aggregate: fn,
+      },
+      ctx.today,
+    )) as AggregateResult;
+    const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
+    const group = r.groups[0];
+    if (r.value === null || !group)
+      return {
+        answer: `No ${m.label}${where} was recorded on ${daysPhrase(range)}.`,
+        citations: [],
+        understood: { metric: m.key, ...rangeOf(range) },
+      };
+    const most = fn === 'max' ? 'most' : 'least';
+    if (perDay) {
+      const decimals = decimalsOf(m, combine);
+      return {
+        answer: `The ${most} ${combine === 'mean' ? `average ${m.label}` : m.label}${where} in one day, on ${daysPhrase(range)}, was ${amount(m, r.value, decimals)}, on day ${group.at?.day}.`,
+        citations: r.evidence,
+        understood: { metric: m.key, towns, ...rangeOf(range) },
+      };
+    }
+    const [event] = await ctx.tools.events(r.evidence.slice(0, 1));
+    return {
+      answer: `${capitalise(fn === 'max' ? 'the largest' : 'the smallest')} single report of ${m.label}${where} on ${daysPhrase(range)} was ${amount(m, r.value)}: ${event ? line(ctx, event, towns.length !== 1) : `event ${group.at?.event}`}`,
+      citations: r.evidence,
+      understood: { metric: m.key, towns, ...rangeOf(range) },
+    };
+  },
+};

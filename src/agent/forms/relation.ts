@@ -1,0 +1,85 @@
+/**
+ * "Show me the correlation between fish caught and temperature in Port Logic", "Is the temperature
+ * rising in Circuiton?": how two daily series move together, or which way one moves.
+ */
+import type { CorrelateResult, TrendResult } from '../../query/run.ts';
+import { amount, fmt } from '../format.ts';
+import type { Question } from '../question.ts';
+import { daysPhrase } from '../time.ts';
+import type { Metric } from '../vocabulary.ts';
+import { combineOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
+
+const CORRELATE =
+  /\bcorrelat\w*|\brelationship between\b|\brelated to\b|\bgo together\b|\bmove together\b|\bdepend on\b/;
+const TREND =
+  /\btrend\w*|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\bgoing (up|down)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
+
+/** The town a metric is asked of: the one named that reports it, or its only town. */
+function townOf(m: Metric, q: Question): string | undefined {
+  return q.towns.find((t) => m.towns.includes(t)) ?? (m.towns.length === 1 ? m.towns[0] : undefined);
+}
+
+const series = (m: Metric, town: string | undefined, ctx: FormContext) => ({
+  select: { ...selectionOf(m, town ? [town] : [], whole(ctx)), metric: m.key },
+  combine: combineOf(m),
+});
+
+function strength(r: number): string {
+  const a = Math.abs(r);
+  return a >= 0.7 ? 'strong' : a >= 0.4 ? 'moderate' : a >= 0.2 ? 'weak' : 'very weak';
+}
+
+export const relation: Form = {
+  name: 'relation',
+  matches: (q) =>
+    (CORRELATE.test(q.text) && q.metrics.length >= 2) || (TREND.test(q.text) && q.metrics.length >= 1),
+  async answer(q, ctx) {
+    const range = whole(ctx);
+    if (CORRELATE.test(q.text) && q.metrics.length >= 2) {
+      const [a, b] = q.metrics as [Metric, Metric];
+      const [ta, tb] = [townOf(a, q), townOf(b, q)];
+      const r = (await ctx.tools.query(
+        { op: 'correlate', a: series(a, ta, ctx), b: series(b, tb, ctx) },
+        ctx.today,
+      )) as CorrelateResult;
+      const whose = (m: Metric, t: string | undefined) => `${m.label}${t ? ` in ${ctx.vocab.name(t)}` : ''}`;
+      const understood = {
+        metric: `${a.key},${b.key}`,
+        towns: [ta, tb].filter((t): t is string => !!t),
+        ...rangeOf(range),
+      };
+      if (r.pearson === null)
+        return {
+          answer: `There are too few days with both ${whose(a, ta)} and ${whose(b, tb)} to say (${r.n} days).`,
+          citations: r.evidence,
+          understood,
+        };
+      const direction = r.pearson > 0 ? 'rises with' : 'falls as';
+      return {
+        answer: `Over ${r.n} days (${daysPhrase(r.days)}), day by day, ${whose(a, ta)} and ${whose(b, tb)} have a Pearson correlation of ${fmt(r.pearson, 2)} (Spearman ${fmt(r.spearman ?? 0, 2)}): a ${strength(r.pearson)} link, ${r.meaningful ? `more than chance (p = ${fmt(r.p ?? 0, 3)})` : `which could be chance (p = ${fmt(r.p ?? 1, 3)})`}; ${a.label} ${direction} ${b.label}.`,
+        citations: r.evidence,
+        understood,
+      };
+    }
+    const m = q.metrics[0] as Metric;
+    const town = townOf(m, q);
+    const r = (await ctx.tools.query(
+      { op: 'trend', series: series(m, town, ctx) },
+      ctx.today,
+    )) as TrendResult;
+    const where = town ? ` in ${ctx.vocab.name(town)}` : '';
+    const understood = { metric: m.key, towns: town ? [town] : [], ...rangeOf(range) };
+    if (r.slope === null)
+      return {
+        answer: `There are too few days of ${m.label}${where} to see a trend (${r.n} days).`,
+        citations: r.evidence,
+        understood,
+      };
+    const way = r.slope > 0 ? 'rising' : r.slope < 0 ? 'falling' : 'flat';
+    return {
+      answer: `${m.label[0]?.toUpperCase()}${m.label.slice(1)}${where} has been ${way} over ${r.n} days (${daysPhrase(r.days)}): a slope of ${fmt(r.slope, 2)} ${m.unit} a day (${amount(m, r.slope, Math.max(2, m.decimals), false)} per day), ${r.meaningful ? `more than chance (p = ${fmt(r.p ?? 0, 3)})` : `which could be chance (p = ${fmt(r.p ?? 1, 3)})`}.`,
+      citations: r.evidence,
+      understood,
+    };
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * "Who keeps the forge?", "Who is the miller?", "Who are the fishers of Port Logic?": the people of
+ * a role or a workplace, from the towns' own declarations of their people.
+ */
+import { list } from '../format.ts';
+import type { Question } from '../question.ts';
+import type { Form, FormContext } from './shared.ts';
+
+interface Holder {
+  name: string;
+  town: string;
+  job: string;
+  place: string;
+}
+
+/** The people whose role, job or workplace the question names. */
+function holdersOf(q: Question, ctx: FormContext): Holder[] {
+  const found: Holder[] = [];
+  const words = new Set(q.text.match(/[a-z]+/g) ?? []);
+  const stem = (w: string) => w.replace(/(ers|er|s)$/, '');
+  const stems = new Set([...words].map(stem));
+  for (const town of ctx.vocab.world.towns) {
+    if (q.towns.length > 0 && !q.towns.includes(town.id)) continue;
+    for (const person of town.people) {
+      const place = town.places.find((p) => p.slug === person.workplace);
+      const named = [person.job, ...person.roles].some((r) => words.has(r) || stems.has(stem(r)));
+      const atPlace =
+        place !== undefined &&
+        (stems.has(stem(place.kind)) ||
+          place.name
+            .toLowerCase()
+            .split(/\W+/)
+            .some((w) => w.length > 3 && words.has(w) && w !== 'the'));
+      if (named || atPlace)
+        found.push({ name: person.name, town: town.id, job: person.job, place: place?.name ?? '' });
+    }
+  }
+  return found;
+}
+
+export const role: Form = {
+  name: 'role',
+  matches: (q, ctx) =>
+    /^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns)\b/.test(q.text) &&
+    !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\bmost\b|\bleast\b/.test(q.text) &&
+    holdersOf(q, ctx).length > 0,
+  async answer(q, ctx) {
+    const holders = holdersOf(q, ctx);
+    const byTown = new Map<string, Holder[]>();
+    for (const h of holders) byTown.set(h.town, [...(byTown.get(h.town) ?? []), h]);
+    const parts = [...byTown].map(
+      ([town, people]) =>
+        `in ${ctx.vocab.name(town)}, ${list(people.map((p) => `${p.name} (the ${p.job}${p.place ? `, at ${p.place}` : ''})`))}`,
+    );
+    return {
+      answer: `${capitalFirst(parts.join('; '))}.`,
+      citations: [],
+      understood: { towns: [...byTown.keys()] },
+    };
+  },
+};
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
