@@ -30,13 +30,23 @@ export async function answerOffline(question: string, ctx: PlannerContext): Prom
       'unknown place',
       `${q.unknownPlace} is not one of the ${sayNumber(vocab.towns.length)} towns. The history holds ${list(vocab.towns.map((t) => t.name))}.`,
     );
+  // "How many fish will they catch?": what has not happened yet is not in the history.
+  if (
+    !q.time &&
+    /\b(will|going to|forecast|predict(ed|ion)?|expect(ed)?|upcoming)\b/.test(q.text) &&
+    (q.metrics.length > 0 || q.happening !== undefined || q.towns.length > 0)
+  )
+    return plain(
+      'future',
+      `That has not happened yet: the history runs from day ${history.from} to today, day ${ctx.today}, and holds no forecasts.`,
+    );
   let range: { from: number; to: number } | undefined;
   if (q.time) {
     const { from, to } = q.time.range;
     if (from > ctx.today)
       return plain(
         'future',
-        `Day ${from} has not come yet: today is day ${ctx.today}, and the history runs from day ${history.from}.`,
+        `${from === to ? `Day ${from} has` : `Days ${from}–${to} have`} not come yet: today is day ${ctx.today}, and the history runs from day ${history.from}. What has not happened yet is not in it.`,
       );
     if (to < history.from)
       return plain(

@@ -52,9 +52,9 @@ function actorIn(text: string, actors: readonly string[]): string | undefined {
 }
 
 const MAX_WORDS =
-  /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record)\b/;
+  /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest)\b/;
 const MIN_WORDS =
-  /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest)\b/;
+  /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest)\b/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';

@@ -67,7 +67,7 @@ export class Speller {
       add(t.name);
       add(t.description);
       for (const w of wordsOfPattern(t.aliases)) words.add(w);
-      for (const p of t.people) add(p.name);
+      for (const p of t.people) add(`${p.name} ${p.job} ${p.roles.join(' ')}`);
       for (const p of t.places) add(p.name);
       for (const g of Object.keys(t.goods ?? {})) add(g);
     }

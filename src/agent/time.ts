@@ -22,6 +22,13 @@ const N = '(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 type Rule = [RegExp, (m: RegExpExecArray, today: number) => DayRange];
 
 const RULES: readonly Rule[] = [
+  // The future: the planner says it has not come yet.
+  [/\bday after tomorrow\b/, (_m, t) => ({ from: t + 2, to: t + 2 })],
+  [/\btomorrow\b|\btonight and tomorrow\b/, (_m, t) => ({ from: t + 1, to: t + 1 })],
+  [new RegExp(`\\b(?:the )?next ${N} days\\b`), (m, t) => ({ from: t + 1, to: t + count(m[1]) })],
+  [/\bnext week\b|\bcoming week\b/, (_m, t) => ({ from: t + 1, to: t + 7 })],
+  [/\bnext month\b/, (_m, t) => ({ from: t + 1, to: t + 30 })],
+  [/\bnext year\b/, (_m, t) => ({ from: t + 1, to: t + 365 })],
   [/\bbetween days? (\d+) and (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],

@@ -1,5 +1,6 @@
 /** "How much ore was mined last week?": a total, an average, a low or a high, town by town. */
-import { amount, capitalise } from '../format.ts';
+import type { AggregateResult } from '../../query/run.ts';
+import { amount, capitalise, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import { roundTo } from '../tools.ts';
@@ -9,7 +10,9 @@ import {
   describeAggregate,
   type Form,
   type FormContext,
+  names,
   rangeOf,
+  selectionOf,
   townsFor,
   unique,
   valueText,
@@ -21,6 +24,8 @@ export const aggregate: Form = {
   matches: (q) => q.metrics.length > 0 && !/\bwhat happened\b/.test(q.text),
   async answer(q, ctx) {
     const m = q.metrics[0] as Metric;
+    const filtered = await byFields(q, ctx, m);
+    if (filtered) return filtered;
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const fn = aggregateFor(m, q);
@@ -102,5 +107,63 @@ async function latestReading(ctx: FormContext, m: Metric, towns: string[]) {
       : `No ${m.label} reading has been recorded yet.`,
     citations,
     understood: { towns, metric: m.key },
+  };
+}
+
+/**
+ * "How much gold did the pirates take from PatchBourough's barges?", "… from grain shipments",
+ * "… sent to Port Logic": a number of shipments filtered by whose they were, their goods, and
+ * where they were bound, from the fields the metric's kind declares.
+ */
+async function byFields(q: Question, ctx: FormContext, m: Metric) {
+  const kind = ctx.vocab.world.kinds.find((k) => k.kind === m.kind);
+  const fields = kind?.fields ?? {};
+  const filter: Record<string, string[]> = {};
+  const victims = q.towns.filter((t) => !m.towns.includes(t));
+  if (fields.target && victims.length > 0) filter.target = victims;
+  if (fields.goods) {
+    const goods = [...ctx.vocab.world.goods.keys()].filter(
+      (g) => g !== m.noun && new RegExp(`\\b${g}s?\\b`).test(q.text) && !m.words.test(g),
+    );
+    if (goods.length > 0) filter.goods = goods;
+  }
+  if (fields.to) {
+    const bound =
+      /\b(?:to|for|bound for|towards?)\s+(?:the\s+)?([a-z' ]+?)(?:\s+(?:on|in|during|between|since|last|this|over)\b|$)/.exec(
+        q.text,
+      );
+    const to = bound ? ctx.vocab.townsIn(bound[1] as string).filter((t) => !filter.target?.includes(t)) : [];
+    if (to.length > 0 && !m.towns.every((t) => to.includes(t))) filter.to = to;
+    else if (bound && /\boverseas\b/.test(bound[1] as string)) filter.to = ['overseas'];
+  }
+  if (Object.keys(filter).length === 0) return undefined;
+  const range = whole(ctx);
+  const fn = aggregateFor(m, q);
+  const towns = q.towns.filter((t) => m.towns.includes(t) && !filter.to?.includes(t));
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: { ...selectionOf(m, towns, range), fields: filter },
+      per: fn === 'min' || fn === 'max' ? 'event' : 'all',
+      combine: fn === 'count' ? 'count' : fn === 'min' || fn === 'max' ? 'sum' : fn,
+      aggregate:
+        fn === 'count' ? 'count' : fn === 'mean' ? 'mean' : fn === 'min' || fn === 'max' ? fn : 'sum',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  const whose = [
+    filter.target ? `from ${names(ctx, filter.target)}'s shipments` : '',
+    filter.goods ? `of ${list(filter.goods)}` : '',
+    filter.to ? `bound for ${filter.to.includes('overseas') ? 'overseas' : names(ctx, filter.to)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const n = r.groups[0]?.n ?? 0;
+  const value = r.value ?? 0;
+  const decimals = fn === 'mean' ? m.decimals + 1 : m.decimals;
+  return {
+    answer: `${capitalise(describeAggregate(m, fn))} ${whose}, on ${daysPhrase(range)}: ${amount(m, value, decimals)} (${n} ${n === 1 ? 'event' : 'events'}).`,
+    citations: r.evidence,
+    understood: { metric: m.key, towns, ...rangeOf(range) },
   };
 }

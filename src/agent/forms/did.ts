@@ -2,7 +2,7 @@
 import { times } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import { actor } from './actor.ts';
-import { type Form, happeningOf, happeningTown, line, rangeOf, today, whereOf } from './shared.ts';
+import { type Form, happeningOf, happeningTown, line, rangeOf, whereOf, whole } from './shared.ts';
 
 export const did: Form = {
   name: 'did',
@@ -13,7 +13,7 @@ export const did: Form = {
     const h = happeningOf(q, ctx);
     if (!h) return actor.answer(q, ctx);
     const town = happeningTown(h, q, ctx);
-    const range = today(ctx);
+    const range = whole(ctx);
     const where = whereOf(ctx, h, town);
     const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 5 });
     if (found.count > 0) {

@@ -4,9 +4,20 @@
  */
 import type { AggregateResult } from '../../query/run.ts';
 import { amount, capitalise } from '../format.ts';
+import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Metric } from '../vocabulary.ts';
-import { combineOf, decimalsOf, type Form, line, rangeOf, selectionOf, townsFor, whole } from './shared.ts';
+import {
+  combineOf,
+  decimalsOf,
+  type Form,
+  type FormContext,
+  line,
+  rangeOf,
+  selectionOf,
+  townsFor,
+  whole,
+} from './shared.ts';
 
 /** One event: a single haul, a raid, a shift, a reading. */
 const ONE_EVENT =
@@ -15,15 +26,20 @@ const ONE_EVENT =
 const ONE_DAY =
   /\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
 
+/** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
+function metricOf(q: Question, ctx: FormContext): Metric | undefined {
+  return q.metrics[0] ?? (q.happening?.metric ? ctx.vocab.metric(q.happening.metric) : undefined);
+}
+
 export const extreme: Form = {
   name: 'extreme',
-  matches: (q) =>
-    q.metrics.length > 0 &&
+  matches: (q, ctx) =>
+    metricOf(q, ctx) !== undefined &&
     q.superlative !== undefined &&
     !/\b(which|what) (town|day)\b|\bwhen\b|\bwho\b/.test(q.text) &&
     (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text)),
   async answer(q, ctx) {
-    const m = q.metrics[0] as Metric;
+    const m = metricOf(q, ctx) as Metric;
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const range = whole(ctx);

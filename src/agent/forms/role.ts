@@ -16,7 +16,10 @@ interface Holder {
 /** The people whose role, job or workplace the question names. */
 function holdersOf(q: Question, ctx: FormContext): Holder[] {
   const found: Holder[] = [];
-  const words = new Set(q.text.match(/[a-z]+/g) ?? []);
+  // The verb ("who keeps the forge") is not the role ("the tavern keeper").
+  const words = new Set(
+    (q.text.match(/[a-z]+/g) ?? []).filter((w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w)),
+  );
   const stem = (w: string) => w.replace(/(ers|er|s)$/, '');
   const stems = new Set([...words].map(stem));
   for (const town of ctx.vocab.world.towns) {
