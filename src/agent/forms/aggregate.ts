@@ -119,8 +119,10 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
   const kind = ctx.vocab.world.kinds.find((k) => k.kind === m.kind);
   const fields = kind?.fields ?? {};
   const filter: Record<string, string[]> = {};
-  const victims = q.towns.filter((t) => !m.towns.includes(t));
-  if (fields.target && victims.length > 0) filter.target = victims;
+  // A raider's number asked of another town is what the raiders took from that town's shipments.
+  const raiders = ctx.vocab.raiders;
+  const victims = q.towns.filter((t) => !raiders.includes(t));
+  if (fields.target && m.towns.every((t) => raiders.includes(t)) && victims.length > 0) filter.target = victims;
   if (fields.goods) {
     const goods = [...ctx.vocab.world.goods.keys()].filter(
       (g) => g !== m.noun && new RegExp(`\\b${g}s?\\b`).test(q.text) && !m.words.test(g),
