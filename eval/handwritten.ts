@@ -4,42 +4,34 @@
  * the world definition (src/world/**), the seeds and the shared checks alone, without reading how the
  * agent reads a question, so it measures how well the agent generalises to wording it was not tuned on.
  *
- * Conventions that define the truths (where a phrase is open, the reading chosen is named here):
- * - "today" is the `today` given; "yesterday" is today − 1; a day is the world day of an event.
- * - "the last N days" / "the past N days" are the N days ending today, today included:
- *   today − N + 1 … today. "Last week" / "the past week" are the last 7 days; "last month" the last 30.
- * - "The past year" is the last 365 days (the world's year). "Week k" is days 7k − 6 … 7k ("the first week" is days 1–7). "Days A to B" include both ends.
- * - A question that names no time asks about the whole history, day 1 to today.
- * - Ranges are cut to the days the history holds (day 1 … min(today, last day with events)).
- * - A raid is a Den raid event that brought gold (raid_gold ≥ 1); the captain letting a shipment go
- *   is no raid. Who was robbed is the raid's `target`; the loss events the robbed town writes may fall
- *   on a later update, so a question about a town's robbed shipments accepts either count or sum.
+ * The truths follow eval/CONVENTIONS.md (time words, sums and means, extremes, counts, filters,
+ * A or B, correlation, trend, future, who). Where a question goes beyond it, the reading chosen is:
+ * - "The past 2 weeks" / "the last 2 weeks" are the last 14 days (N−13 … N), like "the last K days";
+ *   "the past year" is the last 365 days (the world's year); "days A to B" include both ends.
+ * - Ranges are cut to the days the history holds. Per-day averages and daily series run over the
+ *   days of the range on which the town reported anything (every day, in practice).
+ * - Whose shipments the pirates robbed: by the raids' `target` or by the robbed town's `loss`
+ *   events (both readings are in the conventions; they differ when a loss is written on the day
+ *   after its raid), so such a question accepts either count or sum.
  * - A town "sends"/"ships"/"sells" in trade events whose `from` is that town; "earned" is the
- *   `value_gold` of those; an overseas ship "unloading" at the port is a trade from `overseas`.
- * - A storm day is a day with a sensor reading flagged `storm` in that town; "how many storms" also
- *   accepts the number of storm spells (runs of consecutive storm readings).
- * - A reading's "average" is the mean of its readings; "on an average day" is the range's total
- *   divided by its days. "The warmest/coldest day" accepts the day of the extreme reading or of the
- *   extreme daily mean. Highest/lowest readings are single readings.
- * - "Best/worst/busiest day" is the day with the highest/lowest daily total (sum of its events); a
- *   "night" at the tavern is counted by world day, like everything else.
- * - "Average catch per trip" is the mean over fishing events; it also accepts the mean over the trips
- *   that brought fish, since boats kept in by a storm are arguably no trip.
- * - Correlations are Pearson's r over the days of the range, pairing a daily total (of an output) or
- *   daily mean (of a reading), stated to 2 decimals; where a series does not vary, the honest answer
- *   is that no correlation can be given.
- * - Trends are the least-squares slope of the daily series. Where the fitted change over the range
- *   is small (under 15% of the mean, or 1.5 °C for temperature) "flat"/"steady" is accepted as well.
+ *   `value_gold` of those; what the port "spends" on overseas ships is the `value_gold` of trades
+ *   `from` overseas.
+ * - "The warmest town yesterday" is the highest mean of its readings that day; a "night" at the
+ *   tavern is counted by world day, like everything else.
+ * - A trend's slope may be stated without its sign when the answer says which way it goes.
+ * - Where a correlation's series does not vary, the honest answer is that none can be given.
  * - "Record" days (the seed's "record amounts of flour and metal on the same day") are days whose
  *   daily total beats every earlier day's (a new running high, above 0); the first day of the
  *   history has nothing to beat and is not counted.
  * - "Surplus or large yield" in two towns (the seed's open question) is a day when PatchBourough's
- *   farmers brought in a surplus (the `surplus` flag) and Port Logic's fishers landed a fine haul (the
- *   `fine_haul` flag).
+ *   farmers brought in a surplus (the `surplus` flag) and Port Logic's fishers landed a fine haul
+ *   (the `fine_haul` flag).
  * - Ties: any of the tied days, towns or people is right. A count or total of 0 may also be said as
  *   "none", "no", "never"; a set of days that is empty must be said to be empty.
  * - A set of days is named in full when it has at most 6 days; a larger one by its size and at least
  *   one of its days (or in full).
+ * - A future question's answer must not state the total of the same stretch ending today (the
+ *   history's answer given in place of "not yet").
  */
 import { WORLD } from '../src/world/map.ts';
 import {
@@ -111,6 +103,7 @@ class History {
   /** The last day the history holds. */
   readonly last: number;
   private readonly byTownKind = new Map<string, RawEvent[]>();
+  private readonly reported = new Map<string, Set<number>>();
 
   constructor(
     readonly events: readonly RawEvent[],
@@ -126,6 +119,12 @@ class History {
         this.byTownKind.set(k, list);
       }
       list.push(e);
+      let days = this.reported.get(e.town);
+      if (!days) {
+        days = new Set();
+        this.reported.set(e.town, days);
+      }
+      days.add(e.day);
     }
     this.last = Math.min(last, today);
   }
@@ -153,6 +152,12 @@ class History {
     return out;
   }
 
+  /** The days of a range on which the town reported anything. */
+  reportDays(town: string, r: Range): number[] {
+    const reported = this.reported.get(town);
+    return this.days(r).filter((d) => reported?.has(d));
+  }
+
   of(town: string, kind: string, r: Range, pred: (e: RawEvent) => boolean = () => true): RawEvent[] {
     return (this.byTownKind.get(`${town}/${kind}`) ?? []).filter(
       (e) => e.day >= r.from && e.day <= r.to && e.day <= this.last && pred(e),
@@ -171,11 +176,11 @@ class History {
     return this.values(town, 'sensor', key, r);
   }
 
-  /** Each day of the range with the day's total of `key` (0 on a day without such events). */
+  /** Each day of the range the town reported, with the day's total of `key` (0 without such events). */
   daily(town: string, kind: string, key: string, r: Range, pred?: (e: RawEvent) => boolean): Point[] {
     const totals = new Map<number, number>();
     for (const e of this.of(town, kind, r, pred)) totals.set(e.day, (totals.get(e.day) ?? 0) + val(e, key));
-    return this.days(r).map((day) => ({ day, value: totals.get(day) ?? 0 }));
+    return this.reportDays(town, r).map((day) => ({ day, value: totals.get(day) ?? 0 }));
   }
 
   /** Each day of the range that has readings, with the mean of the day's readings. */
@@ -361,13 +366,11 @@ function correlation(xs: readonly Point[], ys: readonly Point[]): Check {
 const UP = /\b(up|upward|upwards|increas\w*|rising|rise[sn]?|rose|grow\w*|climb\w*|higher|improv\w*)\b/i;
 const DOWN =
   /\b(down|downward|downwards|decreas\w*|falling|fall[sn]?|fell|declin\w*|dropp\w*|drops?|lower|shrink\w*|sinking)\b/i;
-const FLAT =
-  /\b(flat|steady|stable|unchanged|level|no (clear |real |strong )?(trend|change)|little change|roughly the same)\b/i;
-const STRICT_UP = /\b(increas\w*|rising|rose|climb\w*|grow\w*)\b/i;
-const STRICT_DOWN = /\b(decreas\w*|declin\w*|falling|fell|dropp\w*)\b/i;
 
-/** The direction of the least-squares line through a daily series. */
-function trend(series: readonly Point[], absolute?: number): Check {
+const FALL = /\b(decreas\w*|declin\w*|falling|fell|dropp\w*)\b/i;
+
+/** The least-squares slope per day of a daily series, stated to 2 decimals. */
+function trend(series: readonly Point[]): Check {
   const n = series.length;
   if (n < 3) return saysNone;
   const mx = series.reduce((s, p) => s + p.day, 0) / n;
@@ -379,17 +382,17 @@ function trend(series: readonly Point[], absolute?: number): Check {
     sxx += (p.day - mx) ** 2;
   }
   const slope = sxx === 0 ? 0 : sxy / sxx;
-  const change = slope * ((series[n - 1] as Point).day - (series[0] as Point).day);
-  const threshold = absolute ?? 0.15 * Math.abs(my);
-  const strong = Math.abs(change) >= threshold && Math.abs(change) > 1e-9;
-  const dir = change > 0 ? UP : DOWN;
-  const opposite = change > 0 ? STRICT_DOWN : STRICT_UP;
-  const word = change > 0 ? 'up' : 'down';
-  return (a) => {
-    if (!strong) return dir.test(a) || FLAT.test(a) ? null : `does not say ${word} or flat`;
-    if (!dir.test(a)) return `does not say the trend is ${word}`;
-    return opposite.test(a) ? `also says the opposite of ${word}` : null;
-  };
+  const signed = stated(slope, 2);
+  if (round(slope, 2) === 0) return signed;
+  if (slope < 0) {
+    // "Falling by 0.35 a day" states the slope as well as "-0.35".
+    const unsigned = allOf(stated(-slope, 2), (a) =>
+      DOWN.test(a) ? null : 'does not say the trend is down',
+    );
+    return anyOf(signed, unsigned);
+  }
+  // A rise written without its sign must not be called a fall.
+  return allOf(signed, (a) => (FALL.test(a) && !UP.test(a) ? 'says the trend is down' : null));
 }
 
 /** A round threshold near x: two significant figures. */
@@ -410,18 +413,6 @@ function recordDays(series: readonly Point[]): number[] {
   return out;
 }
 
-/** Runs of consecutive storm readings in a town. */
-function stormSpells(h: History, town: string, r: Range): number {
-  let spells = 0;
-  let inStorm = false;
-  for (const e of h.of(town, 'sensor', r)) {
-    const storm = e.data.storm === 1;
-    if (storm && !inStorm) spells++;
-    inStorm = storm;
-  }
-  return spells;
-}
-
 const intersect = (a: readonly number[], b: readonly number[]) => {
   const s = new Set(b);
   return a.filter((d) => s.has(d));
@@ -439,6 +430,10 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   const y = t - 1;
   const yesterday = h.day(y);
   const last7 = h.lastN(7);
+  /** "Last week" and "last month" end yesterday; "the past week" and "the last K days" end today. */
+  const lastWeek = { from: t - 7, to: t - 1 };
+  const weekBefore = { from: t - 14, to: t - 8 };
+  const lastMonth = { from: t - 30, to: t - 1 };
   const last10 = h.lastN(10);
   const last14 = h.lastN(14);
   const last30 = h.lastN(30);
@@ -467,7 +462,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'total',
     'How much ore was mined in Circuiton last week?',
-    stated(h.sum(MINES, 'mining', 'ore_tons', last7), 2),
+    stated(h.sum(MINES, 'mining', 'ore_tons', lastWeek), 2),
   );
   add(
     'total',
@@ -529,7 +524,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'mean',
     'What was the average temperature in Port Logic last week?',
-    stated(meanOf(h.readings(PORT, 'temperature_c', last7)), 1),
+    stated(meanOf(h.readings(PORT, 'temperature_c', lastWeek)), 1),
   );
   add(
     'mean',
@@ -538,7 +533,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   );
   {
     const r = last10;
-    const nDays = h.days(r).length;
+    const nDays = h.reportDays(DEN, r).length;
     add(
       'mean',
       'On an average day, how many drinks get poured at the Den? Go by the last 10 days.',
@@ -555,7 +550,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     add(
       'mean',
       "What's the average catch per fishing trip at the port over the past 2 weeks?",
-      anyOf(stated(meanOf(fish), 0), stated(meanOf(fish.filter((f) => f > 0)), 0)),
+      stated(meanOf(fish), 0),
     );
   }
   add(
@@ -564,7 +559,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     stated(meanOf(h.readings(FARMS, 'river_level_m', last7)), 2),
   );
   {
-    const nDays = h.days(last30).length;
+    const nDays = h.reportDays(MINES, last30).length;
     add(
       'mean',
       'How much ore does Circuiton dig on an average day, judging by the last 30 days?',
@@ -582,7 +577,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   const maxOf = (xs: number[]) => (xs.length === 0 ? undefined : Math.max(...xs));
   add(
     'min',
-    'What was the coldest it got in Circuiton over the last week?',
+    'What was the coldest it got in Circuiton over the past week?',
     stated(minOf(h.readings(MINES, 'temperature_c', last7)), 1),
   );
   add(
@@ -644,7 +639,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'count',
     'How many shipments did the farms send up to the mines last week?',
-    count(trades(FARMS, last7, (e) => e.data.to === MINES).length),
+    count(trades(FARMS, lastWeek, (e) => e.data.to === MINES).length),
   );
   add(
     'count',
@@ -701,7 +696,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'count',
     'How many lessons at the Academy last week ended with nobody learning anything?',
-    count(h.of(MINES, 'education', last7, (e) => val(e, 'learned') === 0).length),
+    count(h.of(MINES, 'education', lastWeek, (e) => val(e, 'learned') === 0).length),
   );
 
   // ---------------------------------------------------------------- days (how many days)
@@ -743,7 +738,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'days',
     'How many days last week did John make at least 20 trinkets?',
-    count(h.daily(MINES, 'apprenticeship', 'trinkets', last7).filter((p) => p.value >= 20).length),
+    count(h.daily(MINES, 'apprenticeship', 'trinkets', lastWeek).filter((p) => p.value >= 20).length),
   );
 
   // ---------------------------------------------------------------- extreme-event (largest single event)
@@ -795,7 +790,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'extreme-event',
     "What was the port's biggest single sale last week, in gold?",
-    extremeEvent(trades(PORT, last7), 'value_gold'),
+    extremeEvent(trades(PORT, lastWeek), 'value_gold'),
   );
   {
     // Ten days ending on the last day the mill ground grain (it stands idle for weeks in winter).
@@ -820,7 +815,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'extreme-event',
     'most trinkets John made in one sitting last week?',
-    extremeEvent(h.of(MINES, 'apprenticeship', last7), 'trinkets'),
+    extremeEvent(h.of(MINES, 'apprenticeship', lastWeek), 'trinkets'),
   );
 
   // ---------------------------------------------------------------- extreme-day (best / worst day)
@@ -857,20 +852,13 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'extreme-day',
     "What was the net loft's slowest day last week (fewest nets)?",
-    extremeDay(h.daily(PORT, 'maritime', 'nets', last7), 0, 'min'),
+    extremeDay(h.daily(PORT, 'maritime', 'nets', lastWeek), 0, 'min'),
   );
-  {
-    const means = h.dailyMean(PORT, 'temperature_c', last7);
-    const byMax = best(h.of(PORT, 'sensor', last7), (e) => val(e, 'temperature_c'));
-    add(
-      'extreme-day',
-      'What was the warmest day at the port last week?',
-      anyOf(
-        extremeDay(means, 1),
-        byMax ? allOf(stated(byMax.value, 1), dayIn(distinctDays(byMax.winners))) : saysNone,
-      ),
-    );
-  }
+  add(
+    'extreme-day',
+    'What was the warmest day at the port last week?',
+    extremeDay(h.dailyMean(PORT, 'temperature_c', lastWeek), 1),
+  );
   add(
     'extreme-day',
     'top day for flour at the mill in the past year',
@@ -900,12 +888,11 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     );
   }
   {
-    const low = best(h.of(MINES, 'sensor', last7), (e) => val(e, 'temperature_c'), 'min');
-    const lowMean = best(h.dailyMean(MINES, 'temperature_c', last7), (p) => p.value, 'min');
+    const low = best(h.dailyMean(MINES, 'temperature_c', last7), (p) => p.value, 'min');
     add(
       'which-day',
-      'Which day was coldest in Circuiton during the last week?',
-      dayIn([...distinctDays(low?.winners ?? []), ...(lowMean?.winners ?? []).map((p) => p.day)]),
+      'Which day was coldest in Circuiton this past week?',
+      dayIn((low?.winners ?? []).map((p) => p.day)),
     );
   }
   {
@@ -961,15 +948,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     add(
       'which-town',
       'Which town was warmest yesterday?',
-      top
-        ? allOf(
-            townIn(winners),
-            anyOf(
-              stated(top.value, 1),
-              ...winners.map((w) => stated(maxOf(h.readings(w, 'temperature_c', yesterday)), 1)),
-            ),
-          )
-        : saysNone,
+      top ? allOf(townIn(winners), stated(top.value, 1)) : saysNone,
     );
   }
   add(
@@ -985,7 +964,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     'which-town',
     'Which town sent out the most crates last week?',
     winnerOf(
-      perTown((town) => sumOf(trades(town, last7), 'cargo_items')),
+      perTown((town) => sumOf(trades(town, lastWeek), 'cargo_items')),
       0,
       townIn,
     ),
@@ -1041,7 +1020,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'who',
     'Who caught the most fish at the port last week?',
-    winnerOf(h.byActor(PORT, 'fishing', 'fish', last7), 0, personIn),
+    winnerOf(h.byActor(PORT, 'fishing', 'fish', lastWeek), 0, personIn),
   );
   add(
     'who',
@@ -1075,7 +1054,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     'who',
     'who at the farms sent off the most shipments last week?',
     winnerOf(
-      h.byActor(FARMS, 'trade', null, last7, (e) => e.data.from === FARMS),
+      h.byActor(FARMS, 'trade', null, lastWeek, (e) => e.data.from === FARMS),
       0,
       personIn,
     ),
@@ -1104,8 +1083,8 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     'compare',
     'Did the port catch more fish last week or the week before?',
     compare(
-      { value: h.sum(PORT, 'fishing', 'fish', last7) },
-      { value: h.sum(PORT, 'fishing', 'fish', { from: t - 13, to: t - 7 }) },
+      { value: h.sum(PORT, 'fishing', 'fish', lastWeek) },
+      { value: h.sum(PORT, 'fishing', 'fish', weekBefore) },
       0,
     ),
   );
@@ -1163,14 +1142,14 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     compare(
       {
         value: sumOf(
-          trades(FARMS, last30, (e) => e.data.to === PORT),
+          trades(FARMS, lastMonth, (e) => e.data.to === PORT),
           'cargo_items',
         ),
         name: named(PORT),
       },
       {
         value: sumOf(
-          trades(FARMS, last30, (e) => e.data.to === MINES),
+          trades(FARMS, lastMonth, (e) => e.data.to === MINES),
           'cargo_items',
         ),
         name: named(MINES),
@@ -1241,7 +1220,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     'How many crates of spices came in from overseas last week?',
     count(
       sumOf(
-        h.of(PORT, 'trade', last7, (e) => e.data.from === 'overseas' && e.data.goods === 'spices'),
+        h.of(PORT, 'trade', lastWeek, (e) => e.data.from === 'overseas' && e.data.goods === 'spices'),
         'cargo_items',
       ),
     ),
@@ -1288,7 +1267,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     'How much gold did the port spend buying from overseas ships last week?',
     stated(
       sumOf(
-        h.of(PORT, 'trade', last7, (e) => e.data.from === 'overseas'),
+        h.of(PORT, 'trade', lastWeek, (e) => e.data.from === 'overseas'),
         'value_gold',
       ),
       0,
@@ -1349,7 +1328,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   );
   add(
     'filter',
-    'How many crates reached the port from the farms in the last week?',
+    'How many crates reached the port from the farms in the past week?',
     count(
       sumOf(
         h.of(PORT, 'arrival', last7, (e) => e.data.from === FARMS),
@@ -1399,7 +1378,7 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   add(
     'trend',
     'Has it been getting colder or warmer in the mountains over the last 2 weeks?',
-    trend(h.dailyMean(MINES, 'temperature_c', last14), 1.5),
+    trend(h.dailyMean(MINES, 'temperature_c', last14)),
   );
   add(
     'trend',
@@ -1550,12 +1529,43 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   );
 
   // ---------------------------------------------------------------- future
-  add('future', 'How many fish will the port catch tomorrow?', notYet);
-  add('future', `What will the total ore mined in Circuiton be on day ${t + 5}?`, notYet);
-  add('future', `How much gold did the pirates loot on day ${t + 3}?`, notYet);
-  add('future', 'how many drinks get poured at the den next week', notYet);
-  add('future', "What's the harvest in PatchBourough going to be over the next 7 days?", notYet);
-  add('future', `total trinkets made between day ${t + 1} and day ${t + 10}`, notYet);
+  // Not yet, and not the history's total for the same stretch ending today given in its place.
+  const future = (instead: number, decimals: number): Check =>
+    allOf(notYet, (a) =>
+      round(instead, decimals) !== 0 && states(norm(a), instead, decimals) === null
+        ? `states ${round(instead, decimals)}, the total up to today`
+        : null,
+    );
+  add(
+    'future',
+    'How many fish will the port catch tomorrow?',
+    future(h.sum(PORT, 'fishing', 'fish', h.day(t)), 0),
+  );
+  add(
+    'future',
+    `What will the total ore mined in Circuiton be on day ${t + 5}?`,
+    future(h.sum(MINES, 'mining', 'ore_tons', h.day(t)), 2),
+  );
+  add(
+    'future',
+    `How much gold did the pirates loot on day ${t + 3}?`,
+    future(sumOf(raids(h.day(t)), 'raid_gold'), 0),
+  );
+  add(
+    'future',
+    'how many drinks get poured at the den next week',
+    future(h.sum(DEN, 'drinking', 'drinks', last7), 0),
+  );
+  add(
+    'future',
+    "What's the harvest in PatchBourough going to be over the next 7 days?",
+    future(h.sum(FARMS, 'farming', 'harvest', last7), 0),
+  );
+  add(
+    'future',
+    `total trinkets made between day ${t + 1} and day ${t + 10}`,
+    future(h.sum(MINES, 'apprenticeship', 'trinkets', last10), 0),
+  );
 
   // ---------------------------------------------------------------- role (who holds a role)
   const role = (town: string, r: string): Check => {
@@ -1576,7 +1586,11 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
     'how many fsh did port logc catch yesterday',
     stated(h.sum(PORT, 'fishing', 'fish', yesterday), 0),
   );
-  add('typo', 'totl ore minned in circuton last week', stated(h.sum(MINES, 'mining', 'ore_tons', last7), 2));
+  add(
+    'typo',
+    'totl ore minned in circuton last week',
+    stated(h.sum(MINES, 'mining', 'ore_tons', lastWeek), 2),
+  );
   {
     const raidDays = new Set(distinctDays(raids(whole)));
     const quiet = h
@@ -1691,11 +1705,8 @@ export function buildHandwritten(events: readonly RawEvent[], today: number): Ca
   );
   add(
     'scope',
-    'How many storms has the port had?',
-    anyOf(
-      count(h.daysWhen(PORT, 'sensor', whole, flagged('storm')).length),
-      count(stormSpells(h, PORT, whole)),
-    ),
+    "How many times has the port's weather station flagged a storm?",
+    count(h.of(PORT, 'sensor', whole, flagged('storm')).length),
   );
 
   return cases;
