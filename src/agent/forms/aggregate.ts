@@ -129,7 +129,8 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
     );
     if (goods.length > 0) filter.goods = goods;
   }
-  if (fields.to) {
+  // "Sent to Port Logic", "bound overseas"; "lost to the pirates" is no direction.
+  if (fields.to && /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b/.test(q.text)) {
     const bound =
       /\b(?:to|for|bound for|towards?)\s+(?:the\s+)?([a-z' ]+?)(?:\s+(?:on|in|during|between|since|last|this|over)\b|$)/.exec(
         q.text,
