@@ -11,7 +11,8 @@ import type { EventData } from '../world/types.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type PreparedUpdate, prepareUpdate } from './digest.ts';
 import { NEVER_HEADLINES } from './headline.ts';
-import { fileError, openDatabase } from './migrations.ts';
+import { fileError, type Migration, openDatabase } from './migrations.ts';
+import { RollupBatch } from './rollup.ts';
 import {
   type ActorStats,
   type AppendResult,
@@ -21,6 +22,11 @@ import {
   type EventStore,
   type MetricPoint,
   type MetricQuery,
+  type NumberCondition,
+  type RollupQuery,
+  type RollupRow,
+  type SelectQuery,
+  type SelectRow,
   type StoredEvent,
   type StoreStats,
   type TownStats,
@@ -28,7 +34,70 @@ import {
   type ValueRow,
 } from './store.ts';
 
-const MIGRATIONS: readonly string[] = [
+/** The rollups' upsert: a batch's figures added to what the key holds, earliest in world time kept. */
+const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count, min, max, min_id, max_id, min_hour, max_hour)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (metric, town, day, kind) DO UPDATE SET
+     sum = sum + excluded.sum,
+     count = count + excluded.count,
+     min = min(min, excluded.min),
+     max = max(max, excluded.max),
+     min_id = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_id, min_id),
+     min_hour = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_hour, min_hour),
+     max_id = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_id, max_id),
+     max_hour = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_hour, max_hour)`;
+
+type UpsertRollup = Database.Statement<
+  [string, string, number, string, number, number, number, number, number, number, number, number]
+>;
+
+function writeRollups(upsert: UpsertRollup, batch: RollupBatch): void {
+  for (const g of batch.groups()) {
+    for (const [metric, f] of g.metrics) {
+      upsert.run(
+        metric,
+        g.town,
+        g.day,
+        g.kind,
+        f.sum,
+        f.count,
+        f.min,
+        f.max,
+        f.min_id,
+        f.max_id,
+        f.min_hour,
+        f.max_hour,
+      );
+    }
+  }
+}
+
+/** Events added up at once by the backfill, read in id order. */
+const BACKFILL_EVENTS = 100_000;
+
+/**
+ * The rollups of a history stored before they were kept, added up a slice of ids at a time and
+ * written through the same upsert as ingest, so a key that spans two slices is merged as two batches
+ * are.
+ */
+function backfillRollups(db: Database.Database): void {
+  const read = db.prepare<
+    [number, number],
+    { id: number; town: string; day: number; hour: number; kind: string; data: string }
+  >('SELECT id, town, day, hour, kind, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
+  const upsert: UpsertRollup = db.prepare(UPSERT_ROLLUP);
+  for (let last = 0; ; ) {
+    const events = read.all(last, BACKFILL_EVENTS);
+    if (events.length === 0) return;
+    const batch = new RollupBatch();
+    for (const e of events) batch.add(e.id, e.town, e.day, e.hour, e.kind, JSON.parse(e.data));
+    writeRollups(upsert, batch);
+    last = (events.at(-1) as { id: number }).id;
+  }
+}
+
+/** The event store's schema, one migration a version (exported for the tests of old stores). */
+export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE updates (
      id TEXT PRIMARY KEY,
      town TEXT NOT NULL,
@@ -99,6 +168,27 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_town_time ON events (town, day, hour);
    CREATE INDEX events_kind_actor ON events (kind, actor);
    CREATE INDEX updates_town_time ON updates (town, day, hour);`,
+  // Daily rollups of every number (and of the events, as '*'), kept on ingest and backfilled from
+  // the history here; and an index for selects by kind and town over days.
+  (db) => {
+    db.exec(`CREATE TABLE rollups (
+       metric TEXT NOT NULL,
+       town TEXT NOT NULL,
+       day INTEGER NOT NULL,
+       kind TEXT NOT NULL,
+       sum REAL NOT NULL,
+       count INTEGER NOT NULL,
+       min REAL NOT NULL,
+       max REAL NOT NULL,
+       min_id INTEGER NOT NULL,
+       max_id INTEGER NOT NULL,
+       min_hour REAL NOT NULL,
+       max_hour REAL NOT NULL,
+       PRIMARY KEY (metric, town, day, kind)
+     ) WITHOUT ROWID;
+     CREATE INDEX events_kind_town_time ON events (kind, town, day, hour);`);
+    backfillRollups(db);
+  },
 ];
 
 /** An event as its row holds it: `data` is still JSON text. */
@@ -119,10 +209,29 @@ class Where {
     this.params.push(...values);
   }
 
+  /** `expression` is one of the values; an empty list matches nothing. */
+  addIn(expression: string, values: readonly (string | number)[] | undefined, ...before: string[]): void {
+    if (values === undefined) return;
+    if (values.length === 0) this.clauses.push('0');
+    else this.add(`${expression} IN (${values.map(() => '?').join(', ')})`, ...before, ...values);
+  }
+
   sql(): string {
     return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
   }
 }
+
+/** A data key a select names: it goes into a JSON path, so it is a plain lower_snake_case word. */
+const SELECT_KEY = /^[a-z][a-z0-9_]*$/;
+
+function keyPath(key: string): string {
+  if (!SELECT_KEY.test(key)) throw new RangeError(`data key "${key}": not a lower_snake_case key`);
+  return `$.${key}`;
+}
+
+const OPERATORS: ReadonlySet<NumberCondition['op']> = new Set(['>', '>=', '<', '<=', '=', '!=']);
+
+type SelectSqlRow = Omit<SelectRow, 'values'> & Record<`v${number}`, number | string | null>;
 
 /** Events that carry a number under this key, with the usual filters. */
 function numberFilter(query: ValueQuery): { path: string; where: Where } {
@@ -141,9 +250,9 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
 
   constructor(path: string) {
-    this.db = openDatabase(path, MIGRATIONS, 'the event store');
+    // A 64 MiB page cache: indexes stay in memory as the history grows.
+    this.db = openDatabase(path, EVENT_STORE_MIGRATIONS, 'the event store', { cacheMiB: 64 });
     try {
-      this.db.pragma('cache_size = -65536'); // 64 MiB: indexes stay in memory as the history grows
       this.statements = this.prepare();
     } catch (error) {
       this.db.close();
@@ -160,6 +269,7 @@ export class SqliteEventStore implements EventStore {
       insertUpdate: this.db.prepare(
         'INSERT OR IGNORE INTO updates (id, town, seq, ts, day, hour, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      upsertRollup: this.db.prepare(UPSERT_ROLLUP) as UpsertRollup,
       insertEvent: this.db.prepare(
         'INSERT INTO events (update_id, town, town_seq, day, hour, ts, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -240,6 +350,8 @@ export class SqliteEventStore implements EventStore {
     return this.db
       .transaction((): AppendResult => {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
+        // Added up over the batch, written once per key at its end: a repeat adds nothing.
+        const rollups = new RollupBatch();
         for (const [u, update] of updates.entries()) {
           const { dataJson, digest } = prepared[u] as PreparedUpdate;
           // An update without a sequence number of its own (plain, or a shipper's) takes none.
@@ -281,8 +393,10 @@ export class SqliteEventStore implements EventStore {
               e.text,
               data,
             );
+            const id = Number(info.lastInsertRowid);
+            rollups.add(id, update.town, update.day, update.hour, e.kind, e.data);
             result.events.push({
-              id: Number(info.lastInsertRowid),
+              id,
               update_id: update.id,
               town: update.town,
               town_seq: seq,
@@ -297,6 +411,7 @@ export class SqliteEventStore implements EventStore {
           }
           result.stored++;
         }
+        writeRollups(s.upsertRollup, rollups);
         return result;
       })
       .immediate();
@@ -369,6 +484,59 @@ export class SqliteEventStore implements EventStore {
     const sql = `SELECT id, town, day, hour, kind, actor, json_extract(data, ?) AS value
                  FROM events ${where.sql()} ORDER BY day, hour, id`;
     return this.db.prepare<(string | number)[], ValueRow>(sql).all(path, ...where.params);
+  }
+
+  async rollups(query: RollupQuery): Promise<RollupRow[]> {
+    const where = new Where();
+    where.add('metric = ?', query.metric);
+    where.addIn('town', query.towns);
+    where.addIn('kind', query.kinds);
+    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    const sql = `SELECT town, day, kind, metric, sum, count, min, max, min_id, max_id
+                 FROM rollups ${where.sql()} ORDER BY day, town, kind`;
+    return this.db.prepare<(string | number)[], RollupRow>(sql).all(...where.params);
+  }
+
+  async select(query: SelectQuery): Promise<SelectRow[]> {
+    const paths = query.keys.map(keyPath);
+    const where = new Where();
+    where.addIn('kind', query.kinds);
+    where.addIn('town', query.towns);
+    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    if (query.fromHour !== undefined) where.add('hour >= ?', query.fromHour);
+    if (query.toHour !== undefined) where.add('hour <= ?', query.toHour);
+    where.addIn('actor', query.actors);
+    for (const [key, values] of Object.entries(query.equals ?? {}))
+      where.addIn('json_extract(data, ?)', values, keyPath(key));
+    for (const c of query.conditions ?? []) {
+      if (!OPERATORS.has(c.op)) throw new RangeError(`condition on "${c.key}": no operator "${c.op}"`);
+      if (!Number.isFinite(c.value))
+        throw new RangeError(`condition on "${c.key}": ${c.value} is not a number`);
+      const path = keyPath(c.key);
+      // A word under the key is no number: without the type check, SQLite finds text above every number.
+      where.add(
+        `json_type(data, ?) IN ('integer', 'real') AND json_extract(data, ?) ${c.op} ?`,
+        path,
+        path,
+        c.value,
+      );
+    }
+    const columns = paths.map((_, i) => `, json_extract(data, ?) AS v${i}`).join('');
+    // Kinds and towns both given: their index, which holds just those events. Left to itself, the
+    // planner prefers (town, day, hour) for one town, to save the sort, and reads all of the town.
+    const index = query.kinds && query.towns ? 'INDEXED BY events_kind_town_time' : '';
+    const sql = `SELECT id, town, day, hour, kind, actor${columns} FROM events ${index} ${where.sql()}
+                 ORDER BY day, hour, id`;
+    const rows = this.db.prepare<(string | number)[], SelectSqlRow>(sql).all(...paths, ...where.params);
+    return rows.map((r) => {
+      const values: SelectRow['values'] = {};
+      query.keys.forEach((key, i) => {
+        values[key] = r[`v${i}`] ?? null;
+      });
+      return { id: r.id, town: r.town, day: r.day, hour: r.hour, kind: r.kind, actor: r.actor, values };
+    });
   }
 
   async latestByActor(kinds: readonly string[]): Promise<StoredEvent[]> {

@@ -12,6 +12,7 @@ import { worldDaysOf } from '../../src/world/clock.ts';
 import type { TownEvent } from '../../src/world/types.ts';
 import { anUpdate } from '../helpers/updates.ts';
 import { historyContract } from './event-history.ts';
+import { rollupsContract } from './event-rollups.ts';
 import { type OpenStore, plain, stored, withFreshStore, withoutId } from './store.ts';
 
 export type { OpenedStore, OpenStore } from './store.ts';
@@ -38,6 +39,8 @@ export function eventStoreContract(name: string, open: OpenStore<EventStore>): v
           assert.deepEqual(await store.values({ metric: 'ore_tons' }), []);
           const q = { metric: 'ore_tons', bucket: 'day', aggregate: 'sum', limit: 10 } as const;
           assert.deepEqual(await store.metrics(q), []);
+          assert.deepEqual(await store.rollups({ metric: '*' }), []);
+          assert.deepEqual(await store.select({ keys: ['ore_tons'] }), []);
         }));
 
       test('a batch is acknowledged with its events, each given the next global id, in order', () =>
@@ -196,5 +199,6 @@ export function eventStoreContract(name: string, open: OpenStore<EventStore>): v
     });
 
     historyContract(open);
+    rollupsContract(open);
   });
 }
