@@ -27,6 +27,8 @@ export interface Reply {
 export interface Case {
   form: string;
   question: string;
+  /** What the right answer is, in a few words ("1,234 fish (sum over days 53–59)"); shown by the runner. */
+  truth?: string;
   /** Null when the reply is right; otherwise what is wrong with it. */
   check(reply: Reply, cited: StoredEvent[]): string | null;
 }
