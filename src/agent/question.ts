@@ -8,6 +8,8 @@ export interface Question {
   raw: string;
   /** Lower case, single spaces, without the closing punctuation. */
   text: string;
+  /** The text without its time phrase and leading filler ("tell me,", "yes or no:"): what it asks. */
+  core: string;
   /** The ids of the towns it names, in the order it names them. */
   towns: string[];
   metrics: Metric[];
@@ -82,6 +84,20 @@ function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabular
   return undefined;
 }
 
+/** Words before the question itself: "hey,", "tell me,", "yes or no:", "of all the towns,". */
+const FILLER =
+  /^(?:(?:hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|in the end|overall|all in all|so far|to date)\b[,:;]?\s*)+/;
+
+function coreOf(text: string, said: string | undefined): string {
+  let core = said ? text.replace(said, ' ') : text;
+  core = core
+    .replace(/\b(?:on|in|during|over|for|from|between|since)\s*(?=[,:;]|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,:;]+|[\s,:;]+$/g, '');
+  for (let i = 0; i < 3; i++) core = core.replace(FILLER, '').replace(/^[\s,:;]+/, '');
+  return core;
+}
+
 export function parseQuestion(
   raw: string,
   today: number,
@@ -99,13 +115,15 @@ export function parseQuestion(
       .trim(),
     people,
   );
+  const time = parseTime(text, today);
   const q: Question = {
     raw: trimmed,
     text,
+    core: coreOf(text, time?.said),
     towns: vocab.townsIn(text),
     metrics: vocab.metricsIn(text),
     happening: vocab.happeningIn(text),
-    time: parseTime(text, today),
+    time,
     actor: actorIn(text, actors),
     aggregate: aggregateIn(text),
   };

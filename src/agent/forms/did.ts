@@ -1,15 +1,32 @@
 /** "Did the mine flood yesterday?": yes with the times it happened, or no with the last time before. */
-import { times } from '../format.ts';
+import type { AggregateResult } from '../../query/run.ts';
+import { amount, fmt, times } from '../format.ts';
+import type { Question } from '../question.ts';
+import type { Metric } from '../vocabulary.ts';
 import { daysPhrase } from '../time.ts';
 import { actor } from './actor.ts';
-import { type Form, happeningOf, happeningTown, line, rangeOf, whereOf, whole } from './shared.ts';
+import {
+  decimalsOf,
+  type Form,
+  type FormContext,
+  happeningOf,
+  happeningTown,
+  line,
+  rangeOf,
+  selectionOf,
+  townsFor,
+  whereOf,
+  whole,
+} from './shared.ts';
 
 export const did: Form = {
   name: 'did',
   matches: (q) =>
-    /^(did|does|do|was|were|has|have|had|is|are)\b/.test(q.text) &&
+    (/^(did|does|do|was|were|has|have|had|is|are)\b/.test(q.core) || /\byes or no\b/.test(q.text)) &&
     (q.metrics.length > 0 || q.happening !== undefined || q.actor !== undefined),
   async answer(q, ctx) {
+    const threshold = thresholdOf(q);
+    if (threshold && q.metrics[0]) return againstThreshold(q, ctx, q.metrics[0], threshold);
     const h = happeningOf(q, ctx);
     if (!h) return actor.answer(q, ctx);
     const town = happeningTown(h, q, ctx);
@@ -40,3 +57,45 @@ export const did: Form = {
     };
   },
 };
+
+/** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
+const THRESHOLD = /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
+
+function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
+  const m = THRESHOLD.exec(q.text);
+  if (!m) return undefined;
+  const word = m[1] as string;
+  return {
+    above: /more|higher|greater|above|over|at least/.test(word),
+    strict: !word.startsWith('at '),
+    value: Number((m[2] as string).replace(/,/g, '')),
+  };
+}
+
+/** "Did the rain add up to more than 34 mm in week 5?": the total (or average) against the number. */
+async function againstThreshold(
+  q: Question,
+  ctx: FormContext,
+  m: Metric,
+  t: { above: boolean; strict: boolean; value: number },
+) {
+  const { towns, refused } = townsFor(m, q, ctx);
+  if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
+  const range = whole(ctx);
+  const mean = /\baverage|\bmean\b|\bon average\b/.test(q.text) || (m.natural === 'mean' && !/\badd(ed)? up|\btotal/.test(q.text));
+  const combine = mean ? 'mean' : 'sum';
+  const r = (await ctx.tools.query(
+    { op: 'aggregate', select: selectionOf(m, towns, range), combine, aggregate: 'sum' },
+    ctx.today,
+  )) as AggregateResult;
+  const value = r.value ?? 0;
+  const holds = t.above ? (t.strict ? value > t.value : value >= t.value) : t.strict ? value < t.value : value <= t.value;
+  const decimals = decimalsOf(m, combine);
+  const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
+  const what = mean ? `the average ${m.label}` : `the ${m.label}`;
+  return {
+    answer: `${holds ? 'Yes' : 'No'}: ${what}${where} on ${daysPhrase(range)} was ${amount(m, value, decimals)}, ${value === t.value ? 'exactly' : value > t.value ? 'more than' : 'less than'} ${fmt(t.value, 4)}.`,
+    citations: r.evidence,
+    understood: { metric: m.key, towns, ...rangeOf(range) },
+  };
+}

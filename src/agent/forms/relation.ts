@@ -58,7 +58,7 @@ export const relation: Form = {
         };
       const direction = r.pearson > 0 ? 'rises with' : 'falls as';
       return {
-        answer: `Over ${r.n} days (${daysPhrase(r.days)}), day by day, ${whose(a, ta)} and ${whose(b, tb)} have a Pearson correlation of ${fmt(r.pearson, 2)} (Spearman ${fmt(r.spearman ?? 0, 2)}): a ${strength(r.pearson)} link, ${r.meaningful ? `more than chance (${pText(r.p)})` : `which could be chance (${pText(r.p)})`}; ${a.label} ${direction} ${b.label}.`,
+        answer: `Over ${r.n} days (${daysPhrase(r.days)}), day by day, ${whose(a, ta)} and ${whose(b, tb)} have a Pearson correlation of ${r.pearson.toFixed(2)} (Spearman ${(r.spearman ?? 0).toFixed(2)}): a ${strength(r.pearson)} link, ${r.meaningful ? `more than chance (${pText(r.p)})` : `which could be chance (${pText(r.p)})`}; ${a.label} ${direction} ${b.label}.`,
         citations: r.evidence,
         understood,
       };
@@ -79,7 +79,7 @@ export const relation: Form = {
       };
     const way = r.slope > 0 ? 'rising' : r.slope < 0 ? 'falling' : 'flat';
     return {
-      answer: `${m.label[0]?.toUpperCase()}${m.label.slice(1)}${where} has been ${way} over ${r.n} days (${daysPhrase(r.days)}): a slope of ${fmt(r.slope, 2)} ${m.unit} a day (${amount(m, r.slope, Math.max(2, m.decimals), false)} per day), ${r.meaningful ? `more than chance (${pText(r.p)})` : `which could be chance (${pText(r.p)})`}.`,
+      answer: `${m.label[0]?.toUpperCase()}${m.label.slice(1)}${where} has been ${way} over ${r.n} days (${daysPhrase(r.days)}): a slope of ${r.slope.toFixed(2)} ${m.unit} a day (${amount(m, r.slope, Math.max(2, m.decimals), false)} per day), ${r.meaningful ? `more than chance (${pText(r.p)})` : `which could be chance (${pText(r.p)})`}.`,
       citations: r.evidence,
       understood,
     };
