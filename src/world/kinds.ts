@@ -99,7 +99,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(trade[ds]?|trading|sold|sell|earn(ed|s)?|income|revenue|paid)\b[^?]*\bgold\b|\bgold\b[^?]*\b(trade[ds]?|trading|sold|earned)\b/,
+          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*\bgold\b|\bgold\b[^?]*\b(trade[ds]?|trading|sold|earned|sales?)\b|\btrade income\b|\b(biggest|largest|best|richest|single) sale\b/,
       },
       {
         key: 'cargo_items',
@@ -116,7 +116,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
       {
         name: 'trade',
         phrase: 'goods were traded',
-        words: /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bship(ped|ment|ments)\b/,
+        words: /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bsales?\b|\bship(ped|ment|ments)\b/,
         metric: 'value_gold',
         min: 1,
       },

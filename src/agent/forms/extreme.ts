@@ -21,7 +21,7 @@ import {
 
 /** One event: a single haul, a raid, a shift, a reading. */
 const ONE_EVENT =
-  /\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(haul|catch|raid|trip|shift|reading|batch|sale)\b|\bin one go\b|\bat once\b/;
+  /\bsingle\b(?! day)|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(haul|catch|raid|trip|shift|reading|batch|sale)\b|\bin one go\b|\bat once\b/;
 /** One day: a day's total. */
 const ONE_DAY =
   /\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
@@ -35,7 +35,7 @@ export const extreme: Form = {
   name: 'extreme',
   matches: (q, ctx) =>
     metricOf(q, ctx) !== undefined &&
-    q.superlative !== undefined &&
+    (q.superlative !== undefined || q.aggregate === 'max' || q.aggregate === 'min') &&
     !/\b(which|what) (town|day)\b|\bwhen\b|\bwho\b/.test(q.text) &&
     (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text)),
   async answer(q, ctx) {
@@ -44,7 +44,7 @@ export const extreme: Form = {
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const range = whole(ctx);
     const perDay = ONE_DAY.test(q.text);
-    const fn = q.superlative as 'max' | 'min';
+    const fn = (q.aggregate === 'max' || q.aggregate === 'min' ? q.aggregate : q.superlative) as 'max' | 'min';
     const combine = combineOf(m);
     const r = (await ctx.tools.query(
       {
