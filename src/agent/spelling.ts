@@ -92,7 +92,7 @@ export class Speller {
   }
 
   private word(word: string): string {
-    if (word.length < 4 || this.known.has(word)) return word;
+    if (word.length < 3 || this.known.has(word)) return word;
     // Plurals and -ed/-ing forms of a known word are no typos.
     if (
       this.known.has(word.replace(/(es|s|ed|ing|ly)$/, '')) ||
@@ -103,11 +103,13 @@ export class Speller {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const limit = word.length >= 7 ? 2 : 1;
+    // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
+    const minLength = word.length === 3 ? 4 : 0;
     let best: string | undefined;
     let bestDistance = Infinity;
     let tie = false;
     for (const candidate of this.candidates) {
-      if (Math.abs(candidate.length - word.length) > limit) continue;
+      if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
       const d = swapped(word, candidate) ? 1 : distance(word, candidate);
       if (d < bestDistance) {
         [best, bestDistance, tie] = [candidate, d, false];

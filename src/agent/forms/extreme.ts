@@ -45,7 +45,7 @@ export const extreme: Form = {
     const range = whole(ctx);
     const perDay = ONE_DAY.test(q.text);
     const fn = (q.aggregate === 'max' || q.aggregate === 'min' ? q.aggregate : q.superlative) as 'max' | 'min';
-    const combine = combineOf(m);
+    const combine = /\bdaily (means?|averages?)\b/.test(q.text) ? 'mean' : /\bdaily (totals?|sums?)\b/.test(q.text) ? 'sum' : combineOf(m);
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',
