@@ -1387,7 +1387,7 @@ export function buildGenerated(
         [`${w.howMuch} {loc} {time}?`, `What was the total ${m.label} {loc} {time}?`],
         time,
       );
-      if (w.subjQ && ref) templates.push(`${w.subjQ} {time}?`);
+      if (w.subjQ && ref && !ref.place) templates.push(`${w.subjQ} {time}?`);
     } else {
       templates = [
         `${w.howMuch} {loc} so far?`,
@@ -1396,7 +1396,7 @@ export function buildGenerated(
         `${w.howMuch} {loc} in the whole history?`,
         `${w.howMuch} {loc} in all?`,
       ];
-      if (w.subjQ && ref) templates.push(`${w.subjQ} so far?`, `${w.subjQ} in all?`);
+      if (w.subjQ && ref && !ref.place) templates.push(`${w.subjQ} so far?`, `${w.subjQ} in all?`);
     }
     const template = rng.pick(templates);
     return {
@@ -2201,7 +2201,7 @@ export function buildGenerated(
             measure: { key: 'value_gold', unit: 'gold' },
             templates: [
               'How much gold did {subj} earn selling {goods} {time}?',
-              'What did {poss} {goods} sales bring in {time}, in gold?',
+              'What did {poss} {goods} sales earn {time}, in gold?',
               'How much gold did {subj} make from sales of {goods} {time}?',
             ],
             refTown: town,
@@ -2397,7 +2397,7 @@ export function buildGenerated(
     const S = seriesNP(m, ref);
     const templates = variants(
       [
-        `What was the trend of ${S} {time}, per day?`,
+        `What was the trend of ${S} {time}?`,
         `By how much per day did ${S} change {time}? (least-squares slope)`,
         `Was ${S} rising or falling {time}, and by how much per day?`,
         `Give the least-squares slope of ${S} {time}.`,

@@ -267,7 +267,7 @@ function reportRun(run: SetRun, verbose: boolean): string {
       out.push(
         `${r.failure === null ? 'ok  ' : wrongNumber(r) ? 'WRONG' : 'FAIL'} [${r.form}] ${r.question}`,
       );
-      if (r.failure !== null || verbose) out.push(describeResult(r));
+      out.push(describeResult(r));
     }
   }
   const wrong = run.results.filter(wrongNumber);
@@ -383,8 +383,8 @@ async function main(): Promise<void> {
               Presets.shades_classic,
             )
           : undefined;
-      bar?.start(total, 0, { set: '', right: 0 });
       const history = await openHistory(updates, days, values.search);
+      bar?.start(total, 0, { set: '', right: 0 });
       let done = 0;
       let right = 0;
       try {
