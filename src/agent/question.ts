@@ -62,7 +62,8 @@ function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
   if (/\bhow (many times|often)\b|\bnumber of times\b/.test(text)) return 'count';
   if (/\bhow (high|big|strong|hot|warm|heavy|fast)\b.*\b(get|go|reach|rise|climb)\b/.test(text)) return 'max';
-  if (/\bhow (low|small|weak|cold|cool|light|slow)\b.*\b(get|go|reach|fall|drop|sink)\b/.test(text)) return 'min';
+  if (/\bhow (low|small|weak|cold|cool|light|slow)\b.*\b(get|go|reach|fall|drop|sink)\b/.test(text))
+    return 'min';
   if (/\b(highest|max(imum)?|peak|strongest|warmest|hottest|windiest|heaviest)\b/.test(text)) return 'max';
   if (/\b(lowest|min(imum)?|coldest|coolest|chilliest|calmest|lightest|gentlest)\b/.test(text)) return 'min';
   if (/\b(total|how much|how many|sum|altogether|in all)\b/.test(text)) return 'sum';

@@ -122,7 +122,8 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
   // A raider's number asked of another town is what the raiders took from that town's shipments.
   const raiders = ctx.vocab.raiders;
   const victims = q.towns.filter((t) => !raiders.includes(t));
-  if (fields.target && m.towns.every((t) => raiders.includes(t)) && victims.length > 0) filter.target = victims;
+  if (fields.target && m.towns.every((t) => raiders.includes(t)) && victims.length > 0)
+    filter.target = victims;
   if (fields.goods) {
     const goods = [...ctx.vocab.world.goods.keys()].filter(
       (g) => g !== m.noun && new RegExp(`\\b${g}s?\\b`).test(q.text) && !m.words.test(g),
@@ -130,7 +131,12 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
     if (goods.length > 0) filter.goods = goods;
   }
   // "Sent to Port Logic", "bound overseas"; "lost to the pirates" is no direction.
-  if (fields.to && /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b/.test(q.text)) {
+  if (
+    fields.to &&
+    /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b/.test(
+      q.text,
+    )
+  ) {
     const bound =
       /\b(?:to|for|bound for|towards?)\s+(?:the\s+)?([a-z' ]+?)(?:\s+(?:on|in|during|between|since|last|this|over)\b|$)/.exec(
         q.text,

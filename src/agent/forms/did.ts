@@ -2,8 +2,8 @@
 import type { AggregateResult } from '../../query/run.ts';
 import { amount, fmt, times } from '../format.ts';
 import type { Question } from '../question.ts';
-import type { Metric } from '../vocabulary.ts';
 import { daysPhrase } from '../time.ts';
+import type { Metric } from '../vocabulary.ts';
 import { actor } from './actor.ts';
 import {
   decimalsOf,
@@ -59,7 +59,8 @@ export const did: Form = {
 };
 
 /** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
-const THRESHOLD = /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
+const THRESHOLD =
+  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
 
 function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
   const m = THRESHOLD.exec(q.text);
@@ -82,14 +83,22 @@ async function againstThreshold(
   const { towns, refused } = townsFor(m, q, ctx);
   if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
   const range = whole(ctx);
-  const mean = /\baverage|\bmean\b|\bon average\b/.test(q.text) || (m.natural === 'mean' && !/\badd(ed)? up|\btotal/.test(q.text));
+  const mean =
+    /\baverage|\bmean\b|\bon average\b/.test(q.text) ||
+    (m.natural === 'mean' && !/\badd(ed)? up|\btotal/.test(q.text));
   const combine = mean ? 'mean' : 'sum';
   const r = (await ctx.tools.query(
     { op: 'aggregate', select: selectionOf(m, towns, range), combine, aggregate: 'sum' },
     ctx.today,
   )) as AggregateResult;
   const value = r.value ?? 0;
-  const holds = t.above ? (t.strict ? value > t.value : value >= t.value) : t.strict ? value < t.value : value <= t.value;
+  const holds = t.above
+    ? t.strict
+      ? value > t.value
+      : value >= t.value
+    : t.strict
+      ? value < t.value
+      : value <= t.value;
   const decimals = decimalsOf(m, combine);
   const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
   const what = mean ? `the average ${m.label}` : `the ${m.label}`;

@@ -44,8 +44,14 @@ export const extreme: Form = {
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const range = whole(ctx);
     const perDay = ONE_DAY.test(q.text);
-    const fn = (q.aggregate === 'max' || q.aggregate === 'min' ? q.aggregate : q.superlative) as 'max' | 'min';
-    const combine = /\bdaily (means?|averages?)\b/.test(q.text) ? 'mean' : /\bdaily (totals?|sums?)\b/.test(q.text) ? 'sum' : combineOf(m);
+    const fn = (q.aggregate === 'max' || q.aggregate === 'min' ? q.aggregate : q.superlative) as
+      | 'max'
+      | 'min';
+    const combine = /\bdaily (means?|averages?)\b/.test(q.text)
+      ? 'mean'
+      : /\bdaily (totals?|sums?)\b/.test(q.text)
+        ? 'sum'
+        : combineOf(m);
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',

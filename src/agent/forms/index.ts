@@ -16,6 +16,7 @@ import { happened, happenedInBrief } from './happened.ts';
 import { relation } from './relation.ts';
 import { role } from './role.ts';
 import type { Form } from './shared.ts';
+import { shipments } from './shipments.ts';
 import { unknown } from './unknown.ts';
 import { weather } from './weather.ts';
 import { when } from './when.ts';
@@ -28,6 +29,7 @@ export const FORMS: readonly Form[] = [
   either,
   both,
   compare,
+  shipments,
   whichTown,
   whichDay,
   role,

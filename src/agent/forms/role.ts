@@ -44,7 +44,9 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
 export const role: Form = {
   name: 'role',
   matches: (q, ctx) =>
-    /^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b/.test(q.core) &&
+    /^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b/.test(
+      q.core,
+    ) &&
     !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\bmost\b|\bleast\b/.test(q.text) &&
     holdersOf(q, ctx).length > 0,
   async answer(q, ctx) {

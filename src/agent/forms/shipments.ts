@@ -1,0 +1,177 @@
+/**
+ * Shipments by their fields: "What were the raids on textiles shipments worth?", "How many
+ * deliveries came into Circuiton from Port Logic?", "How much gold did the farms lose to the
+ * pirates on tools shipments?", "How many crates did Port Logic ship overseas?". The kind comes
+ * from the verb (sold, arrived, robbed, raided), the towns take their part from the words before
+ * them (from, to, in), and goods are named by the world's goods.
+ */
+import type { Selection } from '../../query/query.ts';
+import type { AggregateResult } from '../../query/run.ts';
+import { RAID_KIND } from '../../world/kinds.ts';
+import { capitalise, fmt, list } from '../format.ts';
+import type { Question } from '../question.ts';
+import { daysPhrase } from '../time.ts';
+import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
+
+/** Where goods go beyond the towns. */
+const OVERSEAS = 'overseas';
+
+type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
+
+function kindOf(text: string): Kind | undefined {
+  if (/\b(los[et]|loses|losses|robbed|were robbed|was robbed|robbery|robberies)\b/.test(text)) return 'loss';
+  if (
+    /\b(raids?|raided|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\bpirates? (take|took|get|got|seize|seized)\b/.test(
+      text,
+    )
+  )
+    return RAID_KIND;
+  if (
+    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\bcame (in|into|to)\b|\bcome (in|into|to)\b|\breceived?\b/.test(
+      text,
+    )
+  )
+    return 'arrival';
+  if (
+    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bexport\w*|\bmake from\b|\bmade from\b/.test(
+      text,
+    )
+  )
+    return 'trade';
+  return undefined;
+}
+
+interface Parts {
+  kind: Kind;
+  goods: string[];
+  from: string[];
+  to: string[];
+  owner: string[];
+}
+
+/** Each town the question names, with the word before it: "from", "to", or its owner. */
+function partsOf(q: Question, ctx: FormContext): Parts | undefined {
+  const kind = kindOf(q.text);
+  if (!kind) return undefined;
+  const goods = [...ctx.vocab.world.goods.keys()].filter((g) => new RegExp(`\\b${g}s?\\b`).test(q.text));
+  const parts: Parts = { kind, goods, from: [], to: [], owner: [] };
+  for (const town of ctx.vocab.towns) {
+    const m = town.words.exec(q.text);
+    if (!m) continue;
+    if (ctx.vocab.raiders.includes(town.id) && /\bpirates?\b|\bthe den\b|\bisland\b/.test(m[0])) continue;
+    const before = q.text.slice(Math.max(0, m.index - 24), m.index);
+    if (/\bfrom (the )?$/.test(before)) parts.from.push(town.id);
+    else if (/\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/.test(before))
+      parts.to.push(town.id);
+    // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
+    else if (kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)) parts.to.push(town.id);
+    else parts.owner.push(town.id);
+  }
+  if (/\bfrom overseas\b/.test(q.text)) parts.from.push(OVERSEAS);
+  else if (/\boverseas\b/.test(q.text)) parts.to.push(OVERSEAS);
+  return parts;
+}
+
+/** Whether the question asks for shipments by their fields, not a town's whole output. */
+function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts {
+  if (!parts) return false;
+  if (
+    parts.goods.some(
+      (g) =>
+        !q.metrics.some((m) => m.noun === g || m.label.startsWith(g)) || /\bcrates?\b|\bgold\b/.test(q.text),
+    )
+  )
+    return parts.goods.length > 0;
+  return (
+    parts.from.length > 0 ||
+    parts.to.length > 0 ||
+    (parts.kind === 'arrival' && /\b(deliveries|shipments?|arrivals?)\b/.test(q.text)) ||
+    (parts.kind === 'loss' && /\bshipments?\b/.test(q.text) && /\bhow many\b/.test(q.text))
+  );
+}
+
+export const shipments: Form = {
+  name: 'shipments',
+  matches: (q, ctx) =>
+    !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bhow many days\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bsingle\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
+      q.text,
+    ) &&
+    !/^(did|does|do|was|were|has|have|had|is|are)\b/.test(q.core) &&
+    q.superlative === undefined &&
+    isAboutShipments(partsOf(q, ctx), q),
+  async answer(q, ctx) {
+    const p = partsOf(q, ctx) as Parts;
+    const range = whole(ctx);
+    const fields: Record<string, string[]> = {};
+    if (p.goods.length) fields.goods = p.goods;
+    // A town's own part in each kind: the seller of a trade, the receiver of an arrival, the
+    // robbed town of a loss or a raid.
+    const own = p.owner.filter((t) => !ctx.vocab.raiders.includes(t) || p.kind !== RAID_KIND);
+    if (p.kind === 'trade') {
+      const from = [...p.from, ...(p.from.includes(OVERSEAS) ? [] : own)];
+      if (from.length) fields.from = from;
+      if (p.to.length) fields.to = p.to;
+      if (p.from.includes(OVERSEAS) && own.length) fields.to = own;
+    } else if (p.kind === 'arrival') {
+      const to = [...p.to, ...own];
+      if (to.length) fields.to = to;
+      if (p.from.length) fields.from = p.from;
+    } else {
+      const target = [...own, ...p.from.filter((t) => t !== OVERSEAS)];
+      if (target.length) fields.target = target;
+      if (p.to.length) fields.to = p.to;
+    }
+    const gold = /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bmake from\b|\bmade from\b/.test(
+      q.text,
+    );
+    const crates = /\bcrates?\b|\bhow much\b/.test(q.text) && !gold;
+    const metric = gold
+      ? { trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' }[p.kind]
+      : crates
+        ? 'cargo_items'
+        : undefined;
+    const select: Selection = {
+      kinds: [p.kind],
+      fields,
+      days: { from: range.from, to: range.to },
+      ...(metric ? { metric } : {}),
+      // A raid that came back empty robbed nothing.
+      ...(p.kind === RAID_KIND && !metric
+        ? { where: [{ key: 'raid_gold', op: '>' as const, value: 0 }] }
+        : {}),
+    };
+    const r = (await ctx.tools.query(
+      metric
+        ? { op: 'aggregate', select, aggregate: 'sum' }
+        : { op: 'aggregate', select, per: 'event', aggregate: 'count' },
+      ctx.today,
+    )) as AggregateResult;
+    const n = r.groups[0]?.n ?? 0;
+    const what = {
+      trade: 'trade',
+      arrival: 'shipments that arrived',
+      loss: 'shipments robbed',
+      [RAID_KIND]: 'raids',
+    }[p.kind];
+    const named = (ids: string[]) => list(ids.map((t) => (t === OVERSEAS ? 'overseas' : ctx.vocab.name(t))));
+    const filters = [
+      fields.goods ? `of ${list(fields.goods)}` : '',
+      fields.target ? `on ${named(fields.target)}'s shipments` : '',
+      fields.from ? `from ${named(fields.from)}` : '',
+      fields.to ? `to ${named(fields.to)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const value = r.value ?? 0;
+    const stated = metric
+      ? metric === 'cargo_items'
+        ? `${fmt(value, 0)} ${value === 1 ? 'crate' : 'crates'}`
+        : `${fmt(value, 0)} gold`
+      : `${fmt(value, 0)} ${value === 1 ? 'time' : 'times'}`;
+    return {
+      answer: `${capitalise(what)} ${filters}, ${daysPhrase(range)}: ${stated}${metric ? ` (${n} ${n === 1 ? 'event' : 'events'})` : ''}.`,
+      citations: r.evidence,
+      understood: { metric: metric ?? p.kind, ...rangeOf(range) },
+    };
+  },
+};
