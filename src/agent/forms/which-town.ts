@@ -2,13 +2,23 @@
 import { amount, times } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
-import type { Aggregate, Happening, Metric } from '../vocabulary.ts';
-import { type Form, type FormContext, happeningOf, rangeOf, today, unique, whole } from './shared.ts';
+import type { Happening, Metric } from '../vocabulary.ts';
+import type { AggregateResult } from '../../query/run.ts';
+import {
+  decimalsOf,
+  type Form,
+  type FormContext,
+  happeningOf,
+  rangeOf,
+  selectionOf,
+  unique,
+  whole,
+} from './shared.ts';
 
 export const whichTown: Form = {
   name: 'which town',
   matches: (q) =>
-    /\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b/.test(q.text) &&
+    /\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(q.text) &&
     (q.metrics.length > 0 || q.happening !== undefined),
   async answer(q, ctx) {
     const m = q.metrics[0];
@@ -41,34 +51,51 @@ async function byHappening(q: Question, ctx: FormContext, h: Happening) {
 }
 
 async function byMetric(q: Question, ctx: FormContext, m: Metric) {
-  const range = m.sensor ? today(ctx) : whole(ctx);
-  const direction = q.superlative ?? 'max';
-  const fn: Aggregate = m.natural === 'mean' ? 'mean' : 'sum';
-  const towns = q.towns.length >= 2 ? q.towns.filter((t) => m.towns.includes(t)) : [...m.towns];
-  const r = await ctx.tools.aggregate({ metric: m.key, aggregate: fn, range, groupBy: 'town' });
-  const groups = (r.groups ?? []).filter((g) => towns.includes(g.key));
-  if (direction === 'min') groups.reverse();
+  const range = whole(ctx);
+  const direction = q.superlative ?? (q.aggregate === 'min' ? 'min' : 'max');
+  // "Recorded the lowest temperature", "the heaviest single reading": one reading; "the warmest
+  // town", "on average": the mean of its readings; an output: its total.
+  const oneReading =
+    m.sensor &&
+    !/\baverage\b|\bmean\b|\bon average\b/.test(q.text) &&
+    /\brecorded\b|\breadings?\b|\bsingle\b|\b(highest|lowest|heaviest|lightest|strongest|weakest|peak|max(imum)?|min(imum)?)\b/.test(q.text);
+  const combine = /\baverage\b|\bmean\b/.test(q.text) ? 'mean' : m.natural === 'mean' ? 'mean' : 'sum';
+  const named = q.towns.filter((t) => m.towns.includes(t));
+  const towns = named.length >= 2 ? named : [...m.towns];
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: selectionOf(m, towns, range),
+      ...(oneReading ? { per: 'event' as const, aggregate: direction } : { combine, aggregate: 'sum' as const }),
+      group: 'town',
+      order: direction === 'max' ? 'desc' : 'asc',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  const groups = r.groups.filter((g) => g.value !== null);
   const [top, ...others] = groups;
-  if (!top || (fn === 'sum' && groups.every((g) => g.value === 0)))
+  if (!top || (combine === 'sum' && !oneReading && groups.every((g) => g.value === 0)))
     return {
       answer: `No town had any ${m.label} on ${daysPhrase(range)}${top ? `: ${amount(m, 0)} everywhere` : ''}.`,
       citations: [],
       understood: { metric: m.key, ...rangeOf(range) },
     };
-  const decimals = fn === 'mean' ? m.decimals + 1 : m.decimals;
-  const what =
-    fn === 'mean'
+  const decimals = oneReading ? m.decimals : decimalsOf(m, combine);
+  const what = oneReading
+    ? `the ${direction === 'max' ? 'highest' : 'lowest'} single reading of ${m.label}`
+    : combine === 'mean'
       ? `the ${direction === 'max' ? 'highest' : 'lowest'} average ${m.label}`
       : `the ${direction === 'max' ? 'most' : 'least'} ${m.label}`;
-  const name = (t: string) => ctx.vocab.name(t);
-  const answer = `${name(top.key)} had ${what} on ${daysPhrase(range)}: ${amount(m, top.value, decimals)}.${
+  const name = (t: string | number | null) => ctx.vocab.name(String(t));
+  const at = oneReading && top.at?.day !== undefined ? ` (day ${top.at.day})` : '';
+  const answer = `${name(top.key)} had ${what} on ${daysPhrase(range)}: ${amount(m, top.value as number, decimals)}${at}.${
     others.length
-      ? ` Then ${others.map((g) => `${name(g.key)} ${amount(m, g.value, decimals)}`).join(', ')}.`
+      ? ` Then ${others.map((g) => `${name(g.key)} ${amount(m, g.value as number, decimals)}`).join(', ')}.`
       : ''
   }`;
   return {
     answer,
-    citations: unique(groups.flatMap((g) => g.citations)),
-    understood: { metric: m.key, towns: groups.map((g) => g.key), ...rangeOf(range) },
+    citations: r.evidence,
+    understood: { metric: m.key, towns: groups.map((g) => String(g.key)), ...rangeOf(range) },
   };
 }
