@@ -16,6 +16,7 @@ import { happened, happenedInBrief } from './happened.ts';
 import { relation } from './relation.ts';
 import { role } from './role.ts';
 import type { Form } from './shared.ts';
+import { sameDay } from './same-day.ts';
 import { shipments } from './shipments.ts';
 import { unknown } from './unknown.ts';
 import { weather } from './weather.ts';
@@ -27,6 +28,7 @@ import { who } from './who.ts';
 export const FORMS: readonly Form[] = [
   relation,
   either,
+  sameDay,
   both,
   compare,
   shipments,
