@@ -130,7 +130,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
       {
         name: 'arrival',
         phrase: 'a shipment arrived',
-        words: /\barriv(e|ed|al|als)\b|\bdeliver(y|ies|ed)\b/,
+        words: /\barriv(e|ed|es|al|als|ing)\b|\bdeliver(y|ies|ed|ing)\b/,
       },
     ],
   },

@@ -8,6 +8,8 @@ export const count: Form = {
   name: 'count',
   matches(q) {
     const h = q.happening;
+    // "On average, how many repairs a day": an average, not a count.
+    if (q.aggregate === 'mean' && q.metrics.length > 0) return false;
     // "How many repairs" counts the repairs; "how many crates were shipped" adds up crates.
     if (
       /\bhow many\b/.test(q.text) &&

@@ -39,7 +39,12 @@ export const relation: Form = {
     const range = whole(ctx);
     if (CORRELATE.test(q.text) && q.metrics.length >= 2) {
       const [a, b] = q.metrics as [Metric, Metric];
-      const [ta, tb] = [townOf(a, q), townOf(b, q)];
+      // Each number's town is the one named on its side of the question ("Circuiton's gold lost …
+      // track the port's pressure"), else the one named at all, else its only town.
+      const split = b.words.exec(q.text)?.index ?? q.text.length;
+      const sideTown = (m: Metric, text: string) => ctx.vocab.townsIn(text).find((t) => m.towns.includes(t));
+      const ta = sideTown(a, q.text.slice(0, split)) ?? townOf(a, q);
+      const tb = sideTown(b, q.text.slice(split)) ?? (ta && b.towns.includes(ta) ? ta : townOf(b, q));
       const r = (await ctx.tools.query(
         { op: 'correlate', a: series(a, ta, ctx), b: series(b, tb, ctx) },
         ctx.today,

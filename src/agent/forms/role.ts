@@ -20,7 +20,7 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
   const words = new Set(
     (q.text.match(/[a-z]+/g) ?? []).filter((w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w)),
   );
-  const stem = (w: string) => w.replace(/(ers|er|s)$/, '');
+  const stem = (w: string) => w.replace(/(ers|er|es|ing|s)$/, '');
   const stems = new Set([...words].map(stem));
   for (const town of ctx.vocab.world.towns) {
     if (q.towns.length > 0 && !q.towns.includes(town.id)) continue;
@@ -44,12 +44,15 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
 export const role: Form = {
   name: 'role',
   matches: (q, ctx) =>
-    /^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b/.test(
+    personAsked(q, ctx) !== undefined ||
+    (/^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b/.test(
       q.core,
     ) &&
     !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\bmost\b|\bleast\b/.test(q.text) &&
-    holdersOf(q, ctx).length > 0,
+    holdersOf(q, ctx).length > 0),
   async answer(q, ctx) {
+    const person = personAsked(q, ctx);
+    if (person) return person;
     const holders = holdersOf(q, ctx);
     const byTown = new Map<string, Holder[]>();
     for (const h of holders) byTown.set(h.town, [...(byTown.get(h.town) ?? []), h]);
@@ -66,3 +69,20 @@ export const role: Form = {
 };
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "What does Lettie Barrow do?", "What is Garrick Stone's job?": the person's job and where. */
+function personAsked(q: Question, ctx: FormContext) {
+  if (!q.actor || !/\b(work|job|do|does|role|occupation|trade|living)\b/.test(q.core) || /\bhow (many|much)\b|\bdid\b/.test(q.core))
+    return undefined;
+  for (const town of ctx.vocab.world.towns) {
+    const person = town.people.find((p) => p.name === q.actor);
+    if (!person) continue;
+    const place = town.places.find((p) => p.slug === person.workplace);
+    return {
+      answer: `${person.name} is the ${person.job} of ${town.name}${place ? `, at ${place.name}` : ''} (${person.roles.join(', ')}).`,
+      citations: [],
+      understood: { towns: [town.id], actor: person.name },
+    };
+  }
+  return undefined;
+}
