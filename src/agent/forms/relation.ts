@@ -10,7 +10,7 @@ import type { Metric } from '../vocabulary.ts';
 import { combineOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
 
 const CORRELATE =
-  /\bcorrelat\w*|\brelationship between\b|\brelated to\b|\bgo together\b|\bmove together\b|\bdepend on\b/;
+  /\bcorrelat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo together\b|\bmove together\b|\bdepend on\b/;
 const TREND =
   /\btrend\w*|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\bgoing (up|down)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
 
@@ -41,7 +41,10 @@ export const relation: Form = {
       const [a, b] = q.metrics as [Metric, Metric];
       // Each number's town is the one named on its side of the question ("Circuiton's gold lost …
       // track the port's pressure"), else the one named at all, else its only town.
-      const split = b.words.exec(q.text)?.index ?? q.text.length;
+      const aAt = a.words.exec(q.text)?.index ?? 0;
+      const joint = /\b(and|track(s|ed)?|with|against|vs\.?|versus)\b/g;
+      joint.lastIndex = aAt;
+      const split = joint.exec(q.text)?.index ?? b.words.exec(q.text)?.index ?? q.text.length;
       const sideTown = (m: Metric, text: string) => ctx.vocab.townsIn(text).find((t) => m.towns.includes(t));
       const ta = sideTown(a, q.text.slice(0, split)) ?? townOf(a, q);
       const tb = sideTown(b, q.text.slice(split)) ?? (ta && b.towns.includes(ta) ? ta : townOf(b, q));
