@@ -35,6 +35,9 @@ past per place poor poorest quantity record records rich richer richest same say
 than that the their them then there these they thing things this those three through time times to today together tomorrow took top total totals trend two
 under until up us was we week weekly weeks well were what whats when where which while who whom whose why will with without worst would
 year yes yesterday yet you your
+highest lowest strongest weakest warmest hottest coldest coolest chilliest driest wettest rainiest windiest calmest humidest
+gentlest lightest heaviest busiest quietest poorest richest smallest largest biggest fewest whose daily weekly monthly track
+correlate correlation pearson spearman trend rising falling increasing decreasing
 `
   .split(/\s+/)
   .filter(Boolean);
@@ -56,6 +59,8 @@ export class Speller {
   private readonly known: Set<string>;
   /** Known words of four letters or more, the only ones a typo is mended into. */
   private readonly candidates: string[];
+  /** The world's own words among them, tried first: "god" is "gold" before it is "good". */
+  private readonly worldCandidates: string[];
   private readonly cache = new Map<string, string>();
 
   constructor(vocab: Vocabulary, world: World, extra: readonly string[] = []) {
@@ -84,6 +89,8 @@ export class Speller {
     for (const w of extra) add(w);
     this.known = words;
     this.candidates = [...words].filter((w) => w.length >= 4 && !w.includes("'"));
+    const generic = new Set(QUESTION_WORDS);
+    this.worldCandidates = this.candidates.filter((w) => !generic.has(w));
   }
 
   /** The question with each unknown word replaced by its nearest known one, where one is near enough. */
@@ -93,31 +100,38 @@ export class Speller {
 
   private word(word: string): string {
     if (word.length < 3 || this.known.has(word)) return word;
-    // Plurals and -ed/-ing forms of a known word are no typos.
+    // Plurals and -ed/-ing forms of a known word are no typos ("ropees" is one).
     if (
-      this.known.has(word.replace(/(es|s|ed|ing|ly)$/, '')) ||
-      this.known.has(word.replace(/(ies)$/, 'y')) ||
+      this.known.has(word.replace(/s$/, '')) ||
+      this.known.has(word.replace(/(?<=(s|x|z|ch|sh|o))es$/, '')) ||
+      this.known.has(word.replace(/ies$/, 'y')) ||
+      this.known.has(word.replace(/(ed|ing|ly)$/, '')) ||
       this.known.has(word.replace(/(ed|ing)$/, 'e'))
     )
       return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    const mended = this.nearest(word, this.worldCandidates) ?? this.nearest(word, this.candidates) ?? word;
+    if (this.cache.size < 10_000) this.cache.set(word, mended);
+    return mended;
+  }
+
+  /** The one candidate nearest the word within its edit limit, or undefined (none, or a tie). */
+  private nearest(word: string, candidates: readonly string[]): string | undefined {
     const limit = word.length >= 7 ? 2 : 1;
     // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
     const minLength = word.length === 3 ? 4 : 0;
     let best: string | undefined;
     let bestDistance = Infinity;
     let tie = false;
-    for (const candidate of this.candidates) {
+    for (const candidate of candidates) {
       if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
       const d = swapped(word, candidate) ? 1 : distance(word, candidate);
       if (d < bestDistance) {
         [best, bestDistance, tie] = [candidate, d, false];
       } else if (d === bestDistance && candidate !== best) tie = true;
     }
-    const mended = best !== undefined && bestDistance <= limit && !tie ? best : word;
-    if (this.cache.size < 10_000) this.cache.set(word, mended);
-    return mended;
+    return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
   }
 }
 

@@ -1,39 +1,116 @@
-/** "Which day was the most ore mined?": the days ranked by a number's day total (or day mean). */
+/**
+ * "Which day was the most ore mined?", "the hottest day", "when was the biggest single catch?",
+ * "the first day with rain in week 4": the day that holds a number's extreme (of a day's total, a
+ * day's mean, or one event), or the first or last day something happened.
+ */
+import type { AggregateResult } from '../../query/run.ts';
 import { amount, list } from '../format.ts';
+import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
-import type { Aggregate, Metric } from '../vocabulary.ts';
-import { type Form, rangeOf, townsFor, unique, whole } from './shared.ts';
+import type { Metric } from '../vocabulary.ts';
+import {
+  combineOf,
+  decimalsOf,
+  type Form,
+  type FormContext,
+  happeningOf,
+  happeningTown,
+  rangeOf,
+  selectionOf,
+  townsFor,
+  whereOf,
+  whole,
+} from './shared.ts';
+
+const FIRST_OR_LAST = /\b(first|last|latest|earliest|most recent) day\b/;
+const ONE_EVENT = /\bsingle\b|\bone (haul|catch|raid|trip|shift|reading|sale)\b/;
 
 export const whichDay: Form = {
   name: 'which day',
   matches: (q) =>
-    /\b(which|what) day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b/.test(
+    (/\b(which|what) (was the )?(\w+ )?day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the \w+ day\b/.test(
       q.text,
-    ) && q.metrics.length > 0,
+    ) &&
+      q.metrics.length > 0) ||
+    (FIRST_OR_LAST.test(q.text) && /\b(which|what)\b/.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
+    if (FIRST_OR_LAST.test(q.text)) return firstOrLast(q, ctx);
     const m = q.metrics[0] as Metric;
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const town = towns.length === 1 ? towns[0] : undefined;
     const range = whole(ctx);
-    const fn: Aggregate = m.natural === 'mean' ? 'mean' : 'sum';
-    const r = await ctx.tools.aggregate({ metric: m.key, aggregate: fn, town, range, groupBy: 'day' });
-    const groups = [...(r.groups ?? [])];
-    if (q.superlative === 'min') groups.reverse();
-    const top = groups[0];
+    const fn = q.superlative === 'min' || q.aggregate === 'min' ? 'min' : 'max';
+    const single = ONE_EVENT.test(q.text);
+    const combine = combineOf(m);
+    const r = (await ctx.tools.query(
+      {
+        op: 'aggregate',
+        select: selectionOf(m, town ? [town] : towns, range),
+        per: single ? 'event' : 'day',
+        combine,
+        aggregate: fn,
+      },
+      ctx.today,
+    )) as AggregateResult;
     const where = town ? ` in ${ctx.vocab.name(town)}` : '';
-    if (!top || (top.value === 0 && !m.sensor))
+    const top = r.groups[0];
+    if (!top || r.value === null || (r.value === 0 && !m.sensor))
       return {
         answer: `No ${m.label}${where} on ${daysPhrase(range)}: every day's total was 0.`,
         citations: [],
         understood: { metric: m.key },
       };
-    const decimals = fn === 'mean' ? m.decimals + 1 : m.decimals;
-    const ties = groups.filter((g) => g.value === top.value);
+    const what = single
+      ? `The ${fn === 'max' ? 'largest' : 'smallest'} single report of ${m.label}`
+      : `The ${fn === 'max' ? 'most' : 'least'} ${combine === 'mean' ? `average ${m.label}` : m.label} in a day`;
+    const value = amount(m, r.value, single ? m.decimals : decimalsOf(m, combine));
     return {
-      answer: `${q.superlative === 'min' ? 'The least' : 'The most'} ${fn === 'mean' ? `average ${m.label}` : m.label}${where} on ${daysPhrase(range)} came on ${ties.length > 5 ? `${ties.length} days, the first day ${ties[0]?.key}` : list(ties.map((g) => `day ${g.key}`))}: ${amount(m, top.value, decimals)}.`,
-      citations: unique(ties.flatMap((g) => g.citations)),
+      answer: `${what}${where} on ${daysPhrase(range)} came on day ${top.at?.day}: ${value}.`,
+      citations: r.evidence,
       understood: { metric: m.key, towns: town ? [town] : [], ...rangeOf(range) },
     };
   },
 };
+
+/** "The first day with rain in week 4": the earliest (or latest) day something happened. */
+async function firstOrLast(q: Question, ctx: FormContext) {
+  const h = happeningOf(q, ctx);
+  const range = whole(ctx);
+  if (!h) return { answer: 'I cannot tell what should have happened.', citations: [], understood: {} };
+  const town = happeningTown(h, q, ctx);
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: {
+        ...(town ? { towns: [town] } : h.towns.length ? { towns: [...h.towns] } : {}),
+        ...(h.kind ? { kinds: [h.kind] } : {}),
+        days: range,
+        ...(h.flag
+          ? { flags: [h.metric as string] }
+          : h.metric !== undefined && Number.isFinite(h.min)
+            ? { where: [{ key: h.metric, op: '>=' as const, value: h.min as number }] }
+            : {}),
+      },
+      per: 'event',
+      aggregate: 'count',
+      group: 'day',
+      order: 'key',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  const first = !/\b(last|latest|most recent) day\b/.test(q.text);
+  const day = first ? r.groups[0] : r.groups.at(-1);
+  const where = whereOf(ctx, h, town);
+  if (!day)
+    return {
+      answer: `None: the history holds no record that ${h.phrase}${where} on ${daysPhrase(range)}.`,
+      citations: [],
+      understood: { happening: h.name, ...rangeOf(range) },
+    };
+  return {
+    answer: `The ${first ? 'first' : 'last'} day on ${daysPhrase(range)} that ${h.phrase}${where} was day ${day.key} (${day.value} ${day.value === 1 ? 'time' : 'times'} that day; ${list([`${r.groups.length} days in all`])}).`,
+    citations: day.evidence,
+    understood: { happening: h.name, ...rangeOf(range) },
+  };
+}
