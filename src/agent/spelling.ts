@@ -51,7 +51,7 @@ under until up us was we week weekly weeks well were what whats when where which
 year yes yesterday yet you your among
 highest lowest strongest weakest warmest hottest coldest coolest chilliest driest wettest rainiest windiest calmest humidest
 gentlest lightest heaviest busiest quietest poorest richest smallest largest biggest fewest whose daily weekly monthly track
-correlate correlation pearson spearman trend rising falling increasing decreasing
+correlate correlation pearson spearman trend rising falling increasing decreasing slope squares
 `
   .split(/\s+/)
   .filter(Boolean);
@@ -76,6 +76,10 @@ export class Speller {
   /** The world's own words among them, tried first: "god" is "gold" before it is "good". */
   private readonly worldCandidates: string[];
   private readonly cache = new Map<string, string>();
+  /** Towns' names of more than one word. */
+  private readonly longNames: string[];
+  /** Words of the towns' names: a tie between near words goes to one of these. */
+  private readonly nameWords: Set<string>;
 
   constructor(vocab: Vocabulary, world: World, extra: readonly string[] = []) {
     const words = new Set<string>(QUESTION_WORDS);
@@ -103,13 +107,34 @@ export class Speller {
     for (const w of extra) add(w);
     this.known = words;
     this.candidates = [...words].filter((w) => w.length >= 4 && !w.includes("'"));
+    this.longNames = world.towns.map((t) => t.name.toLowerCase()).filter((n) => n.includes(' '));
+    this.nameWords = new Set(world.towns.flatMap((t) => t.name.toLowerCase().split(/\s+/)));
     const generic = new Set(QUESTION_WORDS);
     this.worldCandidates = this.candidates.filter((w) => !generic.has(w));
   }
 
   /** The question with each unknown word replaced by its nearest known one, where one is near enough. */
   mend(text: string, alsoKnown: ReadonlySet<string> = new Set()): string {
-    return text.replace(/[a-z]+/g, (word) => (alsoKnown.has(word) ? word : this.word(word)));
+    return this.names(text).replace(/[a-z]+/g, (word) => (alsoKnown.has(word) ? word : this.word(word)));
+  }
+
+  /** Names of several words mended whole ("pot logic" is Port Logic), where each word alone is English. */
+  private names(text: string): string {
+    let out = text;
+    for (const name of this.longNames) {
+      const n = name.split(' ').length;
+      const words = out.split(' ');
+      for (let i = 0; i + n <= words.length; i++) {
+        const gram = words.slice(i, i + n).join(' ');
+        const bare = gram.replace(/[^a-z ]/g, '');
+        if (bare !== name && bare[0] === name[0] && distance(bare, name) <= 2) {
+          words.splice(i, n, ...name.split(' '));
+          out = words.join(' ');
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private word(word: string): string {
@@ -143,7 +168,11 @@ export class Speller {
       const d = swapped(word, candidate) ? 1 : distance(word, candidate);
       if (d < bestDistance) {
         [best, bestDistance, tie] = [candidate, d, false];
-      } else if (d === bestDistance && candidate !== best) tie = true;
+      } else if (d === bestDistance && candidate !== best) {
+        // A town's name wins a tie ("circuitoon" is Circuiton before it is anything else).
+        if (this.nameWords.has(candidate) && !this.nameWords.has(best as string)) best = candidate;
+        else if (!this.nameWords.has(best as string)) tie = true;
+      }
     }
     return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
   }

@@ -39,7 +39,7 @@ async function totals(q: Question, ctx: FormContext, m: Metric, towns: string[],
   const range = whole(ctx);
   const actor = q.actor;
   const perDay =
-    fn === 'mean' && !m.sensor && !/\bper (?!day\b|week\b|month\b)\w+/.test(q.text);
+    fn === 'mean' && !m.sensor && m.natural === 'sum' && !/\bper (?!day\b|week\b|month\b)\w+/.test(q.text);
   const lines: string[] = [];
   const citations: number[] = [];
   let total = 0;

@@ -24,7 +24,7 @@ const ONE_EVENT =
   /\bsingle\b(?! day)|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(haul|catch|raid|trip|shift|reading|batch|sale)\b|\bin one go\b|\bat once\b/;
 /** One day: a day's total. */
 const ONE_DAY =
-  /\bdaily (means?|totals?|averages?|sums?)\b|\b\w+iest day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
+  /\bdaily\b|\b\w+iest day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
 
 /** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
 function metricOf(q: Question, ctx: FormContext): Metric | undefined {
@@ -36,7 +36,8 @@ export const extreme: Form = {
   matches: (q, ctx) =>
     metricOf(q, ctx) !== undefined &&
     (q.superlative !== undefined || q.aggregate === 'max' || q.aggregate === 'min') &&
-    !/\b(which|what) (town|day)\b|\bwhen\b|\bwho\b/.test(q.text) &&
+    !/\b(which|what) (town|day)\b|\bwhen\b/.test(q.text) &&
+    !/^(who|whose)\b/.test(q.core) &&
     (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text)),
   async answer(q, ctx) {
     const m = metricOf(q, ctx) as Metric;

@@ -12,7 +12,7 @@ import { combineOf, type Form, type FormContext, rangeOf, selectionOf, whole } f
 const CORRELATE =
   /\bcorrelat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo together\b|\bmove together\b|\bdepend on\b/;
 const TREND =
-  /\btrend\w*|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\bgoing (up|down)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
+  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\bgoing (up|down)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
 
 /** The town a metric is asked of: the one named that reports it, or its only town. */
 function townOf(m: Metric, q: Question): string | undefined {

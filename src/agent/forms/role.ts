@@ -26,7 +26,10 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
     if (q.towns.length > 0 && !q.towns.includes(town.id)) continue;
     for (const person of town.people) {
       const place = town.places.find((p) => p.slug === person.workplace);
-      const named = [person.job, ...person.roles].some((r) => words.has(r) || stems.has(stem(r)));
+      const joined = q.text.replace(/[^a-z]/g, '');
+      const named = [person.job, ...person.roles].some(
+        (r) => words.has(r) || stems.has(stem(r)) || (r.length >= 6 && joined.includes(r.replace(/\s+/g, ''))),
+      );
       const atPlace =
         place !== undefined &&
         (stems.has(stem(place.kind)) ||

@@ -67,7 +67,11 @@ function partsOf(q: Question, ctx: FormContext): Parts | undefined {
     else if (kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)) parts.to.push(town.id);
     else parts.owner.push(town.id);
   }
-  if (/\bfrom overseas\b/.test(q.text)) parts.from.push(OVERSEAS);
+  // What comes from overseas is bought at the port: a trade, not an arrival.
+  if (/\bfrom overseas\b/.test(q.text)) {
+    parts.from.push(OVERSEAS);
+    if (kind === 'arrival') parts.kind = 'trade';
+  }
   else if (/\boverseas\b/.test(q.text)) parts.to.push(OVERSEAS);
   return parts;
 }
@@ -78,7 +82,7 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
   if (
     parts.goods.some(
       (g) =>
-        !q.metrics.some((m) => m.noun === g || m.label.startsWith(g)) || /\bcrates?\b|\bgold\b/.test(q.text),
+        !q.metrics.some((m) => m.noun === g || m.label.startsWith(g)) || /\bcrates?\b|\bgold\b|\bworth\b|\bvalue\b/.test(q.text),
     )
   )
     return parts.goods.length > 0;

@@ -28,7 +28,7 @@ const ONE_EVENT = /\bsingle\b|\bone (haul|catch|raid|trip|shift|reading|sale)\b/
 export const whichDay: Form = {
   name: 'which day',
   matches: (q) =>
-    (/\b(which|what) (was the )?(\w+ )?day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the \w+ day\b/.test(
+    (/\b(which|what) (was the )?(\w+ )?day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the (\w+ )+?day\b/.test(
       q.text,
     ) &&
       q.metrics.length > 0) ||
