@@ -14,7 +14,11 @@ function singular(unit: string): string {
 
 /** "12.34 tons of ore", "15.2 °C", "1 tool"; without the noun, "12.34 tons". */
 export function amount(m: Metric, n: number, decimals = m.decimals, withNoun = true): string {
-  const number = fmt(n, decimals);
+  // Written with all its decimals ("1,013.00 hPa"): a mean's precision shows even when it is round.
+  const number = n.toLocaleString('en-US', {
+    minimumFractionDigits: Math.max(0, decimals),
+    maximumFractionDigits: Math.max(0, decimals),
+  });
   if (m.unit === '%') return `${number}%`;
   const unit = n === 1 ? singular(m.unit) : m.unit;
   const noun = withNoun ? m.noun : undefined;

@@ -54,7 +54,7 @@ function actorIn(text: string, actors: readonly string[]): string | undefined {
 }
 
 const MAX_WORDS =
-  /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest)\b/;
+  /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
 const MIN_WORDS =
   /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest)\b/;
 
@@ -92,7 +92,10 @@ const FILLER =
   /^(?:(?:hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|in the end|overall|all in all|so far|to date)\b[,:;]?\s*)+/;
 
 function coreOf(text: string, said: string | undefined): string {
-  let core = said ? text.replace(said, ' ') : text;
+  // The time phrase goes with the word that led it in ("in the past week", "during week 4").
+  let core = said
+    ? text.replace(new RegExp(`\\b(?:(?:in|on|during|over|for|from|since|of)\\s+)?(?:the\\s+)?${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), ' ')
+    : text;
   core = core
     .replace(/\b(?:on|in|during|over|for|from|between|since)\s*(?=[,:;]|$)/g, ' ')
     .replace(/\s+/g, ' ')

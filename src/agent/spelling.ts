@@ -165,7 +165,8 @@ export class Speller {
     let tie = false;
     for (const candidate of candidates) {
       if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
-      const d = swapped(word, candidate) ? 1 : distance(word, candidate);
+      // Two letters swapped is the likeliest slip: it wins a tie with another single edit.
+      const d = swapped(word, candidate) ? 0.9 : distance(word, candidate);
       if (d < bestDistance) {
         [best, bestDistance, tie] = [candidate, d, false];
       } else if (d === bestDistance && candidate !== best) {

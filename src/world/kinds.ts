@@ -47,7 +47,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     unit: 'km/h',
     decimals: 1,
     range: [0, 250],
-    words: /\bwind(s|y|iest|ier|speed)?\b|\bgusts?\b|\bbreez(e|y)\b/,
+    words: /\bwind(s|y|iest|ier|speed)?\b|\bgusts?\b|\bbreez(e|y)\b|\bcalm(er|est)?\b/,
   }),
   reading({
     key: 'rain_mm',

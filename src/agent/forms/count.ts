@@ -14,7 +14,7 @@ export const count: Form = {
     if (
       /\bhow many\b/.test(q.text) &&
       h &&
-      !q.metrics.some((m) => m.key !== h.metric && q.text.includes(m.unit))
+      !q.metrics.some((m) => m.key !== h.metric && new RegExp(`\\b${m.unit}\\b`).test(q.text))
     )
       return true;
     return q.aggregate === 'count' && (q.happening !== undefined || q.metrics.length > 0);

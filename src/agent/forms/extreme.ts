@@ -28,7 +28,11 @@ const ONE_DAY =
 
 /** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
 function metricOf(q: Question, ctx: FormContext): Metric | undefined {
-  return q.metrics[0] ?? (q.happening?.metric ? ctx.vocab.metric(q.happening.metric) : undefined);
+  if (q.metrics[0]) return q.metrics[0];
+  if (q.happening?.metric) return ctx.vocab.metric(q.happening.metric);
+  // A happening of a kind that carries one number ("the costliest robbery": its gold).
+  const kind = ctx.vocab.world.kinds.find((k) => k.kind === q.happening?.kind);
+  return kind?.metrics?.length === 1 ? ctx.vocab.metric(kind.metrics[0]?.key as string) : undefined;
 }
 
 export const extreme: Form = {
