@@ -122,15 +122,18 @@ export function parseQuestion(
     people,
   );
   const time = parseTime(text, today);
+  const actor = actorIn(text, actors);
+  // A name is not a number's word: "Greta Grog" asks nothing about grog.
+  const unnamed = actor ? text.replace(actor.toLowerCase(), ' ') : text;
   const q: Question = {
     raw: trimmed,
     text,
     core: coreOf(text, time?.said),
     towns: vocab.townsIn(text),
-    metrics: vocab.metricsIn(text),
-    happening: vocab.happeningIn(text),
+    metrics: vocab.metricsIn(unnamed),
+    happening: vocab.happeningIn(unnamed),
     time,
-    actor: actorIn(text, actors),
+    actor,
     aggregate: aggregateIn(text),
   };
   if (MAX_WORDS.test(text)) q.superlative = 'max';

@@ -301,6 +301,11 @@ export class HistoryTools {
   }
 
   /** Everyone who appears as an actor, for recognising names in questions. */
+  /** Each resident's latest move or journey: where they are now. */
+  latestMoves(): Promise<StoredEvent[]> {
+    return this.store.latestByActor(['move', 'travel']);
+  }
+
   /** The events with these ids, in the order given. */
   events(ids: readonly number[]): Promise<StoredEvent[]> {
     return this.store.byIds(ids);

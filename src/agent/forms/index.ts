@@ -14,6 +14,7 @@ import { extreme } from './extreme.ts';
 import { find } from './find.ts';
 import { happened, happenedInBrief } from './happened.ts';
 import { relation } from './relation.ts';
+import { residents } from './residents.ts';
 import { role } from './role.ts';
 import type { Form } from './shared.ts';
 import { sameDay } from './same-day.ts';
@@ -34,6 +35,7 @@ export const FORMS: readonly Form[] = [
   shipments,
   whichTown,
   whichDay,
+  residents,
   role,
   extreme,
   days,
