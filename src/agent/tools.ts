@@ -5,8 +5,8 @@
  * same functions; the model through the JSON schemas of model-tools.ts.
  */
 import { type Catalog, catalogOf } from '../query/catalog.ts';
-import type { Query } from '../query/query.ts';
-import { type QueryResult, runQuery } from '../query/run.ts';
+import type { Query, Selection } from '../query/query.ts';
+import { type AggregateResult as QueryAggregate, type QueryResult, runQuery } from '../query/run.ts';
 import { summariseDay } from '../readers/days.ts';
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent, ValueRow } from '../store/store.ts';
@@ -57,37 +57,24 @@ export function roundTo(n: number, decimals: number): number {
   return Math.round((n + Math.sign(n) * Number.EPSILON) * f) / f;
 }
 
-function fold(rows: readonly ValueRow[], fn: Aggregate, decimals: number): number | null {
-  if (rows.length === 0) return null;
-  const values = rows.map((r) => r.value);
-  switch (fn) {
-    case 'count':
-      return rows.length;
-    case 'sum':
-      return roundTo(
-        values.reduce((a, b) => a + b, 0),
-        decimals,
-      );
-    case 'mean':
-      return roundTo(values.reduce((a, b) => a + b, 0) / values.length, decimals + 1);
-    case 'min':
-      return Math.min(...values);
-    case 'max':
-      return Math.max(...values);
-  }
-}
-
-/** The events an aggregate rests on: those that add to a sum, the extremes of min and max, all for the rest. */
-function cited(rows: readonly ValueRow[], fn: Aggregate, value: number | null): number[] {
-  // A sum rests on the reports that add to it; a sum of nothing but zeros, on the zeros.
-  if (fn === 'sum' && rows.some((r) => r.value !== 0))
-    return rows.filter((r) => r.value !== 0).map((r) => r.id);
-  if (fn === 'min' || fn === 'max') return rows.filter((r) => r.value === value).map((r) => r.id);
-  return rows.map((r) => r.id);
-}
-
 /** A tool was called with arguments it cannot use: the message says why, for a model to correct. */
 export class ToolError extends Error {}
+
+/** The events a happening is: of its kind, in its town, with its flag or its number at least its least. */
+export function selectionOfHappening(h: Happening, town: string | undefined, range: DayRange): Selection {
+  return {
+    ...(town ? { towns: [town] } : h.towns.length ? { towns: [...h.towns] } : {}),
+    ...(h.kind ? { kinds: [h.kind] } : {}),
+    days: { from: range.from, to: range.to },
+    ...(h.flag
+      ? { flags: [h.metric as string] }
+      : h.metric !== undefined && Number.isFinite(h.min)
+        ? { where: [{ key: h.metric, op: '>=' as const, value: h.min as number }] }
+        : h.metric !== undefined
+          ? { metric: h.metric }
+          : {}),
+  };
+}
 
 export class HistoryTools {
   private readonly catalog: Catalog;
@@ -115,6 +102,7 @@ export class HistoryTools {
     return metric;
   }
 
+  /** A number's total, mean, low, high or count over some days, on the typed query (rollups where they serve). */
   async aggregate(args: {
     metric: string;
     aggregate: Aggregate;
@@ -125,44 +113,49 @@ export class HistoryTools {
     groupBy?: 'town' | 'day' | 'actor';
   }): Promise<AggregateResult> {
     const metric = this.metricOf(args.metric);
-    const all = await this.store.values({
+    const fn = args.aggregate;
+    const extreme = fn === 'min' || fn === 'max';
+    const select: Selection = {
       metric: metric.key,
-      kind: metric.kind,
-      town: args.town,
-      fromDay: args.range.from,
-      toDay: args.range.to,
+      ...(args.town ? { towns: [args.town] } : {}),
+      ...(metric.kind ? { kinds: [metric.kind] } : {}),
+      ...(args.actor ? { actors: [args.actor] } : {}),
+      days: { from: args.range.from, to: args.range.to },
+    };
+    const query = (group?: 'town' | 'day' | 'actor'): Query => ({
+      op: 'aggregate',
+      select,
+      ...(extreme || fn === 'count'
+        ? { per: 'event' as const, aggregate: fn }
+        : { combine: fn, aggregate: 'sum' as const }),
+      ...(group ? { group, order: 'desc' as const } : {}),
     });
-    const rows = args.actor ? all.filter((r) => r.actor === args.actor) : all;
-    const value = fold(rows, args.aggregate, metric.decimals);
+    const today = args.range.to;
+    const r = (await this.query(query(), today)) as QueryAggregate;
+    const decimals = fn === 'mean' ? metric.decimals + 1 : metric.decimals;
+    const round = (v: number | null) =>
+      v === null ? null : extreme || fn === 'count' ? v : roundTo(v, decimals);
+    const top = r.groups[0];
+    const value = top && top.n > 0 ? round(r.value) : null;
     const result: AggregateResult = {
       metric: metric.key,
-      aggregate: args.aggregate,
+      aggregate: fn,
       town: args.town ?? null,
       from_day: args.range.from,
       to_day: args.range.to,
       value,
-      n: rows.length,
-      citations: cited(rows, args.aggregate, value),
+      n: top?.n ?? 0,
+      citations: r.evidence,
     };
-    const extreme =
-      (args.aggregate === 'min' || args.aggregate === 'max') && rows.find((r) => r.value === value);
-    if (extreme)
-      result.at = { day: extreme.day, hour: extreme.hour, town: extreme.town, actor: extreme.actor };
+    if (extreme && top?.at?.event !== undefined) {
+      const [e] = await this.store.byIds([top.at.event]);
+      if (e) result.at = { day: e.day, hour: e.hour, town: e.town, actor: e.actor };
+    }
     if (args.groupBy) {
-      const by = args.groupBy;
-      const groups = new Map<string, ValueRow[]>();
-      for (const row of rows) {
-        const key = by === 'day' ? String(row.day) : by === 'town' ? row.town : row.actor;
-        if (key === null) continue;
-        const list = groups.get(key) ?? [];
-        groups.set(key, list);
-        list.push(row);
-      }
-      result.groups = [...groups]
-        .map(([key, list]) => {
-          const v = fold(list, args.aggregate, metric.decimals) ?? 0;
-          return { key, value: v, n: list.length, citations: cited(list, args.aggregate, v) };
-        })
+      const g = (await this.query(query(args.groupBy), today)) as QueryAggregate;
+      result.groups = g.groups
+        .filter((x) => x.key !== null && x.value !== null)
+        .map((x) => ({ key: String(x.key), value: round(x.value) as number, n: x.n, citations: x.evidence }))
         .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key, 'en', { numeric: true }));
     }
     return result;
@@ -177,30 +170,31 @@ export class HistoryTools {
     limit: number;
   }): Promise<Occurrences> {
     const h = args.happening;
-    const town = args.town ?? h.town;
-    let ids: number[];
-    if (h.metric !== undefined) {
-      const rows = await this.store.values({
-        metric: h.metric,
-        kind: h.kind,
-        town,
+    const select = selectionOfHappening(h, args.town ?? h.town, args.range);
+    const r = (await this.query(
+      { op: 'aggregate', select, per: 'event', aggregate: 'count' },
+      args.range.to,
+    )) as QueryAggregate;
+    const count = r.value ?? 0;
+    let chosen = r.evidence.slice(0, args.limit);
+    if (args.newestFirst && count > 0) {
+      const rows = await this.store.select({
+        towns: select.towns,
+        kinds: select.kinds,
         fromDay: args.range.from,
         toDay: args.range.to,
+        conditions: [
+          ...(select.where ?? []),
+          ...(select.flags ?? []).map((f) => ({ key: f, op: '=' as const, value: 1 })),
+        ],
+        keys: [],
+        newestFirst: true,
+        limit: args.limit,
       });
-      ids = rows.filter((r) => r.value >= (h.min ?? Number.NEGATIVE_INFINITY)).map((r) => r.id);
-    } else {
-      const page = await this.store.events({
-        kind: h.kind,
-        town,
-        fromDay: args.range.from,
-        toDay: args.range.to,
-        limit: 100_000,
-      });
-      ids = page.events.map((e) => e.id);
+      chosen = rows.map((row) => row.id);
     }
-    const chosen = args.newestFirst ? ids.slice(-args.limit).reverse() : ids.slice(0, args.limit);
     const events = await this.store.byIds(chosen);
-    return { happening: h.name, count: ids.length, events, citations: chosen };
+    return { happening: h.name, count, events, citations: chosen };
   }
 
   /** Days on which every condition held: a happening, or a big day (the top quarter) of a metric. */

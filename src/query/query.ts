@@ -92,11 +92,9 @@ export type Query = AggregateQuery | CompareQuery | CorrelateQuery | TrendQuery;
 /** The zod schema of a query over this catalogue's world. */
 export function querySchema(catalog: Catalog) {
   const oneOf = (names: readonly string[], what: string) =>
-    z
-      .string()
-      .refine((v) => names.includes(v), {
-        message: `not a ${what} of this world; one of: ${names.join(', ')}`,
-      });
+    z.string().refine((v) => names.includes(v), {
+      message: `not a ${what} of this world; one of: ${names.join(', ')}`,
+    });
   const numberKeys = [...catalog.numbers.keys()];
   const fieldKeys = [...catalog.fields.keys()];
   const flagKeys = [...catalog.numbers.values()].filter((n) => n.flag).map((n) => n.key);

@@ -415,6 +415,8 @@ async function evidenceOf(
     toDay: Math.max(...days),
     conditions: (selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
     keys: metric ? [metric] : [],
+    // Past the limit the rest are counted, not listed: the lookup stops there.
+    limit: limit * 2,
   });
   const found: EvidenceRow[] = [];
   const cellKeys = new Set(cells.map((c) => `${c.town}|${c.day}|${c.kind}`));

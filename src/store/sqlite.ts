@@ -527,9 +527,12 @@ export class SqliteEventStore implements EventStore {
     // Kinds and towns both given: their index, which holds just those events. Left to itself, the
     // planner prefers (town, day, hour) for one town, to save the sort, and reads all of the town.
     const index = query.kinds && query.towns ? 'INDEXED BY events_kind_town_time' : '';
+    const order = query.newestFirst ? 'DESC' : 'ASC';
+    const limit = query.limit !== undefined ? 'LIMIT ?' : '';
     const sql = `SELECT id, town, day, hour, kind, actor${columns} FROM events ${index} ${where.sql()}
-                 ORDER BY day, hour, id`;
-    const rows = this.db.prepare<(string | number)[], SelectSqlRow>(sql).all(...paths, ...where.params);
+                 ORDER BY day ${order}, hour ${order}, id ${order} ${limit}`;
+    const params = query.limit !== undefined ? [...where.params, query.limit] : where.params;
+    const rows = this.db.prepare<(string | number)[], SelectSqlRow>(sql).all(...paths, ...params);
     return rows.map((r) => {
       const values: SelectRow['values'] = {};
       query.keys.forEach((key, i) => {

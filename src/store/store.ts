@@ -153,6 +153,10 @@ export interface SelectQuery {
   conditions?: readonly NumberCondition[];
   /** The data keys to return for each event (null where an event lacks one). */
   keys: readonly string[];
+  /** Newest first instead of oldest first. */
+  newestFirst?: boolean;
+  /** At most this many rows (the first, or with newestFirst the latest). */
+  limit?: number;
 }
 
 export interface SelectRow {

@@ -4,6 +4,7 @@ import type { Selection } from '../../query/query.ts';
 import type { AggregateResult } from '../../query/run.ts';
 import { fmt } from '../format.ts';
 import { daysPhrase } from '../time.ts';
+import { selectionOfHappening } from '../tools.ts';
 import { type Form, happeningOf, happeningTown, rangeOf, whereOf, whole } from './shared.ts';
 
 export const days: Form = {
@@ -23,16 +24,7 @@ export const days: Form = {
       };
     const town = happeningTown(h, q, ctx);
     const range = whole(ctx);
-    const select: Selection = {
-      ...(town ? { towns: [town] } : h.towns.length ? { towns: [...h.towns] } : {}),
-      ...(h.kind ? { kinds: [h.kind] } : {}),
-      days: { from: range.from, to: range.to },
-      ...(h.flag
-        ? { flags: [h.metric as string] }
-        : h.metric !== undefined && Number.isFinite(h.min)
-          ? { where: [{ key: h.metric, op: '>=' as const, value: h.min as number }] }
-          : {}),
-    };
+    const select: Selection = selectionOfHappening(h, town, range);
     const r = (await ctx.tools.query(
       { op: 'aggregate', select, aggregate: 'days' },
       ctx.today,

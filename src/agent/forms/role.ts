@@ -28,7 +28,8 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
       const place = town.places.find((p) => p.slug === person.workplace);
       const joined = q.text.replace(/[^a-z]/g, '');
       const named = [person.job, ...person.roles].some(
-        (r) => words.has(r) || stems.has(stem(r)) || (r.length >= 6 && joined.includes(r.replace(/\s+/g, ''))),
+        (r) =>
+          words.has(r) || stems.has(stem(r)) || (r.length >= 6 && joined.includes(r.replace(/\s+/g, ''))),
       );
       const atPlace =
         place !== undefined &&
@@ -51,8 +52,8 @@ export const role: Form = {
     (/^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b/.test(
       q.core,
     ) &&
-    !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\bmost\b|\bleast\b/.test(q.text) &&
-    holdersOf(q, ctx).length > 0),
+      !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\bmost\b|\bleast\b/.test(q.text) &&
+      holdersOf(q, ctx).length > 0),
   async answer(q, ctx) {
     const person = personAsked(q, ctx);
     if (person) return person;
@@ -75,7 +76,11 @@ const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "What does Lettie Barrow do?", "What is Garrick Stone's job?": the person's job and where. */
 function personAsked(q: Question, ctx: FormContext) {
-  if (!q.actor || !/\b(work|job|do|does|role|occupation|trade|living)\b/.test(q.core) || /\bhow (many|much)\b|\bdid\b/.test(q.core))
+  if (
+    !q.actor ||
+    !/\b(work|job|do|does|role|occupation|trade|living)\b/.test(q.core) ||
+    /\bhow (many|much)\b|\bdid\b/.test(q.core)
+  )
     return undefined;
   for (const town of ctx.vocab.world.towns) {
     const person = town.people.find((p) => p.name === q.actor);

@@ -6,6 +6,7 @@ import type { Selection } from '../../query/query.ts';
 import type { AggregateResult } from '../../query/run.ts';
 import { list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
+import { selectionOfHappening } from '../tools.ts';
 import type { Happening } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
@@ -20,14 +21,18 @@ interface Side {
 }
 
 function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
-  const text = core.replace(/\b(happen(ed)?|occur(red)?) on the same day\b|\bon the same day\b|\bboth\b/g, ' ');
+  const text = core.replace(
+    /\b(happen(ed)?|occur(red)?) on the same day\b|\bon the same day\b|\bboth\b/g,
+    ' ',
+  );
   const at = Math.max(text.lastIndexOf(' as well as '), text.lastIndexOf(' and '));
   if (at < 0) return undefined;
   const cut = text.startsWith(' as well as ', at) ? 12 : 5;
   const parts = [text.slice(0, at), text.slice(at + cut)];
   const sides = parts.map((part): Side | undefined => {
     const happening =
-      ctx.vocab.happeningIn(part) ?? (ctx.vocab.metricsIn(part)[0] ? happeningOfMetric(ctx.vocab.metricsIn(part)[0] as never) : undefined);
+      ctx.vocab.happeningIn(part) ??
+      (ctx.vocab.metricsIn(part)[0] ? happeningOfMetric(ctx.vocab.metricsIn(part)[0] as never) : undefined);
     if (!happening) return undefined;
     const towns = ctx.vocab.townsIn(part);
     const robbery = happening === ctx.vocab.robbery;
@@ -40,30 +45,28 @@ function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
   return [sides[0], sides[1]];
 }
 
-function selectionOf(side: Side, range: { from: number; to: number }): Selection {
-  const h = side.happening;
-  return {
-    ...(side.town ? { towns: [side.town] } : h.towns.length ? { towns: [...h.towns] } : {}),
-    ...(h.kind ? { kinds: [h.kind] } : {}),
-    days: range,
-    ...(h.flag
-      ? { flags: [h.metric as string] }
-      : h.metric !== undefined && Number.isFinite(h.min)
-        ? { where: [{ key: h.metric, op: '>=' as const, value: h.min as number }] }
-        : {}),
-  };
-}
+const selectionOf = (side: Side, range: { from: number; to: number }): Selection =>
+  selectionOfHappening(side.happening, side.town, range);
 
 export const sameDay: Form = {
   name: 'same day',
   matches: (q, ctx) =>
-    /\bboth\b|\bsame day\b|\bas well as\b/.test(q.text) && !BIG_DAY.test(q.text) && sidesOf(q.core, ctx) !== undefined,
+    /\bboth\b|\bsame day\b|\bas well as\b/.test(q.text) &&
+    !BIG_DAY.test(q.text) &&
+    sidesOf(q.core, ctx) !== undefined,
   async answer(q, ctx) {
     const [a, b] = sidesOf(q.core, ctx) as [Side, Side];
     const range = whole(ctx);
     const daysOf = async (side: Side) =>
       (await ctx.tools.query(
-        { op: 'aggregate', select: selectionOf(side, range), per: 'event', aggregate: 'count', group: 'day', order: 'key' },
+        {
+          op: 'aggregate',
+          select: selectionOf(side, range),
+          per: 'event',
+          aggregate: 'count',
+          group: 'day',
+          order: 'key',
+        },
         ctx.today,
       )) as AggregateResult;
     const [ra, rb] = await Promise.all([daysOf(a), daysOf(b)]);

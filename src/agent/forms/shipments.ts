@@ -71,8 +71,7 @@ function partsOf(q: Question, ctx: FormContext): Parts | undefined {
   if (/\bfrom overseas\b/.test(q.text)) {
     parts.from.push(OVERSEAS);
     if (kind === 'arrival') parts.kind = 'trade';
-  }
-  else if (/\boverseas\b/.test(q.text)) parts.to.push(OVERSEAS);
+  } else if (/\boverseas\b/.test(q.text)) parts.to.push(OVERSEAS);
   return parts;
 }
 
@@ -82,7 +81,8 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
   if (
     parts.goods.some(
       (g) =>
-        !q.metrics.some((m) => m.noun === g || m.label.startsWith(g)) || /\bcrates?\b|\bgold\b|\bworth\b|\bvalue\b/.test(q.text),
+        !q.metrics.some((m) => m.noun === g || m.label.startsWith(g)) ||
+        /\bcrates?\b|\bgold\b|\bworth\b|\bvalue\b/.test(q.text),
     )
   )
     return parts.goods.length > 0;

@@ -7,6 +7,7 @@ import type { AggregateResult } from '../../query/run.ts';
 import { amount, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
+import { selectionOfHappening } from '../tools.ts';
 import type { Metric } from '../vocabulary.ts';
 import {
   combineOf,
@@ -32,7 +33,9 @@ export const whichDay: Form = {
       q.text,
     ) &&
       q.metrics.length > 0) ||
-    (FIRST_OR_LAST.test(q.text) && /\b(which|what)\b/.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)),
+    (FIRST_OR_LAST.test(q.text) &&
+      /\b(which|what)\b/.test(q.text) &&
+      (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
     if (FIRST_OR_LAST.test(q.text)) return firstOrLast(q, ctx);
     const m = q.metrics[0] as Metric;
@@ -82,16 +85,7 @@ async function firstOrLast(q: Question, ctx: FormContext) {
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: {
-        ...(town ? { towns: [town] } : h.towns.length ? { towns: [...h.towns] } : {}),
-        ...(h.kind ? { kinds: [h.kind] } : {}),
-        days: range,
-        ...(h.flag
-          ? { flags: [h.metric as string] }
-          : h.metric !== undefined && Number.isFinite(h.min)
-            ? { where: [{ key: h.metric, op: '>=' as const, value: h.min as number }] }
-            : {}),
-      },
+      select: selectionOfHappening(h, town, range),
       per: 'event',
       aggregate: 'count',
       group: 'day',

@@ -1,9 +1,10 @@
 /** "Which town had the most rain last week?": the towns ranked by a number or by a happening. */
+
+import type { AggregateResult } from '../../query/run.ts';
 import { amount, times } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
-import type { AggregateResult } from '../../query/run.ts';
 import {
   decimalsOf,
   type Form,
@@ -18,7 +19,9 @@ import {
 export const whichTown: Form = {
   name: 'which town',
   matches: (q) =>
-    /\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(q.text) &&
+    /\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
+      q.text,
+    ) &&
     (q.metrics.length > 0 || q.happening !== undefined),
   async answer(q, ctx) {
     const m = q.metrics[0];
@@ -58,7 +61,9 @@ async function byMetric(q: Question, ctx: FormContext, m: Metric) {
   const oneReading =
     m.sensor &&
     !/\baverage\b|\bmean\b|\bon average\b/.test(q.text) &&
-    /\brecorded\b|\breadings?\b|\bsingle\b|\b(highest|lowest|heaviest|lightest|strongest|weakest|peak|max(imum)?|min(imum)?)\b/.test(q.text);
+    /\brecorded\b|\breadings?\b|\bsingle\b|\b(highest|lowest|heaviest|lightest|strongest|weakest|peak|max(imum)?|min(imum)?)\b/.test(
+      q.text,
+    );
   const combine = /\baverage\b|\bmean\b/.test(q.text) ? 'mean' : m.natural === 'mean' ? 'mean' : 'sum';
   const named = q.towns.filter((t) => m.towns.includes(t));
   const towns = named.length >= 2 ? named : [...m.towns];
@@ -66,7 +71,9 @@ async function byMetric(q: Question, ctx: FormContext, m: Metric) {
     {
       op: 'aggregate',
       select: selectionOf(m, towns, range),
-      ...(oneReading ? { per: 'event' as const, aggregate: direction } : { combine, aggregate: 'sum' as const }),
+      ...(oneReading
+        ? { per: 'event' as const, aggregate: direction }
+        : { combine, aggregate: 'sum' as const }),
       group: 'town',
       order: direction === 'max' ? 'desc' : 'asc',
     },
