@@ -9,7 +9,7 @@ import type { Query, Selection } from '../query/query.ts';
 import { type AggregateResult as QueryAggregate, type QueryResult, runQuery } from '../query/run.ts';
 import { summariseDay } from '../readers/days.ts';
 import type { SearchService } from '../search/service.ts';
-import type { EventStore, StoredEvent, ValueRow } from '../store/store.ts';
+import type { EventStore, StoredEvent } from '../store/store.ts';
 import type { DayRange } from './time.ts';
 import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
 

@@ -24,6 +24,8 @@ import { type Correlation, correlate, type Trend, trend } from './statistics.ts'
 
 /** Event ids a result carries; past this many it says how many there were. */
 export const EVIDENCE_LIMIT = 5000;
+/** Ids looked up for a result read from rollups: its first events, and the count of all of them. */
+export const ROLLUP_EVIDENCE = 1000;
 
 export interface QueryContext {
   store: EventStore;
@@ -127,7 +129,15 @@ interface Cell {
   ids?: number[];
   /** The distinct field's value, from events. */
   value?: string | number | null;
+  /** Added up by the store over days or towns: its town, day and kind may stand for many. */
+  rolled?: boolean;
+  /** Where the min and the max events were, for cells that stand for many days. */
+  minAt?: { day: number; town: string };
+  maxAt?: { day: number; town: string };
 }
+
+/** A cell's town or kind when it stands for all of them. */
+const ANY = '*';
 
 const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
 
@@ -192,28 +202,43 @@ async function cellsOf(
   group: string | undefined,
   aggregation: Aggregation,
   field: string | undefined,
+  per: Granularity,
+  combine: Combine,
 ): Promise<Cell[]> {
   const kinds = kindsOf(selection, ctx.catalog);
   if (days.from > days.to) return [];
   if (fromRollups(selection, group, aggregation)) {
     const metric = selection.metric ?? selection.flags?.[0] ?? '*';
-    const rows = await ctx.store.rollups({
+    // The store adds the daily rollups up as far as the query lets it: by day only when buckets
+    // or groups need days, by town or kind only when grouped by them.
+    const by: ('town' | 'day' | 'kind')[] = [];
+    if (group === 'town') by.push('town');
+    if (group === 'kind') by.push('kind');
+    if (group === 'day' || group === 'week' || per === 'day' || per === 'week' || aggregation === 'days')
+      by.push('day');
+    const extremes = aggregation === 'min' || aggregation === 'max' || combine === 'min' || combine === 'max';
+    const rows = await ctx.store.rollupTotals({
       metric,
       towns: selection.towns,
       kinds,
       fromDay: days.from,
       toDay: days.to,
+      by,
+      extremes,
     });
     return rows.map((r) => ({
-      town: r.town,
-      day: r.day,
-      kind: r.kind,
+      town: r.town ?? r.max_town ?? ANY,
+      day: r.day ?? r.max_day ?? 0,
+      kind: r.kind ?? ANY,
       sum: metric === '*' || selection.flags ? r.count : r.sum,
       count: r.count,
       min: r.min,
       max: r.max,
-      minId: r.min_id,
-      maxId: r.max_id,
+      minId: r.min_id ?? 0,
+      maxId: r.max_id ?? 0,
+      ...(r.min_day !== undefined ? { minAt: { day: r.min_day, town: r.min_town as string } } : {}),
+      ...(r.max_day !== undefined ? { maxAt: { day: r.max_day, town: r.max_town as string } } : {}),
+      rolled: true,
     }));
   }
   const conditions: NumberCondition[] = [
@@ -390,7 +415,7 @@ async function evidenceOf(
   cells: readonly Cell[],
   selection: Selection,
   ctx: QueryContext,
-  limit = EVIDENCE_LIMIT,
+  limit = ROLLUP_EVIDENCE,
 ): Promise<{ ids: number[]; rows: EvidenceRow[]; total: number }> {
   const total = cells.reduce((s, c) => s + c.count, 0);
   if (cells.every((c) => c.ids)) {
@@ -399,14 +424,19 @@ async function evidenceOf(
         (c.ids as number[]).map((id) => ({ id, town: c.town, day: c.day, kind: c.kind, key: c.key })),
       )
       .sort((a, b) => a.id - b.id)
-      .slice(0, limit);
+      // Read from the events already: as many as a result carries.
+      .slice(0, EVIDENCE_LIMIT);
     return { ids: rows.map((r) => r.id), rows, total };
   }
   if (cells.length === 0) return { ids: [], rows: [], total: 0 };
-  const towns = [...new Set(cells.map((c) => c.town))];
-  const kinds = [...new Set(cells.map((c) => c.kind))];
-  const days = cells.map((c) => c.day);
-  const daySet = new Set(days);
+  const some = (values: string[]) => (values.includes(ANY) ? undefined : [...new Set(values)]);
+  const towns = some(cells.map((c) => c.town)) ?? selection.towns;
+  const kinds = some(cells.map((c) => c.kind)) ?? kindsOf(selection, ctx.catalog);
+  // Cells added up over days stand for the selection's days; daily cells for their own.
+  const byDay = !cells.some((c) => c.rolled && (c.day === 0 || c.maxAt !== undefined));
+  const days = byDay ? cells.map((c) => c.day) : [selection.days?.from ?? 1, selection.days?.to ?? ctx.today];
+  const daySet = byDay ? new Set(days) : undefined;
+  const exact = byDay && cells.every((c) => c.town !== ANY && c.kind !== ANY);
   const metric = selection.metric;
   const rows = await ctx.store.select({
     towns,
@@ -421,7 +451,8 @@ async function evidenceOf(
   const found: EvidenceRow[] = [];
   const cellKeys = new Set(cells.map((c) => `${c.town}|${c.day}|${c.kind}`));
   for (const row of rows) {
-    if (!daySet.has(row.day) || !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
+    if (daySet && !daySet.has(row.day)) continue;
+    if (exact && !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
     if (metric && typeof row.values[metric] !== 'number') continue;
     found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
     if (found.length >= limit) break;
@@ -431,14 +462,21 @@ async function evidenceOf(
 }
 
 async function reportDaysOf(ctx: QueryContext, towns: readonly string[] | undefined, days: DayRange) {
-  const rows = await ctx.store.rollups({ metric: '*', towns, fromDay: days.from, toDay: days.to });
+  const rows = await ctx.store.rollupTotals({
+    metric: '*',
+    towns,
+    fromDay: days.from,
+    toDay: days.to,
+    by: ['town', 'day'],
+  });
   const byTown = new Map<string, Set<number>>();
   const all = new Set<number>();
   for (const r of rows) {
-    all.add(r.day);
-    const set = byTown.get(r.town) ?? new Set<number>();
-    set.add(r.day);
-    byTown.set(r.town, set);
+    const [town, day] = [r.town as string, r.day as number];
+    all.add(day);
+    const set = byTown.get(town) ?? new Set<number>();
+    set.add(day);
+    byTown.set(town, set);
   }
   return { all: [...all].sort((a, b) => a - b), byTown };
 }
@@ -447,7 +485,16 @@ async function aggregate(query: AggregateQuery, ctx: QueryContext): Promise<Aggr
   const days = daysOf(query.select, ctx.today);
   const per = query.per ?? 'all';
   const combine = combineOf(query, ctx.catalog);
-  const cells = await cellsOf(query.select, ctx, days, query.group, query.aggregate, query.field);
+  const cells = await cellsOf(
+    query.select,
+    ctx,
+    days,
+    query.group,
+    query.aggregate,
+    query.field,
+    per,
+    combine,
+  );
   const byGroup = new Map<string | number | null, Cell[]>();
   for (const cell of cells) {
     const k = groupKey(cell, query.group);
@@ -516,7 +563,9 @@ async function fillWholeEvidence(
   const waiting = groups.filter((g) => g.evidence === WHOLE);
   if (waiting.length === 0) return;
   const cells = waiting.flatMap((g) => cellsOfGroup.get(g) ?? []);
-  const found = await evidenceOf(cells, query.select, ctx);
+  // Groups of days each need their own events; other groups share the first ones looked up.
+  const byTime = query.group === 'day' || query.group === 'week';
+  const found = await evidenceOf(cells, query.select, ctx, byTime ? EVIDENCE_LIMIT : ROLLUP_EVIDENCE);
   if (waiting.length === 1) {
     (waiting[0] as GroupResult).evidence = found.ids;
     return;
@@ -577,6 +626,7 @@ async function groupResult(
     const extreme = (per === 'event' || combine === 'min' || combine === 'max') && id !== undefined;
     if (extreme) {
       const cell = cells.find((c) => (eventCombine === 'min' ? c.minId : c.maxId) === id) as Cell;
+      const where = (eventCombine === 'min' ? cell.minAt : cell.maxAt) ?? { day: cell.day, town: cell.town };
       return {
         key,
         value,
@@ -584,8 +634,8 @@ async function groupResult(
         buckets: per === 'event' ? n : 1,
         at: {
           event: id,
-          day: cell.day,
-          town: cell.town,
+          day: where.day,
+          town: where.town,
           ...(cell.hour !== undefined ? { hour: cell.hour } : {}),
         },
         evidence: [id],

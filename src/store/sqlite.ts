@@ -25,6 +25,8 @@ import {
   type NumberCondition,
   type RollupQuery,
   type RollupRow,
+  type RollupTotal,
+  type RollupTotalsQuery,
   type SelectQuery,
   type SelectRow,
   type StoredEvent,
@@ -496,6 +498,48 @@ export class SqliteEventStore implements EventStore {
     const sql = `SELECT town, day, kind, metric, sum, count, min, max, min_id, max_id
                  FROM rollups ${where.sql()} ORDER BY day, town, kind`;
     return this.db.prepare<(string | number)[], RollupRow>(sql).all(...where.params);
+  }
+
+  async rollupTotals(query: RollupTotalsQuery): Promise<RollupTotal[]> {
+    const where = new Where();
+    where.add('metric = ?', query.metric);
+    where.addIn('town', query.towns);
+    where.addIn('kind', query.kinds);
+    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    const by = query.by.filter((c) => c === 'town' || c === 'day' || c === 'kind');
+    const columns = (['town', 'day', 'kind'] as const)
+      .map((c) => (by.includes(c) ? c : `NULL AS ${c}`))
+      .join(', ');
+    const group = by.length ? `GROUP BY ${by.join(', ')} ORDER BY ${by.join(', ')}` : '';
+    const totals = this.db
+      .prepare<(string | number)[], RollupTotal>(
+        `SELECT ${columns}, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max
+         FROM rollups ${where.sql()} ${group}`,
+      )
+      .all(...where.params)
+      .filter((t) => t.count > 0);
+    if (!query.extremes) return totals;
+    // SQLite gives an aggregate's bare columns the values of the row holding its one min() or max().
+    const extreme = (fn: 'min' | 'max') =>
+      this.db
+        .prepare<(string | number)[], { k: string; v: number; id: number; day: number; town: string }>(
+          `SELECT ${by.length ? `${by.join(" || '|' || ")}` : "''"} AS k, ${fn}(${fn}) AS v, ${fn}_id AS id, day, town
+           FROM rollups ${where.sql()} ${by.length ? `GROUP BY ${by.join(', ')}` : ''}`,
+        )
+        .all(...where.params);
+    const keyOf = (t: RollupTotal) => by.map((c) => String(t[c])).join('|');
+    const mins = new Map(extreme('min').map((r) => [r.k, r]));
+    const maxes = new Map(extreme('max').map((r) => [r.k, r]));
+    return totals.map((t) => {
+      const lo = mins.get(keyOf(t));
+      const hi = maxes.get(keyOf(t));
+      return {
+        ...t,
+        ...(lo ? { min_id: lo.id, min_day: lo.day, min_town: lo.town } : {}),
+        ...(hi ? { max_id: hi.id, max_day: hi.day, max_town: hi.town } : {}),
+      };
+    });
   }
 
   async select(query: SelectQuery): Promise<SelectRow[]> {

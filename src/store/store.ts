@@ -129,6 +129,30 @@ export interface RollupRow {
   max_id: number;
 }
 
+/** Rollups added up in the store, by the columns asked for (the others are null). */
+export interface RollupTotalsQuery extends RollupQuery {
+  by: readonly ('town' | 'day' | 'kind')[];
+  /** Also find, per group, the earliest event holding the min and the max (two more look-ups). */
+  extremes?: boolean;
+}
+
+export interface RollupTotal {
+  town: string | null;
+  day: number | null;
+  kind: string | null;
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  /** With `extremes`: the event holding the min (and its day and town), and the max. */
+  min_id?: number;
+  min_day?: number;
+  min_town?: string;
+  max_id?: number;
+  max_day?: number;
+  max_town?: string;
+}
+
 /** A condition on one numeric data key. */
 export interface NumberCondition {
   key: string;
@@ -197,6 +221,8 @@ export interface EventStore {
   values(query: ValueQuery): Promise<ValueRow[]>;
   /** Daily rollups of one data key, in day order. */
   rollups(query: RollupQuery): Promise<RollupRow[]>;
+  /** Daily rollups added up by town, day or kind (or not at all): a whole history in one pass. */
+  rollupTotals(query: RollupTotalsQuery): Promise<RollupTotal[]>;
   /** Events by their fields, with the data keys asked for, in world-time order. */
   select(query: SelectQuery): Promise<SelectRow[]>;
   /** Each actor's latest event of these kinds (where the residents are now, from their moves). */
