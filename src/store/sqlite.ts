@@ -13,6 +13,7 @@ import { type PreparedUpdate, prepareUpdate } from './digest.ts';
 import { NEVER_HEADLINES } from './headline.ts';
 import { fileError, type Migration, openDatabase } from './migrations.ts';
 import { RollupBatch } from './rollup.ts';
+import { prepareTownStatements, TOWN_TABLES, TownBatch } from './sqlite-towns.ts';
 import {
   type ActorStats,
   type AppendResult,
@@ -191,6 +192,9 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
      CREATE INDEX events_kind_town_time ON events (kind, town, day, hour);`);
     backfillRollups(db);
   },
+  // Each town's counts, latest update, last ids by kind and sequence gaps, kept on ingest: stats()
+  // reads them instead of counting a history (src/store/sqlite-towns.ts).
+  TOWN_TABLES,
 ];
 
 /** An event as its row holds it: `data` is still JSON text. */
@@ -289,22 +293,18 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?))',
       ),
       day: this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE day = ? ORDER BY day, hour, id'),
-      totals: this.db.prepare<[], { events: number; updates: number; last: number | null }>(
-        `SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM updates) AS updates,
-                (SELECT max(id) FROM events) AS last`,
+      towns: this.db.prepare<[string], Omit<TownStats, 'gaps' | 'headline'> & { headline_id: number | null }>(
+        `SELECT town, updates,
+                (SELECT coalesce(sum(events), 0) FROM town_kinds k WHERE k.town = t.town) AS events,
+                last_seq, last_ts, last_day, last_hour,
+                (SELECT max(last_id) FROM town_kinds k WHERE k.town = t.town
+                   AND k.kind NOT IN (SELECT value FROM json_each(?))) AS headline_id
+         FROM town_stats t ORDER BY town`,
       ),
-      townTotals: this.db.prepare<[], { town: string; updates: number; last_seq: number | null }>(
-        'SELECT town, count(*) AS updates, max(seq) AS last_seq FROM updates GROUP BY town',
+      gaps: this.db.prepare<[], { town: string; from_seq: number; to_seq: number }>(
+        'SELECT town, from_seq, to_seq FROM seq_gaps ORDER BY town, from_seq',
       ),
-      townEvents: this.db.prepare<[], { town: string; events: number }>(
-        'SELECT town, count(*) AS events FROM events GROUP BY town',
-      ),
-      lastUpdate: this.db.prepare<[string], { ts: string; day: number; hour: number }>(
-        'SELECT ts, day, hour FROM updates WHERE town = ? ORDER BY day DESC, hour DESC LIMIT 1',
-      ),
-      headline: this.db.prepare<[string, string], EventRow>(
-        'SELECT * FROM events WHERE town = ? AND kind NOT IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1',
-      ),
+      ...prepareTownStatements(this.db),
       latestByActor: this.db.prepare<[string], EventRow>(
         `SELECT * FROM events WHERE id IN (
            SELECT max(id) FROM events WHERE kind IN (SELECT value FROM json_each(?)) AND actor IS NOT NULL GROUP BY actor
@@ -313,12 +313,6 @@ export class SqliteEventStore implements EventStore {
       actors: this.db.prepare<[], ActorStats>(
         `SELECT actor, town, count(*) AS events, min(day) AS first_day, max(day) AS last_day
          FROM events WHERE actor IS NOT NULL GROUP BY actor, town ORDER BY actor, town`,
-      ),
-      gaps: this.db.prepare<[], { town: string; from_seq: number; to_seq: number }>(
-        `SELECT town, prev + 1 AS from_seq, seq - 1 AS to_seq FROM (
-           SELECT town, seq, lag(seq, 1, 0) OVER (PARTITION BY town ORDER BY seq) AS prev
-           FROM updates WHERE seq IS NOT NULL
-         ) WHERE seq > prev + 1 ORDER BY town, from_seq`,
       ),
     };
   }
@@ -354,6 +348,7 @@ export class SqliteEventStore implements EventStore {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
         // Added up over the batch, written once per key at its end: a repeat adds nothing.
         const rollups = new RollupBatch();
+        const towns = new TownBatch(s);
         for (const [u, update] of updates.entries()) {
           const { dataJson, digest } = prepared[u] as PreparedUpdate;
           // An update without a sequence number of its own (plain, or a shipper's) takes none.
@@ -380,6 +375,7 @@ export class SqliteEventStore implements EventStore {
             const holder = seq === null ? undefined : s.updateBySeq.get(update.town, seq);
             throw new ConflictError(`${update.town} already has update ${seq} (id ${holder?.id})`);
           }
+          towns.update(update.town, seq, update.ts, update.day, update.hour);
           for (const [i, e] of update.events.entries()) {
             const data = dataJson[i] as string;
             const actor = e.actor ?? null;
@@ -397,6 +393,7 @@ export class SqliteEventStore implements EventStore {
             );
             const id = Number(info.lastInsertRowid);
             rollups.add(id, update.town, update.day, update.hour, e.kind, e.data);
+            towns.event(update.town, e.kind, id);
             result.events.push({
               id,
               update_id: update.id,
@@ -414,6 +411,7 @@ export class SqliteEventStore implements EventStore {
           result.stored++;
         }
         writeRollups(s.upsertRollup, rollups);
+        towns.write();
         return result;
       })
       .immediate();
@@ -594,31 +592,31 @@ export class SqliteEventStore implements EventStore {
     return this.statements.actors.all();
   }
 
+  /** Read from the counters kept on ingest: it costs what the number of towns and gaps costs. */
   async stats(): Promise<StoreStats> {
     const s = this.statements;
-    const totals = s.totals.get() ?? { events: 0, updates: 0, last: null };
-    const eventsByTown = new Map(s.townEvents.all().map((r) => [r.town, r.events]));
-    const gaps = s.gaps.all();
-    const neverHeadlines = JSON.stringify(NEVER_HEADLINES);
-    const towns: TownStats[] = s.townTotals.all().map((t) => {
-      const last = s.lastUpdate.get(t.town);
-      const headline = s.headline.get(t.town, neverHeadlines);
-      return {
-        town: t.town,
-        updates: t.updates,
-        events: eventsByTown.get(t.town) ?? 0,
-        last_seq: t.last_seq ?? 0,
-        last_ts: last?.ts ?? null,
-        last_day: last?.day ?? null,
-        last_hour: last?.hour ?? null,
-        gaps: gaps.filter((g) => g.town === t.town).map((g) => [g.from_seq, g.to_seq]),
-        headline: headline ? toEvent(headline) : null,
-      };
-    });
+    const gaps = new Map<string, [number, number][]>();
+    for (const g of s.gaps.all()) {
+      const list = gaps.get(g.town) ?? [];
+      list.push([g.from_seq, g.to_seq]);
+      gaps.set(g.town, list);
+    }
+    const rows = s.towns.all(JSON.stringify(NEVER_HEADLINES));
+    const headlines = new Map(
+      (await this.byIds(rows.flatMap((r) => (r.headline_id === null ? [] : [r.headline_id])))).map((e) => [
+        e.id,
+        e,
+      ]),
+    );
+    const towns: TownStats[] = rows.map(({ headline_id, ...t }) => ({
+      ...t,
+      gaps: gaps.get(t.town) ?? [],
+      headline: headline_id === null ? null : (headlines.get(headline_id) ?? null),
+    }));
     return {
-      events_total: totals.events,
-      updates_total: totals.updates,
-      last_event_id: totals.last ?? 0,
+      events_total: towns.reduce((n, t) => n + t.events, 0),
+      updates_total: towns.reduce((n, t) => n + t.updates, 0),
+      last_event_id: s.lastId.get()?.id ?? 0,
       towns,
     };
   }

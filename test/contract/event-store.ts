@@ -13,6 +13,7 @@ import type { TownEvent } from '../../src/world/types.ts';
 import { anUpdate } from '../helpers/updates.ts';
 import { historyContract } from './event-history.ts';
 import { rollupsContract } from './event-rollups.ts';
+import { statsContract } from './event-stats.ts';
 import { type OpenStore, plain, stored, withFreshStore, withoutId } from './store.ts';
 
 export type { OpenedStore, OpenStore } from './store.ts';
@@ -200,5 +201,6 @@ export function eventStoreContract(name: string, open: OpenStore<EventStore>): v
 
     historyContract(open);
     rollupsContract(open);
+    statsContract(open);
   });
 }

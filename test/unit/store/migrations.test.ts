@@ -15,6 +15,8 @@ import { migrate } from '../../../src/store/migrations.ts';
 import { EVENT_STORE_MIGRATIONS, SqliteEventStore } from '../../../src/store/sqlite.ts';
 import type { StoredEvent } from '../../../src/store/store.ts';
 import { expectedRollups, expectedSelect } from '../../contract/event-rollups.ts';
+import { expectedTowns } from '../../contract/event-stats.ts';
+import { plain } from '../../contract/store.ts';
 import { History } from '../../helpers/history.ts';
 
 /**
@@ -136,4 +138,50 @@ describe('an event store written before rollups (schema 3)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('an event store written before the towns’ counters (schemas 3 and 4)', () => {
+  const history = JSON.parse(JSON.stringify(new History('migrations', 5).updates)) as IncomingUpdate[];
+  // Left out of the old store, so its towns have gaps; sent once it is open.
+  const late = [history[5], history[17], history[18], history[40], history[41]] as IncomingUpdate[];
+  const old = [
+    ...history.filter((u) => !late.includes(u)),
+    plain('circuiton', { day: 6, hour: 1 }),
+    plain('hollow', { day: 2, hour: 3 }),
+  ];
+
+  for (const version of [3, 4]) {
+    test(`at schema ${version}: opened, its stats are those of its history, and late updates fill its gaps`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chronicle-migrations-'));
+      try {
+        const path = join(dir, 'events.db');
+        storeAt(path, 3, old);
+        if (version === 4) {
+          const db = new Database(path);
+          migrate(db, EVENT_STORE_MIGRATIONS.slice(0, 4), 'an old event store');
+          db.close();
+        }
+        const store = new SqliteEventStore(path);
+        try {
+          const events = await allEvents(store);
+          const stats = await store.stats();
+          assert.deepEqual(stats.towns, expectedTowns(old, events));
+          assert.ok(stats.towns.some((t) => t.gaps.length > 0));
+          assert.equal(stats.events_total, events.length);
+          assert.equal(stats.updates_total, old.length);
+          assert.equal(stats.last_event_id, events.at(-1)?.id);
+
+          const filled = await store.append(structuredClone(late));
+          assert.equal(filled.stored, late.length);
+          const after = await store.stats();
+          assert.deepEqual(after.towns, expectedTowns([...old, ...late], [...events, ...filled.events]));
+          assert.ok(after.towns.every((t) => t.gaps.length === 0));
+        } finally {
+          await store.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
