@@ -432,10 +432,20 @@ export class SearchDb {
     return { lo, hi, from, to, town: f.town ?? null, kind: f.kind ?? null, limit };
   }
 
-  /** A phrase's events that pass the filters, newest first. */
-  eventsOfPhrase(phrase: number, f: Filters, limit: number): number[] {
+  /** How many phrases have some event that may pass the filters (as `phraseCanMatch` tells). */
+  phrasesThatCanMatch(f: Filters): number {
+    if (f.town === undefined && f.kind === undefined && f.fromDay === undefined && f.toDay === undefined)
+      return this.scopes.size;
+    let n = 0;
+    for (const phrase of this.scopes.keys()) if (this.phraseCanMatch(phrase, f)) n++;
+    return n;
+  }
+
+  /** A phrase's events that pass the filters, newest first; with `before`, only those older than that event. */
+  eventsOfPhrase(phrase: number, f: Filters, limit: number, before?: number): number[] {
     const bound = this.bound(f, limit);
     if (!bound) return [];
+    if (before !== undefined) bound.hi = Math.min(bound.hi, before - 1);
     return this.guard(() => this.statements.ofPhrase.all({ ...bound, phrase })).map((r) => r.id);
   }
 
