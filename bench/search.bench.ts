@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { exactSearch, Index, MetricKind, ScalarKind } from 'usearch';
 import { eventStorePath } from '../src/files/data-dir.ts';
 import type { Embedder } from '../src/search/embedder.ts';
-import { phraseOf } from '../src/search/phrase.ts';
+import { meaningOf, phraseOf } from '../src/search/phrase.ts';
 import { SearchService } from '../src/search/service.ts';
 import { UseLiteEmbedder } from '../src/search/use-lite.ts';
 import { dot, EXACT_UP_TO, HNSW, VectorIndex } from '../src/search/vector-index.ts';
@@ -183,7 +183,7 @@ async function pipeline(
       `  indexed ${fmt(indexed)} events in ${fmt(seconds, 1)} s: ${fmt(indexed / seconds)} events/s effective (goal ≥ 2,000)`,
     );
     console.log(
-      `    ${fmt(embedder.texts)} distinct phrases embedded in ${fmt(embedder.seconds, 1)} s (${fmt(embedder.texts / embedder.seconds)} texts/s on 2 worker threads); every other event's vector came from the cache`,
+      `    ${fmt(embedder.texts)} distinct meanings of ${fmt(search.db.phraseCount)} phrases embedded in ${fmt(embedder.seconds, 1)} s (${fmt(embedder.texts / embedder.seconds)} texts/s on 2 worker threads); every other event's vector came from the cache`,
     );
 
     // Query embedding on its own: a cold query goes to the model once.
@@ -255,12 +255,16 @@ async function pipeline(
     );
     printFaiss(faiss(flatten(phrases, dims), flatten(queryVectors, dims), dims).result);
 
-    // Numbered texts and their phrases, to calibrate part 2.
+    // Numbered texts and their phrases, to calibrate part 2: what is embedded for each, with its numbers.
     const sample = (await store.after(0, 50_000)).filter((e) => /\d/.test(e.text) && e.kind !== 'sensor');
+    const about = new Map(WORLD.kinds.map((k) => [k.kind, k.about]));
     const numbered = sample
       .filter((_, i) => i % Math.max(1, Math.floor(sample.length / 400)) === 0)
       .slice(0, 400)
-      .map((e) => ({ text: e.text, phrase: search.db.phraseId(phraseOf(e.text)) as number }));
+      .map((e) => ({
+        text: meaningOf(e.text, about.get(e.kind) ?? e.kind, e.actor),
+        phrase: search.db.phraseId(phraseOf(e.text)) as number,
+      }));
     await search.close();
     await store.close();
     return { phrases, numbered };

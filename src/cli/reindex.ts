@@ -3,26 +3,31 @@ import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { eventStorePath } from '../files/data-dir.ts';
 import { lockDataDir } from '../files/lock.ts';
+import { loadWorld } from '../files/towns-dir.ts';
 import { embedderConfigFromEnv } from '../search/embedder.ts';
 import { SearchService } from '../search/service.ts';
 import { openEventStore } from '../store/open.ts';
-import { dataOption, parseCount } from './options.ts';
+import { dataOption, parseCount, townsDirOption } from './options.ts';
 import { countProgress } from './progress.ts';
 
 interface ReindexFlags {
   data: string;
   batch: number;
+  townsDir?: string;
 }
 
 export async function runReindex(flags: ReindexFlags): Promise<void> {
   if (!existsSync(eventStorePath(flags.data)))
     throw new Error(`no history in ${flags.data}: nothing to index`);
+  // The towns' kinds are embedded with their events: the world they come from, added towns too.
+  const world = await loadWorld(flags.townsDir);
   const unlock = lockDataDir(flags.data, 'chronicle reindex');
   const store = await openEventStore(eventStorePath(flags.data));
   try {
     SearchService.reset(flags.data);
     const search = SearchService.open(flags.data, store, {
       embedderConfig: embedderConfigFromEnv(),
+      kinds: world.kinds,
       batch: flags.batch,
       log: (line) => console.error(line),
     });
@@ -57,5 +62,6 @@ export function reindexCommand(): Command {
         .argParser(parseCount('--batch', 1, 100_000))
         .default(5000),
     )
+    .addOption(townsDirOption())
     .action((flags: ReindexFlags) => runReindex(flags));
 }

@@ -13,6 +13,7 @@ import { type SearchOrder, type SearchResponse, SearchService } from '../search/
 import { openEventStore } from '../store/open.ts';
 import { formatHour } from '../world/clock.ts';
 import { WORLD } from '../world/map.ts';
+import type { World } from '../world/world.ts';
 import { requestAggregator } from './aggregator.ts';
 import { oldReadTokenOption, parseCount, parseUrl, readTokenOption, townsDirOption } from './options.ts';
 import { countProgress } from './progress.ts';
@@ -68,13 +69,19 @@ function viaServer(q: string, flags: SearchFlags): Promise<SearchResponse> {
   });
 }
 
-async function inDataDir(q: string, dataDir: string, flags: SearchFlags): Promise<SearchResponse> {
+async function inDataDir(
+  q: string,
+  dataDir: string,
+  flags: SearchFlags,
+  world: World,
+): Promise<SearchResponse> {
   if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle search');
   const store = await openEventStore(eventStorePath(dataDir));
   try {
     const search = SearchService.open(dataDir, store, {
       embedderConfig: embedderConfigFromEnv(),
+      kinds: world.kinds,
       batch: 5000,
     });
     try {
@@ -97,7 +104,7 @@ export async function runSearch(q: string, flags: SearchFlags): Promise<void> {
     throw new Error(`--from-day ${flags.fromDay} is after --to-day ${flags.toDay}`);
   }
   const world = await loadWorld(flags.townsDir);
-  const response = flags.data ? await inDataDir(q, flags.data, flags) : await viaServer(q, flags);
+  const response = flags.data ? await inDataDir(q, flags.data, flags, world) : await viaServer(q, flags);
   if (flags.json) {
     console.log(JSON.stringify(response, null, 2));
     return;

@@ -9,7 +9,7 @@
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { EventStore } from '../store/store.ts';
 import type { Embedder } from './embedder.ts';
-import { phraseOf } from './phrase.ts';
+import { meaningOf, phraseOf } from './phrase.ts';
 import { isDamaged, type NewPhrase, type SearchDb, type SearchDbError } from './search-db.ts';
 import type { VectorIndex } from './vector-index.ts';
 
@@ -20,6 +20,11 @@ export interface IndexerOptions {
   saveEverySeconds?: number;
   log?: (line: string) => void;
   onIndexed?: (events: number) => void;
+  /**
+   * What a kind of event is about, in the world's words (EventKindDef.about): embedded with each
+   * phrase of the kind. A kind it does not know is embedded with its name.
+   */
+  aboutOf?: (kind: string) => string | undefined;
 }
 
 export class Indexer {
@@ -54,30 +59,44 @@ export class Indexer {
     const events = await this.store.after(this.db.reached, this.batch);
     if (events.length === 0) return 0;
     const phrases: number[] = [];
-    const fresh = new Map<string, number>();
+    // A new phrase's meaning comes from its first event: its kind's words and its actor.
+    const fresh = new Map<string, { id: number; meaning: string }>();
     let next = this.db.nextPhraseId();
     for (const e of events) {
       const text = phraseOf(e.text);
-      let id = this.db.phraseId(text) ?? fresh.get(text);
+      let id = this.db.phraseId(text) ?? fresh.get(text)?.id;
       if (id === undefined) {
         id = next++;
-        fresh.set(text, id);
+        const about = this.options.aboutOf?.(e.kind) ?? e.kind;
+        fresh.set(text, { id, meaning: meaningOf(text, about, e.actor) });
       }
       phrases.push(id);
     }
-    const texts = [...fresh.keys()];
-    const vectors = texts.length > 0 ? await this.embedder.embed(texts) : [];
+    // Phrases that differ only in their actor mean the same: each meaning is embedded once, and a
+    // phrase of a meaning embedded before takes that vector (the same in every build of the index).
+    const vectorOf = new Map<string, Float32Array>();
+    for (const { meaning } of fresh.values()) {
+      const earlier = this.db.phraseWithMeaning(meaning);
+      const vector = earlier === undefined ? undefined : this.db.vectorOf(earlier);
+      if (vector) vectorOf.set(meaning, vector);
+    }
+    const meanings = [...new Set([...fresh.values()].map((f) => f.meaning))].filter((m) => !vectorOf.has(m));
+    const embedded = meanings.length > 0 ? await this.embedder.embed(meanings) : [];
     // Started afresh while this batch was read or embedded: its phrase ids belong to the old one.
     if (this.db.generation !== generation) return this.step();
-    const added: NewPhrase[] = texts.map((text, i) => ({
-      id: fresh.get(text) as number,
+    meanings.forEach((m, i) => {
+      vectorOf.set(m, embedded[i] as Float32Array);
+    });
+    const added: NewPhrase[] = [...fresh].map(([text, { id, meaning }]) => ({
+      id,
       text,
-      vector: vectors[i] as Float32Array,
+      meaning,
+      vector: vectorOf.get(meaning) as Float32Array,
     }));
     this.db.commit(events, phrases, added);
     this.vectors.add(
       added.map((p) => p.id),
-      vectors,
+      added.map((p) => p.vector),
     );
     this.options.onIndexed?.(events.length);
     if (Date.now() - this.lastSave > (this.options.saveEverySeconds ?? 30) * 1000) this.save();

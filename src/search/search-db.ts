@@ -11,7 +11,10 @@ import { fromBlob, toBlob } from './vectors.ts';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS phrases (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, vector BLOB NOT NULL);
+  -- A phrase's vector is of its meaning (phrase.ts); phrases of one meaning share one vector.
+  CREATE TABLE IF NOT EXISTS phrases (
+    id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, meaning TEXT NOT NULL, vector BLOB NOT NULL
+  );
   CREATE TABLE IF NOT EXISTS docs (
     id INTEGER PRIMARY KEY, phrase INTEGER NOT NULL, town TEXT NOT NULL, kind TEXT NOT NULL, day INTEGER NOT NULL
   );
@@ -32,8 +35,11 @@ const SCHEMA = `
   );
 `;
 
-/** Raise when SCHEMA changes: an older search database is then rebuilt rather than misread. */
-const SCHEMA_VERSION = 1;
+/**
+ * Raise when SCHEMA changes, or what the vectors are of: an older search database is then rebuilt
+ * rather than misread. 2: a phrase's vector is of its meaning (phrase.ts), no longer of its words.
+ */
+const SCHEMA_VERSION = 2;
 
 /** SQLite's codes for a file that is not a database, or whose pages do not hold together. */
 const DAMAGE = /^SQLITE_(CORRUPT|NOTADB)/;
@@ -93,6 +99,8 @@ export interface Filters {
 export interface NewPhrase {
   id: number;
   text: string;
+  /** What was embedded for it (phrase.ts). */
+  meaning: string;
   vector: Float32Array;
 }
 
@@ -137,7 +145,7 @@ function prepare(db: Database.Database) {
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ),
-    insertPhrase: db.prepare('INSERT INTO phrases (id, text, vector) VALUES (?, ?, ?)'),
+    insertPhrase: db.prepare('INSERT INTO phrases (id, text, meaning, vector) VALUES (?, ?, ?, ?)'),
     insertDoc: db.prepare('INSERT INTO docs (id, phrase, town, kind, day) VALUES (?, ?, ?, ?, ?)'),
     insertText: db.prepare('INSERT INTO phrases_text (rowid, text) VALUES (?, ?)'),
     day: db.prepare(
@@ -170,6 +178,8 @@ export class SearchDb {
   private db!: Database.Database;
   private statements!: ReturnType<typeof prepare>;
   private readonly phraseIds = new Map<string, number>();
+  /** The first phrase of each meaning: a phrase of a meaning embedded before takes its vector. */
+  private readonly meanings = new Map<string, number>();
   private readonly scopes = new Map<number, Scope[]>();
   /** Counts the times the database was emptied or replaced: work begun before a change is not committed into it. */
   generation = 0;
@@ -222,11 +232,15 @@ export class SearchDb {
       }
       const statements = prepare(db);
       this.phraseIds.clear();
+      this.meanings.clear();
       this.scopes.clear();
       for (const row of db
-        .prepare<[], { id: number; text: string }>('SELECT id, text FROM phrases')
+        .prepare<[], { id: number; text: string; meaning: string }>(
+          'SELECT id, text, meaning FROM phrases ORDER BY id',
+        )
         .iterate()) {
         this.phraseIds.set(row.text, row.id);
+        if (!this.meanings.has(row.meaning)) this.meanings.set(row.meaning, row.id);
       }
       for (const row of db.prepare<[], Scope & { phrase: number }>('SELECT * FROM phrase_scope').iterate()) {
         this.addScope(row.phrase, row);
@@ -319,6 +333,11 @@ export class SearchDb {
     return this.phraseIds.get(text);
   }
 
+  /** The first phrase with this meaning, whose vector every later one shares. */
+  phraseWithMeaning(meaning: string): number | undefined {
+    return this.meanings.get(meaning);
+  }
+
   /** Forgets everything: the next indexing starts from the first event, with this embedder's vectors. */
   reset(embedder: string): void {
     this.guard(() =>
@@ -332,6 +351,7 @@ export class SearchDb {
       })(),
     );
     this.phraseIds.clear();
+    this.meanings.clear();
     this.scopes.clear();
     this.generation++;
   }
@@ -342,7 +362,7 @@ export class SearchDb {
     this.guard(() =>
       this.db.transaction(() => {
         for (const p of fresh) {
-          s.insertPhrase.run(p.id, p.text, toBlob(p.vector));
+          s.insertPhrase.run(p.id, p.text, p.meaning, toBlob(p.vector));
           s.insertText.run(p.id, p.text);
         }
         events.forEach((e, i) => {
@@ -355,7 +375,10 @@ export class SearchDb {
         if (last) s.setMeta.run('reached', String(last.id));
       })(),
     );
-    for (const p of fresh) this.phraseIds.set(p.text, p.id);
+    for (const p of fresh) {
+      this.phraseIds.set(p.text, p.id);
+      if (!this.meanings.has(p.meaning)) this.meanings.set(p.meaning, p.id);
+    }
     events.forEach((e, i) => {
       this.addScope(phrases[i] as number, { town: e.town, kind: e.kind, first_day: e.day, last_day: e.day });
     });
@@ -409,10 +432,20 @@ export class SearchDb {
     return { lo, hi, from, to, town: f.town ?? null, kind: f.kind ?? null, limit };
   }
 
-  /** A phrase's events that pass the filters, newest first. */
-  eventsOfPhrase(phrase: number, f: Filters, limit: number): number[] {
+  /** How many phrases have some event that may pass the filters (as `phraseCanMatch` tells). */
+  phrasesThatCanMatch(f: Filters): number {
+    if (f.town === undefined && f.kind === undefined && f.fromDay === undefined && f.toDay === undefined)
+      return this.scopes.size;
+    let n = 0;
+    for (const phrase of this.scopes.keys()) if (this.phraseCanMatch(phrase, f)) n++;
+    return n;
+  }
+
+  /** A phrase's events that pass the filters, newest first; with `before`, only those older than that event. */
+  eventsOfPhrase(phrase: number, f: Filters, limit: number, before?: number): number[] {
     const bound = this.bound(f, limit);
     if (!bound) return [];
+    if (before !== undefined) bound.hi = Math.min(bound.hi, before - 1);
     return this.guard(() => this.statements.ofPhrase.all({ ...bound, phrase })).map((r) => r.id);
   }
 

@@ -4,6 +4,8 @@
  */
 import { type SearchPaths, searchPaths } from '../files/data-dir.ts';
 import type { EventStore, StoredEvent } from '../store/store.ts';
+import { WORLD } from '../world/map.ts';
+import type { EventKindDef } from '../world/town.ts';
 import { createEmbedder, type Embedder, type EmbedderConfig } from './embedder.ts';
 import { Indexer, type IndexerOptions } from './indexer.ts';
 import { Searcher, type SearchQuery } from './search.ts';
@@ -27,9 +29,14 @@ export interface SearchResponse {
 /** Semantic search needs the embedder, and it failed (a remote endpoint down, say). */
 export class SearchUnavailableError extends Error {}
 
-export interface OpenSearchOptions extends IndexerOptions {
+export interface OpenSearchOptions extends Omit<IndexerOptions, 'aboutOf'> {
   embedder?: Embedder;
   embedderConfig?: EmbedderConfig;
+  /**
+   * The world's kinds of events: what each is about is embedded with its phrases (phrase.ts). The
+   * built-in towns' when not given; a world with more towns passes its own (`world.kinds`).
+   */
+  kinds?: readonly Pick<EventKindDef, 'kind' | 'about'>[];
 }
 
 export class SearchService {
@@ -72,7 +79,11 @@ export class SearchService {
       missing.map((p) => p.id),
       missing.map((p) => p.vector),
     );
-    const indexer = new Indexer(store, db, vectors, embedder, options);
+    const about = new Map((options.kinds ?? WORLD.kinds).map((k) => [k.kind, k.about]));
+    const indexer = new Indexer(store, db, vectors, embedder, {
+      ...options,
+      aboutOf: (kind) => about.get(kind),
+    });
     return new SearchService(store, db, vectors, embedder, indexer, new Searcher(db, vectors, embedder));
   }
 

@@ -169,6 +169,11 @@ export class VectorIndex {
     if (exact.size > EXACT_UP_TO) this.exact = undefined;
   }
 
+  /** A key's vector while the index keeps them in full (up to EXACT_UP_TO); beyond, undefined. */
+  vectorOf(key: number): Float32Array | undefined {
+    return this.exact?.get(key);
+  }
+
   /** The k nearest keys, most similar first (ties: the lower key first). */
   search(query: Float32Array, k: number): Neighbour[] {
     const index = this.index;

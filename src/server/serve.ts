@@ -86,6 +86,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
         ? undefined
         : SearchService.open(options.dataDir, store, {
             embedderConfig: options.embeddings,
+            kinds: world.kinds,
             log: options.log,
             onIndexed: (n) => telemetry.searchIndexed.inc(n),
           });
