@@ -4,6 +4,8 @@
  * them before it reaches the history.
  */
 import { z } from 'zod';
+import { catalogOf } from '../query/catalog.ts';
+import { type Query, querySchema } from '../query/query.ts';
 import type { StoredEvent } from '../store/store.ts';
 import type { DayRange } from './time.ts';
 import { type HistoryTools, ToolError } from './tools.ts';
@@ -17,6 +19,9 @@ function schemasOf(vocab: Vocabulary) {
   const metricKey = z.enum(names(vocab.metrics.map((m) => m.key)));
   const happeningName = z.enum(names(vocab.happenings.map((h) => h.name)));
   return {
+    query: querySchema(catalogOf(vocab.world)).describe(
+      'The typed query (the same as POST /api/query): a selection of events by metric, towns, kinds, actors, fields (goods, from, to, target…), flags, numeric conditions, days and hours; buckets per event, day, week or all; an aggregate (sum, mean, min, max, count, days, distinct), optionally grouped, ordered and limited; or compare two aggregates, correlate two daily series, or the trend of one.',
+    ),
     aggregate: z
       .strictObject({
         metric: metricKey,
@@ -128,6 +133,23 @@ export async function callTool(
     text: e.text,
   });
   switch (name as ToolName) {
+    case 'query': {
+      const r = await tools.query(parsed.data as Query, today);
+      // The model gets the numbers and the first groups and points; the answer cites the events.
+      const { evidence, ...rest } = r;
+      const trimmed = {
+        ...rest,
+        ...('groups' in rest ? { groups: rest.groups.slice(0, 20).map(({ evidence: _, ...g }) => g) } : {}),
+        ...('points' in rest ? { points: rest.points.slice(0, 60) } : {}),
+        ...('a' in rest && 'groups' in rest.a
+          ? { a: { ...rest.a, evidence: undefined, groups: undefined } }
+          : {}),
+        ...('b' in rest && 'groups' in rest.b
+          ? { b: { ...rest.b, evidence: undefined, groups: undefined } }
+          : {}),
+      };
+      return { result: trimmed, citations: evidence };
+    }
     case 'aggregate': {
       const a = parsed.data as Args<'aggregate'>;
       const r = await tools.aggregate({

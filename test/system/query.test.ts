@@ -8,6 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { callTool, toolDefinitions } from '../../src/agent/model-tools.ts';
+import { HistoryTools } from '../../src/agent/tools.ts';
+import { vocabularyOf } from '../../src/agent/vocabulary.ts';
 import { eventStorePath } from '../../src/files/data-dir.ts';
 import { openEventStore } from '../../src/store/open.ts';
 import { WORLD } from '../../src/world/map.ts';
@@ -28,9 +31,10 @@ interface Raw {
 const DAYS = 40;
 let aggregator: TestAggregator;
 let raw: Raw[] = [];
+let dataDir = '';
 
 before(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-query-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'chronicle-query-'));
   const updates = [...simulate({ world: WORLD, seed: '5', days: DAYS, epochMs: Date.UTC(2026, 0, 1) })].map(
     (u) => JSON.parse(JSON.stringify(u)) as Update,
   );
@@ -534,6 +538,36 @@ describe('compare, correlate, trend', () => {
     ).result;
     assert.equal(r.n, n);
     close(r.slope, slope, 'slope per day');
+  });
+});
+
+describe('the language model asks with the same query', () => {
+  test("the model's query tool gives what POST /api/query gives, and cites its evidence", async () => {
+    const store = await openEventStore(eventStorePath(dataDir));
+    try {
+      const tools = new HistoryTools(store, vocabularyOf(WORLD));
+      const body = {
+        op: 'aggregate',
+        select: { metric: 'fish', towns: ['port-logic'], days: { from: 3, to: 9 } },
+        aggregate: 'sum',
+      };
+      const api = (await ok(body)).result;
+      const call = await callTool(tools, 'query', body, DAYS);
+      assert.equal((call.result as { value: number }).value, api.value);
+      assert.deepEqual(call.citations, api.evidence);
+      await assert.rejects(
+        callTool(
+          tools,
+          'query',
+          { op: 'aggregate', select: { metric: 'gold_bars' }, aggregate: 'sum' },
+          DAYS,
+        ),
+        /select\.metric/,
+      );
+      assert.ok(toolDefinitions(vocabularyOf(WORLD)).some((t) => t.function.name === 'query'));
+    } finally {
+      await store.close();
+    }
   });
 });
 
