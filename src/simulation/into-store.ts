@@ -21,7 +21,21 @@ import type { TownState } from '../world/town.ts';
 import type { Update } from '../world/types.ts';
 import type { World } from '../world/world.ts';
 
-const BATCH_UPDATES = 2000;
+/** Updates stored in one transaction. */
+export const BATCH_UPDATES = 2000;
+
+/** A fast-forward shorter than this is stored batch by batch with every index kept as it goes. */
+export const BULK_MIN_DAYS = 100;
+
+/**
+ * Whether a fast-forward is loaded in bulk (EventStore.bulkLoad: SQLite drops its secondary indexes
+ * and makes them again at the end). Making an index costs what the whole history costs, so it pays
+ * only for a load at least as long as the history already stored; and not when the store is read
+ * between batches (the residents' day reports read each day back).
+ */
+export function loadsInBulk(days: number, storedDays: number, readsBetweenBatches: boolean): boolean {
+  return !readsBetweenBatches && days >= BULK_MIN_DAYS && days >= storedDays;
+}
 
 /** How far a simulation has come: the day reached, and the events stored so far. */
 export interface SimulationProgress {
@@ -106,26 +120,31 @@ export async function simulateIntoStore(
       states,
       residents,
     });
-    let step = run.next();
-    while (!step.done) {
-      const update = step.value;
-      t = update.day - 1 + update.hour / 24;
-      batch.push(update);
-      lines.get(update.town)?.push(JSON.stringify(update));
-      last[update.town] = update;
-      updates++;
-      events += update.events.length;
-      if (batch.length >= BATCH_UPDATES) await flush();
-      step = run.next();
-    }
-    t = end;
-    await flush();
+    const load = async () => {
+      let step = run.next();
+      while (!step.done) {
+        const update = step.value;
+        t = update.day - 1 + update.hour / 24;
+        batch.push(update);
+        lines.get(update.town)?.push(JSON.stringify(update));
+        last[update.town] = update;
+        updates++;
+        events += update.events.length;
+        if (batch.length >= BATCH_UPDATES) await flush();
+        step = run.next();
+      }
+      t = end;
+      await flush();
+      return step.value;
+    };
+    const bulk = loadsInBulk(options.days, from, options.afterBatch !== undefined);
+    const finalStates = bulk ? await store.bulkLoad(load) : await load();
     progress.update(worldTimeOf(end).day, events);
     progress.stop();
 
     // Each town carries on from here, as if it had lived these days itself.
     const cursor = await store.lastEventId();
-    for (const [town, state] of Object.entries(step.value)) {
+    for (const [town, state] of Object.entries(finalStates)) {
       const paths = townPaths(options.dataDir, town);
       mkdirSync(paths.dir, { recursive: true });
       const previous = saved[town];

@@ -3,17 +3,18 @@
  * is a repeat; with other content, a conflict. Stored beside each update, so it must never change:
  * databases written before must still match their digests.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingUpdate } from '../events/schema.ts';
 
 /** Built from the events' data as it is stored, so the batch is serialised only once. */
 export function digestOf(update: IncomingUpdate, dataJson: readonly string[]): string {
-  // One string, one hash call: a native call per event costs more than the hashing.
+  // One string, one hash call: a native call per event costs more than the hashing. The one-shot
+  // crypto.hash makes no Hash object.
   let content = `${update.town}\u0000${update.ts}\u0000${update.day}\u0000${update.hour}`;
   update.events.forEach((e, i) => {
     content += `\u0001${e.kind}\u0000${e.actor ?? ''}\u0000${e.text}\u0000${dataJson[i]}`;
   });
-  return createHash('sha256').update(content).digest('base64url');
+  return hash('sha256', content, 'base64url');
 }
 
 /** An update's events' data as stored, and its digest: computed before the transaction. */

@@ -68,18 +68,28 @@ function addValue(
 }
 
 export class RollupBatch {
-  private readonly byGroup = new Map<string, RollupGroup>();
+  /** Town, then day, then kind: looked up without building a key string per event. */
+  private readonly byTown = new Map<string, Map<number, Map<string, RollupGroup>>>();
 
   /** Adds one stored event. */
   add(id: number, town: string, day: number, hour: number, kind: string, data: EventData): void {
-    const key = `${town}\u0000${day}\u0000${kind}`;
-    let group = this.byGroup.get(key);
+    let days = this.byTown.get(town);
+    if (days === undefined) {
+      days = new Map();
+      this.byTown.set(town, days);
+    }
+    let kinds = days.get(day);
+    if (kinds === undefined) {
+      kinds = new Map();
+      days.set(day, kinds);
+    }
+    let group = kinds.get(kind);
     if (group === undefined) {
       group = { town, day, kind, metrics: new Map() };
-      this.byGroup.set(key, group);
+      kinds.set(kind, group);
     }
     addValue(group.metrics, EVENT_COUNT, 1, id, hour);
-    for (const metric of Object.keys(data)) {
+    for (const metric in data) {
       const value = data[metric];
       // -0 is stored as JSON's 0: added up as 0, so a backfill from the stored JSON agrees.
       if (typeof value === 'number' && Number.isFinite(value))
@@ -87,11 +97,7 @@ export class RollupBatch {
     }
   }
 
-  groups(): IterableIterator<RollupGroup> {
-    return this.byGroup.values();
-  }
-
-  get empty(): boolean {
-    return this.byGroup.size === 0;
+  *groups(): IterableIterator<RollupGroup> {
+    for (const days of this.byTown.values()) for (const kinds of days.values()) yield* kinds.values();
   }
 }

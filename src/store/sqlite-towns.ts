@@ -89,7 +89,7 @@ type TownStatements = ReturnType<typeof prepareTownStatements>;
  */
 export class TownBatch {
   private readonly towns = new Map<string, TownRow>();
-  private readonly kinds = new Map<string, { town: string; kind: string; events: number; last_id: number }>();
+  private readonly kinds = new Map<string, Map<string, { events: number; last_id: number }>>();
 
   constructor(private readonly s: TownStatements) {}
 
@@ -134,9 +134,13 @@ export class TownBatch {
 
   /** A new event stored, ids in increasing order. */
   event(town: string, kind: string, id: number): void {
-    const key = `${town}\u0000${kind}`;
-    const k = this.kinds.get(key);
-    if (k === undefined) this.kinds.set(key, { town, kind, events: 1, last_id: id });
+    let kinds = this.kinds.get(town);
+    if (kinds === undefined) {
+      kinds = new Map();
+      this.kinds.set(town, kinds);
+    }
+    const k = kinds.get(kind);
+    if (k === undefined) kinds.set(kind, { events: 1, last_id: id });
     else {
       k.events++;
       k.last_id = id;
@@ -146,6 +150,7 @@ export class TownBatch {
   write(): void {
     for (const [town, r] of this.towns)
       this.s.writeTown.run(town, r.updates, r.last_seq, r.last_ts, r.last_day, r.last_hour);
-    for (const k of this.kinds.values()) this.s.addKind.run(k.town, k.kind, k.events, k.last_id);
+    for (const [town, kinds] of this.kinds)
+      for (const [kind, k] of kinds) this.s.addKind.run(town, kind, k.events, k.last_id);
   }
 }

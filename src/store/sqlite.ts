@@ -99,6 +99,22 @@ function backfillRollups(db: Database.Database): void {
   }
 }
 
+/**
+ * The events' secondary indexes, as the migrations made them. A bulk load drops them and makes
+ * them again at its end; opening a store makes any that are missing (a bulk load that crashed).
+ */
+const EVENT_INDEXES: readonly { name: string; columns: string }[] = [
+  { name: 'events_time', columns: 'day, hour' },
+  { name: 'events_town_time', columns: 'town, day, hour' },
+  { name: 'events_kind_actor', columns: 'kind, actor' },
+  { name: 'events_kind_town_time', columns: 'kind, town, day, hour' },
+];
+
+function ensureEventIndexes(db: Database.Database): void {
+  for (const { name, columns } of EVENT_INDEXES)
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON events (${columns})`);
+}
+
 /** The event store's schema, one migration a version (exported for the tests of old stores). */
 export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE updates (
@@ -254,11 +270,14 @@ function numberFilter(query: ValueQuery): { path: string; where: Where } {
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
+  /** In a bulk load: the events' secondary indexes are dropped until it ends. */
+  private bulk = false;
 
   constructor(path: string) {
     // A 64 MiB page cache: indexes stay in memory as the history grows.
     this.db = openDatabase(path, EVENT_STORE_MIGRATIONS, 'the event store', { cacheMiB: 64 });
     try {
+      ensureEventIndexes(this.db);
       this.statements = this.prepare();
     } catch (error) {
       this.db.close();
@@ -349,7 +368,8 @@ export class SqliteEventStore implements EventStore {
         // Added up over the batch, written once per key at its end: a repeat adds nothing.
         const rollups = new RollupBatch();
         const towns = new TownBatch(s);
-        for (const [u, update] of updates.entries()) {
+        for (let u = 0; u < updates.length; u++) {
+          const update = updates[u] as IncomingUpdate;
           const { dataJson, digest } = prepared[u] as PreparedUpdate;
           // An update without a sequence number of its own (plain, or a shipper's) takes none.
           const seq = update.seq;
@@ -376,7 +396,9 @@ export class SqliteEventStore implements EventStore {
             throw new ConflictError(`${update.town} already has update ${seq} (id ${holder?.id})`);
           }
           towns.update(update.town, seq, update.ts, update.day, update.hour);
-          for (const [i, e] of update.events.entries()) {
+          const events = update.events;
+          for (let i = 0; i < events.length; i++) {
+            const e = events[i] as IncomingUpdate['events'][number];
             const data = dataJson[i] as string;
             const actor = e.actor ?? null;
             const info = s.insertEvent.run(
@@ -568,13 +590,24 @@ export class SqliteEventStore implements EventStore {
     const columns = paths.map((_, i) => `, json_extract(data, ?) AS v${i}`).join('');
     // Kinds and towns both given: their index, which holds just those events. Left to itself, the
     // planner prefers (town, day, hour) for one town, to save the sort, and reads all of the town.
-    const index = query.kinds && query.towns ? 'INDEXED BY events_kind_town_time' : '';
+    // In a bulk load (this process's, or another's on the same file) the index is not there, and
+    // naming it would be an error: then the planner chooses.
     const order = query.newestFirst ? 'DESC' : 'ASC';
     const limit = query.limit !== undefined ? 'LIMIT ?' : '';
-    const sql = `SELECT id, town, day, hour, kind, actor${columns} FROM events ${index} ${where.sql()}
-                 ORDER BY day ${order}, hour ${order}, id ${order} ${limit}`;
-    const params = query.limit !== undefined ? [...where.params, query.limit] : where.params;
-    const rows = this.db.prepare<(string | number)[], SelectSqlRow>(sql).all(...paths, ...params);
+    const sqlWith = (index: string) =>
+      `SELECT id, town, day, hour, kind, actor${columns} FROM events ${index} ${where.sql()}
+       ORDER BY day ${order}, hour ${order}, id ${order} ${limit}`;
+    const params = [...paths, ...where.params, ...(query.limit !== undefined ? [query.limit] : [])];
+    const read = (sql: string) => this.db.prepare<(string | number)[], SelectSqlRow>(sql).all(...params);
+    let rows: SelectSqlRow[];
+    if (query.kinds && query.towns && !this.bulk) {
+      try {
+        rows = read(sqlWith('INDEXED BY events_kind_town_time'));
+      } catch (error) {
+        if (!/no such index/.test((error as Error).message)) throw error;
+        rows = read(sqlWith(''));
+      }
+    } else rows = read(sqlWith(''));
     return rows.map((r) => {
       const values: SelectRow['values'] = {};
       query.keys.forEach((key, i) => {
@@ -619,6 +652,29 @@ export class SqliteEventStore implements EventStore {
       last_event_id: s.lastId.get()?.id ?? 0,
       towns,
     };
+  }
+
+  /**
+   * Many batches at once (simulate's fast-forward): the events' secondary indexes are dropped while
+   * `load` runs and made again when it ends, however it ends: sorting a history into an index once
+   * costs less than inserting into four B-trees per event. Each batch is still its own transaction,
+   * de-duplicated and checked for conflicts (those use the updates' keys, which stay); rollups and
+   * counters are kept as ever. A crash before the end leaves every acknowledged batch stored and the
+   * indexes missing, and opening the store makes them again. Reads in the meantime are right but
+   * scan. Loads inside a load are part of it.
+   */
+  async bulkLoad<T>(load: () => Promise<T>): Promise<T> {
+    if (this.bulk) return load();
+    this.bulk = true;
+    try {
+      this.db.transaction(() => {
+        for (const { name } of EVENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
+      })();
+      return await load();
+    } finally {
+      this.bulk = false;
+      if (this.db.open) ensureEventIndexes(this.db);
+    }
   }
 
   async close(): Promise<void> {

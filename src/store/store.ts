@@ -230,5 +230,13 @@ export interface EventStore {
   /** Everyone named as an event's actor, with where and when they appear. */
   actors(): Promise<ActorStats[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Runs `load`, which appends many batches (simulate's fast-forward), letting the store put off
+   * what it can rebuild once at the end (SQLite: its secondary indexes). Every append in it keeps
+   * its guarantees: atomic, de-duplicated, conflicts refused, durable once acknowledged; a crash in
+   * the middle loses nothing acknowledged, and the store is whole when opened again. Reads during it
+   * are right, if slower. A store with nothing to put off just runs `load`.
+   */
+  bulkLoad<T>(load: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

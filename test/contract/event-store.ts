@@ -11,6 +11,7 @@ import { ConflictError, type EventStore } from '../../src/store/store.ts';
 import { worldDaysOf } from '../../src/world/clock.ts';
 import type { TownEvent } from '../../src/world/types.ts';
 import { anUpdate } from '../helpers/updates.ts';
+import { bulkContract } from './event-bulk.ts';
 import { historyContract } from './event-history.ts';
 import { rollupsContract } from './event-rollups.ts';
 import { statsContract } from './event-stats.ts';
@@ -202,5 +203,6 @@ export function eventStoreContract(name: string, open: OpenStore<EventStore>): v
     historyContract(open);
     rollupsContract(open);
     statsContract(open);
+    bulkContract(open);
   });
 }

@@ -185,3 +185,48 @@ describe('an event store written before the towns’ counters (schemas 3 and 4)'
     });
   }
 });
+
+describe('a store whose bulk load was cut short', () => {
+  test('its events’ indexes, dropped for the load, are made again when it is opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-migrations-'));
+    const indexes = ['events_time', 'events_town_time', 'events_kind_actor', 'events_kind_town_time'];
+    const names = (db: Database.Database) =>
+      db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'",
+        )
+        .all()
+        .map((r) => r.name)
+        .sort();
+    try {
+      const path = join(dir, 'events.db');
+      const updates = JSON.parse(JSON.stringify(new History('cut-short', 2).updates)) as IncomingUpdate[];
+      const store = new SqliteEventStore(path);
+      await store.bulkLoad(async () => {
+        await store.append(updates);
+        // What a crash here leaves: the batch stored, the indexes gone.
+        const seen = new Database(path, { readonly: true });
+        assert.deepEqual(names(seen), []);
+        seen.close();
+        await store.close();
+      });
+      const again = new SqliteEventStore(path);
+      try {
+        const db = new Database(path, { readonly: true });
+        assert.deepEqual(names(db), [...indexes].sort());
+        db.close();
+        const events = await allEvents(again);
+        assert.equal(
+          events.length,
+          updates.reduce((n, u) => n + u.events.length, 0),
+        );
+        const q = { kinds: ['sensor'], towns: ['circuiton'], keys: ['temperature_c'] };
+        assert.deepEqual(await again.select(q), expectedSelect(events, q));
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
