@@ -60,8 +60,25 @@ export function roundTo(n: number, decimals: number): number {
 /** A tool was called with arguments it cannot use: the message says why, for a model to correct. */
 export class ToolError extends Error {}
 
+/**
+ * "At least the smallest amount events carry" is "above zero" ("it rained": 0.1 mm or more), which
+ * the rollups count; other thresholds stay as they are.
+ */
+function atLeast(key: string, min: number, vocab: Vocabulary): { key: string; op: '>' | '>='; value: number } {
+  const decimals = vocab.metric(key)?.decimals;
+  const step = decimals === undefined ? undefined : 10 ** -decimals;
+  return step !== undefined && Math.abs(min - step) < step / 1e6
+    ? { key, op: '>', value: 0 }
+    : { key, op: '>=', value: min };
+}
+
 /** The events a happening is: of its kind, in its town, with its flag or its number at least its least. */
-export function selectionOfHappening(h: Happening, town: string | undefined, range: DayRange): Selection {
+export function selectionOfHappening(
+  h: Happening,
+  town: string | undefined,
+  range: DayRange,
+  vocab: Vocabulary,
+): Selection {
   return {
     ...(town ? { towns: [town] } : h.towns.length ? { towns: [...h.towns] } : {}),
     ...(h.kind ? { kinds: [h.kind] } : {}),
@@ -69,7 +86,7 @@ export function selectionOfHappening(h: Happening, town: string | undefined, ran
     ...(h.flag
       ? { flags: [h.metric as string] }
       : h.metric !== undefined && Number.isFinite(h.min)
-        ? { where: [{ key: h.metric, op: '>=' as const, value: h.min as number }] }
+        ? { where: [atLeast(h.metric, h.min as number, vocab)] }
         : h.metric !== undefined
           ? { metric: h.metric }
           : {}),
@@ -170,7 +187,7 @@ export class HistoryTools {
     limit: number;
   }): Promise<Occurrences> {
     const h = args.happening;
-    const select = selectionOfHappening(h, args.town ?? h.town, args.range);
+    const select = selectionOfHappening(h, args.town ?? h.town, args.range, this.vocab);
     const r = (await this.query(
       { op: 'aggregate', select, per: 'event', aggregate: 'count' },
       args.range.to,

@@ -187,9 +187,22 @@ function combineOf(query: { combine?: Combine; select: Selection }, catalog: Cat
           : 'sum';
 }
 
+/**
+ * The one condition the rollups answer: a number above zero, counted (it rained, a raid brought
+ * gold). Its key, when the selection has it and asks for nothing else of it.
+ */
+function positiveKey(selection: Selection, aggregation: Aggregation): string | undefined {
+  const [only, ...more] = selection.where ?? [];
+  if (!only || more.length || only.op !== '>' || only.value !== 0) return undefined;
+  if (selection.metric && selection.metric !== only.key) return undefined;
+  if (selection.flags || (aggregation !== 'count' && aggregation !== 'days')) return undefined;
+  return only.key;
+}
+
 /** Whether the rollups hold what this selection and grouping need. */
 function fromRollups(selection: Selection, group: string | undefined, aggregation: Aggregation): boolean {
-  if (selection.actors || selection.fields || selection.where || selection.hours) return false;
+  if (selection.where && positiveKey(selection, aggregation) === undefined) return false;
+  if (selection.actors || selection.fields || selection.hours) return false;
   if (selection.flags && (selection.flags.length > 1 || selection.metric)) return false;
   if (group && !['town', 'day', 'week', 'kind'].includes(group)) return false;
   return aggregation !== 'distinct';
@@ -208,7 +221,8 @@ async function cellsOf(
   const kinds = kindsOf(selection, ctx.catalog);
   if (days.from > days.to) return [];
   if (fromRollups(selection, group, aggregation)) {
-    const metric = selection.metric ?? selection.flags?.[0] ?? '*';
+    const positive = positiveKey(selection, aggregation);
+    const metric = positive ?? selection.metric ?? selection.flags?.[0] ?? '*';
     // The store adds the daily rollups up as far as the query lets it: by day only when buckets
     // or groups need days, by town or kind only when grouped by them.
     const by: ('town' | 'day' | 'kind')[] = [];
@@ -226,20 +240,22 @@ async function cellsOf(
       by,
       extremes,
     });
-    return rows.map((r) => ({
-      town: r.town ?? r.max_town ?? ANY,
-      day: r.day ?? r.max_day ?? 0,
-      kind: r.kind ?? ANY,
-      sum: metric === '*' || selection.flags ? r.count : r.sum,
-      count: r.count,
-      min: r.min,
-      max: r.max,
-      minId: r.min_id ?? 0,
-      maxId: r.max_id ?? 0,
-      ...(r.min_day !== undefined ? { minAt: { day: r.min_day, town: r.min_town as string } } : {}),
-      ...(r.max_day !== undefined ? { maxAt: { day: r.max_day, town: r.max_town as string } } : {}),
-      rolled: true,
-    }));
+    return rows
+      .filter((r) => !positive || r.positive > 0)
+      .map((r) => ({
+        town: r.town ?? r.max_town ?? ANY,
+        day: r.day ?? r.max_day ?? 0,
+        kind: r.kind ?? ANY,
+        sum: metric === '*' || selection.flags ? r.count : positive ? r.positive : r.sum,
+        count: positive ? r.positive : r.count,
+        min: r.min,
+        max: r.max,
+        minId: r.min_id ?? 0,
+        maxId: r.max_id ?? 0,
+        ...(r.min_day !== undefined ? { minAt: { day: r.min_day, town: r.min_town as string } } : {}),
+        ...(r.max_day !== undefined ? { maxAt: { day: r.max_day, town: r.max_town as string } } : {}),
+        rolled: true,
+      }));
   }
   const conditions: NumberCondition[] = [
     ...(selection.where ?? []),
@@ -443,7 +459,10 @@ async function evidenceOf(
     kinds,
     fromDay: Math.min(...days),
     toDay: Math.max(...days),
-    conditions: (selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+    conditions: [
+      ...(selection.where ?? []),
+      ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+    ],
     keys: metric ? [metric] : [],
     // Past the limit the rest are counted, not listed: the lookup stops there.
     limit: limit * 2,

@@ -16,6 +16,8 @@ export const EVENT_COUNT = '*';
 export interface RollupFigures {
   sum: number;
   count: number;
+  /** Values above zero: how often it happened (it rained, a raid brought gold, a flag was set). */
+  positive: number;
   min: number;
   max: number;
   min_id: number;
@@ -44,6 +46,7 @@ function addValue(
     metrics.set(metric, {
       sum: value,
       count: 1,
+      positive: value > 0 ? 1 : 0,
       min: value,
       max: value,
       min_id: id,
@@ -55,6 +58,7 @@ function addValue(
   }
   f.sum += value;
   f.count++;
+  if (value > 0) f.positive++;
   if (value < f.min || (value === f.min && (hour < f.min_hour || (hour === f.min_hour && id < f.min_id)))) {
     f.min = value;
     f.min_id = id;

@@ -38,11 +38,12 @@ import {
 } from './store.ts';
 
 /** The rollups' upsert: a batch's figures added to what the key holds, earliest in world time kept. */
-const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count, min, max, min_id, max_id, min_hour, max_hour)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count, positive, min, max, min_id, max_id, min_hour, max_hour)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (metric, town, day, kind) DO UPDATE SET
      sum = sum + excluded.sum,
      count = count + excluded.count,
+     positive = positive + excluded.positive,
      min = min(min, excluded.min),
      max = max(max, excluded.max),
      min_id = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_id, min_id),
@@ -51,7 +52,7 @@ const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count,
      max_hour = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_hour, max_hour)`;
 
 type UpsertRollup = Database.Statement<
-  [string, string, number, string, number, number, number, number, number, number, number, number]
+  [string, string, number, string, number, number, number, number, number, number, number, number, number]
 >;
 
 function writeRollups(upsert: UpsertRollup, batch: RollupBatch): void {
@@ -64,6 +65,7 @@ function writeRollups(upsert: UpsertRollup, batch: RollupBatch): void {
         g.kind,
         f.sum,
         f.count,
+        f.positive,
         f.min,
         f.max,
         f.min_id,
@@ -197,6 +199,7 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
        kind TEXT NOT NULL,
        sum REAL NOT NULL,
        count INTEGER NOT NULL,
+       positive INTEGER NOT NULL,
        min REAL NOT NULL,
        max REAL NOT NULL,
        min_id INTEGER NOT NULL,
@@ -534,7 +537,7 @@ export class SqliteEventStore implements EventStore {
     const group = by.length ? `GROUP BY ${by.join(', ')} ORDER BY ${by.join(', ')}` : '';
     const totals = this.db
       .prepare<(string | number)[], RollupTotal>(
-        `SELECT ${columns}, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max
+        `SELECT ${columns}, sum(sum) AS sum, sum(count) AS count, sum(positive) AS positive, min(min) AS min, max(max) AS max
          FROM rollups ${where.sql()} ${group}`,
       )
       .all(...where.params)

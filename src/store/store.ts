@@ -142,6 +142,8 @@ export interface RollupTotal {
   kind: string | null;
   sum: number;
   count: number;
+  /** Values above zero. */
+  positive: number;
   min: number;
   max: number;
   /** With `extremes`: the event holding the min (and its day and town), and the max. */

@@ -24,7 +24,7 @@ export const days: Form = {
       };
     const town = happeningTown(h, q, ctx);
     const range = whole(ctx);
-    const select: Selection = selectionOfHappening(h, town, range);
+    const select: Selection = selectionOfHappening(h, town, range, ctx.vocab);
     const r = (await ctx.tools.query(
       { op: 'aggregate', select, aggregate: 'days' },
       ctx.today,

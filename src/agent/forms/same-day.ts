@@ -7,7 +7,7 @@ import type { AggregateResult } from '../../query/run.ts';
 import { list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
-import type { Happening } from '../vocabulary.ts';
+import type { Happening, Vocabulary } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 
@@ -45,8 +45,8 @@ function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
   return [sides[0], sides[1]];
 }
 
-const selectionOf = (side: Side, range: { from: number; to: number }): Selection =>
-  selectionOfHappening(side.happening, side.town, range);
+const selectionOf = (side: Side, range: { from: number; to: number }, vocab: Vocabulary): Selection =>
+  selectionOfHappening(side.happening, side.town, range, vocab);
 
 export const sameDay: Form = {
   name: 'same day',
@@ -61,7 +61,7 @@ export const sameDay: Form = {
       (await ctx.tools.query(
         {
           op: 'aggregate',
-          select: selectionOf(side, range),
+          select: selectionOf(side, range, ctx.vocab),
           per: 'event',
           aggregate: 'count',
           group: 'day',

@@ -85,7 +85,7 @@ async function firstOrLast(q: Question, ctx: FormContext) {
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: selectionOfHappening(h, town, range),
+      select: selectionOfHappening(h, town, range, ctx.vocab),
       per: 'event',
       aggregate: 'count',
       group: 'day',
