@@ -53,6 +53,7 @@ export class Agent {
   readonly tools: HistoryTools;
   private readonly model: ChatModel | undefined;
   private actorCache: { at: number; names: string[] } | undefined;
+  private refreshingActors: Promise<void> | undefined;
 
   constructor(private readonly options: AgentOptions) {
     this.tools = new HistoryTools(options.store, vocabularyOf(options.world), options.search);
@@ -103,12 +104,31 @@ export class Agent {
     return this.options.store.byIds(citations.slice(0, EVENTS_SHOWN));
   }
 
-  /** Names change only as new people appear: read them again at most every ten seconds. */
+  /**
+   * Everyone a question may name: the world's people at once, and whoever else the history names
+   * (read again in the background at most every ten seconds: on a long history the look-up costs
+   * seconds, which no question should wait for).
+   */
   private async actorNames(): Promise<string[]> {
     const now = Date.now();
-    if (!this.actorCache || now - this.actorCache.at > 10_000) {
-      const names = [...new Set((await this.tools.actors()).map((a) => a.actor))];
-      this.actorCache = { at: now, names };
+    if (!this.actorCache) {
+      const people = this.options.world.towns.flatMap((t) => t.people.map((p) => p.name));
+      this.actorCache = { at: 0, names: [...new Set(people)] };
+    }
+    if (now - this.actorCache.at > 10_000 && !this.refreshingActors) {
+      this.actorCache.at = now;
+      this.refreshingActors = this.tools
+        .actors()
+        .then((found) => {
+          const cache = this.actorCache as { at: number; names: string[] };
+          cache.names = [...new Set([...cache.names, ...found.map((a) => a.actor)])];
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.refreshingActors = undefined;
+        });
+      // The first time, the history's names are worth the wait: a small history answers at once.
+      if (this.actorCache.names.length === 0) await this.refreshingActors;
     }
     return this.actorCache.names;
   }
