@@ -164,7 +164,19 @@ describe('a model that answers with the tools', () => {
     assert.equal(first.body.model, 'test-model');
     assert.equal(first.body.tool_choice, 'auto');
     const names = first.body.tools.map((t) => t.function.name);
-    assert.deepEqual(names.sort(), ['aggregate', 'day_summary', 'list_events', 'occurrences', 'search']);
+    assert.deepEqual(names.sort(), [
+      'aggregate',
+      'day_summary',
+      'list_events',
+      'occurrences',
+      'query',
+      'search',
+    ]);
+    const query = first.body.tools.find((t) => t.function.name === 'query');
+    assert.ok(
+      JSON.stringify(query?.function.parameters).includes('"correlate"'),
+      'the typed query, every op',
+    );
     const aggregate = first.body.tools.find((t) => t.function.name === 'aggregate');
     assert.ok(aggregate?.function.parameters.properties.metric, 'the schema names its parameters');
     assert.equal(first.body.messages[0]?.role, 'system');
