@@ -500,7 +500,12 @@ async function reportDaysOf(ctx: QueryContext, towns: readonly string[] | undefi
   return { all: [...all].sort((a, b) => a - b), byTown };
 }
 
-async function aggregate(query: AggregateQuery, ctx: QueryContext): Promise<AggregateResult> {
+/** `evidenceLimit`: how many events of day groups to look up (a series needs only its first ones). */
+async function aggregate(
+  query: AggregateQuery,
+  ctx: QueryContext,
+  evidenceLimit = EVIDENCE_LIMIT,
+): Promise<AggregateResult> {
   const days = daysOf(query.select, ctx.today);
   const per = query.per ?? 'all';
   const combine = combineOf(query, ctx.catalog);
@@ -546,7 +551,7 @@ async function aggregate(query: AggregateQuery, ctx: QueryContext): Promise<Aggr
       return order === 'desc' ? y - x || compareKeys(a.key, b.key) : x - y || compareKeys(a.key, b.key);
     });
   const shown = groups.slice(0, query.limit ?? groups.length);
-  await fillWholeEvidence(shown, cellsOfGroup, query, ctx);
+  await fillWholeEvidence(shown, cellsOfGroup, query, ctx, evidenceLimit);
   const evidence = [...new Set(shown.flatMap((g) => g.evidence))].sort((a, b) => a - b);
   return {
     op: 'aggregate',
@@ -578,13 +583,14 @@ async function fillWholeEvidence(
   cellsOfGroup: Map<GroupResult, Cell[]>,
   query: AggregateQuery,
   ctx: QueryContext,
+  evidenceLimit: number,
 ): Promise<void> {
   const waiting = groups.filter((g) => g.evidence === WHOLE);
   if (waiting.length === 0) return;
   const cells = waiting.flatMap((g) => cellsOfGroup.get(g) ?? []);
   // Groups of days each need their own events; other groups share the first ones looked up.
   const byTime = query.group === 'day' || query.group === 'week';
-  const found = await evidenceOf(cells, query.select, ctx, byTime ? EVIDENCE_LIMIT : ROLLUP_EVIDENCE);
+  const found = await evidenceOf(cells, query.select, ctx, byTime ? evidenceLimit : ROLLUP_EVIDENCE);
   if (waiting.length === 1) {
     (waiting[0] as GroupResult).evidence = found.ids;
     return;
@@ -736,6 +742,7 @@ async function seriesOf(series: Series, ctx: QueryContext) {
       order: 'key',
     },
     ctx,
+    ROLLUP_EVIDENCE,
   );
   const points = result.groups
     .filter((g) => g.value !== null)
