@@ -171,11 +171,6 @@ function prepare(db: Database.Database) {
     idRange: db.prepare<[number, number], { lo: number | null; hi: number | null }>(
       'SELECT min(first_id) AS lo, max(last_id) AS hi FROM days WHERE day BETWEEN ? AND ?',
     ),
-    ofPhrase: db.prepare<[Bound & { phrase: number }], { id: number }>(
-      `SELECT id FROM docs WHERE phrase = @phrase AND id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
-         AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)
-       ORDER BY id DESC LIMIT @limit`,
-    ),
     phrasesWithin: db.prepare<[Omit<Bound, 'limit'>], { phrase: number }>(
       `SELECT DISTINCT phrase FROM docs WHERE id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
          AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)`,
@@ -197,6 +192,11 @@ export class SearchDb {
   /** The first phrase of each meaning: a phrase of a meaning embedded before takes its vector. */
   private readonly meanings = new Map<string, number>();
   private readonly scopes = new Map<number, Scope[]>();
+  /** The statements of `ofPhrase`, by the filters' shape; they belong to the open file. */
+  private readonly ofPhraseShapes = new Map<
+    string,
+    Database.Statement<(number | string)[], { id: number }>
+  >();
   /** Counts the times the database was emptied or replaced: work begun before a change is not committed into it. */
   generation = 0;
 
@@ -263,6 +263,7 @@ export class SearchDb {
       }
       this.db = db;
       this.statements = statements;
+      this.ofPhraseShapes.clear();
     } catch (error) {
       try {
         db?.close();
@@ -471,9 +472,39 @@ export class SearchDb {
   /** A phrase's events within prepared filters, newest first; with `before`, only those older than that event. */
   eventsWithin(phrase: number, w: Within, limit: number, before?: number): number[] {
     if (w.phrases && !w.phrases.has(phrase)) return [];
-    const bound: Bound = { lo: w.lo, hi: w.hi, from: w.from, to: w.to, town: w.town, kind: w.kind, limit };
-    if (before !== undefined) bound.hi = Math.min(bound.hi, before - 1);
-    return this.guard(() => this.statements.ofPhrase.all({ ...bound, phrase })).map((r) => r.id);
+    const hi = before === undefined ? w.hi : Math.min(w.hi, before - 1);
+    const args: (number | string)[] = [phrase, w.lo, hi];
+    if (!w.allDays) args.push(w.from, w.to);
+    if (w.town !== null) args.push(w.town);
+    if (w.kind !== null) args.push(w.kind);
+    args.push(limit);
+    const statement = this.ofPhrase(!w.allDays, w.town !== null, w.kind !== null);
+    return this.guard(() => statement.all(...args)).map((r) => r.id);
+  }
+
+  /**
+   * A phrase's events newest first, with only the conditions the filters need: one statement for
+   * each shape of filters, prepared on first use (a condition that is always true still costs).
+   */
+  private ofPhrase(
+    days: boolean,
+    town: boolean,
+    kind: boolean,
+  ): Database.Statement<(number | string)[], { id: number }> {
+    const key = `${days ? 'd' : ''}${town ? 't' : ''}${kind ? 'k' : ''}`;
+    let statement = this.ofPhraseShapes.get(key);
+    if (!statement) {
+      const sql = [
+        'SELECT id FROM docs WHERE phrase = ? AND id BETWEEN ? AND ?',
+        days ? ' AND day BETWEEN ? AND ?' : '',
+        town ? ' AND town = ?' : '',
+        kind ? ' AND kind = ?' : '',
+        ' ORDER BY id DESC LIMIT ?',
+      ].join('');
+      statement = this.guard(() => this.db.prepare<(number | string)[], { id: number }>(sql));
+      this.ofPhraseShapes.set(key, statement);
+    }
+    return statement;
   }
 
   /** How many phrases have some event that may pass the filters (as `phraseCanMatch` tells). */

@@ -252,11 +252,16 @@ class Spread {
   private take(r: Ranked): void {
     if (this.seen.has(r.phrase)) return;
     this.seen.add(r.phrase);
-    const ids = this.firstEvents(r.phrase);
-    if (ids.length === 0) return;
+    const w = this.within();
+    if (!w || this.db.hasEventsWithin(r.phrase, w) === false) return;
     const meaning = this.meaningOf(r.phrase);
-    if (meaning.used >= this.cap) this.waiting.push(r);
-    else meaning.used += this.give(r, ids.slice(0, this.cap - meaning.used));
+    // A phrase that waits is looked up only if it comes to give.
+    if (meaning.used >= this.cap) {
+      this.waiting.push(r);
+      return;
+    }
+    const ids = this.firstEvents(r.phrase);
+    if (ids.length > 0) meaning.used += this.give(r, ids.slice(0, this.cap - meaning.used));
   }
 
   /** The meaning of a phrase: that of the first phrase met within SAME_MEANING of it, or its own. */
