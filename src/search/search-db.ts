@@ -104,16 +104,28 @@ export interface NewPhrase {
   vector: Float32Array;
 }
 
-/** Filter values as the queries bind them. */
-interface Bound {
+/**
+ * Filters made ready for the many look-ups of one query: the event ids their days span, looked up
+ * once, and where that span is narrow, which phrases have events in it at all.
+ */
+export interface Within {
   lo: number;
   hi: number;
   from: number;
   to: number;
   town: string | null;
   kind: string | null;
-  limit: number;
+  /** The phrases with events that pass the filters: read on first asking where the days span at most NARROW events. */
+  phrases?: ReadonlySet<number>;
+  /** No day range: a phrase's scope (`phraseCanMatch`) tells exactly whether it has events that pass. */
+  allDays: boolean;
 }
+
+/** Filter values as the queries bind them. */
+type Bound = Omit<Within, 'phrases' | 'allDays'> & { limit: number };
+
+/** A day range spanning at most this many events is read once for the phrases it holds (a week: ~900). */
+const NARROW = 20_000;
 
 interface Scope {
   town: string;
@@ -159,10 +171,9 @@ function prepare(db: Database.Database) {
     idRange: db.prepare<[number, number], { lo: number | null; hi: number | null }>(
       'SELECT min(first_id) AS lo, max(last_id) AS hi FROM days WHERE day BETWEEN ? AND ?',
     ),
-    ofPhrase: db.prepare<[Bound & { phrase: number }], { id: number }>(
-      `SELECT id FROM docs WHERE phrase = @phrase AND id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
-         AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)
-       ORDER BY id DESC LIMIT @limit`,
+    phrasesWithin: db.prepare<[Omit<Bound, 'limit'>], { phrase: number }>(
+      `SELECT DISTINCT phrase FROM docs WHERE id BETWEEN @lo AND @hi AND day BETWEEN @from AND @to
+         AND (@town IS NULL OR town = @town) AND (@kind IS NULL OR kind = @kind)`,
     ),
     keyword: db.prepare<[string, number], { phrase: number; rank: number }>(
       'SELECT rowid AS phrase, bm25(phrases_text) AS rank FROM phrases_text WHERE phrases_text MATCH ? ORDER BY rank LIMIT ?',
@@ -181,6 +192,11 @@ export class SearchDb {
   /** The first phrase of each meaning: a phrase of a meaning embedded before takes its vector. */
   private readonly meanings = new Map<string, number>();
   private readonly scopes = new Map<number, Scope[]>();
+  /** The statements of `ofPhrase`, by the filters' shape; they belong to the open file. */
+  private readonly ofPhraseShapes = new Map<
+    string,
+    Database.Statement<(number | string)[], { id: number }>
+  >();
   /** Counts the times the database was emptied or replaced: work begun before a change is not committed into it. */
   generation = 0;
 
@@ -247,6 +263,7 @@ export class SearchDb {
       }
       this.db = db;
       this.statements = statements;
+      this.ofPhraseShapes.clear();
     } catch (error) {
       try {
         db?.close();
@@ -416,20 +433,78 @@ export class SearchDb {
     );
   }
 
-  /** The filters as query parameters, with the event ids the days allow as a range (a superset:
-   * towns' clocks interleave); undefined when no event can pass. */
-  private bound(f: Filters, limit: number): Bound | undefined {
+  /**
+   * The filters made ready for one query's look-ups (`eventsWithin`): the event ids the days allow
+   * as a range (a superset: towns' clocks interleave), and for a narrow range the phrases in it;
+   * undefined when no event can pass.
+   */
+  within(f: Filters): Within | undefined {
     const from = f.fromDay ?? 1;
     const to = f.toDay ?? Number.MAX_SAFE_INTEGER;
     let lo = 0;
     let hi = Number.MAX_SAFE_INTEGER;
-    if (f.fromDay !== undefined || f.toDay !== undefined) {
-      const range = this.guard(() => this.statements.idRange.get(from, to));
-      if (range?.lo == null || range.hi == null) return undefined;
-      lo = range.lo;
-      hi = range.hi;
+    const town = f.town ?? null;
+    const kind = f.kind ?? null;
+    if (f.fromDay === undefined && f.toDay === undefined)
+      return { lo, hi, from, to, town, kind, allDays: true };
+    const range = this.guard(() => this.statements.idRange.get(from, to));
+    if (range?.lo == null || range.hi == null) return undefined;
+    lo = range.lo;
+    hi = range.hi;
+    return { lo, hi, from, to, town, kind, allDays: false };
+  }
+
+  /**
+   * Whether a phrase has events within prepared filters, where that is known without a look-up per
+   * phrase: with no day range its scope tells; a narrow day range is read once for its phrases.
+   */
+  hasEventsWithin(phrase: number, w: Within): boolean | undefined {
+    if (w.allDays)
+      return this.phraseCanMatch(phrase, { town: w.town ?? undefined, kind: w.kind ?? undefined });
+    if (!w.phrases && w.hi - w.lo < NARROW) {
+      const { lo, hi, from, to, town, kind } = w;
+      const rows = this.guard(() => this.statements.phrasesWithin.all({ lo, hi, from, to, town, kind }));
+      w.phrases = new Set(rows.map((r) => r.phrase));
     }
-    return { lo, hi, from, to, town: f.town ?? null, kind: f.kind ?? null, limit };
+    return w.phrases?.has(phrase);
+  }
+
+  /** A phrase's events within prepared filters, newest first; with `before`, only those older than that event. */
+  eventsWithin(phrase: number, w: Within, limit: number, before?: number): number[] {
+    if (w.phrases && !w.phrases.has(phrase)) return [];
+    const hi = before === undefined ? w.hi : Math.min(w.hi, before - 1);
+    const args: (number | string)[] = [phrase, w.lo, hi];
+    if (!w.allDays) args.push(w.from, w.to);
+    if (w.town !== null) args.push(w.town);
+    if (w.kind !== null) args.push(w.kind);
+    args.push(limit);
+    const statement = this.ofPhrase(!w.allDays, w.town !== null, w.kind !== null);
+    return this.guard(() => statement.all(...args)).map((r) => r.id);
+  }
+
+  /**
+   * A phrase's events newest first, with only the conditions the filters need: one statement for
+   * each shape of filters, prepared on first use (a condition that is always true still costs).
+   */
+  private ofPhrase(
+    days: boolean,
+    town: boolean,
+    kind: boolean,
+  ): Database.Statement<(number | string)[], { id: number }> {
+    const key = `${days ? 'd' : ''}${town ? 't' : ''}${kind ? 'k' : ''}`;
+    let statement = this.ofPhraseShapes.get(key);
+    if (!statement) {
+      const sql = [
+        'SELECT id FROM docs WHERE phrase = ? AND id BETWEEN ? AND ?',
+        days ? ' AND day BETWEEN ? AND ?' : '',
+        town ? ' AND town = ?' : '',
+        kind ? ' AND kind = ?' : '',
+        ' ORDER BY id DESC LIMIT ?',
+      ].join('');
+      statement = this.guard(() => this.db.prepare<(number | string)[], { id: number }>(sql));
+      this.ofPhraseShapes.set(key, statement);
+    }
+    return statement;
   }
 
   /** How many phrases have some event that may pass the filters (as `phraseCanMatch` tells). */
@@ -439,14 +514,6 @@ export class SearchDb {
     let n = 0;
     for (const phrase of this.scopes.keys()) if (this.phraseCanMatch(phrase, f)) n++;
     return n;
-  }
-
-  /** A phrase's events that pass the filters, newest first; with `before`, only those older than that event. */
-  eventsOfPhrase(phrase: number, f: Filters, limit: number, before?: number): number[] {
-    const bound = this.bound(f, limit);
-    if (!bound) return [];
-    if (before !== undefined) bound.hi = Math.min(bound.hi, before - 1);
-    return this.guard(() => this.statements.ofPhrase.all({ ...bound, phrase })).map((r) => r.id);
   }
 
   /** Phrases with the query's words, best BM25 first (positive scores, higher is better). */

@@ -20,7 +20,7 @@
  */
 import type { Embedder } from './embedder.ts';
 import { phraseOf } from './phrase.ts';
-import type { Filters, SearchDb } from './search-db.ts';
+import type { Filters, SearchDb, Within } from './search-db.ts';
 import { dot, type VectorIndex } from './vector-index.ts';
 
 export type SearchMode = 'semantic' | 'keyword' | 'hybrid';
@@ -51,8 +51,8 @@ interface Meaning {
 
 /** Reciprocal rank fusion's constant: how much the first places outweigh the next (Cormack et al. use 60). */
 const RRF_K = 60;
-/** The hybrid fuses at least this many phrases of each ranking (2k when more), so agreement below the top counts. */
-const FUSED_DEPTH = 20;
+/** The hybrid fuses at least this many phrases of each ranking (k when more), so agreement below the top counts. */
+const FUSED_DEPTH = 10;
 /**
  * Two phrases at this cosine or more say the same thing. With the built-in model the same sentence
  * about another ship, good or place scores 0.95–0.99, different events of one kind 0.75–0.93.
@@ -99,7 +99,7 @@ export class Searcher {
    * them, the semantic ranking goes on (below every fused phrase), so no matching event is out of reach.
    */
   private hybrid(spread: Spread, query: SearchQuery, vector: Float32Array): Hit[] {
-    const depth = Math.max(2 * query.k, FUSED_DEPTH);
+    const depth = Math.max(query.k, FUSED_DEPTH);
     const fused = new Map<number, number>();
     // A place is a meaning: phrases that say the same thing share the place of the first of them,
     // so twelve near-copies of one sentence do not push a different answer twelve places down.
@@ -202,6 +202,8 @@ class Spread {
   private readonly waiting: Ranked[] = [];
   /** Phrases that gave events and may have more, with the oldest they gave. */
   private readonly given: (Ranked & { oldest: number })[] = [];
+  /** The filters made ready once for the query's look-ups; null when no event can pass them. */
+  private prepared: Within | null | undefined;
 
   constructor(
     private readonly db: SearchDb,
@@ -212,10 +214,22 @@ class Spread {
     this.cap = Math.ceil(k / 3);
   }
 
+  private within(): Within | null {
+    if (this.prepared === undefined) this.prepared = this.db.within(this.filters) ?? null;
+    return this.prepared;
+  }
+
+  private events(phrase: number, limit: number, before?: number): number[] {
+    const w = this.within();
+    return w ? this.db.eventsWithin(phrase, w, limit, before) : [];
+  }
+
+  /** A phrase's first ⌈k/3⌉ events that pass the filters, newest first; looked up once, and not at all where it has none. */
   private firstEvents(phrase: number): number[] {
     let ids = this.first.get(phrase);
     if (!ids) {
-      ids = this.db.eventsOfPhrase(phrase, this.filters, this.cap);
+      const w = this.within();
+      ids = w && this.db.hasEventsWithin(phrase, w) !== false ? this.events(phrase, this.cap) : [];
       this.first.set(phrase, ids);
     }
     return ids;
@@ -238,11 +252,16 @@ class Spread {
   private take(r: Ranked): void {
     if (this.seen.has(r.phrase)) return;
     this.seen.add(r.phrase);
-    const ids = this.firstEvents(r.phrase);
-    if (ids.length === 0) return;
+    const w = this.within();
+    if (!w || this.db.hasEventsWithin(r.phrase, w) === false) return;
     const meaning = this.meaningOf(r.phrase);
-    if (meaning.used >= this.cap) this.waiting.push(r);
-    else meaning.used += this.give(r, ids.slice(0, this.cap - meaning.used));
+    // A phrase that waits is looked up only if it comes to give.
+    if (meaning.used >= this.cap) {
+      this.waiting.push(r);
+      return;
+    }
+    const ids = this.firstEvents(r.phrase);
+    if (ids.length > 0) meaning.used += this.give(r, ids.slice(0, this.cap - meaning.used));
   }
 
   /** The meaning of a phrase: that of the first phrase met within SAME_MEANING of it, or its own. */
@@ -278,7 +297,7 @@ class Spread {
     const more = [...this.given].sort((a, b) => b.score - a.score);
     for (const g of more) {
       if (this.out.length >= this.k) break;
-      for (const id of this.db.eventsOfPhrase(g.phrase, this.filters, this.k - this.out.length, g.oldest))
+      for (const id of this.events(g.phrase, this.k - this.out.length, g.oldest))
         this.out.push({ id, score: g.score });
     }
     return this.out.sort((a, b) => b.score - a.score || b.id - a.id);
