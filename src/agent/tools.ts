@@ -64,7 +64,11 @@ export class ToolError extends Error {}
  * "At least the smallest amount events carry" is "above zero" ("it rained": 0.1 mm or more), which
  * the rollups count; other thresholds stay as they are.
  */
-function atLeast(key: string, min: number, vocab: Vocabulary): { key: string; op: '>' | '>='; value: number } {
+function atLeast(
+  key: string,
+  min: number,
+  vocab: Vocabulary,
+): { key: string; op: '>' | '>='; value: number } {
   const decimals = vocab.metric(key)?.decimals;
   const step = decimals === undefined ? undefined : 10 ** -decimals;
   return step !== undefined && Math.abs(min - step) < step / 1e6
