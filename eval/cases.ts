@@ -5,29 +5,9 @@
  * answer cites and requires them to hold what the answer states.
  */
 import type { StoredEvent } from '../src/store/store.ts';
+import type { Case, RawEvent } from './checks.ts';
 
-/** An event as the simulation wrote it, before any store saw it. */
-export interface RawEvent {
-  town: string;
-  day: number;
-  hour: number;
-  kind: string;
-  actor?: string;
-  text: string;
-  data: Record<string, number | string>;
-}
-
-export interface Reply {
-  answer: string;
-  citations: number[];
-}
-
-export interface Case {
-  form: string;
-  question: string;
-  /** Null when the reply is right; otherwise what is wrong with it. */
-  check(reply: Reply, cited: StoredEvent[]): string | null;
-}
+export type { Case, RawEvent, Reply } from './checks.ts';
 
 const NAMES: Record<string, string> = {
   'port-logic': 'Port Logic',

@@ -273,6 +273,17 @@ function numberFilter(query: ValueQuery): { path: string; where: Where } {
   return { path, where };
 }
 
+/** The rollups of one metric, with the usual filters. */
+function rollupFilter(query: RollupQuery): Where {
+  const where = new Where();
+  where.add('metric = ?', query.metric);
+  where.addIn('town', query.towns);
+  where.addIn('kind', query.kinds);
+  if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
+  if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+  return where;
+}
+
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
@@ -515,12 +526,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async rollups(query: RollupQuery): Promise<RollupRow[]> {
-    const where = new Where();
-    where.add('metric = ?', query.metric);
-    where.addIn('town', query.towns);
-    where.addIn('kind', query.kinds);
-    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
-    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    const where = rollupFilter(query);
     const sql = `SELECT town, day, kind, metric, sum, count, min, max, min_id, max_id
                  FROM rollups ${where.sql()} ORDER BY day, town, kind`;
     // Rows as arrays, made into objects here: better-sqlite3's row objects cost about twice as much.
@@ -543,12 +549,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async rollupTotals(query: RollupTotalsQuery): Promise<RollupTotal[]> {
-    const where = new Where();
-    where.add('metric = ?', query.metric);
-    where.addIn('town', query.towns);
-    where.addIn('kind', query.kinds);
-    if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
-    if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    const where = rollupFilter(query);
     const by = query.by.filter((c) => c === 'town' || c === 'day' || c === 'kind');
     const columns = (['town', 'day', 'kind'] as const)
       .map((c) => (by.includes(c) ? c : `NULL AS ${c}`))
