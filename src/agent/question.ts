@@ -117,7 +117,8 @@ export function parseQuestion(
 ): Question {
   const trimmed = raw.trim();
   const people = new Set(actors.flatMap((a) => a.toLowerCase().match(/[a-z]+/g) ?? []));
-  const text = spellerOf(vocab).mend(
+  const speller = spellerOf(vocab);
+  const written = speller.mend(
     trimmed
       .toLowerCase()
       .replace(/[’‘]/g, "'")
@@ -126,21 +127,42 @@ export function parseQuestion(
       .trim(),
     people,
   );
-  const time = parseTime(text, today);
-  const actor = actorIn(text, actors);
-  // A name is not a number's word: "Greta Grog" asks nothing about grog.
-  const unnamed = actor ? text.replace(actor.toLowerCase(), ' ') : text;
-  const q: Question = {
-    raw: trimmed,
-    text,
-    core: coreOf(text, time?.said),
-    towns: vocab.townsIn(text),
-    metrics: vocab.metricsIn(unnamed),
-    happening: vocab.happeningIn(unnamed),
-    time,
-    actor,
-    aggregate: aggregateIn(text),
+  const read = (text: string): Question => {
+    const time = parseTime(text, today);
+    const actor = actorIn(text, actors);
+    // A name is not a number's word: "Greta Grog" asks nothing about grog.
+    const unnamed = actor ? text.replace(actor.toLowerCase(), ' ') : text;
+    return {
+      raw: trimmed,
+      text,
+      core: coreOf(text, time?.said),
+      towns: vocab.townsIn(text),
+      metrics: vocab.metricsIn(unnamed),
+      happening: vocab.happeningIn(unnamed),
+      time,
+      actor,
+      aggregate: aggregateIn(text),
+    };
   };
+  let q = read(written);
+  // An everyday word one slip from a world word ("how much ran fell", "gold lost at the pot") is
+  // read as the world word only where the question as written names no number or no town, and
+  // asks about the history in other ways (a time, a town, how much, the most): "who will win the
+  // election" is not about the wind.
+  const asksHistory = (r: Question) =>
+    r.time || r.towns.length || r.aggregate || MAX_WORDS.test(r.text) || MIN_WORDS.test(r.text);
+  for (const mended of speller.realWordMends(written, people)) {
+    const r = read(mended);
+    const namesNumber =
+      !q.metrics.length && !q.happening && (r.metrics.length > 0 || r.happening) && asksHistory(q);
+    const namesTown =
+      !q.towns.length &&
+      r.towns.length > 0 &&
+      r.metrics.length === q.metrics.length &&
+      r.happening === q.happening;
+    if (namesNumber || namesTown) q = r;
+  }
+  const text = q.text;
   if (MAX_WORDS.test(text)) q.superlative = 'max';
   else if (MIN_WORDS.test(text)) q.superlative = 'min';
   q.unknownPlace = unknownPlaceIn(trimmed, actors, vocab);

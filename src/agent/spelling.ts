@@ -82,6 +82,10 @@ export class Speller {
   private readonly longNames: string[];
   /** Words of the towns' names: a tie between near words goes to one of these. */
   private readonly nameWords: Set<string>;
+  /** The words questions are made of, never mended into a world word. */
+  private readonly generic: ReadonlySet<string>;
+  /** The world's own words: no slip when written. */
+  private readonly worldWords: ReadonlySet<string>;
 
   constructor(vocab: Vocabulary, world: World, extra: readonly string[] = []) {
     const words = new Set<string>(QUESTION_WORDS);
@@ -111,8 +115,9 @@ export class Speller {
     this.candidates = [...words].filter((w) => w.length >= 4 && !w.includes("'"));
     this.longNames = world.towns.map((t) => t.name.toLowerCase()).filter((n) => n.includes(' '));
     this.nameWords = new Set(world.towns.flatMap((t) => t.name.toLowerCase().split(/\s+/)));
-    const generic = new Set(QUESTION_WORDS);
-    this.worldCandidates = this.candidates.filter((w) => !generic.has(w));
+    this.generic = new Set(QUESTION_WORDS);
+    this.worldWords = new Set([...words].filter((w) => !this.generic.has(w)));
+    this.worldCandidates = this.candidates.filter((w) => !this.generic.has(w));
   }
 
   /** The question with each unknown word replaced by its nearest known one, where one is near enough. */
@@ -142,24 +147,62 @@ export class Speller {
   private word(word: string): string {
     if (word.length < 3 || this.known.has(word) || englishWords().has(word)) return word;
     // Plurals and -ed/-ing forms of a known word are no typos ("ropees" is one).
-    if (
+    if (this.isForm(word)) return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const mended =
+      this.undoubled(word) ??
+      this.nearest(word, this.worldCandidates) ??
+      this.nearest(word, this.candidates) ??
+      word;
+    if (this.cache.size < 10_000) this.cache.set(word, mended);
+    return mended;
+  }
+
+  /** A known word, or its plural or -ed/-ing form: "ropes" is no typo ("ropees" is one). */
+  private isForm(word: string): boolean {
+    return (
+      this.known.has(word) ||
       this.known.has(word.replace(/s$/, '')) ||
       this.known.has(word.replace(/(?<=(s|x|z|ch|sh|o))es$/, '')) ||
       this.known.has(word.replace(/ies$/, 'y')) ||
       this.known.has(word.replace(/(ed|ing|ly)$/, '')) ||
       this.known.has(word.replace(/(ed|ing)$/, 'e'))
-    )
-      return word;
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached;
-    const mended = this.nearest(word, this.worldCandidates) ?? this.nearest(word, this.candidates) ?? word;
-    if (this.cache.size < 10_000) this.cache.set(word, mended);
-    return mended;
+    );
+  }
+
+  /** The word with one letter typed twice typed once, where that is the only such known form ("traades"). */
+  private undoubled(word: string): string | undefined {
+    const forms = new Set<string>();
+    for (let i = 1; i < word.length; i++)
+      if (word[i] === word[i - 1]) {
+        const once = word.slice(0, i) + word.slice(i + 1);
+        if (this.isForm(once)) forms.add(once);
+      }
+    return forms.size === 1 ? [...forms][0] : undefined;
+  }
+
+  /**
+   * Real-word slips: the question with one everyday word that is one slip from a world word
+   * ("ran" for rain, "god" for gold) replaced, for each such word. The caller keeps a reading only
+   * where it names what the question as written did not.
+   */
+  realWordMends(text: string, alsoKnown: ReadonlySet<string> = new Set()): string[] {
+    const mends: string[] = [];
+    for (const m of text.matchAll(/[a-z]+/g)) {
+      const word = m[0];
+      if (word.length < 3 || alsoKnown.has(word) || this.generic.has(word) || this.worldWords.has(word))
+        continue;
+      const mended = this.nearest(word, this.worldCandidates, 1);
+      if (mended && mended !== word)
+        mends.push(text.slice(0, m.index) + mended + text.slice((m.index as number) + word.length));
+    }
+    return mends;
   }
 
   /** The one candidate nearest the word within its edit limit, or undefined (none, or a tie). */
-  private nearest(word: string, candidates: readonly string[]): string | undefined {
-    const limit = word.length >= 7 ? 2 : 1;
+  private nearest(word: string, candidates: readonly string[], maxLimit = 2): string | undefined {
+    const limit = Math.min(maxLimit, word.length >= 7 ? 2 : 1);
     // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
     const minLength = word.length === 3 ? 4 : 0;
     let best: string | undefined;
@@ -167,8 +210,7 @@ export class Speller {
     let tie = false;
     for (const candidate of candidates) {
       if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
-      // Two letters swapped is the likeliest slip: it wins a tie with another single edit.
-      const d = swapped(word, candidate) ? 0.9 : distance(word, candidate);
+      const d = slip(word, candidate);
       if (d < bestDistance) {
         [best, bestDistance, tie] = [candidate, d, false];
       } else if (d === bestDistance && candidate !== best) {
@@ -179,6 +221,26 @@ export class Speller {
     }
     return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
   }
+}
+
+/**
+ * The edit distance of a slip of the fingers, with the likeliest slips cheaper than other edits of
+ * the same size: a doubled letter (0.8: "traades" is trades, not traders), two neighbouring letters
+ * swapped (0.9), a letter left out (0.95: "tade" is trade before it is tide).
+ */
+function slip(word: string, candidate: string): number {
+  if (word.length === candidate.length + 1 && doubled(word, candidate)) return 0.8;
+  if (swapped(word, candidate)) return 0.9;
+  const d = distance(word, candidate);
+  if (d === 1 && candidate.length === word.length + 1) return 0.95;
+  return d;
+}
+
+/** Whether `word` is `candidate` with one of its letters typed twice ("loost" and "lost"). */
+function doubled(word: string, candidate: string): boolean {
+  let i = 0;
+  while (i < candidate.length && word[i] === candidate[i]) i++;
+  return i > 0 && word[i] === word[i - 1] && word.slice(i + 1) === candidate.slice(i);
 }
 
 /** Whether two words differ only by two neighbouring letters swapped ("fsih" and "fish"). */

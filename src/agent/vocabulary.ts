@@ -185,19 +185,44 @@ export class Vocabulary {
     return h.kind === RAID_KIND;
   }
 
-  /** The towns a question names, in the order it names them, each once. */
-  townsIn(text: string): string[] {
+  /**
+   * The towns a question names, in the order it names them, each once. A town's word inside the
+   * words of a number or a happening is theirs: "gold lost to the pirates at the port" names the
+   * port only.
+   */
+  townsIn(text: string, claimed: readonly (readonly [number, number])[] = this.claimedSpans(text)): string[] {
     const found: { id: string; at: number }[] = [];
     for (const t of this.towns) {
-      const m = t.words.exec(text);
-      if (m) found.push({ id: t.id, at: m.index });
+      const words = new RegExp(
+        t.words.source,
+        t.words.flags.includes('g') ? t.words.flags : `${t.words.flags}g`,
+      );
+      for (const m of text.matchAll(words)) {
+        const end = m.index + m[0].length;
+        // Only what people call a town is borrowed by other words; its name is always the town.
+        if (m[0] !== t.name.toLowerCase() && claimed.some(([a, b]) => a <= m.index && end <= b)) continue;
+        found.push({ id: t.id, at: m.index });
+        break;
+      }
     }
     return found.sort((a, b) => a.at - b.at).map((f) => f.id);
   }
 
   /** The metrics a question names, in the order it names them, each once. */
   metricsIn(text: string): Metric[] {
-    const found: { m: Metric; at: number }[] = [];
+    return this.claimsOf(text).map((f) => f.m);
+  }
+
+  private claimedSpans(text: string): [number, number][] {
+    const spans = this.claimsOf(text).map((f) => f.span);
+    const h = this.happeningIn(text);
+    const m = h?.words.exec(text);
+    if (m) spans.push([m.index, m.index + m[0].length]);
+    return spans;
+  }
+
+  private claimsOf(text: string): { m: Metric; at: number; span: [number, number] }[] {
+    const found: { m: Metric; at: number; span: [number, number] }[] = [];
     const taken: [number, number][] = [];
     for (const m of this.metrics) {
       const match = m.words.exec(text);
@@ -206,9 +231,9 @@ export class Vocabulary {
       // A word belongs to the first metric that claims it ("lost … gold" is a loss, not a raid's gold).
       if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
       taken.push(span);
-      found.push({ m, at: match.index });
+      found.push({ m, at: match.index, span });
     }
-    return found.sort((a, b) => a.at - b.at).map((f) => f.m);
+    return found.sort((a, b) => a.at - b.at);
   }
 
   happeningIn(text: string): Happening | undefined {

@@ -11,12 +11,11 @@ export const count: Form = {
     // "On average, how many repairs a day": an average, not a count.
     if (q.aggregate === 'mean' && q.metrics.length > 0) return false;
     // "How many repairs" counts the repairs; "how many crates were shipped" adds up crates.
-    if (
-      /\bhow many\b/.test(q.text) &&
-      h &&
-      !q.metrics.some((m) => m.key !== h.metric && new RegExp(`\\b${m.unit}\\b`).test(q.text))
-    )
-      return true;
+    // The happening's own words are not a unit: "how many trips came back with empty nets".
+    if (h && /\bhow many\b/.test(q.text)) {
+      const rest = q.text.replace(new RegExp(h.words.source, 'g'), ' ');
+      if (!q.metrics.some((m) => m.key !== h.metric && new RegExp(`\\b${m.unit}\\b`).test(rest))) return true;
+    }
     return q.aggregate === 'count' && (q.happening !== undefined || q.metrics.length > 0);
   },
   async answer(q, ctx) {

@@ -22,7 +22,9 @@ import { unknown } from './unknown.ts';
 export const who: Form = {
   name: 'who',
   matches: (q) =>
-    /^who\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(q.core),
+    /^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(
+      q.core,
+    ),
   async answer(q, ctx) {
     if (q.actor) return actor.answer(q, ctx);
     const m = q.metrics[0];
