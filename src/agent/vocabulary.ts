@@ -3,6 +3,7 @@
  * by name and by what people call them, every number their jobs and sensors report, and the
  * happenings people ask about. Pure data and matching; no store, no I/O.
  */
+import pluralize from 'pluralize';
 import { COMMON_KINDS, emitsCommon, RAID_KIND, SENSOR_KIND } from '../world/kinds.ts';
 import type { Aggregate, EventKindDef, MetricDef } from '../world/town.ts';
 import type { World } from '../world/world.ts';
@@ -63,6 +64,9 @@ export interface Happening {
   /** A weather reading's happening (it rained), not news. */
   weather?: boolean;
 }
+
+/** Every word of a text in the singular, for words declared in the singular (pluralize's rules). */
+const singularOf = (text: string) => text.replace(/[a-z]{4,}/g, (w) => pluralize.singular(w));
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -236,8 +240,10 @@ export class Vocabulary {
     return found.sort((a, b) => a.at - b.at);
   }
 
+  /** The happening a question names, its words also read in the singular ("fine hauls" is a fine haul). */
   happeningIn(text: string): Happening | undefined {
-    return this.happenings.find((h) => h.words.test(text));
+    const single = singularOf(text);
+    return this.happenings.find((h) => h.words.test(text) || h.words.test(single));
   }
 }
 

@@ -13,15 +13,15 @@ import {
   type Form,
   type FormContext,
   line,
+  ONE_EVENT,
   rangeOf,
   selectionOf,
   townsFor,
   whole,
 } from './shared.ts';
 
-/** One event: a single haul, a raid, a shift, a reading. */
-const ONE_EVENT =
-  /\bsingle\b(?! day)|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(haul|catch|raid|trip|shift|reading|batch|sale)\b|\bin one go\b|\bat once\b/;
+/** One event, also named by a noun alone: "the biggest haul", "the richest raid". */
+const EVENT_NOUN = /\b(haul|catch|raid|trip|shift|reading|batch|sale)\b/;
 /** One day: a day's total. */
 const ONE_DAY =
   /\bdaily\b|\b\w+iest day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
@@ -42,7 +42,7 @@ export const extreme: Form = {
     (q.superlative !== undefined || q.aggregate === 'max' || q.aggregate === 'min') &&
     !/\b(which|what) (town|day)\b|\bwhen\b/.test(q.text) &&
     !/^(who|whose)\b/.test(q.core) &&
-    (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text)),
+    (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text) || EVENT_NOUN.test(q.text)),
   async answer(q, ctx) {
     const m = metricOf(q, ctx) as Metric;
     const { towns, refused } = townsFor(m, q, ctx);

@@ -33,7 +33,7 @@ function kindOf(text: string): Kind | undefined {
   )
     return 'arrival';
   if (
-    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bexport\w*|\bmake from\b|\bmade from\b/.test(
+    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas)\b/.test(
       text,
     )
   )

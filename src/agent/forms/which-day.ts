@@ -16,6 +16,7 @@ import {
   type FormContext,
   happeningOf,
   happeningTown,
+  ONE_EVENT,
   rangeOf,
   selectionOf,
   townsFor,
@@ -24,7 +25,6 @@ import {
 } from './shared.ts';
 
 const FIRST_OR_LAST = /\b(first|last|latest|earliest|most recent) day\b/;
-const ONE_EVENT = /\bsingle\b|\bone (haul|catch|raid|trip|shift|reading|sale)\b/;
 
 export const whichDay: Form = {
   name: 'which day',

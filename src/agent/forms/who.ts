@@ -28,7 +28,8 @@ export const who: Form = {
   async answer(q, ctx) {
     if (q.actor) return actor.answer(q, ctx);
     const m = q.metrics[0];
-    if (m && (q.superlative || /\bmost\b/.test(q.text))) return ranked(q, ctx, m);
+    // "Who caught the most fish?", and also "who makes the arrows?": the people behind a number.
+    if (m) return ranked(q, ctx, m);
     return named(q, ctx);
   },
 };
