@@ -1943,6 +1943,8 @@ export function buildGenerated(
     let question: string;
     let sides: { label: string; value: number; marks: RegExp[]; spell?: string[] }[];
     let ref: TownRef | null = null;
+    // "Was it warmer in A than in B?": yes or no, then the winner and both values.
+    let whether = false;
     const typos = [...m.w.typos];
     if (what === 'towns') {
       const others = plain.filter((o) => o.key === m.key && o.town !== m.town);
@@ -1963,7 +1965,15 @@ export function buildGenerated(
           ? `Which had more ${m.label} {time}: ${refA.subj} or ${refB.subj}?`
           : `Which had the ${hiLo} average ${m.w.meanNP} {time}: ${refA.subj} or ${refB.subj}?`,
       );
-      const template = rng.pick(variants(templates, time));
+      const c = m.w.cmp?.[higher ? 0 : 1];
+      const than =
+        m.daily === 'sum'
+          ? `Were there more ${m.label} ${refA.loc} than ${refB.loc} {time}?`
+          : c
+            ? `Was it ${c} ${refA.loc} than ${refB.loc} {time}?`
+            : null;
+      whether = than !== null && rng.chance(0.3);
+      const template = whether ? (than as string) : rng.pick(variants(templates, time));
       question = fillQ(template, null, time);
       sides = [
         { label: nameOf(m.town), value: a, marks: [], spell: [nameOf(m.town)] },
@@ -2017,7 +2027,15 @@ export function buildGenerated(
           : `Which ${unit} had the ${hiLo} average ${m.w.meanNP} {loc}, ${na} or ${nb}?`,
       );
       if (lead) templates.push(`${capitalise(onA)} or ${onB}: ${lower(lead)} {loc}?`);
-      question = fillQ(rng.pick(templates), ref, null);
+      const c = m.w.cmp?.[higher ? 0 : 1];
+      const than =
+        m.daily === 'sum'
+          ? `Were there more ${m.label} {loc} ${onA} than ${onB}?`
+          : c
+            ? `Was it ${c} {loc} ${onA} than ${onB}?`
+            : null;
+      whether = than !== null && rng.chance(0.3);
+      question = fillQ(whether ? (than as string) : rng.pick(templates), ref, null);
       sides = [
         { label: na, value: a, marks: marksA },
         { label: nb, value: b, marks: marksB },
@@ -2031,9 +2049,13 @@ export function buildGenerated(
     return {
       question,
       truth: `${(aWins ? A : B).label} (${A.label} ${fmt(A.value, dec + (m.daily === 'mean' ? 2 : 0))}, ${B.label} ${fmt(B.value, dec + (m.daily === 'mean' ? 2 : 0))} ${m.unit}${when ? `; ${when}` : ''}; ${higher ? 'higher' : 'lower'} wins)`,
-      template: `compare/${what}`,
+      template: `compare/${what}${whether ? '/than' : ''}`,
       typos,
       check: (reply) => {
+        if (whether) {
+          const said = saysYes(reply.answer, aWins);
+          if (said) return said;
+        }
         const first = A.spell
           ? namedFirst(reply.answer, [A.spell, B.spell ?? []])
           : matchedFirst(reply.answer, [A.marks, B.marks]);

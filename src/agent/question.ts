@@ -42,7 +42,7 @@ function callName(actor: string): string | undefined {
   return actor.split(/\s+/).find((w) => !TITLES.has(w.toLowerCase()) && w.length >= 3);
 }
 
-function actorIn(text: string, actors: readonly string[]): string | undefined {
+export function actorIn(text: string, actors: readonly string[]): string | undefined {
   const words = new Set(text.match(/[a-z']+/g) ?? []);
   // Full names first ("Nell Brine"), then the name people call them by ("John").
   const full = actors.find((a) => text.includes(a.toLowerCase()));

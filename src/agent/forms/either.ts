@@ -1,30 +1,65 @@
 /**
- * "Was it colder in week 4 or week 5?", "Rainier in the Den or the port on day 9?": two selections
- * of one number, compared; the answer names the winner and gives both values.
+ * Two selections of one number, compared: "Was it colder in week 4 or week 5?", "Rainier in the
+ * Den or the port on day 9?", "Did the port get more rain than the Den in week 3?", "Who landed
+ * more fish, Nell or Hal?", "Compare week 1 and week 2 for ore". The answer names the winner first
+ * (after "Yes"/"No" where the question asks whether one side beat the other) and gives both values.
  */
+import type { Selection } from '../../query/query.ts';
 import type { AggregateResult, CompareResult } from '../../query/run.ts';
-import { amount, capitalise } from '../format.ts';
+import { amount, capitalise, fmt } from '../format.ts';
+import { actorIn, type Question } from '../question.ts';
 import { daysPhrase, parseTime } from '../time.ts';
-import type { Metric } from '../vocabulary.ts';
+import { selectionOfHappening } from '../tools.ts';
+import type { Happening, Metric } from '../vocabulary.ts';
 import { combineOf, decimalsOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
 
 /** Words that ask for the smaller of the two. */
-const SMALLER = /\b(colder|cooler|chillier|less|fewer|drier|lower|smaller|calmer|weaker|worse|poorer)\b/;
+const SMALLER =
+  /\b(colder|cooler|chillier|less|fewer|drier|lower|smaller|calmer|weaker|worse|poorer|quieter)\b/;
+/** A question that asks whether the first side beat the second: "did … more … than …". */
+const WHETHER = /^(did|does|do|was|were|is|are|has|have|had)\b/;
+/** Words that ask for two named things side by side. */
+const SIDE_BY_SIDE = /\b(compare|compared|comparing|versus|vs|difference between|against)\b/;
 
 interface Side {
   towns: string[];
   range: { from: number; to: number };
   said: string;
+  actor?: string;
+}
+
+interface Split {
+  left: string;
+  right: string;
+  /** "More … than …": the question claims the left side is ahead. */
+  than: boolean;
+}
+
+/** Where the question puts its two sides: "… or …", "… than …", "compare … and/with …". */
+function splitOf(text: string): Split | undefined {
+  const or = text.lastIndexOf(' or ');
+  if (or >= 0) return { left: text.slice(0, or), right: text.slice(or + 4), than: false };
+  const than = text.indexOf(' than ');
+  if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
+  if (!SIDE_BY_SIDE.test(text)) return undefined;
+  const m = / (?:and|with|to|versus|vs\.?|against) (?!(?:day|days) \d)/.exec(
+    text.replace(/\bbetween days? \d+ and/, (s) => s.replace(' and', ' ~nd')),
+  );
+  if (!m) return undefined;
+  return { left: text.slice(0, m.index), right: text.slice(m.index + m[0].length), than: false };
 }
 
 function sidesOf(text: string, ctx: FormContext): [Side, Side] | undefined {
-  const at = text.lastIndexOf(' or ');
-  if (at < 0) return undefined;
-  const [left, right] = [text.slice(0, at), text.slice(at + 4)];
+  const split = splitOf(text);
+  if (!split) return undefined;
+  const { left, right } = split;
+  // Two different numbers ("the fish here with the ore there") are not two sides of one.
+  const [ml, mr] = [ctx.vocab.metricsIn(left)[0], ctx.vocab.metricsIn(right)[0]];
+  if (ml && mr && ml !== mr) return undefined;
   const towns = [ctx.vocab.townsIn(left), ctx.vocab.townsIn(right)];
   const times = [parseTime(left, ctx.today), parseTime(right, ctx.today)];
   const fallback = whole(ctx);
-  // Two towns on the same days, or one town's two times.
+  // Two towns on the same days, or one town's two times, or two people.
   if ((towns[0]?.length ?? 0) > 0 && (towns[1]?.length ?? 0) > 0) {
     const range = times[1]?.range ?? times[0]?.range ?? fallback;
     const a = towns[0]?.at(-1) as string;
@@ -35,57 +70,93 @@ function sidesOf(text: string, ctx: FormContext): [Side, Side] | undefined {
       { towns: [b], range, said: ctx.vocab.name(b) },
     ];
   }
-  if (times[0] && times[1]) {
+  if (times[0] && times[1] && times[0].said !== times[1].said) {
     const shared = [...(towns[0] ?? []), ...(towns[1] ?? [])];
     return [
       { towns: shared, range: times[0].range, said: times[0].said },
       { towns: shared, range: times[1].range, said: times[1].said },
     ];
   }
+  const people = [actorIn(left, ctx.actors), actorIn(right, ctx.actors)];
+  if (people[0] && people[1] && people[0] !== people[1]) {
+    const shared = [...(towns[0] ?? []), ...(towns[1] ?? [])];
+    const range = times[1]?.range ?? times[0]?.range ?? fallback;
+    return [
+      { towns: shared, range, said: people[0], actor: people[0] },
+      { towns: shared, range, said: people[1], actor: people[1] },
+    ];
+  }
+  return undefined;
+}
+
+/** What is compared: a number, or how often something happened ("more raids"). */
+type Measure = { metric: Metric } | { happening: Happening };
+
+function measureOf(q: Question): Measure | undefined {
+  if (q.metrics[0]) return { metric: q.metrics[0] };
+  if (q.happening) return { happening: q.happening };
   return undefined;
 }
 
 export const either: Form = {
   name: 'either',
-  matches: (q, ctx) => q.metrics.length > 0 && / or /.test(q.text) && sidesOf(q.text, ctx) !== undefined,
+  matches: (q, ctx) => measureOf(q) !== undefined && sidesOf(q.text, ctx) !== undefined,
   async answer(q, ctx) {
-    const m = q.metrics[0] as Metric;
+    const measure = measureOf(q) as Measure;
     const [a, b] = sidesOf(q.text, ctx) as [Side, Side];
-    const sideTowns = (s: Side) =>
-      s.towns.length ? s.towns.filter((t) => m.towns.includes(t)) : [...m.towns];
-    const combine = q.aggregate === 'max' || q.aggregate === 'min' ? q.aggregate : combineOf(m);
-    const side = (s: Side) => ({
-      select: selectionOf(m, sideTowns(s), s.range),
-      combine,
-      aggregate: 'sum' as const,
-    });
+    const whether = (splitOf(q.text) as Split).than && WHETHER.test(q.core);
+    const m = 'metric' in measure ? measure.metric : undefined;
+    const h = 'happening' in measure ? measure.happening : undefined;
+    const sideTowns = (s: Side) => {
+      const possible = m ? m.towns : (h as Happening).towns;
+      if (!s.towns.length) return [...possible];
+      return possible.length ? s.towns.filter((t) => possible.includes(t)) : s.towns;
+    };
+    const combine = m
+      ? q.aggregate === 'max' || q.aggregate === 'min'
+        ? q.aggregate
+        : combineOf(m)
+      : ('count' as const);
+    const selection = (s: Side): Selection => {
+      const select = m
+        ? selectionOf(m, sideTowns(s), s.range)
+        : selectionOfHappening(h as Happening, undefined, s.range, ctx.vocab);
+      if (!m && s.towns.length) select.towns = sideTowns(s);
+      return s.actor ? { ...select, actors: [s.actor] } : select;
+    };
+    const side = (s: Side) => ({ select: selection(s), combine, aggregate: 'sum' as const });
     const r = (await ctx.tools.query({ op: 'compare', a: side(a), b: side(b) }, ctx.today)) as CompareResult;
-    const decimals = decimalsOf(m, combine);
+    const decimals = m ? decimalsOf(m, combine) : 0;
     const say = (x: AggregateResult) =>
-      x.value === null ? 'nothing recorded' : amount(m, x.value, decimals);
-    const what =
-      combine === 'mean'
+      x.value === null
+        ? 'nothing recorded'
+        : m
+          ? amount(m, x.value, decimals)
+          : `${fmt(x.value, 0)} time${x.value === 1 ? '' : 's'}`;
+    const what = m
+      ? combine === 'mean'
         ? `the average ${m.label}`
         : combine === 'max'
           ? `the highest ${m.label}`
           : combine === 'min'
             ? `the lowest ${m.label}`
-            : m.label;
-    const where = (s: Side) => (s.said.match(/^(day|week|days)\b/) ? s.said : s.said);
+            : m.label
+      : `how often ${(h as Happening).phrase}`;
     const understood = {
-      metric: m.key,
+      ...(m ? { metric: m.key } : { happening: (h as Happening).name }),
       towns: [...new Set([...sideTowns(a), ...sideTowns(b)])],
       ...rangeOf(a.range),
     };
+    const verdict = (yes: boolean) => (whether ? `${yes ? 'Yes' : 'No'}: ` : '');
     if (r.larger === null)
       return {
-        answer: `${capitalise(what)} was not recorded for both: ${where(a)}: ${say(r.a)}; ${where(b)}: ${say(r.b)}.`,
+        answer: `${verdict(false)}${capitalise(what)} was not recorded for both: ${a.said}: ${say(r.a)}; ${b.said}: ${say(r.b)}.`,
         citations: r.evidence,
         understood,
       };
     if (r.larger === 'equal')
       return {
-        answer: `The same for both: ${what} was ${say(r.a)} ${describe(a)} and ${describe(b)}.`,
+        answer: `${verdict(false)}The same for both: ${what} was ${say(r.a)} ${describe(a)} and ${describe(b)}.`,
         citations: r.evidence,
         understood,
       };
@@ -94,16 +165,19 @@ export const either: Form = {
     const [w, l] = winner === 'a' ? [a, b] : [b, a];
     const [wr, lr] = winner === 'a' ? [r.a, r.b] : [r.b, r.a];
     const diff = Math.abs((r.difference as number) || 0);
+    const difference = m ? amount(m, diff, decimals) : `${fmt(diff, 0)}`;
+    const lead = verdict(winner === 'a');
     return {
-      answer: `${capitalise(describe(w))}: ${what} was ${say(wr)}, against ${say(lr)} ${describe(l)} (a difference of ${amount(m, diff, decimals)}).`,
+      answer: `${lead}${lead ? describe(w) : capitalise(describe(w))}: ${what} was ${say(wr)}, against ${say(lr)} ${describe(l)} (a difference of ${difference}).`,
       citations: r.evidence,
       understood,
     };
   },
 };
 
-/** "in week 4", "in Port Logic on days 3–9". */
+/** "in week 4", "in Port Logic on days 3–9", "Nell Brine, on days 8–14". */
 function describe(s: Side): string {
+  if (s.actor) return `${s.actor} (${daysPhrase(s.range)})`;
   if (/^(day|days|week|yesterday|today|last|this|the)\b/.test(s.said))
     return `${/^(day|days|week)\b/.test(s.said) ? 'in ' : ''}${s.said}`.replace(/^in day/, 'on day');
   return `in ${s.said} (${daysPhrase(s.range)})`;
