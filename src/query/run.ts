@@ -5,7 +5,7 @@
  * buckets (each event, day, week or the whole range), buckets an aggregate, per group. Every
  * result carries the events it rests on.
  */
-import type { EventStore, NumberCondition, SelectQuery } from '../store/store.ts';
+import type { EventStore, NumberCondition, SelectQuery, SelectRow } from '../store/store.ts';
 import type { Catalog } from './catalog.ts';
 import type {
   AggregateQuery,
@@ -454,30 +454,89 @@ async function evidenceOf(
   const daySet = byDay ? new Set(days) : undefined;
   const exact = byDay && cells.every((c) => c.town !== ANY && c.kind !== ANY);
   const metric = selection.metric;
-  const rows = await ctx.store.select({
-    towns,
-    kinds,
-    fromDay: Math.min(...days),
-    toDay: Math.max(...days),
-    conditions: [
-      ...(selection.where ?? []),
-      ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
-    ],
-    keys: metric ? [metric] : [],
-    // Past the limit the rest are counted, not listed: the lookup stops there.
-    limit: limit * 2,
-  });
-  const found: EvidenceRow[] = [];
+  const read = (only?: readonly number[]) =>
+    ctx.store.select({
+      towns,
+      kinds,
+      fromDay: Math.min(...days),
+      toDay: only ? (only.at(-1) as number) : Math.max(...days),
+      ...(only ? { days: only } : {}),
+      conditions: [
+        ...(selection.where ?? []),
+        ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+      ],
+      keys: metric ? [metric] : [],
+      // Past the limit the rest are counted, not listed: the lookup stops there.
+      limit: limit * 2,
+    });
   const cellKeys = new Set(cells.map((c) => `${c.town}|${c.day}|${c.kind}`));
-  for (const row of rows) {
-    if (daySet && !daySet.has(row.day)) continue;
-    if (exact && !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
-    if (metric && typeof row.values[metric] !== 'number') continue;
-    found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
-    if (found.length >= limit) break;
-  }
+  const keep = (rows: readonly SelectRow[]) => {
+    const found: EvidenceRow[] = [];
+    for (const row of rows) {
+      if (daySet && !daySet.has(row.day)) continue;
+      if (exact && !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
+      if (metric && typeof row.values[metric] !== 'number') continue;
+      found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
+      if (found.length >= limit) break;
+    }
+    return found;
+  };
+  // The days whose events come first, from the rollups: the lookup reads just those, not every
+  // event of a 20-year range. A flag's rollup also counts its zeros, so finding fewer than the
+  // cells promise reads the whole range.
+  const daily = byDay
+    ? cells
+    : await cellsOf(
+        { ...selection, towns, kinds },
+        ctx,
+        { from: days[0] as number, to: days[1] as number },
+        'day',
+        'count',
+        undefined,
+        'event',
+        'count',
+      );
+  const first = firstDays(daily, limit);
+  let found = first ? keep(await read(first)) : [];
+  if (!first || found.length < Math.min(limit, total)) found = keep(await read());
   found.sort((a, b) => a.id - b.id);
   return { ids: found.map((r) => r.id), rows: found, total };
+}
+
+/** The first days of daily cells that hold `limit` events between them (all days if fewer). */
+function firstDays(cells: readonly Cell[], limit: number): number[] | undefined {
+  const byDay = new Map<number, number>();
+  for (const c of cells) byDay.set(c.day, (byDay.get(c.day) ?? 0) + c.count);
+  const days: number[] = [];
+  let held = 0;
+  for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
+    days.push(day);
+    held += byDay.get(day) as number;
+    if (held >= limit) break;
+  }
+  return days.length ? days : undefined;
+}
+
+/**
+ * The first day of the newest stretch holding at least `n` of a selection's events, from the daily
+ * rollups: where a newest-first look-up of its last events may start reading. Undefined when the
+ * rollups do not answer the selection or hold fewer. A hint only: a flag's rollup also counts its
+ * zeros, so a caller that finds fewer events from there reads the whole range.
+ */
+export async function newestStretchStart(
+  selection: Selection,
+  ctx: QueryContext,
+  n: number,
+): Promise<number | undefined> {
+  if (!fromRollups(selection, 'day', 'count')) return undefined;
+  const days = daysOf(selection, ctx.today);
+  const cells = await cellsOf(selection, ctx, days, 'day', 'count', undefined, 'event', 'count');
+  let held = 0;
+  for (const c of [...cells].sort((a, b) => b.day - a.day)) {
+    held += c.count;
+    if (held >= n) return c.day;
+  }
+  return undefined;
 }
 
 async function reportDaysOf(ctx: QueryContext, towns: readonly string[] | undefined, days: DayRange) {

@@ -592,6 +592,7 @@ export class SqliteEventStore implements EventStore {
     where.addIn('town', query.towns);
     if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
     if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    where.addIn('day', query.days);
     if (query.fromHour !== undefined) where.add('hour >= ?', query.fromHour);
     if (query.toHour !== undefined) where.add('hour <= ?', query.toHour);
     where.addIn('actor', query.actors);
