@@ -454,12 +454,12 @@ async function evidenceOf(
   const daySet = byDay ? new Set(days) : undefined;
   const exact = byDay && cells.every((c) => c.town !== ANY && c.kind !== ANY);
   const metric = selection.metric;
-  const read = (only?: readonly number[]) =>
+  const read = (only?: readonly number[], toDay?: number) =>
     ctx.store.select({
       towns,
       kinds,
       fromDay: Math.min(...days),
-      toDay: only ? (only.at(-1) as number) : Math.max(...days),
+      toDay: only ? (only.at(-1) as number) : (toDay ?? Math.max(...days)),
       ...(only ? { days: only } : {}),
       conditions: [
         ...(selection.where ?? []),
@@ -481,15 +481,29 @@ async function evidenceOf(
     }
     return found;
   };
-  // The days whose events come first, from the rollups: the lookup reads just those, not every
-  // event of a 20-year range. A flag's rollup also counts its zeros, so finding fewer than the
-  // cells promise reads the whole range.
+  const done = (found: EvidenceRow[]) => {
+    found.sort((a, b) => a.id - b.id);
+    return { ids: found.map((r) => r.id), rows: found, total };
+  };
+  const wanted = Math.min(limit, total);
+  // Over a long range, the first events of cells added up over days: first where they would be if
+  // spread evenly (twice as far, for safety), which costs no more look-ups where they are. Not for
+  // conditions (rain, a storm): those come in spells, and the rollups say which days hold them.
+  const [from, to] = [Math.min(...days), Math.max(...days)];
+  if (!byDay && total >= limit && !selection.where && !selection.flags) {
+    const guess = Math.min(to, from + Math.ceil(((to - from + 1) * limit * 2) / total));
+    const found = keep(await read(undefined, guess));
+    if (found.length >= wanted) return done(found);
+  }
+  // Else the days whose events come first, from the rollups: the lookup reads just those, not
+  // every event of a 20-year range. A flag's rollup also counts its zeros, so finding fewer than
+  // the cells promise reads the whole range.
   const daily = byDay
     ? cells
     : await cellsOf(
         { ...selection, towns, kinds },
         ctx,
-        { from: days[0] as number, to: days[1] as number },
+        { from, to },
         'day',
         'count',
         undefined,
@@ -498,9 +512,8 @@ async function evidenceOf(
       );
   const first = firstDays(daily, limit);
   let found = first ? keep(await read(first)) : [];
-  if (!first || found.length < Math.min(limit, total)) found = keep(await read());
-  found.sort((a, b) => a.id - b.id);
-  return { ids: found.map((r) => r.id), rows: found, total };
+  if (!first || found.length < wanted) found = keep(await read());
+  return done(found);
 }
 
 /** The first days of daily cells that hold `limit` events between them (all days if fewer). */
