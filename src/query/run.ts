@@ -230,7 +230,12 @@ async function cellsOf(
     if (group === 'kind') by.push('kind');
     if (group === 'day' || group === 'week' || per === 'day' || per === 'week' || aggregation === 'days')
       by.push('day');
-    const extremes = aggregation === 'min' || aggregation === 'max' || combine === 'min' || combine === 'max';
+    // The events holding extremes: for an extreme cell's own event, not for the least or most of
+    // days' totals or means (whose evidence is the day's events).
+    const extremes =
+      combine === 'min' ||
+      combine === 'max' ||
+      ((aggregation === 'min' || aggregation === 'max') && (per === 'event' || per === 'all'));
     const rows = await ctx.store.rollupTotals({
       metric,
       towns: selection.towns,
