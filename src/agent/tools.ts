@@ -6,7 +6,12 @@
  */
 import { type Catalog, catalogOf } from '../query/catalog.ts';
 import type { Query, Selection } from '../query/query.ts';
-import { type AggregateResult as QueryAggregate, type QueryResult, runQuery } from '../query/run.ts';
+import {
+  newestStretchStart,
+  type AggregateResult as QueryAggregate,
+  type QueryResult,
+  runQuery,
+} from '../query/run.ts';
 import { summariseDay } from '../readers/days.ts';
 import type { SearchService } from '../search/service.ts';
 import type { EventStore, StoredEvent } from '../store/store.ts';
@@ -199,19 +204,27 @@ export class HistoryTools {
     const count = r.value ?? 0;
     let chosen = r.evidence.slice(0, args.limit);
     if (args.newestFirst && count > 0) {
-      const rows = await this.store.select({
-        towns: select.towns,
-        kinds: select.kinds,
-        fromDay: args.range.from,
-        toDay: args.range.to,
-        conditions: [
-          ...(select.where ?? []),
-          ...(select.flags ?? []).map((f) => ({ key: f, op: '=' as const, value: 1 })),
-        ],
-        keys: [],
-        newestFirst: true,
-        limit: args.limit,
-      });
+      // Read back only as far as the rollups say the last events are (a look-back over 20 years);
+      // the whole range when that finds fewer than the count promises.
+      const wanted = Math.min(count, args.limit);
+      const ctx = { store: this.store, catalog: this.catalog, today: args.range.to };
+      const start = await newestStretchStart(select, ctx, wanted);
+      const read = (fromDay: number) =>
+        this.store.select({
+          towns: select.towns,
+          kinds: select.kinds,
+          fromDay,
+          toDay: args.range.to,
+          conditions: [
+            ...(select.where ?? []),
+            ...(select.flags ?? []).map((f) => ({ key: f, op: '=' as const, value: 1 })),
+          ],
+          keys: [],
+          newestFirst: true,
+          limit: args.limit,
+        });
+      let rows = start !== undefined ? await read(Math.max(args.range.from, start)) : [];
+      if (rows.length < wanted) rows = await read(args.range.from);
       chosen = rows.map((row) => row.id);
     }
     const events = await this.store.byIds(chosen);

@@ -5,7 +5,7 @@
  * buckets (each event, day, week or the whole range), buckets an aggregate, per group. Every
  * result carries the events it rests on.
  */
-import type { EventStore, NumberCondition, SelectQuery } from '../store/store.ts';
+import type { EventStore, NumberCondition, SelectQuery, SelectRow } from '../store/store.ts';
 import type { Catalog } from './catalog.ts';
 import type {
   AggregateQuery,
@@ -230,7 +230,12 @@ async function cellsOf(
     if (group === 'kind') by.push('kind');
     if (group === 'day' || group === 'week' || per === 'day' || per === 'week' || aggregation === 'days')
       by.push('day');
-    const extremes = aggregation === 'min' || aggregation === 'max' || combine === 'min' || combine === 'max';
+    // The events holding extremes: for an extreme cell's own event, not for the least or most of
+    // days' totals or means (whose evidence is the day's events).
+    const extremes =
+      combine === 'min' ||
+      combine === 'max' ||
+      ((aggregation === 'min' || aggregation === 'max') && (per === 'event' || per === 'all'));
     const rows = await ctx.store.rollupTotals({
       metric,
       towns: selection.towns,
@@ -454,30 +459,102 @@ async function evidenceOf(
   const daySet = byDay ? new Set(days) : undefined;
   const exact = byDay && cells.every((c) => c.town !== ANY && c.kind !== ANY);
   const metric = selection.metric;
-  const rows = await ctx.store.select({
-    towns,
-    kinds,
-    fromDay: Math.min(...days),
-    toDay: Math.max(...days),
-    conditions: [
-      ...(selection.where ?? []),
-      ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
-    ],
-    keys: metric ? [metric] : [],
-    // Past the limit the rest are counted, not listed: the lookup stops there.
-    limit: limit * 2,
-  });
-  const found: EvidenceRow[] = [];
+  const read = (only?: readonly number[], toDay?: number) =>
+    ctx.store.select({
+      towns,
+      kinds,
+      fromDay: Math.min(...days),
+      toDay: only ? (only.at(-1) as number) : (toDay ?? Math.max(...days)),
+      ...(only ? { days: only } : {}),
+      conditions: [
+        ...(selection.where ?? []),
+        ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+      ],
+      keys: metric ? [metric] : [],
+      // Past the limit the rest are counted, not listed: the lookup stops there.
+      limit: limit * 2,
+    });
   const cellKeys = new Set(cells.map((c) => `${c.town}|${c.day}|${c.kind}`));
-  for (const row of rows) {
-    if (daySet && !daySet.has(row.day)) continue;
-    if (exact && !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
-    if (metric && typeof row.values[metric] !== 'number') continue;
-    found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
-    if (found.length >= limit) break;
+  const keep = (rows: readonly SelectRow[]) => {
+    const found: EvidenceRow[] = [];
+    for (const row of rows) {
+      if (daySet && !daySet.has(row.day)) continue;
+      if (exact && !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
+      if (metric && typeof row.values[metric] !== 'number') continue;
+      found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
+      if (found.length >= limit) break;
+    }
+    return found;
+  };
+  const done = (found: EvidenceRow[]) => {
+    found.sort((a, b) => a.id - b.id);
+    return { ids: found.map((r) => r.id), rows: found, total };
+  };
+  const wanted = Math.min(limit, total);
+  // Over a long range, the first events of cells added up over days: first where they would be if
+  // spread evenly (twice as far, for safety), which costs no more look-ups where they are. Not for
+  // conditions (rain, a storm): those come in spells, and the rollups say which days hold them.
+  const [from, to] = [Math.min(...days), Math.max(...days)];
+  if (!byDay && total >= limit && !selection.where && !selection.flags) {
+    const guess = Math.min(to, from + Math.ceil(((to - from + 1) * limit * 2) / total));
+    const found = keep(await read(undefined, guess));
+    if (found.length >= wanted) return done(found);
   }
-  found.sort((a, b) => a.id - b.id);
-  return { ids: found.map((r) => r.id), rows: found, total };
+  // Else the days whose events come first, from the rollups: the lookup reads just those, not
+  // every event of a 20-year range. A flag's rollup also counts its zeros, so finding fewer than
+  // the cells promise reads the whole range.
+  const daily = byDay
+    ? cells
+    : await cellsOf(
+        { ...selection, towns, kinds },
+        ctx,
+        { from, to },
+        'day',
+        'count',
+        undefined,
+        'event',
+        'count',
+      );
+  const first = firstDays(daily, limit);
+  let found = first ? keep(await read(first)) : [];
+  if (!first || found.length < wanted) found = keep(await read());
+  return done(found);
+}
+
+/** The first days of daily cells that hold `limit` events between them (all days if fewer). */
+function firstDays(cells: readonly Cell[], limit: number): number[] | undefined {
+  const byDay = new Map<number, number>();
+  for (const c of cells) byDay.set(c.day, (byDay.get(c.day) ?? 0) + c.count);
+  const days: number[] = [];
+  let held = 0;
+  for (const day of [...byDay.keys()].sort((a, b) => a - b)) {
+    days.push(day);
+    held += byDay.get(day) as number;
+    if (held >= limit) break;
+  }
+  return days.length ? days : undefined;
+}
+
+/**
+ * The first day of the newest stretch holding at least `n` of a selection's events, from the daily
+ * rollups: where a newest-first look-up of its last events may start reading. Undefined when the
+ * rollups do not answer the selection or hold fewer. A hint only: a flag's rollup also counts its
+ * zeros, so a caller that finds fewer events from there reads the whole range.
+ */
+export async function newestStretchStart(
+  selection: Selection,
+  ctx: QueryContext,
+  n: number,
+): Promise<number | undefined> {
+  if (!fromRollups(selection, 'day', 'count')) return undefined;
+  const days = daysOf(selection, ctx.today);
+  const cells = await cellsOf(selection, ctx, days, 'day', 'count', undefined, 'event', 'count');
+  let held = 0;
+  for (const c of [...cells].sort((a, b) => b.day - a.day)) {
+    held += c.count;
+    if (held >= n) return c.day;
+  }
+  return undefined;
 }
 
 async function reportDaysOf(ctx: QueryContext, towns: readonly string[] | undefined, days: DayRange) {

@@ -259,6 +259,9 @@ const OPERATORS: ReadonlySet<NumberCondition['op']> = new Set(['>', '>=', '<', '
 /** A select's row as an array: id, town, day, hour, kind, actor, then the keys' values. */
 type SelectTuple = [number, string, number, number, string, string | null, ...(number | string | null)[]];
 
+/** A rollupTotals row as an array: town, day, kind (null where not grouped by), then the figures. */
+type RollupTotalTuple = [string | null, number | null, string | null, number, number, number, number, number];
+
 type RollupTuple = [string, number, string, string, number, number, number, number, number, number];
 
 /** Events that carry a number under this key, with the usual filters. */
@@ -555,13 +558,17 @@ export class SqliteEventStore implements EventStore {
       .map((c) => (by.includes(c) ? c : `NULL AS ${c}`))
       .join(', ');
     const group = by.length ? `GROUP BY ${by.join(', ')} ORDER BY ${by.join(', ')}` : '';
-    const totals = this.db
-      .prepare<(string | number)[], RollupTotal>(
+    // Raw rows: a 20-year daily series is 7,300 of them, and named rows cost a third more to read.
+    const rows = this.db
+      .prepare<(string | number)[], RollupTotalTuple>(
         `SELECT ${columns}, sum(sum) AS sum, sum(count) AS count, sum(positive) AS positive, min(min) AS min, max(max) AS max
          FROM rollups ${where.sql()} ${group}`,
       )
-      .all(...where.params)
-      .filter((t) => t.count > 0);
+      .raw(true)
+      .all(...where.params) as unknown as RollupTotalTuple[];
+    const totals: RollupTotal[] = [];
+    for (const [town, day, kind, sum, count, positive, min, max] of rows)
+      if (count > 0) totals.push({ town, day, kind, sum, count, positive, min, max });
     if (!query.extremes) return totals;
     // SQLite gives an aggregate's bare columns the values of the row holding its one min() or max().
     const extreme = (fn: 'min' | 'max') =>
@@ -592,6 +599,7 @@ export class SqliteEventStore implements EventStore {
     where.addIn('town', query.towns);
     if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
     if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
+    where.addIn('day', query.days);
     if (query.fromHour !== undefined) where.add('hour >= ?', query.fromHour);
     if (query.toHour !== undefined) where.add('hour <= ?', query.toHour);
     where.addIn('actor', query.actors);

@@ -168,6 +168,8 @@ export interface SelectQuery {
   kinds?: readonly string[];
   fromDay?: number;
   toDay?: number;
+  /** Only these days (within fromDay … toDay): those the rollups say hold the events wanted. */
+  days?: readonly number[];
   /** Hours of the day, inclusive, 0–24. */
   fromHour?: number;
   toHour?: number;

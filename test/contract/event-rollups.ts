@@ -82,6 +82,7 @@ export function expectedSelect(events: readonly StoredEvent[], q: SelectQuery): 
         (!q.kinds || q.kinds.includes(e.kind)) &&
         (q.fromDay === undefined || e.day >= q.fromDay) &&
         (q.toDay === undefined || e.day <= q.toDay) &&
+        (!q.days || q.days.includes(e.day)) &&
         (q.fromHour === undefined || e.hour >= q.fromHour) &&
         (q.toHour === undefined || e.hour <= q.toHour) &&
         (!q.actors || (e.actor !== null && q.actors.includes(e.actor))) &&
@@ -276,6 +277,8 @@ export function rollupsContract(open: OpenStore<EventStore>): void {
         { actors: ['Wren Hollow', 'Nell Brine'], keys: ['fish', 'ore_tons', 'note'] },
         { fromDay: 4, fromHour: 20, keys: [] },
         { kinds: ['mining'], fromHour: 8, toHour: 10, keys: ['ore_tons'] },
+        { days: [2, 4], keys: ['quantity'] },
+        { kinds: ['sensor'], towns: ['port-logic'], fromDay: 2, toDay: 4, days: [1, 3, 4], keys: ['tide_m'] },
       ];
       for (const q of queries) {
         const expected = expectedSelect(all, q);
@@ -323,6 +326,7 @@ export function rollupsContract(open: OpenStore<EventStore>): void {
         'a word is no number',
       );
       assert.deepEqual(await store.select({ towns: [], keys: ['fish'] }), []);
+      assert.deepEqual(await store.select({ days: [], keys: [] }), []);
       assert.deepEqual(await store.select({ equals: { goods: [] }, keys: [] }), []);
       assert.deepEqual(await store.select({ kinds: ['no-such-kind'], keys: ['fish'] }), []);
     });
