@@ -18,7 +18,7 @@ import type { Update } from '../src/world/types.ts';
 export async function measureDirectIngest(
   days: number,
   options: { batchUpdates?: number; bulk?: boolean } = {},
-): Promise<{ events: number; seconds: number; bulk: boolean }> {
+): Promise<{ events: number; seconds: number; cpuSeconds: number; bulk: boolean }> {
   const batchUpdates = options.batchUpdates ?? BATCH_UPDATES;
   const bulk = options.bulk ?? loadsInBulk(days, 0, false);
   const updates: Update[] = [...simulate({ world: WORLD, seed: 'ingest', days, epochMs: 0 })];
@@ -26,6 +26,7 @@ export async function measureDirectIngest(
   const store = await openEventStore(eventStorePath(dir));
   const ingest = new Ingest(store, new LiveBus(), () => 0);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let events = 0;
   const load = async () => {
     for (let i = 0; i < updates.length; i += batchUpdates) {
@@ -36,9 +37,10 @@ export async function measureDirectIngest(
   if (bulk) await store.bulkLoad(load);
   else await load();
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { events, seconds, bulk };
+  return { events, seconds, cpuSeconds: (used.user + used.system) / 1e6, bulk };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -46,6 +48,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const bulk = process.argv[3] === undefined ? undefined : process.argv[3] === 'bulk';
   const r = await measureDirectIngest(days, { bulk });
   console.log(
-    `direct ingest, ${days} days${r.bulk ? ' (bulk)' : ''}: ${r.events} events in ${r.seconds.toFixed(2)} s = ${Math.round(r.events / r.seconds)} events/s`,
+    `direct ingest, ${days} days${r.bulk ? ' (bulk)' : ''}: ${r.events} events in ${r.seconds.toFixed(2)} s = ${Math.round(r.events / r.seconds)} events/s; ${r.cpuSeconds.toFixed(2)} CPU-s = ${Math.round(r.events / r.cpuSeconds)} events/CPU-s`,
   );
 }
