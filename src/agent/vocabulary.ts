@@ -82,6 +82,7 @@ export class Vocabulary {
   readonly robbery: Happening | undefined;
   private readonly names = new Map<string, string>();
   private readonly byKey = new Map<string, Metric>();
+  private readonly globalWords = new Map<string, RegExp>();
   private readonly kindNews = new Map<string, boolean>();
 
   constructor(readonly world: World) {
@@ -197,11 +198,7 @@ export class Vocabulary {
   townsIn(text: string, claimed: readonly (readonly [number, number])[] = this.claimedSpans(text)): string[] {
     const found: { id: string; at: number }[] = [];
     for (const t of this.towns) {
-      const words = new RegExp(
-        t.words.source,
-        t.words.flags.includes('g') ? t.words.flags : `${t.words.flags}g`,
-      );
-      for (const m of text.matchAll(words)) {
+      for (const m of text.matchAll(this.everyWord(t))) {
         const end = m.index + m[0].length;
         // Only what people call a town is borrowed by other words; its name is always the town.
         if (m[0] !== t.name.toLowerCase() && claimed.some(([a, b]) => a <= m.index && end <= b)) continue;
@@ -215,6 +212,16 @@ export class Vocabulary {
   /** The metrics a question names, in the order it names them, each once. */
   metricsIn(text: string): Metric[] {
     return this.claimsOf(text).map((f) => f.m);
+  }
+
+  /** A town's words as a global pattern, made once: every place the question names it. */
+  private everyWord(t: Town): RegExp {
+    let words = this.globalWords.get(t.id);
+    if (!words) {
+      words = new RegExp(t.words.source, `${t.words.flags.replace('g', '')}g`);
+      this.globalWords.set(t.id, words);
+    }
+    return words;
   }
 
   private claimedSpans(text: string): [number, number][] {

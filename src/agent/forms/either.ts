@@ -49,10 +49,15 @@ function splitOf(text: string): Split | undefined {
   return { left: text.slice(0, m.index), right: text.slice(m.index + m[0].length), than: false };
 }
 
-function sidesOf(text: string, ctx: FormContext): [Side, Side] | undefined {
+/** The two sides, and whether the question claims the first is ahead ("… than …"). */
+function sidesOf(text: string, ctx: FormContext): { sides: [Side, Side]; than: boolean } | undefined {
   const split = splitOf(text);
   if (!split) return undefined;
-  const { left, right } = split;
+  const sides = sidesOfSplit(split, ctx);
+  return sides && { sides, than: split.than };
+}
+
+function sidesOfSplit({ left, right }: Split, ctx: FormContext): [Side, Side] | undefined {
   // Two different numbers ("the fish here with the ore there") are not two sides of one.
   const [ml, mr] = [ctx.vocab.metricsIn(left)[0], ctx.vocab.metricsIn(right)[0]];
   if (ml && mr && ml !== mr) return undefined;
@@ -103,8 +108,9 @@ export const either: Form = {
   matches: (q, ctx) => measureOf(q) !== undefined && sidesOf(q.text, ctx) !== undefined,
   async answer(q, ctx) {
     const measure = measureOf(q) as Measure;
-    const [a, b] = sidesOf(q.text, ctx) as [Side, Side];
-    const whether = (splitOf(q.text) as Split).than && WHETHER.test(q.core);
+    const { sides, than } = sidesOf(q.text, ctx) as { sides: [Side, Side]; than: boolean };
+    const [a, b] = sides;
+    const whether = than && WHETHER.test(q.core);
     const m = 'metric' in measure ? measure.metric : undefined;
     const h = 'happening' in measure ? measure.happening : undefined;
     const sideTowns = (s: Side) => {

@@ -59,7 +59,6 @@ export interface Form {
   answer(q: Question, ctx: FormContext): Promise<FormAnswer>;
 }
 
-/** The days asked about, or the whole history. */
 /**
  * One event, not a day's total: "a single haul", "one raid", "in one batch", "at once" (but "a
  * single day" and "in one day" are a day).
@@ -67,6 +66,7 @@ export interface Form {
 export const ONE_EVENT =
   /\bsingle\b(?! day)|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
 
+/** The days asked about, or the whole history. */
 export const whole = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.history.from, to: ctx.today };
 /** The days asked about, or today. */
 export const today = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.today, to: ctx.today };
