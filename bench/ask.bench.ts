@@ -4,7 +4,7 @@
  * generated evaluation set's (eval/generated.ts), a sample of each form, asked in turn.
  *
  *   npm run bench:ask                                 (7,300 days, 3 rounds, 12 questions a form)
- *   npm run bench:ask -- --days 365 --rounds 5 --per-form 30
+ *   npm run bench:ask -- --days 365 --rounds 5 --per-form 30 --slowest 20   (and the 20 slowest questions)
  *
  * The simulated history is kept in the OS's temporary directory under its seed and length, so a
  * second run starts at once; delete chronicle-bench-history-* there to build it again.
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     seed: { type: 'string', default: '7' },
     'per-form': { type: 'string', default: '12' },
+    slowest: { type: 'string', default: '0' },
   },
 });
 const days = Number(args.days);
@@ -71,12 +72,12 @@ for (const c of buildGenerated(raw, days, args.seed)) {
 const questions = [...byForm].flatMap(([form, list]) => list.map((question) => ({ form, question })));
 const agent = new Agent({ store, world: WORLD, today: () => days });
 for (const q of questions) await agent.ask(q.question, 'offline'); // warm-up: caches, statements, JIT
-const times: { form: string; ms: number }[] = [];
+const times: { form: string; question: string; ms: number }[] = [];
 for (let r = 0; r < rounds; r++) {
   for (const q of questions) {
     const started = performance.now();
     await agent.ask(q.question, 'offline');
-    times.push({ form: q.form, ms: performance.now() - started });
+    times.push({ form: q.form, question: q.question, ms: performance.now() - started });
   }
 }
 const f = (n: number) => `${n.toFixed(1)} ms`;
@@ -98,6 +99,16 @@ for (const x of forms)
   console.log(
     `    ${x.form.padEnd(14)} p50 ${f(x.p50).padStart(9)} · p95 ${f(x.p95).padStart(9)} · max ${f(x.max).padStart(9)}${x.p95 < GOAL_MS ? '' : '  ← over the goal'}`,
   );
+const slowest = Number(args.slowest);
+if (slowest > 0) {
+  // Each question's slowest round, slowest first: where the time goes.
+  const worst = new Map<string, { form: string; ms: number }>();
+  for (const t of times)
+    if ((worst.get(t.question)?.ms ?? -1) < t.ms) worst.set(t.question, { form: t.form, ms: t.ms });
+  console.log(`  slowest ${slowest} questions:`);
+  for (const [question, t] of [...worst].sort((a, b) => b[1].ms - a[1].ms).slice(0, slowest))
+    console.log(`    ${f(t.ms).padStart(9)}  ${t.form.padEnd(12)} ${question}`);
+}
 const over = forms.filter((x) => x.p95 >= GOAL_MS);
 console.log(over.length ? `goal missed by ${over.length} forms` : 'goal met by every form');
 await store.close();

@@ -106,8 +106,7 @@ export class Agent {
 
   /**
    * Everyone a question may name: the world's people at once, and whoever else the history names
-   * (read again in the background at most every ten seconds: on a long history the look-up costs
-   * seconds, which no question should wait for).
+   * (the store's actor counts, read again at most every ten seconds).
    */
   private async actorNames(): Promise<string[]> {
     const now = Date.now();

@@ -2,7 +2,8 @@
  * What `stats()` tells of each town, kept as the history is written instead of counted from it:
  * per town its updates, last sequence number and latest update in world time; per town and kind
  * its events and the last of their ids (a town's headline is the last id of a kind that tells news);
- * and the gaps in each town's sequence as ranges, split or removed when a late update fills one.
+ * the gaps in each town's sequence as ranges, split or removed when a late update fills one; and
+ * each actor's events per town (what `actors()` tells).
  * Maintained inside the ingest transaction, so they are always what the tables they count hold.
  */
 import type Database from 'better-sqlite3';
@@ -47,6 +48,19 @@ export const TOWN_TABLES = `
   -- It served only the latest update's look-up, which town_stats now answers.
   DROP INDEX updates_town_time;`;
 
+/** Schema 6's table: each actor's events per town, and the days of their first and last. */
+export const ACTOR_TABLE = `
+  CREATE TABLE town_actors (
+    actor TEXT NOT NULL,
+    town TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    PRIMARY KEY (actor, town)
+  ) WITHOUT ROWID;
+  INSERT INTO town_actors (actor, town, events, first_day, last_day)
+    SELECT actor, town, count(*), min(day), max(day) FROM events WHERE actor IS NOT NULL GROUP BY actor, town;`;
+
 interface TownRow {
   updates: number;
   last_seq: number;
@@ -77,6 +91,11 @@ export function prepareTownStatements(db: Database.Database) {
       'INSERT INTO seq_gaps (town, from_seq, to_seq) VALUES (?, ?, ?)',
     ),
     removeGap: db.prepare<[string, number]>('DELETE FROM seq_gaps WHERE town = ? AND from_seq = ?'),
+    addActor: db.prepare<[string, string, number, number, number]>(
+      `INSERT INTO town_actors (actor, town, events, first_day, last_day) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (actor, town) DO UPDATE SET events = events + excluded.events,
+         first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+    ),
   };
 }
 
@@ -90,6 +109,8 @@ type TownStatements = ReturnType<typeof prepareTownStatements>;
 export class TownBatch {
   private readonly towns = new Map<string, TownRow>();
   private readonly kinds = new Map<string, Map<string, { events: number; last_id: number }>>();
+  /** By town, then actor. */
+  private readonly actors = new Map<string, Map<string, { events: number; first: number; last: number }>>();
 
   constructor(private readonly s: TownStatements) {}
 
@@ -133,7 +154,8 @@ export class TownBatch {
   }
 
   /** A new event stored, ids in increasing order. */
-  event(town: string, kind: string, id: number): void {
+  event(town: string, kind: string, id: number, actor: string | null, day: number): void {
+    if (actor !== null) this.actorEvent(town, actor, day);
     let kinds = this.kinds.get(town);
     if (kinds === undefined) {
       kinds = new Map();
@@ -147,10 +169,27 @@ export class TownBatch {
     }
   }
 
+  private actorEvent(town: string, actor: string, day: number): void {
+    let actors = this.actors.get(town);
+    if (actors === undefined) {
+      actors = new Map();
+      this.actors.set(town, actors);
+    }
+    const a = actors.get(actor);
+    if (a === undefined) actors.set(actor, { events: 1, first: day, last: day });
+    else {
+      a.events++;
+      if (day < a.first) a.first = day;
+      if (day > a.last) a.last = day;
+    }
+  }
+
   write(): void {
     for (const [town, r] of this.towns)
       this.s.writeTown.run(town, r.updates, r.last_seq, r.last_ts, r.last_day, r.last_hour);
     for (const [town, kinds] of this.kinds)
       for (const [kind, k] of kinds) this.s.addKind.run(town, kind, k.events, k.last_id);
+    for (const [town, actors] of this.actors)
+      for (const [actor, a] of actors) this.s.addActor.run(actor, town, a.events, a.first, a.last);
   }
 }

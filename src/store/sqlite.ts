@@ -13,7 +13,7 @@ import { type PreparedUpdate, prepareUpdate } from './digest.ts';
 import { NEVER_HEADLINES } from './headline.ts';
 import { fileError, type Migration, openDatabase } from './migrations.ts';
 import { RollupBatch } from './rollup.ts';
-import { prepareTownStatements, TOWN_TABLES, TownBatch } from './sqlite-towns.ts';
+import { ACTOR_TABLE, prepareTownStatements, TOWN_TABLES, TownBatch } from './sqlite-towns.ts';
 import {
   type ActorStats,
   type AppendResult,
@@ -214,6 +214,8 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
   // Each town's counts, latest update, last ids by kind and sequence gaps, kept on ingest: stats()
   // reads them instead of counting a history (src/store/sqlite-towns.ts).
   TOWN_TABLES,
+  // Each actor's events per town, kept on ingest: actors() reads them instead of grouping a history.
+  ACTOR_TABLE,
 ];
 
 /** An event as its row holds it: `data` is still JSON text. */
@@ -340,6 +342,7 @@ export class SqliteEventStore implements EventStore {
                    AND k.kind NOT IN (SELECT value FROM json_each(?))) AS headline_id
          FROM town_stats t ORDER BY town`,
       ),
+      knownTowns: this.db.prepare<[], { town: string }>('SELECT town FROM town_stats ORDER BY town'),
       gaps: this.db.prepare<[], { town: string; from_seq: number; to_seq: number }>(
         'SELECT town, from_seq, to_seq FROM seq_gaps ORDER BY town, from_seq',
       ),
@@ -350,8 +353,7 @@ export class SqliteEventStore implements EventStore {
          ) ORDER BY actor`,
       ),
       actors: this.db.prepare<[], ActorStats>(
-        `SELECT actor, town, count(*) AS events, min(day) AS first_day, max(day) AS last_day
-         FROM events WHERE actor IS NOT NULL GROUP BY actor, town ORDER BY actor, town`,
+        'SELECT actor, town, events, first_day, last_day FROM town_actors ORDER BY actor, town',
       ),
     };
   }
@@ -435,7 +437,7 @@ export class SqliteEventStore implements EventStore {
             );
             const id = Number(info.lastInsertRowid);
             rollups.add(id, update.town, update.day, update.hour, e.kind, e.data);
-            towns.event(update.town, e.kind, id);
+            towns.event(update.town, e.kind, id, actor, update.day);
             result.events.push({
               id,
               update_id: update.id,
@@ -595,8 +597,15 @@ export class SqliteEventStore implements EventStore {
   async select(query: SelectQuery): Promise<SelectRow[]> {
     const paths = query.keys.map(keyPath);
     const where = new Where();
+    const allDays = query.fromDay === undefined && query.toDay === undefined;
+    // Kinds over some days in every town: named town by town, so the (kind, town, day) index seeks
+    // each town's days instead of the planner reading every event of the kinds.
+    const towns =
+      query.kinds && !query.towns && !allDays
+        ? this.statements.knownTowns.all().map((t) => t.town)
+        : query.towns;
     where.addIn('kind', query.kinds);
-    where.addIn('town', query.towns);
+    where.addIn('town', towns);
     if (query.fromDay !== undefined) where.add('day >= ?', query.fromDay);
     if (query.toDay !== undefined) where.add('day <= ?', query.toDay);
     where.addIn('day', query.days);
@@ -622,8 +631,8 @@ export class SqliteEventStore implements EventStore {
     // Kinds and towns both given: their index, which holds just those events. Left to itself, the
     // planner prefers (town, day, hour) for one town, to save the sort, and reads all of the town.
     // Kinds over all days: the same index, which reads each town's rows in id order, where
-    // (kind, actor) would sweep the table once per actor. Kinds over a few days: the planner's
-    // choice, (day, hour).
+    // (kind, actor) would sweep the table once per actor. Kinds over some days in every town: each
+    // town named (above) and the same index, where the planner would read every event of the kinds.
     // In a bulk load (this process's, or another's on the same file) the index is not there, and
     // naming it would be an error: then the planner chooses.
     const order = query.newestFirst ? 'DESC' : 'ASC';
@@ -638,8 +647,7 @@ export class SqliteEventStore implements EventStore {
         .raw(true)
         .all(...params) as unknown as SelectTuple[];
     let rows: SelectTuple[];
-    const allDays = query.fromDay === undefined && query.toDay === undefined;
-    if (query.kinds && (query.towns || allDays) && !this.bulk) {
+    if (query.kinds && (towns || allDays) && !this.bulk) {
       try {
         rows = read(sqlWith('INDEXED BY events_kind_town_time'));
       } catch (error) {

@@ -186,6 +186,55 @@ describe('an event store written before the towns’ counters (schemas 3 and 4)'
   }
 });
 
+describe('an event store written before the actors’ counts (schema 5)', () => {
+  const history = JSON.parse(JSON.stringify(new History('migrations', 5).updates)) as IncomingUpdate[];
+
+  /** What actors() must say of these events: each actor's count and first and last day, per town. */
+  const expectedActors = (events: readonly StoredEvent[]) => {
+    const byKey = new Map<
+      string,
+      { actor: string; town: string; events: number; first_day: number; last_day: number }
+    >();
+    for (const e of events) {
+      if (e.actor === null) continue;
+      const key = `${e.actor}\u0000${e.town}`;
+      const a = byKey.get(key);
+      if (a === undefined)
+        byKey.set(key, { actor: e.actor, town: e.town, events: 1, first_day: e.day, last_day: e.day });
+      else {
+        a.events++;
+        a.first_day = Math.min(a.first_day, e.day);
+        a.last_day = Math.max(a.last_day, e.day);
+      }
+    }
+    const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...byKey.values()].sort((a, b) => binary(a.actor, b.actor) || binary(a.town, b.town));
+  };
+
+  test('opened, its actors are those of its history, and new events add to them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-migrations-'));
+    try {
+      const path = join(dir, 'events.db');
+      const [old, later] = [history.slice(0, 40), history.slice(40)];
+      storeAt(path, 5, old);
+      const store = new SqliteEventStore(path);
+      try {
+        const events = await allEvents(store);
+        const actors = await store.actors();
+        assert.ok(actors.length > 5);
+        assert.deepEqual(actors, expectedActors(events));
+        const added = await store.append(structuredClone(later));
+        assert.equal(added.stored, later.length);
+        assert.deepEqual(await store.actors(), expectedActors([...events, ...added.events]));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a store whose bulk load was cut short', () => {
   test('its events’ indexes, dropped for the load, are made again when it is opened', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chronicle-migrations-'));
