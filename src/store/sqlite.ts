@@ -559,13 +559,18 @@ export class SqliteEventStore implements EventStore {
     const columns = (['town', 'day', 'kind'] as const)
       .map((c) => (by.includes(c) ? c : `NULL AS ${c}`))
       .join(', ');
-    const group = by.length ? `GROUP BY ${by.join(', ')} ORDER BY ${by.join(', ')}` : '';
+    // By day of one town and one kind (a daily series), each rollup row is its own group: read as it
+    // is, it costs half what SQLite's grouping of the same rows does.
+    const one = (c: 'town' | 'kind', given: readonly string[] | undefined) =>
+      by.includes(c) || given?.length === 1;
+    const own = by.includes('day') && one('town', query.towns) && one('kind', query.kinds);
+    const sql = own
+      ? `SELECT ${columns}, sum, count, positive, min, max FROM rollups ${where.sql()} ORDER BY ${by.join(', ')}`
+      : `SELECT ${columns}, sum(sum) AS sum, sum(count) AS count, sum(positive) AS positive, min(min) AS min, max(max) AS max
+         FROM rollups ${where.sql()} ${by.length ? `GROUP BY ${by.join(', ')} ORDER BY ${by.join(', ')}` : ''}`;
     // Raw rows: a 20-year daily series is 7,300 of them, and named rows cost a third more to read.
     const rows = this.db
-      .prepare<(string | number)[], RollupTotalTuple>(
-        `SELECT ${columns}, sum(sum) AS sum, sum(count) AS count, sum(positive) AS positive, min(min) AS min, max(max) AS max
-         FROM rollups ${where.sql()} ${group}`,
-      )
+      .prepare<(string | number)[], RollupTotalTuple>(sql)
       .raw(true)
       .all(...where.params) as unknown as RollupTotalTuple[];
     const totals: RollupTotal[] = [];
