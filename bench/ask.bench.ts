@@ -48,7 +48,7 @@ if (!existsSync(join(dir, 'complete'))) {
   );
   mkdirSync(join(dir, 'complete'));
 }
-const store = await openEventStore(eventStorePath(dir));
+const store = await openEventStore(eventStorePath(dir), { facets: WORLD.facetKeys });
 const stats = await store.stats();
 console.log(
   `History: ${days} days of seed ${args.seed}, ${stats.events_total.toLocaleString('en-US')} events (${dir})`,

@@ -23,7 +23,7 @@ export async function measureDirectIngest(
   const bulk = options.bulk ?? loadsInBulk(days, 0, false);
   const updates: Update[] = [...simulate({ world: WORLD, seed: 'ingest', days, epochMs: 0 })];
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
-  const store = await openEventStore(eventStorePath(dir));
+  const store = await openEventStore(eventStorePath(dir), { facets: WORLD.facetKeys });
   const ingest = new Ingest(store, new LiveBus(), () => 0);
   const started = performance.now();
   const cpu = process.cpuUsage();

@@ -98,7 +98,7 @@ async function openHistory(
   withSearch = false,
 ): Promise<OpenHistory> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-eval-'));
-  const store = await openEventStore(eventStorePath(dir));
+  const store = await openEventStore(eventStorePath(dir), { facets: WORLD.facetKeys });
   let search: SearchService | undefined;
   try {
     for (let i = 0; i < updates.length; i += 2000) await store.append(updates.slice(i, i + 2000));

@@ -48,7 +48,7 @@ async function inDataDir(
 ): Promise<AskResponse> {
   if (!existsSync(eventStorePath(dataDir))) throw new Error(`no history in ${dataDir}`);
   const unlock = lockDataDir(dataDir, 'chronicle ask');
-  const store = await openEventStore(eventStorePath(dataDir));
+  const store = await openEventStore(eventStorePath(dataDir), { facets: world.facetKeys });
   try {
     // The world stands where it stopped: today is the day its clock last reached.
     const t = Math.max(savedWorldTime(dataDir), await store.latestWorldTime());

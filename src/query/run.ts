@@ -5,7 +5,8 @@
  * buckets (each event, day, week or the whole range), buckets an aggregate, per group. Every
  * result carries the events it rests on.
  */
-import type { EventStore, NumberCondition, SelectQuery, SelectRow } from '../store/store.ts';
+import { spanEnd, spanStart } from '../store/facets.ts';
+import type { EventStore, FacetRow, NumberCondition, SelectQuery, SelectRow } from '../store/store.ts';
 import type { Catalog } from './catalog.ts';
 import type {
   AggregateQuery,
@@ -24,8 +25,11 @@ import { type Correlation, correlate, type Trend, trend } from './statistics.ts'
 
 /** Event ids a result carries; past this many it says how many there were. */
 export const EVIDENCE_LIMIT = 5000;
-/** Ids looked up for a result read from rollups: its first events, and the count of all of them. */
-export const ROLLUP_EVIDENCE = 1000;
+/**
+ * Ids looked up for a result read from rollups or facets: its first events, and the count of all
+ * of them. Enough to cite and to check a sample by; reading more costs each answer on a long history.
+ */
+export const ROLLUP_EVIDENCE = 200;
 
 export interface QueryContext {
   store: EventStore;
@@ -131,6 +135,8 @@ interface Cell {
   value?: string | number | null;
   /** Added up by the store over days or towns: its town, day and kind may stand for many. */
   rolled?: boolean;
+  /** A facet cell's last day: it stands for the days `day` … `through`. */
+  through?: number;
   /** Where the min and the max events were, for cells that stand for many days. */
   minAt?: { day: number; town: string };
   maxAt?: { day: number; town: string };
@@ -140,6 +146,10 @@ interface Cell {
 const ANY = '*';
 
 const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
+
+/** A group by a key of the events' data (goods, from…), not by town, day, week, kind or actor. */
+const dataGroup = (group: string | undefined): string | undefined =>
+  group === undefined || ['town', 'day', 'week', 'kind', 'actor'].includes(group) ? undefined : group;
 
 export async function runQuery(query: Query, ctx: QueryContext): Promise<QueryResult> {
   switch (query.op) {
@@ -208,6 +218,95 @@ function fromRollups(selection: Selection, group: string | undefined, aggregatio
   return aggregation !== 'distinct';
 }
 
+/** Sums, counts and means: what facet cells (which keep no single event's value) can give. */
+const adds = (a: Aggregation | Combine) => a === 'sum' || a === 'count' || a === 'mean';
+
+/** The keys a group or a distinct field may name of a selection read from facets. */
+const isFacetKey = (key: string, facetKeys: readonly string[]) =>
+  key === 'actor' || key === 'town' || key === 'kind' || facetKeys.includes(key);
+
+/**
+ * Whether the store's facets (per actor and low-cardinality field, over spans of days) hold what
+ * this selection needs: totals, counts and means by actor, goods, direction…, or their distinct
+ * values, with no condition finer than they keep.
+ */
+function fromFacets(
+  selection: Selection,
+  group: string | undefined,
+  aggregation: Aggregation,
+  field: string | undefined,
+  per: Granularity,
+  combine: Combine,
+  facetKeys: readonly string[],
+): boolean {
+  if (selection.where && positiveKey(selection, aggregation) === undefined) return false;
+  if (selection.hours || selection.flags) return false;
+  if (selection.fields && !Object.keys(selection.fields).every((k) => facetKeys.includes(k))) return false;
+  if (group !== undefined && !isFacetKey(group, facetKeys)) return false;
+  if (aggregation === 'distinct') return field !== undefined && isFacetKey(field, facetKeys);
+  if (per === 'event') return adds(aggregation);
+  return per === 'all' && adds(aggregation) && adds(combine);
+}
+
+/** A facet row's value of a key: its actor, town, kind or one of its fields. */
+function facetValue(row: FacetRow, key: string): string | null {
+  if (key === 'actor') return row.actor;
+  if (key === 'town') return row.town;
+  if (key === 'kind') return row.kind;
+  return row.fields[key] ?? null;
+}
+
+/** Cells from facets over the whole spans inside the days, and from the events at either end. */
+async function facetCells(
+  selection: Selection,
+  ctx: QueryContext,
+  days: DayRange,
+  group: string | undefined,
+  aggregation: Aggregation,
+  field: string | undefined,
+  kinds: readonly string[] | undefined,
+): Promise<Cell[]> {
+  const positive = positiveKey(selection, aggregation);
+  const metric = positive ?? selection.metric ?? '*';
+  const totals = await ctx.store.facetTotals({
+    metric,
+    towns: selection.towns,
+    kinds,
+    fromDay: days.from,
+    toDay: days.to,
+    actors: selection.actors,
+    equals: selection.fields,
+  });
+  if (totals.from > totals.to) return eventCells(selection, ctx, days, group, field, kinds);
+  const keyed = group !== undefined && group !== 'town' && group !== 'kind';
+  const cells: Cell[] = totals.rows
+    .filter((r) => !positive || r.positive > 0)
+    .map((r) => ({
+      town: r.town,
+      day: spanStart(r.span),
+      through: spanEnd(r.span),
+      kind: r.kind,
+      ...(keyed ? { key: facetValue(r, group) } : {}),
+      sum: positive ? r.positive : metric === '*' ? r.count : r.sum,
+      count: positive ? r.positive : r.count,
+      min: Number.NaN,
+      max: Number.NaN,
+      minId: 0,
+      maxId: 0,
+      ...(field !== undefined ? { value: facetValue(r, field) } : {}),
+      rolled: true,
+    }));
+  const before =
+    totals.from > days.from
+      ? await eventCells(selection, ctx, { from: days.from, to: totals.from - 1 }, group, field, kinds)
+      : [];
+  const after =
+    totals.to < days.to
+      ? await eventCells(selection, ctx, { from: totals.to + 1, to: days.to }, group, field, kinds)
+      : [];
+  return [...before, ...cells, ...after];
+}
+
 async function cellsOf(
   selection: Selection,
   ctx: QueryContext,
@@ -262,11 +361,25 @@ async function cellsOf(
         rolled: true,
       }));
   }
+  if (fromFacets(selection, group, aggregation, field, per, combine, ctx.store.facetKeys()))
+    return facetCells(selection, ctx, days, group, aggregation, field, kinds);
+  return eventCells(selection, ctx, days, group, field, kinds);
+}
+
+/** One cell per event of the selection on these days. */
+async function eventCells(
+  selection: Selection,
+  ctx: QueryContext,
+  days: DayRange,
+  group: string | undefined,
+  field: string | undefined,
+  kinds: readonly string[] | undefined,
+): Promise<Cell[]> {
   const conditions: NumberCondition[] = [
     ...(selection.where ?? []),
     ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
   ];
-  const groupField = group && !['town', 'day', 'week', 'kind', 'actor'].includes(group) ? group : undefined;
+  const groupField = dataGroup(group);
   const distinctField = field && !['town', 'kind', 'actor'].includes(field) ? field : undefined;
   const keys = [selection.metric, groupField, distinctField].filter(
     (k): k is string => k !== undefined && FIELD_KEY.test(k),
@@ -434,12 +547,20 @@ interface EvidenceRow {
   key?: string | number | null;
 }
 
-/** The ids of the events behind some cells: theirs, or looked up for rollup cells. */
+/** A looked-up event's group key, for groups finer than town, day and kind. */
+function rowKey(row: SelectRow, group: string | undefined): string | number | null | undefined {
+  if (group === 'actor') return row.actor;
+  const key = dataGroup(group);
+  return key === undefined ? undefined : (row.values[key] ?? null);
+}
+
+/** The ids of the events behind some cells: theirs, or looked up for rollup and facet cells. */
 async function evidenceOf(
   cells: readonly Cell[],
   selection: Selection,
   ctx: QueryContext,
   limit = ROLLUP_EVIDENCE,
+  group?: string,
 ): Promise<{ ids: number[]; rows: EvidenceRow[]; total: number }> {
   const total = cells.reduce((s, c) => s + c.count, 0);
   if (cells.every((c) => c.ids)) {
@@ -457,11 +578,14 @@ async function evidenceOf(
   const towns = some(cells.map((c) => c.town)) ?? selection.towns;
   const kinds = some(cells.map((c) => c.kind)) ?? kindsOf(selection, ctx.catalog);
   // Cells added up over days stand for the selection's days; daily cells for their own.
-  const byDay = !cells.some((c) => c.rolled && (c.day === 0 || c.maxAt !== undefined));
+  const byDay = !cells.some(
+    (c) => c.rolled && (c.day === 0 || c.maxAt !== undefined || c.through !== undefined),
+  );
   const days = byDay ? cells.map((c) => c.day) : [selection.days?.from ?? 1, selection.days?.to ?? ctx.today];
   const daySet = byDay ? new Set(days) : undefined;
   const exact = byDay && cells.every((c) => c.town !== ANY && c.kind !== ANY);
   const metric = selection.metric;
+  const groupField = dataGroup(group);
   const read = (only?: readonly number[], toDay?: number) =>
     ctx.store.select({
       towns,
@@ -469,11 +593,15 @@ async function evidenceOf(
       fromDay: Math.min(...days),
       toDay: only ? (only.at(-1) as number) : (toDay ?? Math.max(...days)),
       ...(only ? { days: only } : {}),
+      fromHour: selection.hours?.from,
+      toHour: selection.hours?.to,
+      actors: selection.actors,
+      equals: selection.fields,
       conditions: [
         ...(selection.where ?? []),
         ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
       ],
-      keys: metric ? [metric] : [],
+      keys: [...new Set([metric, groupField].filter((k): k is string => k !== undefined))],
       // Past the limit the rest are counted, not listed: the lookup stops there.
       limit: limit * 2,
     });
@@ -484,7 +612,7 @@ async function evidenceOf(
       if (daySet && !daySet.has(row.day)) continue;
       if (exact && !cellKeys.has(`${row.town}|${row.day}|${row.kind}`)) continue;
       if (metric && typeof row.values[metric] !== 'number') continue;
-      found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind });
+      found.push({ id: row.id, town: row.town, day: row.day, kind: row.kind, key: rowKey(row, group) });
       if (found.length >= limit) break;
     }
     return found;
@@ -494,6 +622,19 @@ async function evidenceOf(
     return { ids: found.map((r) => r.id), rows: found, total };
   };
   const wanted = Math.min(limit, total);
+  // Facet cells say which spans hold the events: read up to the span where `limit` of them are.
+  if (cells.some((c) => c.through !== undefined)) {
+    let held = 0;
+    let through = Math.max(...days);
+    for (const c of [...cells].sort((a, b) => a.day - b.day)) {
+      held += c.count;
+      if (held >= limit) {
+        through = c.through ?? c.day;
+        break;
+      }
+    }
+    return done(keep(await read(undefined, through)));
+  }
   // Over a long range, the first events of cells added up over days: first where they would be if
   // spread evenly (twice as far, for safety), which costs no more look-ups where they are. Not for
   // conditions (rain, a storm): those come in spells, and the rollups say which days hold them.
@@ -607,8 +748,12 @@ async function aggregate(
     else byGroup.set(k, [cell]);
   }
   if (!query.group && byGroup.size === 0) byGroup.set(null, []);
-  // An average or a least day counts the days a town reported without these events as zero.
-  const fill = (per === 'day' || per === 'week') && (query.aggregate === 'mean' || query.aggregate === 'min');
+  // An average or a least day of an output counts the days a town reported without these events
+  // as zero (of a reading, such days have no value: see bucketsOf).
+  const fill =
+    (per === 'day' || per === 'week') &&
+    (query.aggregate === 'mean' || query.aggregate === 'min') &&
+    (combine === 'sum' || combine === 'count');
   const reports = fill ? await reportDaysOf(ctx, query.select.towns, days) : null;
 
   const groups: GroupResult[] = [];
@@ -670,7 +815,13 @@ async function fillWholeEvidence(
   const cells = waiting.flatMap((g) => cellsOfGroup.get(g) ?? []);
   // Groups of days each need their own events; other groups share the first ones looked up.
   const byTime = query.group === 'day' || query.group === 'week';
-  const found = await evidenceOf(cells, query.select, ctx, byTime ? evidenceLimit : ROLLUP_EVIDENCE);
+  const found = await evidenceOf(
+    cells,
+    query.select,
+    ctx,
+    byTime ? evidenceLimit : ROLLUP_EVIDENCE,
+    query.group,
+  );
   if (waiting.length === 1) {
     (waiting[0] as GroupResult).evidence = found.ids;
     return;

@@ -63,7 +63,10 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const worldFile = loadOrCreateWorld(options.dataDir, options.seed);
     const world = options.world ?? WORLD;
     const tokens = loadOrCreateTokens(options.dataDir, world.ids);
-    const store = await openDataDirEventStore(options.dataDir, { newStore: options.newStore });
+    const store = await openDataDirEventStore(options.dataDir, {
+      newStore: options.newStore,
+      facets: world.facetKeys,
+    });
     opened.push(() => store.close());
     let lastEventId = await store.lastEventId();
     const bus = new LiveBus();

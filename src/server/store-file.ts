@@ -13,7 +13,7 @@ import { savedClock } from './world-clock.ts';
  */
 export async function openDataDirEventStore(
   dataDir: string,
-  options: { newStore?: boolean } = {},
+  options: { newStore?: boolean; facets?: readonly string[] } = {},
 ): Promise<EventStore> {
   const path = eventStorePath(dataDir);
   const missing = !existsSync(path) || statSync(path).size === 0;
@@ -29,5 +29,5 @@ export async function openDataDirEventStore(
       );
     }
   }
-  return openEventStore(path);
+  return openEventStore(path, { facets: options.facets });
 }

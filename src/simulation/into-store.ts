@@ -66,7 +66,7 @@ export async function simulateIntoStore(
   const unlock = lockDataDir(options.dataDir, 'chronicle simulate');
   let store: EventStore;
   try {
-    store = await openDataDirEventStore(options.dataDir);
+    store = await openDataDirEventStore(options.dataDir, { facets: options.world.facetKeys });
   } catch (error) {
     unlock();
     throw error;

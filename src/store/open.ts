@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ResidentStore } from './residents.ts';
 import { SqliteResidentStore } from './residents-sqlite.ts';
-import { SqliteEventStore } from './sqlite.ts';
+import { type EventStoreOptions, SqliteEventStore } from './sqlite.ts';
 import type { EventStore } from './store.ts';
 
 export type StoreLocation = { backend: 'sqlite'; path: string } | { backend: 'postgres'; url: string };
@@ -59,10 +59,10 @@ function notBuilt(url: string): Error {
   return new Error(`PostgreSQL stores are not built yet: ${withoutPassword(url)} cannot be opened`);
 }
 
-export async function openEventStore(location: string): Promise<EventStore> {
+export async function openEventStore(location: string, options: EventStoreOptions = {}): Promise<EventStore> {
   const where = parseStoreLocation(location);
   if (where.backend === 'postgres') throw notBuilt(where.url);
-  return new SqliteEventStore(where.path);
+  return new SqliteEventStore(where.path, options);
 }
 
 export async function openResidentStore(location: string): Promise<ResidentStore> {

@@ -10,9 +10,11 @@ import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type PreparedUpdate, prepareUpdate } from './digest.ts';
+import { FacetBatch } from './facets.ts';
 import { NEVER_HEADLINES } from './headline.ts';
 import { fileError, type Migration, openDatabase } from './migrations.ts';
 import { RollupBatch } from './rollup.ts';
+import { FACET_TABLES, facetKeysOf, facetTotals, prepareUpsertFacet, writeFacets } from './sqlite-facets.ts';
 import { ACTOR_TABLE, prepareTownStatements, TOWN_TABLES, TownBatch } from './sqlite-towns.ts';
 import {
   type ActorStats,
@@ -21,6 +23,8 @@ import {
   type EventPage,
   type EventQuery,
   type EventStore,
+  type FacetQuery,
+  type FacetTotals,
   type MetricPoint,
   type MetricQuery,
   type NumberCondition,
@@ -216,7 +220,18 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
   TOWN_TABLES,
   // Each actor's events per town, kept on ingest: actors() reads them instead of grouping a history.
   ACTOR_TABLE,
+  // Facet rollups, per actor and low-cardinality field over spans of days: built from the history
+  // when the store is opened with its facet keys (sqlite-facets.ts).
+  FACET_TABLES,
 ];
+
+export interface EventStoreOptions {
+  /**
+   * The data keys to keep facets for besides the actor: the world's low-cardinality fields
+   * (facetKeysOf in src/world). Without them, the store keeps the keys it kept before.
+   */
+  facets?: readonly string[];
+}
 
 /** An event as its row holds it: `data` is still JSON text. */
 type EventRow = Omit<StoredEvent, 'data'> & { data: string };
@@ -294,12 +309,14 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
   /** In a bulk load: the events' secondary indexes are dropped until it ends. */
   private bulk = false;
+  private readonly facets: readonly string[];
 
-  constructor(path: string) {
+  constructor(path: string, options: EventStoreOptions = {}) {
     // A 64 MiB page cache: indexes stay in memory as the history grows.
     this.db = openDatabase(path, EVENT_STORE_MIGRATIONS, 'the event store', { cacheMiB: 64 });
     try {
       ensureEventIndexes(this.db);
+      this.facets = facetKeysOf(this.db, options.facets);
       this.statements = this.prepare();
     } catch (error) {
       this.db.close();
@@ -317,6 +334,7 @@ export class SqliteEventStore implements EventStore {
         'INSERT OR IGNORE INTO updates (id, town, seq, ts, day, hour, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       upsertRollup: this.db.prepare(UPSERT_ROLLUP) as UpsertRollup,
+      upsertFacet: prepareUpsertFacet(this.db),
       insertEvent: this.db.prepare(
         'INSERT INTO events (update_id, town, town_seq, day, hour, ts, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -389,6 +407,7 @@ export class SqliteEventStore implements EventStore {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
         // Added up over the batch, written once per key at its end: a repeat adds nothing.
         const rollups = new RollupBatch();
+        const facets = new FacetBatch(this.facets);
         const towns = new TownBatch(s);
         for (let u = 0; u < updates.length; u++) {
           const update = updates[u] as IncomingUpdate;
@@ -437,6 +456,7 @@ export class SqliteEventStore implements EventStore {
             );
             const id = Number(info.lastInsertRowid);
             rollups.add(id, update.town, update.day, update.hour, e.kind, e.data);
+            facets.add(update.town, update.day, e.kind, actor, e.data);
             towns.event(update.town, e.kind, id, actor, update.day);
             result.events.push({
               id,
@@ -455,6 +475,7 @@ export class SqliteEventStore implements EventStore {
           result.stored++;
         }
         writeRollups(s.upsertRollup, rollups);
+        writeFacets(s.upsertFacet, facets);
         towns.write();
         return result;
       })
@@ -674,6 +695,14 @@ export class SqliteEventStore implements EventStore {
 
   async actors(): Promise<ActorStats[]> {
     return this.statements.actors.all();
+  }
+
+  facetKeys(): readonly string[] {
+    return this.facets;
+  }
+
+  async facetTotals(query: FacetQuery): Promise<FacetTotals> {
+    return facetTotals(this.db, this.facets, query);
   }
 
   /** Read from the counters kept on ingest: it costs what the number of towns and gaps costs. */

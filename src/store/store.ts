@@ -155,6 +155,41 @@ export interface RollupTotal {
   max_town?: string;
 }
 
+/**
+ * Per town, kind, span of FACET_SPAN_DAYS days and facet (the actor and the store's facet keys'
+ * values), one numeric data key summed up (see facets.ts). Only whole spans inside the days.
+ */
+export interface FacetQuery {
+  metric: string;
+  towns?: readonly string[];
+  kinds?: readonly string[];
+  fromDay: number;
+  toDay: number;
+  actors?: readonly string[];
+  /** data[key] is one of the values; every key must be one of the store's facet keys. */
+  equals?: Readonly<Record<string, readonly (string | number)[]>>;
+}
+
+export interface FacetRow {
+  town: string;
+  kind: string;
+  span: number;
+  actor: string | null;
+  /** The facet keys' values the events have. */
+  fields: Record<string, string>;
+  sum: number;
+  count: number;
+  /** Values above zero. */
+  positive: number;
+}
+
+export interface FacetTotals {
+  /** The days the rows cover: the whole spans inside the query's days (from > to when none fits). */
+  from: number;
+  to: number;
+  rows: FacetRow[];
+}
+
 /** A condition on one numeric data key. */
 export interface NumberCondition {
   key: string;
@@ -233,6 +268,9 @@ export interface EventStore {
   latestByActor(kinds: readonly string[]): Promise<StoredEvent[]>;
   /** Everyone named as an event's actor, with where and when they appear. */
   actors(): Promise<ActorStats[]>;
+  /** The data keys facets are kept for, besides the actor (the world's low-cardinality fields). */
+  facetKeys(): readonly string[];
+  facetTotals(query: FacetQuery): Promise<FacetTotals>;
   stats(): Promise<StoreStats>;
   /**
    * Runs `load`, which appends many batches (simulate's fast-forward), letting the store put off

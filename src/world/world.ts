@@ -37,6 +37,11 @@ export class World {
   readonly kinds: readonly EventKindDef[];
   /** The towns that go raiding: those that emit raids. */
   readonly raiders: readonly TownId[];
+  /**
+   * The fields whose values are few (towns and goods, not shipment ids): what the store adds up
+   * events by, beside the actor, so "who" and "which goods" need no pass over the history.
+   */
+  readonly facetKeys: readonly string[];
   private readonly byId = new Map<string, AnyTownRules>();
   private readonly legs = new Map<string, Leg[]>();
   private readonly staff = new Map<string, Record<string, string[]>>();
@@ -65,6 +70,15 @@ export class World {
     }
     this.goods = goods;
     this.kinds = [...COMMON_KINDS, ...towns.flatMap((t) => t.kinds)];
+    this.facetKeys = [
+      ...new Set(
+        this.kinds.flatMap((k) =>
+          Object.entries(k.fields ?? {})
+            .filter(([, type]) => type === 'town' || type === 'goods')
+            .map(([key]) => key),
+        ),
+      ),
+    ].sort();
     this.raiders = towns.filter((t) => t.kinds.some((k) => k.kind === RAID_KIND)).map((t) => t.id as TownId);
     for (const town of towns) {
       for (const leg of town.routes ?? []) {

@@ -28,7 +28,8 @@ interface Raw {
   data: Record<string, number | string>;
 }
 
-const DAYS = 40;
+// Past two spans of the store's facets (32 days each), so ranges have whole spans and part-spans.
+const DAYS = 70;
 let aggregator: TestAggregator;
 let raw: Raw[] = [];
 let dataDir = '';
@@ -334,7 +335,7 @@ describe('filters', () => {
     assert.deepEqual(sent.evidence, ids(toPort));
 
     const goods = String(toPort[0]?.data.goods ?? 'grain');
-    const ofGoods = raw.filter((e) => e.kind === 'trade' && e.data.goods === goods);
+    const ofGoods = raw.filter((e) => e.kind === 'trade' && e.data.goods === goods && has('value_gold')(e));
     const byGoods = (
       await ok({
         op: 'aggregate',
@@ -450,6 +451,82 @@ describe('groups and order', () => {
     assert.deepEqual(
       Object.fromEntries(g.groups.map((x: Body) => [x.key, x.value])),
       Object.fromEntries(byGoods),
+    );
+  });
+
+  test('by actor, by goods and which goods, over whole spans of days and parts of spans', async () => {
+    // Days 5–69: days 33–64 are one whole span of the store's facets, the rest are read from events.
+    const [from, to] = [5, 69];
+    const within = (e: Raw) => e.day >= from && e.day <= to;
+    const byActor = new Map<string, Raw[]>();
+    for (const e of raw.filter((e) => within(e) && e.town === 'circuiton' && has('ore_tons')(e)))
+      byActor.set(e.actor as string, [...(byActor.get(e.actor as string) ?? []), e]);
+    const r = (
+      await ok({
+        op: 'aggregate',
+        select: { metric: 'ore_tons', towns: ['circuiton'], days: { from, to } },
+        aggregate: 'sum',
+        group: 'actor',
+        order: 'desc',
+      })
+    ).result;
+    const most = [...byActor].sort((a, b) => sum(b[1], 'ore_tons') - sum(a[1], 'ore_tons'));
+    assert.ok(most.length >= 2);
+    assert.deepEqual(
+      r.groups.map((g: Body) => g.key),
+      most.map(([actor]) => actor),
+    );
+    for (const [i, [actor, list]] of most.entries()) {
+      close(r.groups[i].value, sum(list, 'ore_tons'), `ore mined by ${actor}`);
+      // Each miner's evidence is that miner's events, the first of them.
+      assert.ok(r.groups[i].evidence.length > 0);
+      assert.deepEqual(r.groups[i].evidence, ids(list).slice(0, r.groups[i].evidence.length), actor);
+    }
+
+    const overseas = raw.filter((e) => within(e) && e.kind === 'trade' && e.data.from === 'port-logic');
+    const sales = (
+      await ok({
+        op: 'aggregate',
+        select: {
+          metric: 'value_gold',
+          kinds: ['trade'],
+          fields: { from: ['port-logic'] },
+          days: { from, to },
+        },
+        aggregate: 'mean',
+        per: 'event',
+      })
+    ).result;
+    close(sales.value, sum(overseas, 'value_gold') / overseas.length, 'gold per sale from the port');
+    assert.equal(sales.evidence_total, overseas.length);
+
+    const goods = [...new Set(overseas.map((e) => e.data.goods))].sort();
+    const which = (
+      await ok({
+        op: 'aggregate',
+        select: { kinds: ['trade'], fields: { from: ['port-logic'] }, days: { from, to } },
+        aggregate: 'distinct',
+        field: 'goods',
+      })
+    ).result;
+    assert.deepEqual([...which.groups[0].values].sort(), goods);
+
+    const raided = new Map<string, number>();
+    for (const e of raw.filter((e) => within(e) && e.kind === 'raid' && num(e, 'raid_gold') > 0))
+      raided.set(String(e.data.target), (raided.get(String(e.data.target)) ?? 0) + 1);
+    const raids = (
+      await ok({
+        op: 'aggregate',
+        select: { kinds: ['raid'], where: [{ key: 'raid_gold', op: '>', value: 0 }], days: { from, to } },
+        per: 'event',
+        aggregate: 'count',
+        group: 'target',
+      })
+    ).result;
+    assert.ok(raided.size > 0);
+    assert.deepEqual(
+      Object.fromEntries(raids.groups.map((g: Body) => [g.key, g.value])),
+      Object.fromEntries(raided),
     );
   });
 
