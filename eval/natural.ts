@@ -146,7 +146,13 @@ function rangeOnce(rng: Rand, N: number, allowWhole: boolean): Range {
       return { from: N - 7, to: N - 1, at: ' last week', lead: 'Last week, ', whole: false };
     case 3: {
       const at = rng.pick([' this week', ' over the past week', ' in the past week']);
-      return { from: N - 6, to: N, at, lead: rng.pick(['This week, ', 'Over the past week, ']), whole: false };
+      return {
+        from: N - 6,
+        to: N,
+        at,
+        lead: rng.pick(['This week, ', 'Over the past week, ']),
+        whole: false,
+      };
     }
     case 4:
       return { from: N - 30, to: N - 1, at: ' last month', lead: 'Last month, ', whole: false };
@@ -177,8 +183,23 @@ function rangeOnce(rng: Rand, N: number, allowWhole: boolean): Range {
       return { from: a, to: b, at, lead: `From day ${a} to day ${b}, `, whole: false };
     }
     default: {
-      const at = rng.pick(['', '', ' so far', ' in total', ' ever', ' over the whole history', ' all time', ' since records began']);
-      return { from: 1, to: N, at, lead: rng.pick(['', 'So far, ', 'All told, ', 'Over the whole history, ']), whole: true };
+      const at = rng.pick([
+        '',
+        '',
+        ' so far',
+        ' in total',
+        ' ever',
+        ' over the whole history',
+        ' all time',
+        ' since records began',
+      ]);
+      return {
+        from: 1,
+        to: N,
+        at,
+        lead: rng.pick(['', 'So far, ', 'All told, ', 'Over the whole history, ']),
+        whole: true,
+      };
     }
   }
 }
@@ -285,13 +306,13 @@ const before =
   (first: string, second: string): Check =>
   (r) => {
     const a = r.answer.toLowerCase();
-    const i = a.search(new RegExp(`${escape(first.toLowerCase())}(?!\\d)`));
-    const j = a.search(new RegExp(`${escape(second.toLowerCase())}(?!\\d)`));
+    const i = a.search(new RegExp(`${escapeRe(first.toLowerCase())}(?!\\d)`));
+    const j = a.search(new RegExp(`${escapeRe(second.toLowerCase())}(?!\\d)`));
     if (i < 0) return `does not name ${first}`;
     return j >= 0 && j < i ? `names ${second} before ${first}` : null;
   };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Not yet happened, and no figure of the history stated as the answer. */
 const notYet =
@@ -299,7 +320,8 @@ const notYet =
   (r) => {
     const f = saysNotYet(r.answer);
     if (f) return f;
-    for (const [v, d] of history) if (v !== 0 && states(r.answer, v, d) === null) return `states ${fmt(v, d)}`;
+    for (const [v, d] of history)
+      if (v !== 0 && states(r.answer, v, d) === null) return `states ${fmt(v, d)}`;
     return null;
   };
 
@@ -307,10 +329,10 @@ const notYet =
 
 const KEEP = /^(day|days|week|than|more|less|most|least|which|when|what|where|there|their)$/i;
 
-function typo(q: string, rng: Rand): string {
+function typo(q: string, rng: Rand): [string, string | undefined] {
   const words = q.split(' ');
   const idx = words.map((w, i) => (/^[a-z]{5,}$/i.test(w) && !KEEP.test(w) ? i : -1)).filter((i) => i >= 0);
-  if (idx.length === 0) return q;
+  if (idx.length === 0) return [q, undefined];
   const i = rng.pick(idx);
   const w = words[i] as string;
   const p = rng.int(1, w.length - 2);
@@ -321,19 +343,20 @@ function typo(q: string, rng: Rand): string {
       : op === 1
         ? w.slice(0, p) + w.slice(p + 1)
         : w.slice(0, p) + w[p] + w.slice(p);
-  if (out === w) return q;
+  if (out === w) return [q, undefined];
   words[i] = out;
-  return words.join(' ');
+  return [words.join(' '), `${w} → ${out}`];
 }
 
 /** The question as typed: capitalised or not, a question mark or not, sometimes a typo. */
-function surface(text: string, rng: Rand, mark = '?'): string {
+function surface(text: string, rng: Rand, mark = '?'): [string, string | undefined] {
   let q = text.replace(/\s+/g, ' ').trim();
-  if (rng.chance(0.1)) q = typo(q, rng);
+  let made: string | undefined;
+  if (rng.chance(0.1)) [q, made] = typo(q, rng);
   const low = rng.chance(0.18);
   q = low ? q.toLowerCase() : q.charAt(0).toUpperCase() + q.slice(1);
   if (!rng.chance(0.22)) q += mark;
-  return q;
+  return [q, made];
 }
 
 /** Fills {n} (the town as subject), {w} (with a preposition) and {t} (the time, trailing). */
@@ -399,6 +422,7 @@ const OUTPUTS: readonly Output[] = [
       "how'd the fishing go{t} {w}, how many fish",
       'how many fish did the fishing boats bring home{t}',
       'what did the fishermen haul in{t}, in fish',
+      'any idea how many fish came in {w}{t}',
     ],
     perDay: [
       'on average how many fish per day were caught {w}{t}',
@@ -417,9 +441,19 @@ const OUTPUTS: readonly Output[] = [
     ],
     worstDay: ['which was the worst fishing day {w}{t}', 'on what day was the catch smallest {w}{t}'],
     byPerson: ['how many fish did {p} catch{t}', "what was {p}'s catch{t}", 'how much fish did {p} land{t}'],
-    whoMost: ['who caught the most fish{t}', 'which fisherman landed the most fish{t}', 'who was the best fisher{t}'],
-    perEvent: ['what was the average catch per trip {w}{t}', 'how many fish did a fishing trip bring in on average{t}'],
-    compareWeeks: ['did {n} catch more fish in {a} or {b}', 'which was the better week for fishing {w}, {a} or {b}'],
+    whoMost: [
+      'who caught the most fish{t}',
+      'which fisherman landed the most fish{t}',
+      'who was the best fisher{t}',
+    ],
+    perEvent: [
+      'what was the average catch per trip {w}{t}',
+      'how many fish did a fishing trip bring in on average{t}',
+    ],
+    compareWeeks: [
+      'did {n} catch more fish in {a} or {b}',
+      'which was the better week for fishing {w}, {a} or {b}',
+    ],
     future: ['how many fish will {n} catch tomorrow', 'how big will the catch be next week {w}'],
     over: ['did {n} catch more than {x} fish{t}', 'were over {x} fish landed {w}{t}'],
   },
@@ -429,7 +463,11 @@ const OUTPUTS: readonly Output[] = [
     key: 'nets',
     dec: 0,
     unit: 'nets',
-    total: ['how many nets were made {w}{t}', 'how many nets did the net loft turn out{t}', 'nets made{t} {w}'],
+    total: [
+      'how many nets were made {w}{t}',
+      'how many nets did the net loft turn out{t}',
+      'nets made{t} {w}',
+    ],
     perDay: ['how many nets a day does the loft make on average{t}'],
     single: ['what is the most nets the loft made in one go{t}'],
     bestDay: ['on which day were the most nets made{t}'],
@@ -515,7 +553,11 @@ const OUTPUTS: readonly Output[] = [
     key: 'tools',
     dec: 0,
     unit: 'tools',
-    total: ['how many tools were forged {w}{t}', 'how many tools did the blacksmith make{t}', "what was the forge's output{t}, in tools"],
+    total: [
+      'how many tools were forged {w}{t}',
+      'how many tools did the blacksmith make{t}',
+      "what was the forge's output{t}, in tools",
+    ],
     perDay: ['how many tools a day did the forge turn out on average{t}'],
     single: ['most tools forged in one go{t}'],
     bestDay: ['which day did the blacksmith forge the most tools{t}'],
@@ -536,6 +578,7 @@ const OUTPUTS: readonly Output[] = [
       'tons of ore mined{t}',
       'how much ore came out of the mine{t}',
       'how much did the miners mine{t}',
+      'how much ore did the mines pull out{t}',
     ],
     perDay: ['how much ore per day did {n} mine on average{t}', 'average daily ore output {w}{t}'],
     single: ['what was the biggest single shift of ore {w}{t}', "what's the most ore mined in one shift{t}"],
@@ -554,7 +597,11 @@ const OUTPUTS: readonly Output[] = [
     key: 'metal_lbs',
     dec: 4,
     unit: 'lbs',
-    total: ['how much metal was processed {w}{t}', 'how many pounds of metal did the smelters produce{t}', 'metal output {w}{t}'],
+    total: [
+      'how much metal was processed {w}{t}',
+      'how many pounds of metal did the smelters produce{t}',
+      'metal output {w}{t}',
+    ],
     perDay: ['average metal processed per day {w}{t}'],
     single: ['what is the most metal processed in one shift{t}'],
     bestDay: ['which day produced the most metal{t}'],
@@ -568,7 +615,11 @@ const OUTPUTS: readonly Output[] = [
     key: 'trinkets',
     dec: 0,
     unit: 'trinkets',
-    total: ['how many trinkets did the apprentices make{t}', 'how many trinkets were made {w}{t}', 'trinket count{t}'],
+    total: [
+      'how many trinkets did the apprentices make{t}',
+      'how many trinkets were made {w}{t}',
+      'trinket count{t}',
+    ],
     perDay: ['how many trinkets a day on average{t}'],
     single: ['most trinkets made in one sitting{t}'],
     bestDay: ['which day were the most trinkets made{t}'],
@@ -582,7 +633,10 @@ const OUTPUTS: readonly Output[] = [
     key: 'learned',
     dec: 0,
     unit: 'pupils',
-    total: ['how many pupils learned a craft at the Academy{t}', 'how many students learned something {w}{t}'],
+    total: [
+      'how many pupils learned a craft at the Academy{t}',
+      'how many students learned something {w}{t}',
+    ],
     perDay: ['how many pupils a day learned a craft on average{t}'],
     single: ['what is the most pupils who learned in a single lesson{t}'],
     bestDay: ['which day did the most pupils learn a craft{t}'],
@@ -604,12 +658,19 @@ const OUTPUTS: readonly Output[] = [
       'how many drinks did the tavern serve{t}',
       'drinks served at the Drowned Rat{t}',
       'how many rounds of grog went down {w}{t}, in drinks',
+      'how many drinks got poured {w}{t}',
     ],
-    perDay: ['how many drinks a day do the pirates get through on average{t}', 'average drinks poured per day {w}{t}'],
+    perDay: [
+      'how many drinks a day do the pirates get through on average{t}',
+      'average drinks poured per day {w}{t}',
+    ],
     single: ['what is the most drinks poured in a single round{t}'],
     bestDay: ['which was the biggest drinking day {w}{t}', 'on which day did the pirates drink the most{t}'],
     compareWeeks: ['did the pirates drink more in {a} or {b}'],
-    future: ['how many drinks will be poured at the Den next week', 'how much will the pirates drink tomorrow'],
+    future: [
+      'how many drinks will be poured at the Den next week',
+      'how much will the pirates drink tomorrow',
+    ],
     over: ['were more than {x} drinks poured {w}{t}'],
   },
   {
@@ -618,7 +679,11 @@ const OUTPUTS: readonly Output[] = [
     key: 'arrows',
     dec: 0,
     unit: 'arrows',
-    total: ['how many arrows did the fletcher make{t}', 'arrows made {w}{t}', 'how many arrows were fletched{t}'],
+    total: [
+      'how many arrows did the fletcher make{t}',
+      'arrows made {w}{t}',
+      'how many arrows were fletched{t}',
+    ],
     perDay: ['average arrows made per day {w}{t}'],
     single: ['biggest batch of arrows made at once{t}'],
     bestDay: ['which day were the most arrows made{t}'],
@@ -639,9 +704,14 @@ const OUTPUTS: readonly Output[] = [
       'total raid gold{t}',
       'how much gold did the Den take in raids{t}',
       'what did the pirates steal{t}, in gold',
+      'how much gold was robbed by the pirates{t}',
     ],
     perDay: ['how much gold per day did the pirates plunder on average{t}'],
-    single: ['what was the richest raid{t}', 'biggest single raid{t}, in gold', 'what was the largest haul of gold from one raid{t}'],
+    single: [
+      'what was the richest raid{t}',
+      'biggest single raid{t}, in gold',
+      'what was the largest haul of gold from one raid{t}',
+    ],
     bestDay: ['which day did the pirates plunder the most gold{t}', 'best day for the raiders{t}'],
     compareWeeks: ['did the pirates loot more gold in {a} or {b}'],
     future: ['how much gold will the pirates plunder next week', 'how much will the raiders take on day {D}'],
@@ -682,11 +752,19 @@ const READINGS: readonly Reading[] = [
       'what was the temperature like {w}{t}, on average',
       'how cold was it {w}{t} on average',
     ],
-    high: ['what was the hottest reading {w}{t}', 'highest temperature recorded {w}{t}', 'how hot did it get {w}{t}'],
+    high: [
+      'what was the hottest reading {w}{t}',
+      'highest temperature recorded {w}{t}',
+      'how hot did it get {w}{t}',
+    ],
     low: ['what was the coldest reading {w}{t}', 'lowest temperature {w}{t}', 'how cold did it get {w}{t}'],
     highDay: ['which was the hottest day {w}{t}', 'what day was warmest {w}{t}'],
     lowDay: ['which day was the coldest {w}{t}', 'what was the chilliest day {w}{t}'],
-    cmp: ['was it warmer {wa} or {wb}{t}', 'where was it colder{t}, {na} or {nb}', 'which was hotter{t}: {na} or {nb}'],
+    cmp: [
+      'was it warmer {wa} or {wb}{t}',
+      'where was it colder{t}, {na} or {nb}',
+      'which was hotter{t}: {na} or {nb}',
+    ],
     future: ['what will the temperature be {w} on day {D}', 'how warm will it be {w} tomorrow'],
   },
   {
@@ -694,7 +772,11 @@ const READINGS: readonly Reading[] = [
     dec: 1,
     unit: 'km/h',
     towns: TOWNS,
-    mean: ['average wind speed {w}{t}', 'how windy was it on average {w}{t}', 'what was the mean wind {w}{t}'],
+    mean: [
+      'average wind speed {w}{t}',
+      'how windy was it on average {w}{t}',
+      'what was the mean wind {w}{t}',
+    ],
     high: ['what was the strongest wind {w}{t}', 'top wind speed {w}{t}', 'strongest gust recorded {w}{t}'],
     low: ['what was the calmest reading {w}{t}'],
     highDay: ['which was the windiest day {w}{t}'],
@@ -724,7 +806,7 @@ const READINGS: readonly Reading[] = [
     high: ['highest humidity {w}{t}'],
     low: ['lowest humidity reading {w}{t}'],
     highDay: ['what was the most humid day {w}{t}'],
-    lowDay: ['which day was driest in the air {w}{t}, by humidity'],
+    lowDay: ['which day had the lowest humidity {w}{t}'],
     cmp: ['was it more humid {wa} or {wb}{t}'],
     future: ['how humid will it be {w} tomorrow'],
   },
@@ -746,7 +828,11 @@ const READINGS: readonly Reading[] = [
     dec: 2,
     unit: 'm',
     towns: ['patchbourough'],
-    mean: ['what was the average river level {w}{t}', 'mean river level{t}', 'how high was the river on average{t}'],
+    mean: [
+      'what was the average river level {w}{t}',
+      'mean river level{t}',
+      'how high was the river on average{t}',
+    ],
     high: ['what was the highest river level{t}', 'how high did the river get {w}{t}'],
     low: ['lowest river level {w}{t}', 'how low did the river go{t}'],
     highDay: ['which day was the river highest{t}'],
@@ -775,18 +861,21 @@ function seedOf(events: readonly RawEvent[], today: number): number {
   return (h ^ events.length) >>> 0;
 }
 
-export function buildNatural(events: RawEvent[], today: number): Case[] {
+/** A case, with the typo it was given (if any) for the runner to report apart. */
+export type NaturalCase = Case & { typo?: string };
+
+export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   const N = today;
   const rng = new Rand(seedOf(events, today));
-  const cases: Case[] = [];
+  const cases: NaturalCase[] = [];
   const seen = new Set<string>();
 
   const add = (form: string, text: string, truth: string, check: Check, mark = '?'): boolean => {
-    const question = surface(text, rng, mark);
+    const [question, made] = surface(text, rng, mark);
     const key = question.toLowerCase().replace(/[?.!\s]+$/, '');
     if (seen.has(key)) return false;
     seen.add(key);
-    cases.push({ form, question, truth, check: (reply) => check(reply) });
+    cases.push({ form, question, truth, ...(made ? { typo: made } : {}), check: (reply) => check(reply) });
     return true;
   };
 
@@ -807,7 +896,8 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     s.add(e.day);
     reportDays.set(e.town, s);
   }
-  const daysReported = (t: string, r: Range) => [...(reportDays.get(t) ?? [])].filter((d) => d >= r.from && d <= r.to).length;
+  const daysReported = (t: string, r: Range) =>
+    [...(reportDays.get(t) ?? [])].filter((d) => d >= r.from && d <= r.to).length;
 
   const values = (list: readonly RawEvent[], key: string) =>
     list.map((e) => num(e, key)).filter((v): v is number => v !== undefined);
@@ -836,7 +926,9 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
   };
 
   const outputsWith = (pred: (o: Output) => boolean) => OUTPUTS.filter(pred);
-  const peopleOf = (list: readonly RawEvent[]) => [...new Set(list.map((e) => e.actor).filter((a): a is string => !!a))];
+  const peopleOf = (list: readonly RawEvent[]) => [
+    ...new Set(list.map((e) => e.actor).filter((a): a is string => !!a)),
+  ];
 
   const raidsGold = () => of('den-of-thieves', 'raid').filter((e) => (num(e, 'raid_gold') ?? 0) > 0);
   const lossesOf = (t?: Town) => (t ? of(t, 'loss') : TOWNS.flatMap((x) => of(x, 'loss')));
@@ -852,12 +944,22 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     if (rng.chance(0.2)) {
       const t = rng.pick(TOWNS);
       const v = round(sum(values(inR(of(t, 'sensor'), r), 'rain_mm')), 1);
-      add('total', timed(rng, rng.pick(RAIN_TOTAL), refOf(t), r), `${fmt(v, 1)} mm of rain in ${TOWN_NAMES[t]} (sum over ${span(r)})`, amount(v, 1));
+      add(
+        'total',
+        timed(rng, rng.pick(RAIN_TOTAL), refOf(t), r),
+        `${fmt(v, 1)} mm of rain in ${TOWN_NAMES[t]} (sum over ${span(r)})`,
+        amount(v, 1),
+      );
       return;
     }
     const o = rng.pick(OUTPUTS);
     const v = round(sum(values(inR(of(o.town, o.kind), r), o.key)), o.dec);
-    add('total', timed(rng, rng.pick(o.total), tRef(o.town, true), r), `${fmt(v, o.dec)} ${o.unit === o.key ? o.unit : `${o.unit} (${o.key})`}, sum over ${span(r)}`, amount(v, o.dec));
+    add(
+      'total',
+      timed(rng, rng.pick(o.total), tRef(o.town, true), r),
+      `${fmt(v, o.dec)} ${o.unit === o.key ? o.unit : `${o.unit} (${o.key})`}, sum over ${span(r)}`,
+      amount(v, o.dec),
+    );
   });
 
   // --- average ---
@@ -872,7 +974,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       if (xs.length === 0) return;
       const v = mean(xs);
       if (edgy(v, rd.dec)) return;
-      add('average', timed(rng, rng.pick(rd.mean), refOf(t), r), `${fmt(v, rd.dec + 1)} ${rd.unit} (mean of ${xs.length} readings, ${span(r)})`, stat(v, rd.dec));
+      add(
+        'average',
+        timed(rng, rng.pick(rd.mean), refOf(t), r),
+        `${fmt(v, rd.dec + 1)} ${rd.unit} (mean of ${xs.length} readings, ${span(r)})`,
+        stat(v, rd.dec),
+      );
     } else if (k < 8) {
       const o = rng.pick(OUTPUTS);
       const total = sum(values(inR(of(o.town, o.kind), r), o.key));
@@ -881,7 +988,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const v = total / n;
       const d = o.dec;
       if (v === 0 || edgy(v, d)) return;
-      add('average', timed(rng, rng.pick(o.perDay), tRef(o.town, true), r), `${fmt(v, d + 1)} ${o.unit} a day (${fmt(total, o.dec)} over ${n} days, ${span(r)})`, stat(v, d));
+      add(
+        'average',
+        timed(rng, rng.pick(o.perDay), tRef(o.town, true), r),
+        `${fmt(v, d + 1)} ${o.unit} a day (${fmt(total, o.dec)} over ${n} days, ${span(r)})`,
+        stat(v, d),
+      );
     } else {
       const o = rng.pick(outputsWith((x) => x.perEvent !== undefined));
       const xs = values(inR(of(o.town, o.kind), r), o.key);
@@ -889,7 +1001,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const v = mean(xs);
       const d = o.dec;
       if (v === 0 || edgy(v, d)) return;
-      add('average', timed(rng, rng.pick(o.perEvent as string[]), tRef(o.town, true), r), `${fmt(v, d + 1)} ${o.unit} (mean over ${xs.length} events, ${span(r)})`, stat(v, d));
+      add(
+        'average',
+        timed(rng, rng.pick(o.perEvent as string[]), tRef(o.town, true), r),
+        `${fmt(v, d + 1)} ${o.unit} (mean over ${xs.length} events, ${span(r)})`,
+        stat(v, d),
+      );
     }
   });
 
@@ -907,7 +1024,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const days = new Set(list.filter((e) => num(e, o.key) === v).map((e) => e.day));
       if (askDay && days.size !== 1) return;
       const d = [...days][0] as number;
-      add('extreme-event', timed(rng, withDay(rng.pick(o.single)), tRef(o.town, true), r), `${fmt(v, o.dec)} ${o.unit} (max over single events, ${span(r)}${days.size === 1 ? `, day ${d}` : ''})`, askDay ? allOf(stat(v, o.dec), day(d)) : stat(v, o.dec));
+      add(
+        'extreme-event',
+        timed(rng, withDay(rng.pick(o.single)), tRef(o.town, true), r),
+        `${fmt(v, o.dec)} ${o.unit} (max over single events, ${span(r)}${days.size === 1 ? `, day ${d}` : ''})`,
+        askDay ? allOf(stat(v, o.dec), day(d)) : stat(v, o.dec),
+      );
     } else {
       const rd = rng.pick(READINGS);
       const t = rng.pick(rd.towns);
@@ -919,7 +1041,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const days = new Set(list.filter((e) => num(e, rd.key) === v).map((e) => e.day));
       if (askDay && days.size !== 1) return;
       const d = [...days][0] as number;
-      add('extreme-event', timed(rng, withDay(rng.pick(hi ? rd.high : rd.low)), refOf(t), r), `${fmt(v, rd.dec)} ${rd.unit} (${hi ? 'max' : 'min'} reading, ${span(r)}${days.size === 1 ? `, day ${d}` : ''})`, askDay ? allOf(stat(v, rd.dec), day(d)) : stat(v, rd.dec));
+      add(
+        'extreme-event',
+        timed(rng, withDay(rng.pick(hi ? rd.high : rd.low)), refOf(t), r),
+        `${fmt(v, rd.dec)} ${rd.unit} (${hi ? 'max' : 'min'} reading, ${span(r)}${days.size === 1 ? `, day ${d}` : ''})`,
+        askDay ? allOf(stat(v, rd.dec), day(d)) : stat(v, rd.dec),
+      );
     }
   });
 
@@ -941,7 +1068,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const x = uniqueExtreme(m, !worst);
       if (!x || (!worst && x[1] <= 0)) return;
       const v = round(x[1], o.dec);
-      add('extreme-day', timed(rng, rng.pick(worst ? (o.worstDay as string[]) : o.bestDay), tRef(o.town, true), r), `day ${x[0]}: ${fmt(v, o.dec)} ${o.unit} (${worst ? 'min' : 'max'} of daily totals, ${span(r)})`, allOf(day(x[0]), stat(v, o.dec)));
+      add(
+        'extreme-day',
+        timed(rng, rng.pick(worst ? (o.worstDay as string[]) : o.bestDay), tRef(o.town, true), r),
+        `day ${x[0]}: ${fmt(v, o.dec)} ${o.unit} (${worst ? 'min' : 'max'} of daily totals, ${span(r)})`,
+        allOf(day(x[0]), stat(v, o.dec)),
+      );
     } else if (k < 9) {
       const rd = rng.pick(READINGS);
       const t = rng.pick(rd.towns);
@@ -949,15 +1081,29 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const m = daily(inR(of(t, 'sensor'), r), rd.key, 'mean');
       const x = uniqueExtreme(m, hi);
       if (!x || edgy(x[1], rd.dec)) return;
-      add('extreme-day', timed(rng, rng.pick(hi ? rd.highDay : rd.lowDay), refOf(t), r), `day ${x[0]}: ${fmt(x[1], rd.dec + 1)} ${rd.unit} (${hi ? 'max' : 'min'} of daily means, ${span(r)})`, allOf(day(x[0]), stat(x[1], rd.dec)));
+      add(
+        'extreme-day',
+        timed(rng, rng.pick(hi ? rd.highDay : rd.lowDay), refOf(t), r),
+        `day ${x[0]}: ${fmt(x[1], rd.dec + 1)} ${rd.unit} (${hi ? 'max' : 'min'} of daily means, ${span(r)})`,
+        allOf(day(x[0]), stat(x[1], rd.dec)),
+      );
     } else {
       const t = rng.pick(TOWNS);
       const m = daily(inR(of(t, 'sensor'), r), 'rain_mm', 'sum');
       const x = uniqueExtreme(m, true);
       if (!x || x[1] <= 0) return;
       const v = round(x[1], 1);
-      const tpl = rng.pick(['which day had the most rain {w}{t}', 'what was the wettest day {w}{t}', 'rainiest day {w}{t}']);
-      add('extreme-day', timed(rng, tpl, refOf(t), r), `day ${x[0]}: ${fmt(v, 1)} mm (max of daily rain totals, ${span(r)})`, allOf(day(x[0]), stat(v, 1)));
+      const tpl = rng.pick([
+        'which day had the most rain {w}{t}',
+        'what was the wettest day {w}{t}',
+        'rainiest day {w}{t}',
+      ]);
+      add(
+        'extreme-day',
+        timed(rng, tpl, refOf(t), r),
+        `day ${x[0]}: ${fmt(v, 1)} mm (max of daily rain totals, ${span(r)})`,
+        allOf(day(x[0]), stat(v, 1)),
+      );
     }
   });
 
@@ -985,31 +1131,61 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
   };
   const HAPPENINGS: Happening[] = [
     {
-      times: ['how many storms hit {n}{t}', 'how many storm readings were there {w}{t}', 'how often was there a storm {w}{t}', 'number of storm warnings {w}{t}'],
-      days: ['on how many days was there a storm {w}{t}', 'how many stormy days did {n} have{t}', 'how many days saw a gale {w}{t}'],
+      times: [
+        'how many storms hit {n}{t}',
+        'how many storm readings were there {w}{t}',
+        'how often was there a storm {w}{t}',
+        'number of storm warnings {w}{t}',
+      ],
+      days: [
+        'on how many days was there a storm {w}{t}',
+        'how many stormy days did {n} have{t}',
+        'how many days saw a gale {w}{t}',
+      ],
       did: ['was there a storm {w}{t}', 'did a storm blow {w}{t}', 'any storms {w}{t}'],
       when: ['when was the {fl} storm {w}', 'on what day did {n} have its {fl} storm'],
       towns: TOWNS,
       list: (t) => flagged(t, 'sensor', 'storm'),
     },
     {
-      times: ['how many rainy readings were there {w}{t}', 'how many times did it rain {w}{t}', 'how often did the sensors record rain {w}{t}'],
-      days: ['on how many days did it rain {w}{t}', 'how many rainy days {w}{t}', 'how many days had rain {w}{t}'],
+      times: [
+        'how many rainy readings were there {w}{t}',
+        'how many times did it rain {w}{t}',
+        'how often did the sensors record rain {w}{t}',
+      ],
+      days: [
+        'on how many days did it rain {w}{t}',
+        'how many rainy days {w}{t}',
+        'how many days had rain {w}{t}',
+      ],
       did: ['did it rain {w}{t}', 'was there any rain {w}{t}', 'any rainfall {w}{t}'],
       when: ['when did it {fl} rain {w}', 'what was the {fl} day with rain {w}'],
       towns: TOWNS,
       list: (t) => of(t, 'sensor').filter((e) => (num(e, 'rain_mm') ?? 0) > 0),
     },
     {
-      times: ['how many raids did the pirates pull off{t}', 'how many successful raids were there{t}', 'how many times did the raiders come back with gold{t}', 'how many raids took gold{t}'],
+      times: [
+        'how many raids did the pirates pull off{t}',
+        'how many successful raids were there{t}',
+        'how many times did the raiders come back with gold{t}',
+        'how many raids took gold{t}',
+      ],
       days: ['on how many days did the pirates raid{t}', 'how many days saw a raid{t}'],
       did: ['did the pirates go on a raid{t}', 'was there a raid{t}', 'did the raiders hit anyone{t}'],
-      when: ['when was the {fl} raid', 'when did the pirates {fl} raid a shipment', 'on what day did the {fl} successful raid happen'],
+      when: [
+        'when was the {fl} raid',
+        'when did the pirates {fl} raid a shipment',
+        'on what day did the {fl} successful raid happen',
+      ],
       towns: ['den-of-thieves'],
       list: () => raidsGold(),
     },
     {
-      times: ['how many shipments were robbed{t}', 'how many robberies were there{t}', 'how many cargoes did the pirates rob{t}'],
+      times: [
+        'how many shipments were robbed{t}',
+        'how many robberies were there{t}',
+        'how many cargoes did the pirates rob{t}',
+      ],
       days: ['on how many days was a shipment robbed{t}'],
       did: ['was any shipment robbed{t}', 'did the pirates rob anyone{t}'],
       when: ['when was the {fl} robbery', 'when was a shipment robbed for the {fl} time'],
@@ -1018,7 +1194,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       guard: (_t, r) => robberyAgrees(undefined, r),
     },
     {
-      times: ["how many of {n}'s shipments were robbed{t}", 'how many times was {n} robbed by pirates{t}', 'how many robberies did {n} suffer{t}'],
+      times: [
+        "how many of {n}'s shipments were robbed{t}",
+        'how many times was {n} robbed by pirates{t}',
+        'how many robberies did {n} suffer{t}',
+      ],
       days: ['on how many days did {n} lose a shipment to pirates{t}'],
       did: ['did {n} lose a shipment to the pirates{t}', 'was a shipment from {n} robbed{t}'],
       when: ['when did {n} {fl} lose a shipment to pirates', 'when was {n} robbed for the {fl} time'],
@@ -1027,7 +1207,10 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       guard: (t, r) => robberyAgrees(t, r),
     },
     {
-      times: ['how many times did the fishermen come back with empty nets{t}', 'how many empty-net trips were there {w}{t}'],
+      times: [
+        'how many times did the fishermen come back with empty nets{t}',
+        'how many empty-net trips were there {w}{t}',
+      ],
       days: ['on how many days did a boat come back with empty nets{t}'],
       did: ['did anyone come back with empty nets {w}{t}'],
       when: ['when did a fisher {fl} come back with empty nets'],
@@ -1043,7 +1226,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       list: (t) => flagged(t, 'fishing', 'fine_haul'),
     },
     {
-      times: ['how many times did the mine flood{t}', 'how many floods were there {w}{t}', 'how often did the Deep Gallery flood{t}'],
+      times: [
+        'how many times did the mine flood{t}',
+        'how many floods were there {w}{t}',
+        'how often did the Deep Gallery flood{t}',
+      ],
       days: ['on how many days did the mine flood{t}', 'how many days was the mine flooded{t}'],
       did: ['did the mine flood{t}', 'was there a flood in the mine{t}'],
       when: ['when did the mine {fl} flood', 'when was the {fl} flood {w}'],
@@ -1091,7 +1278,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       list: (t) => flagged(t, 'farming', 'drought'),
     },
     {
-      times: ['how many times did the pirates repair their ship{t}', 'how many repairs did the Black Gull get{t}', 'how often did the bosun patch the hull{t}'],
+      times: [
+        'how many times did the pirates repair their ship{t}',
+        'how many repairs did the Black Gull get{t}',
+        'how often did the bosun patch the hull{t}',
+      ],
       days: ['on how many days did the pirates fix their boat{t}'],
       did: ['did the pirates repair their boat{t}', 'was the Black Gull repaired{t}'],
       when: ['when did the pirates {fl} repair their boat', 'when was the ship {fl} patched up'],
@@ -1099,7 +1290,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       list: (t) => of(t, 'repair').filter((e) => (num(e, 'boat_repaired') ?? 0) >= 1),
     },
     {
-      times: ['how many shipments arrived {w}{t}', 'how many deliveries did {n} get{t}', 'how many arrivals were there {w}{t}'],
+      times: [
+        'how many shipments arrived {w}{t}',
+        'how many deliveries did {n} get{t}',
+        'how many arrivals were there {w}{t}',
+      ],
       days: ['on how many days did a shipment arrive {w}{t}'],
       did: ['did any shipment arrive {w}{t}', 'was there a delivery {w}{t}'],
       when: ['when did the {fl} shipment arrive {w}'],
@@ -1125,7 +1320,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     if (h.guard && !h.guard(t, r)) return;
     const v = new Set(inR(h.list(t), r).map((e) => e.day)).size;
     if (v === 0 && rng.chance(0.6)) return;
-    add('count-days', timed(rng, rng.pick(h.days), refOf(t), r), `${v} distinct days (${span(r)})`, amount(v, 0));
+    add(
+      'count-days',
+      timed(rng, rng.pick(h.days), refOf(t), r),
+      `${v} distinct days (${span(r)})`,
+      amount(v, 0),
+    );
   });
 
   quota('did', 28, () => {
@@ -1136,7 +1336,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const r = pickRange(rng, N, 1, false);
       if (h.guard && !h.guard(t, r)) return;
       const v = inR(h.list(t), r).length;
-      add('did', timed(rng, rng.pick(h.did), refOf(t), r), `${v > 0 ? 'yes' : 'no'} (${v} events, ${span(r)})`, yes(v > 0));
+      add(
+        'did',
+        timed(rng, rng.pick(h.did), refOf(t), r),
+        `${v > 0 ? 'yes' : 'no'} (${v} events, ${span(r)})`,
+        yes(v > 0),
+      );
     } else {
       const o = rng.pick(OUTPUTS);
       const r = pickRange(rng, N, 1);
@@ -1147,8 +1352,18 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const mag = 10 ** Math.max(o.dec === 0 ? 0 : -o.dec, Math.floor(Math.log10(raw)) - 1);
       const x = round(Math.round(raw / mag) * mag, Math.max(0, o.dec));
       if (x <= 0 || x === round(v, o.dec)) return;
-      const text = timed(rng, rng.pick(o.over).replaceAll('{x}', x.toLocaleString('en-US', { maximumFractionDigits: o.dec })), tRef(o.town, true), r);
-      add('did', text, `${v > x ? 'yes' : 'no'}: ${fmt(v, o.dec)} ${o.unit} vs ${x} (${span(r)})`, yes(v > x));
+      const text = timed(
+        rng,
+        rng.pick(o.over).replaceAll('{x}', x.toLocaleString('en-US', { maximumFractionDigits: o.dec })),
+        tRef(o.town, true),
+        r,
+      );
+      add(
+        'did',
+        text,
+        `${v > x ? 'yes' : 'no'}: ${fmt(v, o.dec)} ${o.unit} vs ${x} (${span(r)})`,
+        yes(v > x),
+      );
     }
   });
 
@@ -1163,7 +1378,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     const days = list.map((e) => e.day);
     const d = first ? Math.min(...days) : Math.max(...days);
     const tpl = rng.pick(h.when).replaceAll('{fl}', first ? 'first' : 'last');
-    add('first-last', fill(tpl, refOf(t), ''), `day ${d} (${first ? 'first' : 'last'} of ${list.length})`, day(d));
+    add(
+      'first-last',
+      fill(tpl, refOf(t), ''),
+      `day ${d} (${first ? 'first' : 'last'} of ${list.length})`,
+      day(d),
+    );
   });
 
   // --- filters: whose shipment, goods, from/to, actor ---
@@ -1186,7 +1406,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     if (k === 0) {
       const t = rng.pick(['port-logic', 'patchbourough', 'circuiton'] as Town[]);
       if (!robberyAgrees(t, r)) return;
-      const v = sum(values(raids.filter((e) => e.data.target === t), 'raid_gold'));
+      const v = sum(
+        values(
+          raids.filter((e) => e.data.target === t),
+          'raid_gold',
+        ),
+      );
       const ref = refOf(t);
       const tpl = rng.pick([
         `how much gold did the pirates take from ${poss(ref[0])} shipments{t}`,
@@ -1194,11 +1419,21 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
         `what did the raids on ${ref[0]} shipments yield{t}, in gold`,
         `gold lost by ${ref[0]} to the raiders{t}`,
       ]);
-      add('filter', timed(rng, tpl, ref, r), `${fmt(v, 0)} gold (raids on ${t}'s shipments, ${span(r)})`, amount(v, 0));
+      add(
+        'filter',
+        timed(rng, tpl, ref, r),
+        `${fmt(v, 0)} gold (raids on ${t}'s shipments, ${span(r)})`,
+        amount(v, 0),
+      );
     } else if (k === 1) {
       const g = rng.pick([...new Set(raidsGold().map((e) => String(e.data.goods)))]);
       if (!g) return;
-      const v = sum(values(raids.filter((e) => e.data.goods === g), 'raid_gold'));
+      const v = sum(
+        values(
+          raids.filter((e) => e.data.goods === g),
+          'raid_gold',
+        ),
+      );
       const tpl = rng.pick([
         `how much gold did the pirates get from ${g} shipments{t}`,
         `how much plunder came from stolen ${g}{t}, in gold`,
@@ -1232,7 +1467,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
             'what did the port pay for goods from overseas ships{t}',
             'how much did the trade hub spend on imports from overseas{t}',
           ]);
-      add('filter', timed(rng, tpl, ref, r), `${fmt(v, 0)} gold (${sales ? 'sales to overseas' : 'purchases from overseas'}, ${span(r)})`, amount(v, 0));
+      add(
+        'filter',
+        timed(rng, tpl, ref, r),
+        `${fmt(v, 0)} gold (${sales ? 'sales to overseas' : 'purchases from overseas'}, ${span(r)})`,
+        amount(v, 0),
+      );
     } else if (k === 4) {
       const from = rng.pick(['patchbourough', 'circuiton'] as Town[]);
       const v = sum(values(inR(of(from, 'trade'), r), 'value_gold'));
@@ -1242,21 +1482,38 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
         'how much did {n} earn from shipments{t}',
         `what were ${poss(ref[0])} sales worth{t}`,
       ]);
-      add('filter', timed(rng, tpl, ref, r), `${fmt(v, 0)} gold (trade from ${from}, ${span(r)})`, amount(v, 0));
+      add(
+        'filter',
+        timed(rng, tpl, ref, r),
+        `${fmt(v, 0)} gold (trade from ${from}, ${span(r)})`,
+        amount(v, 0),
+      );
     } else if (k === 5) {
       const from = rng.pick(['port-logic', 'patchbourough', 'circuiton'] as Town[]);
-      const list = of(from, 'trade').filter((e) => e.data.from === from && typeof e.data.shipment === 'string');
+      const list = of(from, 'trade').filter(
+        (e) => e.data.from === from && typeof e.data.shipment === 'string',
+      );
       const pairs = [...new Set(list.map((e) => `${e.data.goods}>${e.data.to}`))];
       if (pairs.length === 0) return;
       const [g, to] = (rng.pick(pairs) as string).split('>') as [string, Town];
-      const v = sum(values(inR(list, r).filter((e) => e.data.goods === g && e.data.to === to), 'cargo_items'));
+      const v = sum(
+        values(
+          inR(list, r).filter((e) => e.data.goods === g && e.data.to === to),
+          'cargo_items',
+        ),
+      );
       const fr = refOf(from);
       const tr = refOf(to);
       const tpl = rng.pick([
         `how many crates of ${g} did ${fr[0]} send to ${tr[0]}{t}`,
         `crates of ${g} shipped from ${fr[0]} to ${tr[0]}{t}`,
       ]);
-      add('filter', timed(rng, tpl, fr, r), `${fmt(v, 0)} crates (${g}, ${from} → ${to}, ${span(r)})`, amount(v, 0));
+      add(
+        'filter',
+        timed(rng, tpl, fr, r),
+        `${fmt(v, 0)} crates (${g}, ${from} → ${to}, ${span(r)})`,
+        amount(v, 0),
+      );
     } else if (k === 6) {
       const at = rng.pick(['port-logic', 'patchbourough', 'circuiton'] as Town[]);
       const list = of(at, 'arrival');
@@ -1279,16 +1536,32 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const v = inR(list, r).filter((e) => e.data.from === from).length;
       const ar = refOf(at);
       const fr = refOf(from);
-      const tpl = rng.pick([`how many shipments from ${fr[0]} arrived ${ar[1]}{t}`, `how many deliveries did ${ar[0]} get from ${fr[0]}{t}`]);
+      const tpl = rng.pick([
+        `how many shipments from ${fr[0]} arrived ${ar[1]}{t}`,
+        `how many deliveries did ${ar[0]} get from ${fr[0]}{t}`,
+      ]);
       add('filter', timed(rng, tpl, ar, r), `${v} arrivals from ${from} at ${at} (${span(r)})`, amount(v, 0));
     } else {
       const o = rng.pick(outputsWith((x) => x.byPerson !== undefined));
       const ppl = peopleOf(of(o.town, o.kind));
       if (ppl.length < 2) return;
       const p = rng.pick(ppl);
-      const v = round(sum(values(inR(of(o.town, o.kind), r).filter((e) => e.actor === p), o.key)), o.dec);
+      const v = round(
+        sum(
+          values(
+            inR(of(o.town, o.kind), r).filter((e) => e.actor === p),
+            o.key,
+          ),
+        ),
+        o.dec,
+      );
       const tpl = rng.pick(o.byPerson as string[]).replaceAll('{p}', p);
-      add('filter', timed(rng, tpl, noRef, r), `${fmt(v, o.dec)} ${o.unit} by ${p} (${span(r)})`, amount(v, o.dec));
+      add(
+        'filter',
+        timed(rng, tpl, noRef, r),
+        `${fmt(v, o.dec)} ${o.unit} by ${p} (${span(r)})`,
+        amount(v, o.dec),
+      );
     }
   });
 
@@ -1317,7 +1590,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       let tpl: string;
       let hiWins: boolean;
       if (rain) {
-        tpl = rng.pick(['did it rain more {wa} or {wb}{t}', 'which got more rain{t}, {na} or {nb}', 'where was it wetter{t}, {na} or {nb}']);
+        tpl = rng.pick([
+          'did it rain more {wa} or {wb}{t}',
+          'which got more rain{t}, {na} or {nb}',
+          'where was it wetter{t}, {na} or {nb}',
+        ]);
         hiWins = true;
       } else {
         tpl = rng.pick(rd.cmp);
@@ -1334,7 +1611,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
         'compare',
         timed(rng, text, noRef, r),
         `${TOWN_NAMES[wt]} (${fmt(a, dec + 1)} vs ${fmt(b, dec + 1)} ${rain ? 'mm, sums' : rd.unit}, ${span(r)})`,
-        allOf(town(wt), before(TOWN_NAMES[wt] as string, TOWN_NAMES[lt] as string), stat(a, dec), stat(b, dec)),
+        allOf(
+          town(wt),
+          before(TOWN_NAMES[wt] as string, TOWN_NAMES[lt] as string),
+          stat(a, dec),
+          stat(b, dec),
+        ),
       );
     } else if (k === 2) {
       // Two weeks of an output.
@@ -1342,31 +1624,55 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const wa = rng.int(1, 7);
       let wb = rng.int(1, 7);
       if (wb === wa) wb = wa === 7 ? 6 : wa + 1;
-      const sumW = (w: number) => round(sum(values(inR(of(o.town, o.kind), { from: 7 * w - 6, to: 7 * w }), o.key)), o.dec);
+      const sumW = (w: number) =>
+        round(sum(values(inR(of(o.town, o.kind), { from: 7 * w - 6, to: 7 * w }), o.key)), o.dec);
       const a = sumW(wa);
       const b = sumW(wb);
       if (close(a, b, o.dec)) return;
       const tpl = rng.pick(o.compareWeeks);
-      const text = fill(tpl.replaceAll('{a}', weekName(wa, rng)).replaceAll('{b}', weekName(wb, rng)), tRef(o.town, true), '');
+      const text = fill(
+        tpl.replaceAll('{a}', weekName(wa, rng)).replaceAll('{b}', weekName(wb, rng)),
+        tRef(o.town, true),
+        '',
+      );
       const [w, l] = a > b ? [wa, wb] : [wb, wa];
-      add('compare', text, `week ${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`, allOf(stat(a, o.dec), stat(b, o.dec), winnerWeek(w, l)));
+      add(
+        'compare',
+        text,
+        `week ${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`,
+        allOf(stat(a, o.dec), stat(b, o.dec), winnerWeek(w, l)),
+      );
     } else if (k === 3) {
       // Two days of an output.
-      const o = rng.pick(OUTPUTS.filter((x) => ['fish', 'ore_tons', 'harvest', 'drinks', 'flour_lbs'].includes(x.key)));
+      const o = rng.pick(
+        OUTPUTS.filter((x) => ['fish', 'ore_tons', 'harvest', 'drinks', 'flour_lbs'].includes(x.key)),
+      );
       const da = rng.int(1, 55);
       const db = rng.chance(0.5) ? Math.min(55, da + 1) : rng.int(1, 55);
       if (da === db) return;
-      const sumD = (d: number) => round(sum(values(inR(of(o.town, o.kind), { from: d, to: d }), o.key)), o.dec);
+      const sumD = (d: number) =>
+        round(sum(values(inR(of(o.town, o.kind), { from: d, to: d }), o.key)), o.dec);
       const a = sumD(da);
       const b = sumD(db);
       if (close(a, b, o.dec)) return;
-      const noun: Record<string, string> = { fish: 'fishing', ore_tons: 'mining', harvest: 'the harvest', drinks: 'the tavern', flour_lbs: 'the mill' };
+      const noun: Record<string, string> = {
+        fish: 'fishing',
+        ore_tons: 'mining',
+        harvest: 'the harvest',
+        drinks: 'the tavern',
+        flour_lbs: 'the mill',
+      };
       const tpl = rng.pick([
         `was day ${da} or day ${db} better for ${noun[o.key]}`,
         `which day had more ${o.key === 'fish' ? 'fish caught' : o.key === 'ore_tons' ? 'ore mined' : o.key === 'harvest' ? 'grain harvested' : o.key === 'drinks' ? 'drinks poured' : 'flour milled'}, day ${da} or day ${db}`,
       ]);
       const [w, l] = a > b ? [da, db] : [db, da];
-      add('compare', tpl, `day ${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`, allOf(stat(a, o.dec), stat(b, o.dec), before(`day ${w}`, `day ${l}`)));
+      add(
+        'compare',
+        tpl,
+        `day ${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`,
+        allOf(stat(a, o.dec), stat(b, o.dec), before(`day ${w}`, `day ${l}`)),
+      );
     } else if (k === 4) {
       // Two people.
       const o = rng.pick(outputsWith((x) => x.whoMost !== undefined));
@@ -1374,7 +1680,16 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       if (ppl.length < 2) return;
       const [pa, pb] = pickTwo(rng, ppl);
       const r = pickRange(rng, N, 3);
-      const sumP = (p: string) => round(sum(values(inR(of(o.town, o.kind), r).filter((e) => e.actor === p), o.key)), o.dec);
+      const sumP = (p: string) =>
+        round(
+          sum(
+            values(
+              inR(of(o.town, o.kind), r).filter((e) => e.actor === p),
+              o.key,
+            ),
+          ),
+          o.dec,
+        );
       const a = sumP(pa);
       const b = sumP(pb);
       if (close(a, b, o.dec)) return;
@@ -1386,16 +1701,25 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
         ore_tons: 'mined more ore',
         learned: 'taught more pupils',
       };
-      const tpl = rng.pick([`who ${what[o.key]}{t}, ${pa} or ${pb}`, `${pa} or ${pb}: who ${what[o.key]}{t}`]);
+      const tpl = rng.pick([
+        `who ${what[o.key]}{t}, ${pa} or ${pb}`,
+        `${pa} or ${pb}: who ${what[o.key]}{t}`,
+      ]);
       const [w, l] = a > b ? [pa, pb] : [pb, pa];
-      add('compare', timed(rng, tpl, noRef, r), `${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit}, ${span(r)})`, allOf(word(coreName(w)), before(coreName(w), coreName(l)), stat(a, o.dec), stat(b, o.dec)));
+      add(
+        'compare',
+        timed(rng, tpl, noRef, r),
+        `${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit}, ${span(r)})`,
+        allOf(word(coreName(w)), before(coreName(w), coreName(l)), stat(a, o.dec), stat(b, o.dec)),
+      );
     } else {
       // "More … in A than in B?" yes/no.
       const o = rng.pick(OUTPUTS);
       const wa = rng.int(1, 7);
       let wb = rng.int(1, 7);
       if (wb === wa) wb = wa === 1 ? 2 : wa - 1;
-      const sumW = (w: number) => round(sum(values(inR(of(o.town, o.kind), { from: 7 * w - 6, to: 7 * w }), o.key)), o.dec);
+      const sumW = (w: number) =>
+        round(sum(values(inR(of(o.town, o.kind), { from: 7 * w - 6, to: 7 * w }), o.key)), o.dec);
       const a = sumW(wa);
       const b = sumW(wb);
       if (close(a, b, o.dec)) return;
@@ -1411,15 +1735,26 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
         metal_lbs: ['was more metal processed in {a} than in {b}'],
         trinkets: ['were more trinkets made in {a} than in {b}'],
         learned: ['did more pupils learn a craft in {a} than in {b}'],
-        drinks: ['did the pirates drink more in {a} than in {b}', 'were more drinks poured {w} in {a} than in {b}'],
+        drinks: [
+          'did the pirates drink more in {a} than in {b}',
+          'were more drinks poured {w} in {a} than in {b}',
+        ],
         arrows: ['were more arrows made in {a} than in {b}'],
-        raid_gold: ['did the pirates plunder more gold in {a} than in {b}', 'was there more raid gold in {a} than in {b}'],
+        raid_gold: [
+          'did the pirates plunder more gold in {a} than in {b}',
+          'was there more raid gold in {a} than in {b}',
+        ],
       };
       const text = rng
         .pick(more[o.key] ?? [])
         .replaceAll('{a}', weekName(wa, rng))
         .replaceAll('{b}', weekName(wb, rng));
-      add('compare', fill(text, tRef(o.town, true), ''), `${a > b ? 'yes' : 'no'} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`, allOf(yes(a > b), stat(a, o.dec), stat(b, o.dec)));
+      add(
+        'compare',
+        fill(text, tRef(o.town, true), ''),
+        `${a > b ? 'yes' : 'no'} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`,
+        allOf(yes(a > b), stat(a, o.dec), stat(b, o.dec)),
+      );
     }
   });
 
@@ -1432,17 +1767,83 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     words: string[];
   }
   const SERIES: Series[] = [
-    { town: 'port-logic', kind: 'fishing', key: 'fish', how: 'sum', words: ['the catch', 'fish caught', 'the fishing'] },
-    { town: 'port-logic', kind: 'sensor', key: 'temperature_c', how: 'mean', words: ['the temperature at the port', 'how warm it is in Port Logic'] },
-    { town: 'port-logic', kind: 'sensor', key: 'wind_kph', how: 'mean', words: ['the wind at the port', 'wind speed in Port Logic'] },
-    { town: 'circuiton', kind: 'mining', key: 'ore_tons', how: 'sum', words: ['ore mined', 'the ore output', 'mining in Circuiton'] },
-    { town: 'circuiton', kind: 'sensor', key: 'temperature_c', how: 'mean', words: ['the temperature in Circuiton', 'how cold it is up at the mines'] },
-    { town: 'den-of-thieves', kind: 'drinking', key: 'drinks', how: 'sum', words: ['drinks poured at the Den', 'the drinking on the island'] },
-    { town: 'den-of-thieves', kind: 'sensor', key: 'temperature_c', how: 'mean', words: ['the temperature at the Den'] },
-    { town: 'patchbourough', kind: 'farming', key: 'harvest', how: 'sum', words: ['the harvest', 'crops brought in'] },
-    { town: 'patchbourough', kind: 'mill', key: 'flour_lbs', how: 'sum', words: ['flour milled', 'the mill output'] },
-    { town: 'patchbourough', kind: 'sensor', key: 'river_level_m', how: 'mean', words: ['the river level', 'how high the river is'] },
-    { town: 'patchbourough', kind: 'sensor', key: 'humidity_pct', how: 'mean', words: ['the humidity on the farms'] },
+    {
+      town: 'port-logic',
+      kind: 'fishing',
+      key: 'fish',
+      how: 'sum',
+      words: ['the catch', 'fish caught', 'the fishing'],
+    },
+    {
+      town: 'port-logic',
+      kind: 'sensor',
+      key: 'temperature_c',
+      how: 'mean',
+      words: ['the temperature at the port', 'how warm it is in Port Logic'],
+    },
+    {
+      town: 'port-logic',
+      kind: 'sensor',
+      key: 'wind_kph',
+      how: 'mean',
+      words: ['the wind at the port', 'wind speed in Port Logic'],
+    },
+    {
+      town: 'circuiton',
+      kind: 'mining',
+      key: 'ore_tons',
+      how: 'sum',
+      words: ['ore mined', 'the ore output', 'mining in Circuiton'],
+    },
+    {
+      town: 'circuiton',
+      kind: 'sensor',
+      key: 'temperature_c',
+      how: 'mean',
+      words: ['the temperature in Circuiton', 'how cold it is up at the mines'],
+    },
+    {
+      town: 'den-of-thieves',
+      kind: 'drinking',
+      key: 'drinks',
+      how: 'sum',
+      words: ['drinks poured at the Den', 'the drinking on the island'],
+    },
+    {
+      town: 'den-of-thieves',
+      kind: 'sensor',
+      key: 'temperature_c',
+      how: 'mean',
+      words: ['the temperature at the Den'],
+    },
+    {
+      town: 'patchbourough',
+      kind: 'farming',
+      key: 'harvest',
+      how: 'sum',
+      words: ['the harvest', 'crops brought in'],
+    },
+    {
+      town: 'patchbourough',
+      kind: 'mill',
+      key: 'flour_lbs',
+      how: 'sum',
+      words: ['flour milled', 'the mill output'],
+    },
+    {
+      town: 'patchbourough',
+      kind: 'sensor',
+      key: 'river_level_m',
+      how: 'mean',
+      words: ['the river level', 'how high the river is'],
+    },
+    {
+      town: 'patchbourough',
+      kind: 'sensor',
+      key: 'humidity_pct',
+      how: 'mean',
+      words: ['the humidity on the farms'],
+    },
   ];
   const PAIRS: [number, number][] = [
     [0, 1],
@@ -1465,7 +1866,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     const ma = daily(inR(of(sa.town, sa.kind), r), sa.key, sa.how);
     const mb = daily(inR(of(sb.town, sb.kind), r), sb.key, sb.how);
     const ds = [...ma.keys()].filter((d) => mb.has(d));
-    if (ds.length < 5 || new Set(ds.map((d) => ma.get(d))).size < 3 || new Set(ds.map((d) => mb.get(d))).size < 3) return;
+    if (
+      ds.length < 5 ||
+      new Set(ds.map((d) => ma.get(d))).size < 3 ||
+      new Set(ds.map((d) => mb.get(d))).size < 3
+    )
+      return;
     const v = pearson(
       ds.map((d) => ma.get(d) as number),
       ds.map((d) => mb.get(d) as number),
@@ -1480,7 +1886,12 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       `correlation of ${a} with ${b}{t}`,
       `is ${a} linked to ${b}{t}`,
     ]);
-    add('correlate', timed(rng, tpl, noRef, r), `r = ${fmt(v, 3)} (Pearson over ${ds.length} days, ${span(r)})`, stat(v, 2));
+    add(
+      'correlate',
+      timed(rng, tpl, noRef, r),
+      `r = ${fmt(v, 3)} (Pearson over ${ds.length} days, ${span(r)})`,
+      stat(v, 2),
+    );
   });
 
   // --- trend ---
@@ -1522,7 +1933,14 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     } else {
       const rd = rng.pick(READINGS);
       const t = rng.pick(rd.towns);
-      const tpl = rng.pick([...rd.future, 'will it rain {w} on day {D}', 'how much rain will fall {w} next week', 'will there be a storm {w} tomorrow']).replaceAll('{D}', String(D));
+      const tpl = rng
+        .pick([
+          ...rd.future,
+          'will it rain {w} on day {D}',
+          'how much rain will fall {w} next week',
+          'will there be a storm {w} tomorrow',
+        ])
+        .replaceAll('{D}', String(D));
       const m = mean(values(of(t, 'sensor'), rd.key));
       add('future', fill(tpl, refOf(t), ''), 'not yet happened', notYet([m, rd.dec]));
     }
@@ -1530,7 +1948,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
 
   // --- who ---
   const ROLES: [Town, string, string[]][] = [
-    ['port-logic', 'fisher', ['who fishes out of {n}', 'who are the fishermen {w}', 'name the fishers at the port']],
+    [
+      'port-logic',
+      'fisher',
+      ['who fishes out of {n}', 'who are the fishermen {w}', 'name the fishers at the port'],
+    ],
     ['port-logic', 'netmaker', ['who makes the nets and ropes {w}', 'who works in the net loft']],
     ['port-logic', 'trader', ['who trades at the trade hub', 'who are the traders {w}']],
     ['patchbourough', 'farmer', ['who farms {w}', 'who works the fields {w}']],
@@ -1541,7 +1963,11 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     ['circuiton', 'teacher', ['who teaches at the Academy', 'who are the teachers {w}']],
     ['circuiton', 'apprentice', ['who is the apprentice {w}', 'who makes the trinkets']],
     ['circuiton', 'trader', ['who is the assayer {w}', 'who trades for {n}']],
-    ['den-of-thieves', 'captain', ['who captains the pirates', 'who leads the raids', 'who is the captain of the Black Gull']],
+    [
+      'den-of-thieves',
+      'captain',
+      ['who captains the pirates', 'who leads the raids', 'who is the captain of the Black Gull'],
+    ],
     ['den-of-thieves', 'quartermaster', ["who's the quartermaster {w}"]],
     ['den-of-thieves', 'keeper', ['who runs the tavern {w}', 'who pours the drinks {w}']],
     ['den-of-thieves', 'bosun', ["who's the bosun", "who repairs the pirates' ship"]],
@@ -1563,14 +1989,124 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
     const sorted = [...by].sort((a, b) => b[1] - a[1]);
     const [best, second] = sorted as [[string, number], [string, number]];
     if (round(best[1], o.dec) === round(second[1], o.dec) || best[1] <= 0) return;
-    add('who', timed(rng, rng.pick(o.whoMost as string[]), tRef(o.town, true), r), `${best[0]} (${fmt(best[1], o.dec)} ${o.unit}, ${span(r)})`, word(coreName(best[0])));
+    add(
+      'who',
+      timed(rng, rng.pick(o.whoMost as string[]), tRef(o.town, true), r),
+      `${best[0]} (${fmt(best[1], o.dec)} ${o.unit}, ${span(r)})`,
+      word(coreName(best[0])),
+    );
+  });
+
+  // --- which town ---
+  quota('which-town', 16, () => {
+    const r = pickRange(rng, N, 1);
+    const k = rng.int(0, 4);
+    let tpl: string;
+    let per: [Town, number][];
+    let dec: number;
+    let unit: string;
+    let hi = true;
+    if (k === 0) {
+      const rd = rng.pick(READINGS.filter((x) => x.towns.length === 4));
+      const m = (t: Town) => mean(values(inR(of(t, 'sensor'), r), rd.key));
+      per = TOWNS.map((t) => [t, m(t)]);
+      dec = rd.dec;
+      unit = rd.unit;
+      const words: Record<string, [string[], string[]]> = {
+        temperature_c: [
+          ['which town was warmest{t}', 'where was it hottest{t}', 'what was the warmest town{t}'],
+          ['which town was coldest{t}', 'where was it chilliest{t}'],
+        ],
+        wind_kph: [
+          ['which town was windiest{t}', 'where was the wind strongest{t}'],
+          ['which town was calmest{t}'],
+        ],
+        pressure_hpa: [['which town had the highest air pressure{t}'], ['where was the pressure lowest{t}']],
+        humidity_pct: [['which town was the most humid{t}'], ['which town was least humid{t}']],
+      };
+      hi = rng.chance(0.6);
+      const [up, down] = words[rd.key] as [string[], string[]];
+      tpl = rng.pick(hi ? up : down);
+    } else if (k === 1) {
+      per = TOWNS.map((t) => [t, sum(values(inR(of(t, 'sensor'), r), 'rain_mm'))]);
+      dec = 1;
+      unit = 'mm';
+      hi = rng.chance(0.7);
+      tpl = hi
+        ? rng.pick(['which town got the most rain{t}', 'where did it rain the most{t}', 'wettest town{t}'])
+        : rng.pick(['which town got the least rain{t}', 'where was it driest{t}']);
+    } else if (k === 2) {
+      const towns: Town[] = ['port-logic', 'patchbourough', 'circuiton'];
+      if (!towns.every((t) => robberyAgrees(t, r))) return;
+      per = towns.map((t) => [t, sum(values(inR(of(t, 'loss'), r), 'loot_gold'))]);
+      dec = 0;
+      unit = 'gold';
+      tpl = rng.pick([
+        'which town lost the most gold to pirates{t}',
+        'whose shipments did the pirates rob the most gold from{t}',
+        'which town suffered most from the raiders{t}, in gold',
+      ]);
+    } else if (k === 3) {
+      const towns: Town[] = ['port-logic', 'patchbourough', 'circuiton'];
+      per = towns.map((t) => [t, inR(of(t, 'arrival'), r).length]);
+      dec = 0;
+      unit = 'arrivals';
+      tpl = rng.pick([
+        'which town received the most shipments{t}',
+        'where did the most deliveries arrive{t}',
+      ]);
+    } else {
+      per = TOWNS.map((t) => [t, inR(of(t, 'sensor'), r).filter((e) => e.data.storm === 1).length]);
+      dec = 0;
+      unit = 'storm readings';
+      tpl = rng.pick(['which town had the most storms{t}', 'where did storms hit most often{t}']);
+    }
+    if (per.some(([, v]) => Number.isNaN(v))) return;
+    const sorted = [...per].sort((a, b) => (hi ? b[1] - a[1] : a[1] - b[1]));
+    const [w, second] = sorted as [[Town, number], [Town, number]];
+    if (round(w[1], dec) === round(second[1], dec) || edgy(w[1], dec) || (hi && w[1] <= 0)) return;
+    add(
+      'which-town',
+      timed(rng, tpl, noRef, r),
+      `${TOWN_NAMES[w[0]]} (${fmt(w[1], dec + (dec > 0 ? 1 : 0))} ${unit}; next ${TOWN_NAMES[second[0]]} ${fmt(second[1], dec + (dec > 0 ? 1 : 0))}, ${span(r)})`,
+      allOf(town(w[0]), stat(w[1], dec)),
+    );
+  });
+
+  // --- who traded the most ---
+  quota('who', 4, () => {
+    const t = rng.pick(['patchbourough', 'port-logic'] as Town[]);
+    const r = pickRange(rng, N, 3);
+    const list = inR(of(t, 'trade'), r).filter((e) => e.data.from === t);
+    const by = new Map<string, number>();
+    for (const e of list) if (e.actor) by.set(e.actor, (by.get(e.actor) ?? 0) + (num(e, 'value_gold') ?? 0));
+    if (by.size < 2) return;
+    const [best, second] = [...by].sort((a, b) => b[1] - a[1]) as [[string, number], [string, number]];
+    if (best[1] === second[1]) return;
+    const ref = refOf(t);
+    const tpl = rng.pick([
+      `which trader sold the most {w}{t}, in gold`,
+      `who was the busiest trader {w}{t} by sales`,
+      `whose sales brought ${ref[0]} the most gold{t}`,
+    ]);
+    add(
+      'who',
+      timed(rng, tpl, ref, r),
+      `${best[0]} (${fmt(best[1], 0)} gold of sales from ${t}, ${span(r)})`,
+      word(coreName(best[0])),
+    );
   });
 
   // --- distinct ---
   const distinctCase = (text: string, have: string[], universe: string[], truth: string) => {
     if (have.length === 0) return;
     const absent = universe.filter((g) => !have.includes(g));
-    add('distinct', text, truth, allOf(...have.map((g) => word(g)), ...absent.map((g) => (r: Reply) => omits(r.answer, g))));
+    add(
+      'distinct',
+      text,
+      truth,
+      allOf(...have.map((g) => word(g)), ...absent.map((g) => (r: Reply) => omits(r.answer, g))),
+    );
   };
   quota('distinct', 14, () => {
     const k = rng.int(0, 4);
@@ -1581,27 +2117,57 @@ export function buildNatural(events: RawEvent[], today: number): Case[] {
       const have = [...new Set(inR(all, r).map((e) => String(e.data.goods)))].sort();
       const universe = [...new Set(all.map((e) => String(e.data.goods)))];
       const ref = refOf(from);
-      const tpl = rng.pick(['which goods did {n} ship out{t}', 'what goods were sent from {n}{t}', 'what does {n} export{t}']);
+      const tpl = rng.pick([
+        'which goods did {n} ship out{t}',
+        'what goods were sent from {n}{t}',
+        'what does {n} export{t}',
+      ]);
       distinctCase(timed(rng, tpl, ref, r), have, universe, `${have.join(', ')} (${span(r)})`);
     } else if (k === 1) {
       const all = raidsGold();
       const have = [...new Set(inR(all, r).map((e) => String(e.data.goods)))].sort();
       const universe = [...new Set(all.map((e) => String(e.data.goods)))];
-      const tpl = rng.pick(['what goods did the pirates steal{t}', 'which cargoes did the raiders take{t}', 'what kinds of goods were plundered{t}']);
+      const tpl = rng.pick([
+        'what goods did the pirates steal{t}',
+        'which cargoes did the raiders take{t}',
+        'what kinds of goods were plundered{t}',
+      ]);
       distinctCase(timed(rng, tpl, noRef, r), have, universe, `${have.join(', ')} (${span(r)})`);
     } else if (k === 2) {
       const all = raidsGold();
       const have = [...new Set(inR(all, r).map((e) => String(e.data.target)))].sort();
       if (have.length === 0) return;
-      const tpl = rng.pick(['which towns did the pirates rob{t}', "whose shipments got raided{t}", 'which towns lost cargo to the raiders{t}']);
+      const tpl = rng.pick([
+        'which towns did the pirates rob{t}',
+        'whose shipments got raided{t}',
+        'which towns lost cargo to the raiders{t}',
+      ]);
       const absent = ['port-logic', 'patchbourough', 'circuiton'].filter((t) => !have.includes(t));
-      add('distinct', timed(rng, tpl, noRef, r), `${have.map((t) => TOWN_NAMES[t]).join(', ')} (${span(r)})`, allOf(...have.map((t) => town(t)), ...absent.map((t) => (rep: Reply) => omits(rep.answer, TOWN_NAMES[t] as string))));
+      add(
+        'distinct',
+        timed(rng, tpl, noRef, r),
+        `${have.map((t) => TOWN_NAMES[t]).join(', ')} (${span(r)})`,
+        allOf(
+          ...have.map((t) => town(t)),
+          ...absent.map((t) => (rep: Reply) => omits(rep.answer, TOWN_NAMES[t] as string)),
+        ),
+      );
     } else if (k === 3) {
-      const all = of('port-logic', 'trade').filter((e) => e.data.from === 'overseas' && (num(e, 'value_gold') ?? 0) > 0);
+      const all = of('port-logic', 'trade').filter(
+        (e) => e.data.from === 'overseas' && (num(e, 'value_gold') ?? 0) > 0,
+      );
       const have = [...new Set(inR(all, r).map((e) => String(e.data.goods)))].sort();
       const universe = [...new Set(all.map((e) => String(e.data.goods)))];
-      const tpl = rng.pick(['what did {n} buy from overseas{t}', 'which goods came in from overseas ships{t}']);
-      distinctCase(timed(rng, tpl, refOf('port-logic'), r), have, universe, `${have.join(', ')} (${span(r)})`);
+      const tpl = rng.pick([
+        'what did {n} buy from overseas{t}',
+        'which goods came in from overseas ships{t}',
+      ]);
+      distinctCase(
+        timed(rng, tpl, refOf('port-logic'), r),
+        have,
+        universe,
+        `${have.join(', ')} (${span(r)})`,
+      );
     } else {
       const at = rng.pick(['port-logic', 'patchbourough', 'circuiton'] as Town[]);
       const all = of(at, 'arrival');
