@@ -204,6 +204,14 @@ function rangeOnce(rng: Rand, N: number, allowWhole: boolean): Range {
   }
 }
 
+/** The whole history in words that read well with an average, a trend or a correlation. */
+function calm(r: Range, rng: Rand): void {
+  if (!r.whole) return;
+  if (/in total|ever|all time|since records/.test(r.at))
+    r.at = rng.pick(['', ' overall', ' so far', ' over the whole history']);
+  if (r.lead === 'All told, ') r.lead = '';
+}
+
 const span = (r: Range) => (r.from === r.to ? `day ${r.from}` : `days ${r.from}–${r.to}`);
 
 // --- Numbers ---------------------------------------------------------------------------------------
@@ -920,9 +928,9 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   const refOf = (t: Town) => rng.pick(REFS[t]) as [string, string];
   const noRef: [string, string] = ['', ''];
   const tRef = (t: Town, single: boolean): [string, string] => {
-    // A town that alone reports the number may go unnamed.
-    if (single && rng.chance(0.15)) return noRef;
-    return refOf(t);
+    // A town that alone reports the number may go unnamed where it would follow a preposition.
+    const ref = refOf(t);
+    return single && rng.chance(0.15) ? [ref[0], ''] : ref;
   };
 
   const outputsWith = (pred: (o: Output) => boolean) => OUTPUTS.filter(pred);
@@ -966,7 +974,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   quota('average', 34, () => {
     const k = rng.int(0, 9);
     const r = pickRange(rng, N, k < 6 ? 1 : 2);
-    if (r.whole && /in total|ever|all time/.test(r.at)) r.at = ' overall';
+    calm(r, rng);
     if (k < 5) {
       const rd = rng.pick(READINGS);
       const t = rng.pick(rd.towns);
@@ -1567,8 +1575,8 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
 
   // --- compare ---
   const weekName = (w: number, rngx: Rand) => rngx.pick([`week ${w}`, `week ${w}`, `the ${ORD[w - 1]} week`]);
-  quota('compare', 36, () => {
-    const k = rng.int(0, 5);
+  quota('compare', 44, () => {
+    const k = rng.int(0, 6);
     const close = (a: number, b: number, d: number) => round(a, d) === round(b, d);
     if (k <= 1) {
       // Two towns, one reading (mean) or rain (sum).
@@ -1712,7 +1720,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
         `${w} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit}, ${span(r)})`,
         allOf(word(coreName(w)), before(coreName(w), coreName(l)), stat(a, o.dec), stat(b, o.dec)),
       );
-    } else {
+    } else if (k === 5) {
       // "More … in A than in B?" yes/no.
       const o = rng.pick(OUTPUTS);
       const wa = rng.int(1, 7);
@@ -1754,6 +1762,52 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
         fill(text, tRef(o.town, true), ''),
         `${a > b ? 'yes' : 'no'} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`,
         allOf(yes(a > b), stat(a, o.dec), stat(b, o.dec)),
+      );
+    } else {
+      // "Was it warmer in A than in B?" yes/no, two towns.
+      const [ta, tb] = pickTwo(rng, TOWNS);
+      const r = pickRange(rng, N, 1);
+      const kinds: [string, number, string, boolean, string[]][] = [
+        [
+          'temperature_c',
+          1,
+          '°C',
+          true,
+          ['was it warmer {wa} than {wb}{t}', 'was it colder {wa} than {wb}{t}'],
+        ],
+        ['wind_kph', 1, 'km/h', true, ['was it windier {wa} than {wb}{t}']],
+        ['humidity_pct', 0, '%', true, ['was it more humid {wa} than {wb}{t}']],
+        [
+          'rain_mm',
+          1,
+          'mm',
+          false,
+          ['did it rain more {wa} than {wb}{t}', 'did {na} get more rain than {nb}{t}'],
+        ],
+      ];
+      const [key, dec, unit, isMean, tpls] = rng.pick(kinds);
+      const agg = (t: Town) => {
+        const xs = values(inR(of(t, 'sensor'), r), key);
+        return isMean ? mean(xs) : sum(xs);
+      };
+      const a = agg(ta);
+      const b = agg(tb);
+      if (Number.isNaN(a) || Number.isNaN(b) || close(a, b, dec) || edgy(a, dec) || edgy(b, dec)) return;
+      const tpl = rng.pick(tpls);
+      const colder = tpl.includes('colder');
+      const answer = colder ? a < b : a > b;
+      const ra = refOf(ta);
+      const rb = refOf(tb);
+      const text = tpl
+        .replaceAll('{wa}', ra[1])
+        .replaceAll('{wb}', rb[1])
+        .replaceAll('{na}', ra[0])
+        .replaceAll('{nb}', rb[0]);
+      add(
+        'compare',
+        timed(rng, text, noRef, r),
+        `${answer ? 'yes' : 'no'} (${TOWN_NAMES[ta]} ${fmt(a, dec + 1)} vs ${TOWN_NAMES[tb]} ${fmt(b, dec + 1)} ${unit}${isMean ? ', means' : ', sums'}, ${span(r)})`,
+        allOf(yes(answer), stat(a, dec), stat(b, dec)),
       );
     }
   });
@@ -1862,6 +1916,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     const sa = SERIES[ia] as Series;
     const sb = SERIES[ib] as Series;
     const r = rng.chance(0.5) ? pickRange(rng, N, 1, true) : pickRange(rng, N, 10, false);
+    calm(r, rng);
     if (r.to - r.from + 1 < 10) return;
     const ma = daily(inR(of(sa.town, sa.kind), r), sa.key, sa.how);
     const mb = daily(inR(of(sb.town, sb.kind), r), sb.key, sb.how);
@@ -1898,6 +1953,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   quota('trend', 14, () => {
     const s = rng.pick(SERIES);
     const r = rng.chance(0.4) ? pickRange(rng, N, 1, true) : pickRange(rng, N, 10, false);
+    calm(r, rng);
     if (r.to - r.from + 1 < 10) return;
     const m = daily(inR(of(s.town, s.kind), r), s.key, s.how);
     if (m.size < 5 || new Set(m.values()).size < 3) return;
