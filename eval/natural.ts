@@ -1130,12 +1130,24 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     list: (t: Town) => RawEvent[];
     /** Skip when raids and losses disagree in the range. */
     guard?: (t: Town, r: Range) => boolean;
+    /** The same happenings as the other side tells them (the raids of a robbery), for first and last. */
+    alt?: (t: Town) => RawEvent[];
   }
   const flagged = (t: Town, kind: string, flag: string) => of(t, kind).filter((e) => e.data[flag] === 1);
-  const robberyAgrees = (t: Town | undefined, r: Range) => {
+  /** The robbed towns' losses and the pirates' raids tell the same story in the range (days and gold). */
+  const robberyAgrees = (t: Town | undefined, r: { from: number; to: number }) => {
     const a = inR(lossesOf(t), r);
     const b = inR(raidsGold(), r).filter((e) => t === undefined || e.data.target === t);
-    return a.length === b.length && sum(values(a, 'loot_gold')) === sum(values(b, 'raid_gold'));
+    const days = (list: RawEvent[]) =>
+      list
+        .map((e) => `${e.day}:${e.data.shipment}`)
+        .sort()
+        .join(',');
+    return (
+      a.length === b.length &&
+      sum(values(a, 'loot_gold')) === sum(values(b, 'raid_gold')) &&
+      days(a) === days(b)
+    );
   };
   const HAPPENINGS: Happening[] = [
     {
@@ -1200,6 +1212,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
       towns: ['den-of-thieves'],
       list: () => lossesOf(),
       guard: (_t, r) => robberyAgrees(undefined, r),
+      alt: () => raidsGold(),
     },
     {
       times: [
@@ -1213,6 +1226,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
       towns: ['port-logic', 'patchbourough', 'circuiton'],
       list: (t) => lossesOf(t),
       guard: (t, r) => robberyAgrees(t, r),
+      alt: (t) => raidsGold().filter((e) => e.data.target === t),
     },
     {
       times: [
@@ -1381,10 +1395,14 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     const t = rng.pick(h.towns);
     const list = h.list(t);
     if (list.length === 0) return;
-    if (h.guard && !h.guard(t, { from: 1, to: N, at: '', lead: '', whole: true })) return;
     const first = rng.chance(0.45);
     const days = list.map((e) => e.day);
     const d = first ? Math.min(...days) : Math.max(...days);
+    if (h.alt) {
+      // A robbery: the raid and the robbed town's loss must fall on the same day.
+      const other = h.alt(t).map((e) => e.day);
+      if (other.length === 0 || (first ? Math.min(...other) : Math.max(...other)) !== d) return;
+    }
     const tpl = rng.pick(h.when).replaceAll('{fl}', first ? 'first' : 'last');
     add(
       'first-last',
@@ -2192,6 +2210,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     } else if (k === 2) {
       const all = raidsGold();
       const have = [...new Set(inR(all, r).map((e) => String(e.data.target)))].sort();
+      if (!robberyAgrees(undefined, r)) return;
       if (have.length === 0) return;
       const tpl = rng.pick([
         'which towns did the pirates rob{t}',
