@@ -947,7 +947,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   };
 
   // --- total ---
-  quota('total', 36, () => {
+  quota('total', 42, () => {
     const r = pickRange(rng, N);
     if (rng.chance(0.2)) {
       const t = rng.pick(TOWNS);
@@ -971,7 +971,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   });
 
   // --- average ---
-  quota('average', 34, () => {
+  quota('average', 38, () => {
     const k = rng.int(0, 9);
     const r = pickRange(rng, N, k < 6 ? 1 : 2);
     calm(r, rng);
@@ -1001,6 +1001,23 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
         timed(rng, rng.pick(o.perDay), tRef(o.town, true), r),
         `${fmt(v, d + 1)} ${o.unit} a day (${fmt(total, o.dec)} over ${n} days, ${span(r)})`,
         stat(v, d),
+      );
+    } else if (k === 9 && rng.chance(0.5)) {
+      // The lookout counts the sails in sight: its number is a mean over the counts.
+      const xs = values(inR(of('den-of-thieves', 'lookout'), r), 'sails');
+      if (xs.length < 2) return;
+      const v = mean(xs);
+      if (v === 0 || edgy(v, 0)) return;
+      const tpl = rng.pick([
+        'how many sails did the lookout see on average{t}',
+        'on average how many sails were in sight from Gallows Rock{t}',
+        'average number of sails the lookout counted {w}{t}',
+      ]);
+      add(
+        'average',
+        timed(rng, tpl, refOf('den-of-thieves'), r),
+        `${fmt(v, 1)} sails (mean of ${xs.length} lookout counts, ${span(r)})`,
+        stat(v, 0),
       );
     } else {
       const o = rng.pick(outputsWith((x) => x.perEvent !== undefined));
@@ -1301,6 +1318,18 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     },
     {
       times: [
+        'how many raids came back empty-handed{t}',
+        'how many times did the pirates let a shipment go{t}',
+        'how many raids brought in no gold{t}',
+      ],
+      days: ['on how many days did a raid come to nothing{t}'],
+      did: ['did the pirates let a prize go{t}', 'did any raid come back empty{t}'],
+      when: ['when did a raid {fl} come back empty', 'when did the pirates {fl} let a shipment go'],
+      towns: ['den-of-thieves'],
+      list: (t) => of(t, 'raid').filter((e) => (num(e, 'raid_gold') ?? 0) === 0),
+    },
+    {
+      times: [
         'how many times did the pirates repair their ship{t}',
         'how many repairs did the Black Gull get{t}',
         'how often did the bosun patch the hull{t}',
@@ -1325,7 +1354,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     },
   ];
 
-  quota('count', 30, () => {
+  quota('count', 32, () => {
     const h = rng.pick(HAPPENINGS);
     const t = rng.pick(h.towns);
     const r = pickRange(rng, N, 1);
@@ -1425,7 +1454,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
     metal: 'metal',
     trinkets: 'trinkets',
   };
-  quota('filter', 36, () => {
+  quota('filter', 40, () => {
     const k = rng.int(0, 9);
     const r = pickRange(rng, N, 1);
     const raids = inR(raidsGold(), r);
