@@ -374,6 +374,7 @@ function fill(tpl: string, ref: [string, string], t: string): string {
 
 /** Either the time trailing, or led by it ("Last week, how many …"). */
 function timed(rng: Rand, tpl: string, ref: [string, string], r: Range): string {
+  if (r.at === ' in total' && /total/i.test(tpl)) r = { ...r, at: ' so far' };
   if (r.lead !== '' && tpl.includes('{t}') && rng.chance(0.25)) {
     const body = fill(tpl, ref, '');
     return r.lead + body.charAt(0).toLowerCase() + body.slice(1);
@@ -1038,6 +1039,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   // --- extreme-event ---
   quota('extreme-event', 28, () => {
     const r = pickRange(rng, N, 2);
+    calm(r, rng);
     const askDay = rng.chance(0.3);
     const withDay = (tpl: string) => (askDay ? `${tpl}, and on what day` : tpl);
     if (rng.chance(0.5)) {
@@ -1084,6 +1086,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   };
   quota('extreme-day', 28, () => {
     const r = pickRange(rng, N, 3);
+    calm(r, rng);
     const k = rng.int(0, 9);
     if (k < 5) {
       const o = rng.pick(OUTPUTS);
@@ -2085,6 +2088,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   quota('who', 12, () => {
     const o = rng.pick(outputsWith((x) => x.whoMost !== undefined));
     const r = pickRange(rng, N, 1);
+    calm(r, rng);
     const list = inR(of(o.town, o.kind), r);
     const by = new Map<string, number>();
     for (const e of list) if (e.actor) by.set(e.actor, (by.get(e.actor) ?? 0) + (num(e, o.key) ?? 0));
@@ -2103,6 +2107,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   // --- which town ---
   quota('which-town', 16, () => {
     const r = pickRange(rng, N, 1);
+    calm(r, rng);
     const k = rng.int(0, 4);
     let tpl: string;
     let per: [Town, number][];
@@ -2180,6 +2185,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   quota('who', 4, () => {
     const t = rng.pick(['patchbourough', 'port-logic'] as Town[]);
     const r = pickRange(rng, N, 3);
+    calm(r, rng);
     const list = inR(of(t, 'trade'), r).filter((e) => e.data.from === t);
     const by = new Map<string, number>();
     for (const e of list) if (e.actor) by.set(e.actor, (by.get(e.actor) ?? 0) + (num(e, 'value_gold') ?? 0));
@@ -2214,6 +2220,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
   quota('distinct', 14, () => {
     const k = rng.int(0, 4);
     const r = pickRange(rng, N, 7);
+    calm(r, rng);
     if (k === 0) {
       const from = rng.pick(['port-logic', 'patchbourough', 'circuiton'] as Town[]);
       const all = of(from, 'trade').filter((e) => e.data.from === from && typeof e.data.goods === 'string');
