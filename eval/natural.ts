@@ -1625,7 +1625,7 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
 
   // --- compare ---
   const weekName = (w: number, rngx: Rand) => rngx.pick([`week ${w}`, `week ${w}`, `the ${ORD[w - 1]} week`]);
-  quota('compare', 44, () => {
+  quota('compare', 48, () => {
     const k = rng.int(0, 6);
     const close = (a: number, b: number, d: number) => round(a, d) === round(b, d);
     if (k <= 1) {
@@ -1725,6 +1725,22 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
         `which day had more ${o.key === 'fish' ? 'fish caught' : o.key === 'ore_tons' ? 'ore mined' : o.key === 'harvest' ? 'grain harvested' : o.key === 'drinks' ? 'drinks poured' : 'flour milled'}, day ${da} or day ${db}`,
       ]);
       const [w, l] = a > b ? [da, db] : [db, da];
+      if (rng.chance(0.35)) {
+        const more: Record<string, string> = {
+          fish: `were more fish caught on day ${da} than on day ${db}`,
+          ore_tons: `was more ore mined on day ${da} than on day ${db}`,
+          harvest: `did the farms harvest more on day ${da} than on day ${db}`,
+          drinks: `did the pirates drink more on day ${da} than on day ${db}`,
+          flour_lbs: `was more flour milled on day ${da} than on day ${db}`,
+        };
+        add(
+          'compare',
+          more[o.key] as string,
+          `${a > b ? 'yes' : 'no'} (${fmt(a, o.dec)} vs ${fmt(b, o.dec)} ${o.unit})`,
+          allOf(yes(a > b), stat(a, o.dec), stat(b, o.dec)),
+        );
+        return;
+      }
       add(
         'compare',
         tpl,
@@ -1759,6 +1775,24 @@ export function buildNatural(events: RawEvent[], today: number): NaturalCase[] {
         ore_tons: 'mined more ore',
         learned: 'taught more pupils',
       };
+      if (rng.chance(0.35)) {
+        // "Did A … more than B?" yes/no.
+        const did: Record<string, string> = {
+          fish: `did ${pa} catch more fish than ${pb}{t}`,
+          nets: `did ${pa} make more nets than ${pb}{t}`,
+          ropes: `did ${pa} make more rope than ${pb}{t}`,
+          harvest: `did ${pa} harvest more than ${pb}{t}`,
+          ore_tons: `did ${pa} mine more ore than ${pb}{t}`,
+          learned: `did ${pa} teach more pupils than ${pb}{t}`,
+        };
+        add(
+          'compare',
+          timed(rng, did[o.key] as string, noRef, r),
+          `${a > b ? 'yes' : 'no'} (${pa} ${fmt(a, o.dec)} vs ${pb} ${fmt(b, o.dec)} ${o.unit}, ${span(r)})`,
+          allOf(yes(a > b), stat(a, o.dec), stat(b, o.dec)),
+        );
+        return;
+      }
       const tpl = rng.pick([
         `who ${what[o.key]}{t}, ${pa} or ${pb}`,
         `${pa} or ${pb}: who ${what[o.key]}{t}`,
