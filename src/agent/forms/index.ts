@@ -12,6 +12,7 @@ import { did } from './did.ts';
 import { either } from './either.ts';
 import { extreme } from './extreme.ts';
 import { find } from './find.ts';
+import { goods } from './goods.ts';
 import { happened, happenedInBrief } from './happened.ts';
 import { relation } from './relation.ts';
 import { residents } from './residents.ts';
@@ -32,6 +33,7 @@ export const FORMS: readonly Form[] = [
   sameDay,
   both,
   compare,
+  goods,
   shipments,
   whichTown,
   whichDay,

@@ -14,14 +14,14 @@ import { daysPhrase } from '../time.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 
 /** Where goods go beyond the towns. */
-const OVERSEAS = 'overseas';
+export const OVERSEAS = 'overseas';
 
 type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
-function kindOf(text: string): Kind | undefined {
+export function kindOf(text: string): Kind | undefined {
   if (/\b(los[et]|loses|losses|robbed|were robbed|was robbed|robbery|robberies)\b/.test(text)) return 'loss';
   if (
-    /\b(raids?|raided|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\bpirates? (take|took|get|got|seize|seized)\b/.test(
+    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b/.test(
       text,
     )
   )
@@ -41,7 +41,7 @@ function kindOf(text: string): Kind | undefined {
   return undefined;
 }
 
-interface Parts {
+export interface Parts {
   kind: Kind;
   goods: string[];
   from: string[];
@@ -50,7 +50,7 @@ interface Parts {
 }
 
 /** Each town the question names, with the word before it: "from", "to", or its owner. */
-function partsOf(q: Question, ctx: FormContext): Parts | undefined {
+export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
   const kind = kindOf(q.text);
   if (!kind) return undefined;
   const goods = [...ctx.vocab.world.goods.keys()].filter((g) => new RegExp(`\\b${g}s?\\b`).test(q.text));
@@ -94,6 +94,31 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
   );
 }
 
+/**
+ * The fields a shipment question selects by. A town's own part in each kind: the seller of a
+ * trade, the receiver of an arrival, the robbed town of a loss or a raid.
+ */
+export function fieldsOf(p: Parts, ctx: FormContext): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  if (p.goods.length) fields.goods = p.goods;
+  const own = p.owner.filter((t) => !ctx.vocab.raiders.includes(t) || p.kind !== RAID_KIND);
+  if (p.kind === 'trade') {
+    const from = [...p.from, ...(p.from.includes(OVERSEAS) ? [] : own)];
+    if (from.length) fields.from = from;
+    if (p.to.length) fields.to = p.to;
+    if (p.from.includes(OVERSEAS) && own.length) fields.to = own;
+  } else if (p.kind === 'arrival') {
+    const to = [...p.to, ...own];
+    if (to.length) fields.to = to;
+    if (p.from.length) fields.from = p.from;
+  } else {
+    const target = [...own, ...p.from.filter((t) => t !== OVERSEAS)];
+    if (target.length) fields.target = target;
+    if (p.to.length) fields.to = p.to;
+  }
+  return fields;
+}
+
 export const shipments: Form = {
   name: 'shipments',
   matches: (q, ctx) =>
@@ -106,25 +131,7 @@ export const shipments: Form = {
   async answer(q, ctx) {
     const p = partsOf(q, ctx) as Parts;
     const range = whole(ctx);
-    const fields: Record<string, string[]> = {};
-    if (p.goods.length) fields.goods = p.goods;
-    // A town's own part in each kind: the seller of a trade, the receiver of an arrival, the
-    // robbed town of a loss or a raid.
-    const own = p.owner.filter((t) => !ctx.vocab.raiders.includes(t) || p.kind !== RAID_KIND);
-    if (p.kind === 'trade') {
-      const from = [...p.from, ...(p.from.includes(OVERSEAS) ? [] : own)];
-      if (from.length) fields.from = from;
-      if (p.to.length) fields.to = p.to;
-      if (p.from.includes(OVERSEAS) && own.length) fields.to = own;
-    } else if (p.kind === 'arrival') {
-      const to = [...p.to, ...own];
-      if (to.length) fields.to = to;
-      if (p.from.length) fields.from = p.from;
-    } else {
-      const target = [...own, ...p.from.filter((t) => t !== OVERSEAS)];
-      if (target.length) fields.target = target;
-      if (p.to.length) fields.to = p.to;
-    }
+    const fields = fieldsOf(p, ctx);
     const gold = /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bmake from\b|\bmade from\b/.test(
       q.text,
     );

@@ -1,6 +1,7 @@
 /** "Which town had the most rain last week?": the towns ranked by a number or by a happening. */
 
 import type { AggregateResult } from '../../query/run.ts';
+import { RAID_KIND } from '../../world/kinds.ts';
 import { amount, times } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
@@ -15,15 +16,32 @@ import {
   unique,
   whole,
 } from './shared.ts';
+import { WHOSE_SHIPMENTS } from './who.ts';
+
+/** The town that bore a raid: "suffered most from the raiders", "whose shipments were robbed". */
+const VICTIM =
+  /\bsuffer\w*|\blost\b|\blose\b|\bloses\b|\blosses\b|\brobbed\b|\bhit (hardest|most)\b|\bvictims?\b|\brob(bed)? the most\b|\bwhose shipments?\b/;
 
 export const whichTown: Form = {
   name: 'which town',
   matches: (q) =>
-    /\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
+    (/\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
-    ) &&
+    ) ||
+      WHOSE_SHIPMENTS.test(q.core)) &&
     (q.metrics.length > 0 || q.happening !== undefined),
   async answer(q, ctx) {
+    const robbery = ctx.vocab.robbery;
+    const loss = robbery?.metric ? ctx.vocab.metric(robbery.metric) : undefined;
+    // A raid's gold by the town it was taken from is that town's loss, told in its own events.
+    const raided =
+      q.metrics.some((m) => m.kind === RAID_KIND || m.key === loss?.key) ||
+      q.happening?.kind === RAID_KIND ||
+      q.happening === robbery;
+    if (loss && raided && VICTIM.test(q.text)) {
+      if (q.metrics.length > 0 || /\bgold\b|\bworth\b|\bvalue\b/.test(q.text)) return byMetric(q, ctx, loss);
+      return byHappening(q, ctx, robbery as Happening);
+    }
     const m = q.metrics[0];
     return m ? byMetric(q, ctx, m) : byHappening(q, ctx, happeningOf(q, ctx) as Happening);
   },
@@ -61,9 +79,7 @@ async function byMetric(q: Question, ctx: FormContext, m: Metric) {
   const oneReading =
     m.sensor &&
     !/\baverage\b|\bmean\b|\bon average\b/.test(q.text) &&
-    /\brecorded\b|\breadings?\b|\bsingle\b|\b(highest|lowest|heaviest|lightest|strongest|weakest|peak|max(imum)?|min(imum)?)\b/.test(
-      q.text,
-    );
+    /\brecorded\b|\breadings?\b|\bsingle\b|\b(peak|max(imum)?|min(imum)?)\b/.test(q.text);
   const combine = /\baverage\b|\bmean\b/.test(q.text) ? 'mean' : m.natural === 'mean' ? 'mean' : 'sum';
   const named = q.towns.filter((t) => m.towns.includes(t));
   const towns = named.length >= 2 ? named : [...m.towns];

@@ -19,12 +19,16 @@ import {
 } from './shared.ts';
 import { unknown } from './unknown.ts';
 
+/** Shipments are a town's: "whose shipments" names a town. */
+export const WHOSE_SHIPMENTS = /\bwhose (shipments?|cargo(es)?|goods|crates|barges?|wagons?)\b/;
+
 export const who: Form = {
   name: 'who',
+  // "Whose shipments were robbed?" asks for a town (which-town), not a person.
   matches: (q) =>
     /^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(
       q.core,
-    ),
+    ) && !WHOSE_SHIPMENTS.test(q.core),
   async answer(q, ctx) {
     if (q.actor) return actor.answer(q, ctx);
     const m = q.metrics[0];

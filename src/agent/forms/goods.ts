@@ -1,0 +1,77 @@
+/**
+ * Which goods, which towns: "What goods arrived in Circuiton last week?", "Which goods did the port
+ * buy from overseas?", "What did the pirates steal?", "Which towns did the pirates rob?". The
+ * shipments the question names (as the shipments form reads them), and the distinct goods, or
+ * towns robbed, among them.
+ */
+import type { AggregateResult } from '../../query/run.ts';
+import { RAID_KIND } from '../../world/kinds.ts';
+import { list } from '../format.ts';
+import { daysPhrase } from '../time.ts';
+import { type Form, rangeOf, whole } from './shared.ts';
+import { fieldsOf, kindOf, OVERSEAS, partsOf } from './shipments.ts';
+
+const WHICH_GOODS =
+  /\b(what|which)( (kinds?|sorts?|types?) of)? (goods|cargo(es)?|wares|products|freight)\b|^what (did|does|do|has|have)\b(?!.*\b(how|worth|value|gold|crates?)\b).*\b(buy|bought|sell|sold|ship|send|sent|export|import|steal|stole|take|took|plunder(ed)?|receive[ds]?)\b/;
+const WHICH_TOWNS = /\b(which|what) towns\b|\bwhose shipments? (got|were|was|have been)\b/;
+
+export const goods: Form = {
+  name: 'distinct',
+  matches: (q) =>
+    q.superlative === undefined &&
+    !/\bhow (many|much)\b|\bmost\b|\bleast\b/.test(q.text) &&
+    kindOf(q.text) !== undefined &&
+    (WHICH_GOODS.test(q.core) ||
+      (WHICH_TOWNS.test(q.core) && /^(loss|raid)$/.test(kindOf(q.text) as string))),
+  async answer(q, ctx) {
+    const p = partsOf(q, ctx);
+    if (!p) throw new Error('the distinct form matched a question that names no shipment');
+    const range = whole(ctx);
+    const towns = !WHICH_GOODS.test(q.core);
+    const fields = fieldsOf(p, ctx);
+    const field = towns ? (p.kind === 'loss' ? 'town' : 'target') : 'goods';
+    const r = (await ctx.tools.query(
+      {
+        op: 'aggregate',
+        select: {
+          kinds: [p.kind],
+          fields,
+          days: { from: range.from, to: range.to },
+          // A raid that came back empty took nothing.
+          ...(p.kind === RAID_KIND ? { where: [{ key: 'raid_gold', op: '>' as const, value: 0 }] } : {}),
+        },
+        aggregate: 'distinct',
+        field,
+      },
+      ctx.today,
+    )) as AggregateResult;
+    const values = (r.groups[0]?.values ?? []).map(String).sort();
+    const n = r.groups[0]?.n ?? 0;
+    const named = (ids: readonly string[]) =>
+      list(ids.map((t) => (t === OVERSEAS ? 'overseas' : ctx.vocab.name(t))));
+    const what = {
+      trade: 'traded',
+      arrival: 'that arrived',
+      loss: 'robbed',
+      [RAID_KIND]: 'taken in raids',
+    }[p.kind];
+    const where = [
+      fields.from ? `from ${named(fields.from)}` : '',
+      fields.to ? `to ${named(fields.to)}` : '',
+      fields.target ? `from ${named(fields.target)}'s shipments` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const answer =
+      values.length === 0
+        ? `No shipments ${what}${where ? ` ${where}` : ''} on ${daysPhrase(range)}.`
+        : towns
+          ? `The pirates robbed shipments of ${named(values)} on ${daysPhrase(range)} (${n} ${p.kind === 'loss' ? 'robberies' : 'raids'}).`
+          : `Goods ${what}${where ? ` ${where}` : ''} on ${daysPhrase(range)}: ${list(values)} (${n} ${n === 1 ? 'shipment' : 'shipments'}).`;
+    return {
+      answer,
+      citations: r.evidence,
+      understood: { metric: field, ...rangeOf(range) },
+    };
+  },
+};
