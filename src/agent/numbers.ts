@@ -26,6 +26,32 @@ export function numberWord(word: string): number | undefined {
   return NUMBER_WORDS[word];
 }
 
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
+
+/** An ordinal as a pattern: "second", "2nd". */
+export const ORDINAL = `(${ORDINAL_WORDS.join('|')}|\\d+(?:st|nd|rd|th))`;
+
+/** "second" or "2nd" as 2; undefined for anything else. */
+export function ordinalWord(word: string): number | undefined {
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
+  if (digits) return Number(digits[1]);
+  const i = ORDINAL_WORDS.indexOf(word);
+  return i < 0 ? undefined : i + 1;
+}
+
 const SAY = [
   'no',
   'one',

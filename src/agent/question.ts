@@ -154,7 +154,7 @@ export function parseQuestion(
   for (const mended of speller.realWordMends(written, people)) {
     const r = read(mended);
     const namesNumber =
-      !q.metrics.length && !q.happening && (r.metrics.length > 0 || r.happening) && asksHistory(q);
+      !q.metrics.length && (r.metrics.length > 0 || (!q.happening && r.happening)) && asksHistory(q);
     const namesTown =
       !q.towns.length &&
       r.towns.length > 0 &&

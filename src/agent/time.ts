@@ -4,7 +4,7 @@
  * days. "Last week" is the seven whole days before today; "this week" and "the past week" are the
  * seven days ending today.
  */
-import { numberWord } from './numbers.ts';
+import { numberWord, ORDINAL, ordinalWord } from './numbers.ts';
 
 export interface DayRange {
   from: number;
@@ -37,7 +37,13 @@ const RULES: readonly Rule[] = [
   [/\bbefore day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) - 1 })],
   [/\b(?:until|till|up to|by) day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) })],
   [/\bday (\d+)\b/, (m) => span(m[1], m[1])],
-  [/\bweek (\d+)\b/, (m) => ({ from: (Number(m[1]) - 1) * 7 + 1, to: Number(m[1]) * 7 })],
+  [/\bweek (\d+)\b/, (m) => weekRange(Number(m[1]))],
+  // "Week three", "the second week" (but "the first week" of a span is below).
+  [
+    /\bweek (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/,
+    (m) => weekRange(count(m[1])),
+  ],
+  [new RegExp(`\\b(?:the )?${ORDINAL} week\\b(?! of)`), (m) => weekRange(ordinalWord(m[1] ?? '') ?? 1)],
   [new RegExp(`\\b(?:the )?first ${N} days\\b`), (m) => ({ from: 1, to: count(m[1]) })],
   [/\b(?:the )?first week\b/, () => ({ from: 1, to: 7 })],
   [
@@ -66,6 +72,9 @@ const RULES: readonly Rule[] = [
 function count(word: string | undefined): number {
   return numberWord(word ?? '') ?? 1;
 }
+
+/** Week `w`: days 7(w − 1) + 1 … 7w. */
+const weekRange = (w: number): DayRange => ({ from: (w - 1) * 7 + 1, to: w * 7 });
 
 function span(a: string | undefined, b: string | undefined): DayRange {
   const x = Number(a);

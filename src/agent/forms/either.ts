@@ -16,8 +16,10 @@ import { combineOf, decimalsOf, type Form, type FormContext, rangeOf, selectionO
 /** Words that ask for the smaller of the two. */
 const SMALLER =
   /\b(colder|cooler|chillier|less|fewer|drier|lower|smaller|calmer|weaker|worse|poorer|quieter)\b/;
-/** A question that asks whether the first side beat the second: "did … more … than …". */
-const WHETHER = /^(did|does|do|was|were|is|are|has|have|had)\b/;
+/** A question that asks whether the first side beat the second: "(all told,) did … more … than …". */
+const WHETHER = /^([a-z ]+, )?(did|does|do|was|were|is|are|has|have|had)\b/;
+/** How a town did, with no number named: its main product decides ("did the mines do better?"). */
+const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE = /\b(compare|compared|comparing|versus|vs|difference between|against)\b/;
 
@@ -97,17 +99,19 @@ function sidesOfSplit({ left, right }: Split, ctx: FormContext): [Side, Side] | 
 /** What is compared: a number, or how often something happened ("more raids"). */
 type Measure = { metric: Metric } | { happening: Happening };
 
-function measureOf(q: Question): Measure | undefined {
+function measureOf(q: Question, ctx: FormContext): Measure | undefined {
   if (q.metrics[0]) return { metric: q.metrics[0] };
   if (q.happening) return { happening: q.happening };
-  return undefined;
+  const main =
+    q.towns.length === 1 && DID_BETTER.test(q.text) ? ctx.vocab.mainOf(q.towns[0] as string) : undefined;
+  return main && { metric: main };
 }
 
 export const either: Form = {
   name: 'either',
-  matches: (q, ctx) => measureOf(q) !== undefined && sidesOf(q.text, ctx) !== undefined,
+  matches: (q, ctx) => measureOf(q, ctx) !== undefined && sidesOf(q.text, ctx) !== undefined,
   async answer(q, ctx) {
-    const measure = measureOf(q) as Measure;
+    const measure = measureOf(q, ctx) as Measure;
     const { sides, than } = sidesOf(q.text, ctx) as { sides: [Side, Side]; than: boolean };
     const [a, b] = sides;
     const whether = than && WHETHER.test(q.core);

@@ -10,9 +10,10 @@ import type { Metric } from '../vocabulary.ts';
 import {
   combineOf,
   decimalsOf,
+  EVENT_NOUN,
   type Form,
-  type FormContext,
   line,
+  measuredBy as metricOf,
   ONE_EVENT,
   rangeOf,
   selectionOf,
@@ -20,20 +21,9 @@ import {
   whole,
 } from './shared.ts';
 
-/** One event, also named by a noun alone: "the biggest haul", "the richest raid". */
-const EVENT_NOUN = /\b(haul|catch|raid|trip|shift|reading|batch|sale)\b/;
 /** One day: a day's total. */
 const ONE_DAY =
   /\bdaily\b|\b\w+iest day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top) day\b|\bin a day\b/;
-
-/** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
-function metricOf(q: Question, ctx: FormContext): Metric | undefined {
-  if (q.metrics[0]) return q.metrics[0];
-  if (q.happening?.metric) return ctx.vocab.metric(q.happening.metric);
-  // A happening of a kind that carries one number ("the costliest robbery": its gold).
-  const kind = ctx.vocab.world.kinds.find((k) => k.kind === q.happening?.kind);
-  return kind?.metrics?.length === 1 ? ctx.vocab.metric(kind.metrics[0]?.key as string) : undefined;
-}
 
 export const extreme: Form = {
   name: 'extreme',

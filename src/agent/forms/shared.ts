@@ -66,6 +66,21 @@ export interface Form {
 export const ONE_EVENT =
   /\bsingle\b(?! day)|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
 
+/** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
+export const EVENT_NOUN = /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?)\b/;
+
+/** "…, and on what day?": the day is where the extreme was, not what is ranked. */
+export const AND_WHAT_DAY = /,? and (on )?(what|which) day\b|\bwhat day was (that|it)\b/;
+
+/** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
+export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
+  if (q.metrics[0]) return q.metrics[0];
+  if (q.happening?.metric) return ctx.vocab.metric(q.happening.metric);
+  // A happening of a kind that carries one number ("the costliest robbery": its gold).
+  const kind = ctx.vocab.world.kinds.find((k) => k.kind === q.happening?.kind);
+  return kind?.metrics?.length === 1 ? ctx.vocab.metric(kind.metrics[0]?.key as string) : undefined;
+}
+
 /** The days asked about, or the whole history. */
 export const whole = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.history.from, to: ctx.today };
 /** The days asked about, or today. */

@@ -10,12 +10,15 @@ import { daysPhrase } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
 import type { Metric } from '../vocabulary.ts';
 import {
+  AND_WHAT_DAY,
   combineOf,
   decimalsOf,
+  EVENT_NOUN,
   type Form,
   type FormContext,
   happeningOf,
   happeningTown,
+  measuredBy,
   ONE_EVENT,
   rangeOf,
   selectionOf,
@@ -28,23 +31,25 @@ const FIRST_OR_LAST = /\b(first|last|latest|earliest|most recent) day\b/;
 
 export const whichDay: Form = {
   name: 'which day',
-  matches: (q) =>
+  matches: (q, ctx) =>
     (/\b(which|what) (was the )?(\w+ )?day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the (\w+ )+?day\b/.test(
       q.text,
     ) &&
-      q.metrics.length > 0) ||
+      (q.metrics.length > 0 || (AND_WHAT_DAY.test(q.text) && measuredBy(q, ctx) !== undefined))) ||
     (FIRST_OR_LAST.test(q.text) &&
       /\b(which|what)\b/.test(q.text) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
     if (FIRST_OR_LAST.test(q.text)) return firstOrLast(q, ctx);
-    const m = q.metrics[0] as Metric;
+    const m = measuredBy(q, ctx) as Metric;
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const town = towns.length === 1 ? towns[0] : undefined;
     const range = whole(ctx);
     const fn = q.superlative === 'min' || q.aggregate === 'min' ? 'min' : 'max';
-    const single = ONE_EVENT.test(q.text);
+    // "The lowest tide, and on what day?": one reading (or one haul), and the day it was on.
+    const single =
+      ONE_EVENT.test(q.text) || (AND_WHAT_DAY.test(q.text) && (m.sensor || EVENT_NOUN.test(q.text)));
     const combine = combineOf(m);
     const r = (await ctx.tools.query(
       {

@@ -1,5 +1,6 @@
 /** "Who mined the most ore?", "Who led the raids?": people ranked by a number, or named for a happening. */
 import type { StoredEvent } from '../../store/store.ts';
+import type { World } from '../../world/world.ts';
 import { amount } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
@@ -19,16 +20,37 @@ import {
 } from './shared.ts';
 import { unknown } from './unknown.ts';
 
+/** Words for a person, from the world's jobs and roles ("which miner", "which teacher"), by world. */
+const personWords = new WeakMap<World, RegExp>();
+
+/** "Which miner dug the most?", "which trader sold most?": a person, named by their work. */
+function asksWhichPerson(q: Question, world: World): boolean {
+  let words = personWords.get(world);
+  if (words === undefined) {
+    const nouns = new Set(['person', 'one', 'worker', 'resident', 'people', 'villager', 'crew member']);
+    for (const town of world.towns)
+      for (const p of town.people)
+        for (const w of [...p.job.split(/\s+/), ...p.roles])
+          if (w.length > 3 && !/^(and|at|the)$/.test(w)) nouns.add(w);
+    const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
+    words = new RegExp(`^(which|what) (${alternatives}|fishermen|fisherwomen)\\b`);
+    personWords.set(world, words);
+  }
+  return words.test(q.core);
+}
+
 /** Shipments are a town's: "whose shipments" names a town. */
 export const WHOSE_SHIPMENTS = /\bwhose (shipments?|cargo(es)?|goods|crates|barges?|wagons?)\b/;
 
 export const who: Form = {
   name: 'who',
   // "Whose shipments were robbed?" asks for a town (which-town), not a person.
-  matches: (q) =>
-    /^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(
+  matches: (q, ctx) =>
+    (/^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(
       q.core,
-    ) && !WHOSE_SHIPMENTS.test(q.core),
+    ) ||
+      (asksWhichPerson(q, ctx.vocab.world) && q.metrics.length > 0)) &&
+    !WHOSE_SHIPMENTS.test(q.core),
   async answer(q, ctx) {
     if (q.actor) return actor.answer(q, ctx);
     const m = q.metrics[0];

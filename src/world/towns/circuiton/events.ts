@@ -14,7 +14,7 @@ export const KINDS: readonly EventKindDef[] = [
         range: [0, 2],
         stated: /(\d+(?:\.\d+)?)\s+tons? of ore/i,
         measure: 'output',
-        words: /\bores?\b|\bmined\b|\bmining\b/,
+        words: /\bores?\b|\bmined\b|\bmining\b|\bdug\b|\bdig(s|ging)?\b/,
         // Tons are small beside the other towns' fish and pounds: a hundredfold brings them in scale.
         chart: { group: 'production', scale: 100 },
         main: true,

@@ -14,7 +14,7 @@ export const KINDS: readonly EventKindDef[] = [
         range: [0, 20],
         stated: /(\d+)\s+drinks?\b/i,
         measure: 'output',
-        words: /\bdrinks?\b|\bdrank\b|\bdrunk\b|\bpoured\b|\brum\b|\bale\b|\bgrog\b/,
+        words: /\bdrinks?\b|\bdrank\b|\bdrunk\b|\bpoured\b|\brum\b|\bale\b|\bgrog\b|\btavern\b/,
         chart: { group: 'production' },
       },
     ],
