@@ -89,7 +89,7 @@ function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabular
 
 /** Words before the question itself: "hey,", "tell me,", "yes or no:", "of all the towns,". */
 const FILLER =
-  /^(?:(?:hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|in the end|overall|all in all|so far|to date)\b[,:;]?\s*)+/;
+  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns)\b[,:;]?\s*)+/;
 
 function coreOf(text: string, said: string | undefined): string {
   // The time phrase goes with the word that led it in ("in the past week", "during week 4").

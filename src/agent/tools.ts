@@ -94,11 +94,13 @@ export function selectionOfHappening(
     days: { from: range.from, to: range.to },
     ...(h.flag
       ? { flags: [h.metric as string] }
-      : h.metric !== undefined && Number.isFinite(h.min)
-        ? { where: [atLeast(h.metric, h.min as number, vocab)] }
-        : h.metric !== undefined
-          ? { metric: h.metric }
-          : {}),
+      : h.metric !== undefined && h.max !== undefined
+        ? { where: [{ key: h.metric, op: '<=' as const, value: h.max }] }
+        : h.metric !== undefined && Number.isFinite(h.min)
+          ? { where: [atLeast(h.metric, h.min as number, vocab)] }
+          : h.metric !== undefined
+            ? { metric: h.metric }
+            : {}),
   };
 }
 

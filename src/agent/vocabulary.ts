@@ -54,9 +54,10 @@ export interface Happening {
   towns: readonly string[];
   town?: string;
   kind?: string;
-  /** The event's number (or flag, 1 when set) that must be at least `min`. */
+  /** The event's number (or flag, 1 when set) that must be at least `min` (or at most `max`). */
   metric?: string;
   min?: number;
+  max?: number;
   /** A flag its events carry (data[flag] = 1), not a number's threshold. */
   flag?: boolean;
   /** The whole town hears of it. */

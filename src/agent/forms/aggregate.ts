@@ -38,8 +38,13 @@ export const aggregate: Form = {
 async function totals(q: Question, ctx: FormContext, m: Metric, towns: string[], fn: Metric['natural']) {
   const range = whole(ctx);
   const actor = q.actor;
-  const perDay =
-    fn === 'mean' && !m.sensor && m.natural === 'sum' && !/\bper (?!day\b|week\b|month\b)\w+/.test(q.text);
+  // "On average a day" is the day's total; "a fishing trip brought in on average", "per haul" is one event's.
+  const perEvent =
+    /\bper (?!day\b|week\b|month\b)\w+/.test(q.text) ||
+    /\b(a|an|each|every|one) (\w+ )?(haul|catch|trip|shift|raid|batch|sale|delivery|shipment|lesson|night)\b/.test(
+      q.text,
+    );
+  const perDay = fn === 'mean' && !m.sensor && m.natural === 'sum' && !perEvent;
   const lines: string[] = [];
   const citations: number[] = [];
   let total = 0;

@@ -10,7 +10,7 @@ import type { Metric } from '../vocabulary.ts';
 import { combineOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
 
 const CORRELATE =
-  /\bcorrelat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo together\b|\bmove together\b|\bdepend on\b/;
+  /\bcorr?e+lat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo(es)? (together|with)\b|\bmove together\b|\bdepends? on\b|\blinked\b|\blinks? (between|to|with)\b|\bassociated\b|\bconnected\b/;
 const TREND =
   /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\bgoing (up|down)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
 

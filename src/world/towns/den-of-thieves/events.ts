@@ -14,7 +14,7 @@ export const KINDS: readonly EventKindDef[] = [
         range: [0, 20],
         stated: /(\d+)\s+drinks?\b/i,
         measure: 'output',
-        words: /\bdrinks?\b|\bdrank\b|\bdrunk\b|\bpoured\b|\brum\b|\bale\b|\bgrog\b|\btavern\b/,
+        words: /\bdrinks?\b|\bdrank\b|\bdrunk\b|\bpoured\b|\brum\b|\bale\b|\bgrog\b|\btavern\b|\bdrinking\b/,
         chart: { group: 'production' },
       },
     ],
@@ -66,7 +66,7 @@ export const KINDS: readonly EventKindDef[] = [
       {
         name: 'raid',
         phrase: 'the pirates went on a raid',
-        words: /\braid(s|ed|ing)?\b|\braiders?\b|\battack(s|ed)?\b|\bplunder(ed)?\b/,
+        words: /\braid(s|ed|ing)?\b|\braiders?\b|\battack(s|ed)?\b|\bplunder(ed)?\b|\brob(s|bing)?\b/,
         metric: 'raid_gold',
         min: 1,
       },

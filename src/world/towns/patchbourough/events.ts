@@ -54,11 +54,19 @@ export const KINDS: readonly EventKindDef[] = [
         range: [0, 500],
         stated: /(\d+)\s+lbs? of grain/i,
         measure: 'output',
-        words: /(?<!\bharvest\w*\b[^?]*)\bgrain\b(?![^?]*\bharvest)|\bmill(ed|s)?\b|\bground\b/,
+        // The mill is named for its grain only where its flour is not ("how much flour did the mill make").
+        words:
+          /(?<!\bharvest\w*\b[^?]*)\bgrain\b(?![^?]*\bharvest)|(?<!\bflour\b[^?]*)\b(mill(ed|s)?|ground)\b(?![^?]*\bflour\b)/,
       },
     ],
     fields: { grain_stock_lbs: 'number' },
-    flags: [{ key: 'idle', phrase: 'the mill stood idle', words: /\bidle\b/ }],
+    flags: [
+      {
+        key: 'idle',
+        phrase: 'the mill stood idle',
+        words: /\bidle\b|\bst(and|ands|ood|anding) still\b|\bnot (turn|grind)\w*/,
+      },
+    ],
   },
   {
     kind: 'forge',
