@@ -150,10 +150,13 @@ export class Speller {
     if (this.isForm(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
+    // The world's words first ("god" is "gold" before it is "good"), unless a word questions are made
+    // of is a likelier slip ("lowst" is "lowest", not "lost").
+    const world = this.nearestOf(word, this.worldCandidates);
+    const any = this.nearestOf(word, this.candidates);
     const mended =
       this.undoubled(word) ??
-      this.nearest(word, this.worldCandidates) ??
-      this.nearest(word, this.candidates) ??
+      (world && (!any || any.distance >= world.distance) ? world.word : any?.word) ??
       word;
     if (this.cache.size < 10_000) this.cache.set(word, mended);
     return mended;
@@ -202,6 +205,15 @@ export class Speller {
 
   /** The one candidate nearest the word within its edit limit, or undefined (none, or a tie). */
   private nearest(word: string, candidates: readonly string[], maxLimit = 2): string | undefined {
+    return this.nearestOf(word, candidates, maxLimit)?.word;
+  }
+
+  /** The nearest candidate and its slip distance. */
+  private nearestOf(
+    word: string,
+    candidates: readonly string[],
+    maxLimit = 2,
+  ): { word: string; distance: number } | undefined {
     const limit = Math.min(maxLimit, word.length >= 7 ? 2 : 1);
     // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
     const minLength = word.length === 3 ? 4 : 0;
@@ -219,7 +231,9 @@ export class Speller {
         else if (!this.nameWords.has(best as string)) tie = true;
       }
     }
-    return best !== undefined && bestDistance <= limit && !tie ? best : undefined;
+    return best !== undefined && bestDistance <= limit && !tie
+      ? { word: best, distance: bestDistance }
+      : undefined;
   }
 }
 

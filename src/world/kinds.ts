@@ -155,7 +155,8 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
       {
         name: 'robbery',
         phrase: 'pirates robbed a shipment',
-        words: /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blost .*to (the )?pirates\b/,
+        words:
+          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t)\b[^?]*\bto (the )?(pirates|raiders)\b/,
         metric: 'loot_gold',
         min: 1,
       },

@@ -19,10 +19,6 @@ import {
   whole,
 } from './shared.ts';
 
-/** A happening that brought nothing: "a raid that came back empty". */
-const EMPTY =
-  /\b(come|came|comes|coming|went|go) back empty\b|\bempty-handed\b|\b(took|taken|take|brought) nothing\b/;
-
 export const did: Form = {
   name: 'did',
   matches: (q) =>
@@ -31,19 +27,8 @@ export const did: Form = {
   async answer(q, ctx) {
     const threshold = thresholdOf(q);
     if (threshold && q.metrics[0]) return againstThreshold(q, ctx, q.metrics[0], threshold);
-    const named = happeningOf(q, ctx);
-    if (!named) return actor.answer(q, ctx);
-    // "Did any raid come back empty?": the happening with none of its number.
-    const h =
-      EMPTY.test(q.text) && named.metric !== undefined && !named.flag
-        ? {
-            ...named,
-            name: `${named.name}, empty`,
-            phrase: `${named.phrase} and came back empty`,
-            min: undefined,
-            max: 0,
-          }
-        : named;
+    const h = happeningOf(q, ctx);
+    if (!h) return actor.answer(q, ctx);
     const town = happeningTown(h, q, ctx);
     const range = whole(ctx);
     const where = whereOf(ctx, h, town);

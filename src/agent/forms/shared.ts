@@ -110,7 +110,24 @@ export function townsFor(m: Metric, q: Question, ctx: FormContext): { towns: str
 }
 
 /** What a question asks happened: the happening it names, or its metric above zero. */
+/** A happening that brought nothing: "a raid that came back empty", "came to nothing", "let a shipment go". */
+const EMPTY =
+  /\b(come|came|comes|coming|went|go) back empty\b|\bempty-handed\b|\b(come|came|comes) to nothing\b|\b(took|taken|take|brought) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
+
+/** The happening asked about; with none of its number where the question says it brought nothing. */
 export function happeningOf(q: Question, ctx: FormContext): Happening | undefined {
+  const h = namedHappening(q, ctx);
+  if (!h || !EMPTY.test(q.text) || h.metric === undefined || h.flag) return h;
+  return {
+    ...h,
+    name: `${h.name}, empty`,
+    phrase: `${h.phrase} and came back empty`,
+    min: undefined,
+    max: 0,
+  };
+}
+
+function namedHappening(q: Question, ctx: FormContext): Happening | undefined {
   const { vocab } = ctx;
   // "Did the raiders raid <a town>?" asks about that town's losses: the raids that hit it.
   if (

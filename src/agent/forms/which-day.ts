@@ -27,21 +27,31 @@ import {
   whole,
 } from './shared.ts';
 
-const FIRST_OR_LAST = /\b(first|last|latest|earliest|most recent) day\b/;
+/** "The worst day for the mine": a town's day, measured by its main product. */
+function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
+  if (q.towns.length !== 1 || !/\b(best|worst|busiest|quietest|slowest|poorest)\b/.test(q.text))
+    return undefined;
+  return ctx.vocab.mainOf(q.towns[0] as string);
+}
+
+const FIRST_OR_LAST =
+  /\b(first|last|latest|earliest|most recent) day\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
 
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
-    (/\b(which|what) (was the )?(\w+ )?day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the (\w+ )+?day\b/.test(
+    (/\b(which|what) (was the )?(\w+ ){0,2}day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the (\w+ )+?day\b/.test(
       q.text,
     ) &&
-      (q.metrics.length > 0 || (AND_WHAT_DAY.test(q.text) && measuredBy(q, ctx) !== undefined))) ||
+      (q.metrics.length > 0 ||
+        (AND_WHAT_DAY.test(q.text) && measuredBy(q, ctx) !== undefined) ||
+        mainOfBestDay(q, ctx) !== undefined)) ||
     (FIRST_OR_LAST.test(q.text) &&
       /\b(which|what)\b/.test(q.text) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
     if (FIRST_OR_LAST.test(q.text)) return firstOrLast(q, ctx);
-    const m = measuredBy(q, ctx) as Metric;
+    const m = (measuredBy(q, ctx) ?? mainOfBestDay(q, ctx)) as Metric;
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const town = towns.length === 1 ? towns[0] : undefined;
@@ -98,7 +108,8 @@ async function firstOrLast(q: Question, ctx: FormContext) {
     },
     ctx.today,
   )) as AggregateResult;
-  const first = !/\b(last|latest|most recent) day\b/.test(q.text);
+  // "The last" in the question itself, not in its time ("in the last 30 days").
+  const first = !/\b(last|latest|most recent)\b/.test(q.core);
   const day = first ? r.groups[0] : r.groups.at(-1);
   const where = whereOf(ctx, h, town);
   if (!day)
