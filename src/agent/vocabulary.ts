@@ -199,6 +199,12 @@ export class Vocabulary {
   townsIn(text: string, claimed: readonly (readonly [number, number])[] = this.claimedSpans(text)): string[] {
     const found: { id: string; at: number }[] = [];
     for (const t of this.towns) {
+      // Its name is always the town, also where a nickname inside it ("the den") is another's word.
+      const named = new RegExp(`\\b${escapeRegExp(t.name.toLowerCase())}\\b`).exec(text);
+      if (named) {
+        found.push({ id: t.id, at: named.index });
+        continue;
+      }
       for (const m of text.matchAll(this.everyWord(t))) {
         const end = m.index + m[0].length;
         // Only what people call a town is borrowed by other words; its name is always the town.

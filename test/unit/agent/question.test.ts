@@ -30,10 +30,14 @@ describe('reading a question', () => {
     assert.deepEqual(parse('Who will win the next election?').metrics, []);
   });
 
-  it("leaves a town's nickname inside a number's words to the number, never the town's name", () => {
+  it("leaves a town's nickname inside a number's or a happening's words to them, never the town's name", () => {
     assert.deepEqual(parse('How much gold was lost to the pirates last week?').towns, []);
     assert.deepEqual(parse('How much gold did Circuiton lose to the pirates last week?').towns, [
       'circuiton',
+    ]);
+    // Outside those words the nickname names its town; the name always does.
+    assert.deepEqual(parse('How many drinks did the pirates pour last week?').towns, ['den-of-thieves']);
+    assert.deepEqual(parse('How much gold did the Den of Thieves lose to the pirates?').towns, [
       'den-of-thieves',
     ]);
   });
