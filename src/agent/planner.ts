@@ -46,7 +46,7 @@ export async function answerOffline(question: string, ctx: PlannerContext): Prom
     if (from > ctx.today)
       return plain(
         'future',
-        `${from === to ? `Day ${from} has` : `Days ${from}–${to} have`} not come yet: today is day ${ctx.today}, and the history runs from day ${history.from}. What has not happened yet is not in it.`,
+        `${from === to ? `Day ${from} has` : `Days ${from}–${to} have`} not come yet: the history runs up to today, and what has not happened yet is not in it.`,
       );
     if (to < history.from)
       return plain(

@@ -154,12 +154,11 @@ export function parseQuestion(
   for (const mended of speller.realWordMends(written, people)) {
     const r = read(mended);
     const namesNumber =
-      !q.metrics.length && (r.metrics.length > 0 || (!q.happening && r.happening)) && asksHistory(q);
+      !q.metrics.length &&
+      (r.metrics.length > 0 || (r.happening !== undefined && r.happening !== q.happening)) &&
+      asksHistory(q);
     const namesTown =
-      !q.towns.length &&
-      r.towns.length > 0 &&
-      r.metrics.length === q.metrics.length &&
-      r.happening === q.happening;
+      r.towns.length > q.towns.length && r.metrics.length === q.metrics.length && r.happening === q.happening;
     if (namesNumber || namesTown) q = r;
   }
   const text = q.text;

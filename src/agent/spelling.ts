@@ -217,25 +217,34 @@ export class Speller {
     const limit = Math.min(maxLimit, word.length >= 7 ? 2 : 1);
     // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
     const minLength = word.length === 3 ? 4 : 0;
-    let best: string | undefined;
+    let nearest: string[] = [];
     let bestDistance = Infinity;
-    let tie = false;
     for (const candidate of candidates) {
       if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
       const d = slip(word, candidate);
-      if (d < bestDistance) {
-        [best, bestDistance, tie] = [candidate, d, false];
-      } else if (d === bestDistance && candidate !== best) {
-        // A town's name wins a tie ("circuitoon" is Circuiton before it is anything else).
-        if (this.nameWords.has(candidate) && !this.nameWords.has(best as string)) best = candidate;
-        else if (!this.nameWords.has(best as string)) tie = true;
-      }
+      if (d < bestDistance) [nearest, bestDistance] = [[candidate], d];
+      else if (d === bestDistance && !nearest.includes(candidate)) nearest.push(candidate);
     }
-    return best !== undefined && bestDistance <= limit && !tie
-      ? { word: best, distance: bestDistance }
-      : undefined;
+    if (bestDistance > limit) return undefined;
+    // A tie goes to a town's name ("circuitoon" is Circuiton before it is anything else), then to
+    // the one word that keeps the first letter, which a slip seldom hits ("rading" is raiding).
+    const names = nearest.filter((c) => this.nameWords.has(c));
+    const initial = nearest.filter((c) => c[0] === word[0]);
+    const best =
+      nearest.length === 1
+        ? nearest[0]
+        : names.length === 1
+          ? names[0]
+          : names.length === 0 && initial.length === 1
+            ? initial[0]
+            : undefined;
+    return best === undefined ? undefined : { word: best, distance: bestDistance };
   }
 }
+
+/** Whether `word` is `target` written with one slip of the fingers ("miler" for "miller"). */
+export const isSlipOf = (word: string, target: string): boolean =>
+  word !== target && word.length >= 4 && slip(word, target) <= 1;
 
 /**
  * The edit distance of a slip of the fingers, with the likeliest slips cheaper than other edits of

@@ -99,7 +99,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*\bgold\b|\bgold\b[^?]*\b(trade[ds]?|trading|sold|earned|sales?)\b|\btrade income\b|\b(biggest|largest|best|richest|single) sale\b/,
+          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|earned|sales?)\b|\btrade income\b|\b(biggest|largest|best|richest|single) sale\b/,
       },
       {
         key: 'cargo_items',
@@ -131,7 +131,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         name: 'arrival',
         phrase: 'a shipment arrived',
         words:
-          /\barriv(e|ed|es|al|als|ing)\b|\bdeliver(y|ies|ed|ing)\b|\breceiv(e|ed|es|ing)\b[^?]*\b(shipments?|cargo(es)?|goods|crates)\b/,
+          /\barriv(e|ed|es|al|als|ing)\b|\bdeliver(y|ies|ed|ing)\b|\breceiv(e|ed|es|ing)\b[^?]*?\b(shipments?|cargo(es)?|goods|crates)\b/,
       },
     ],
   },
@@ -147,7 +147,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(lost|lose|loses|losses|stolen|stole|robbed)\b[^?]*\bgold\b|\bgold\b[^?]*\b(lost|lose|stolen|robbed)\b/,
+          /\b(lost|lose|loses|losses|stolen|stole|robbed)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(lost|lose|stolen|robbed)\b/,
       },
     ],
     fields: { ...SHIPMENT_FIELDS, cargo_items: 'number', target: 'town', raider: 'town' },
@@ -156,7 +156,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         name: 'robbery',
         phrase: 'pirates robbed a shipment',
         words:
-          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t)\b[^?]*\bto (the )?(pirates|raiders)\b/,
+          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t)\b[^?]*?\bto (the )?(pirates|raiders)\b/,
         metric: 'loot_gold',
         min: 1,
       },

@@ -31,23 +31,37 @@ function strength(r: number): string {
   return a >= 0.7 ? 'strong' : a >= 0.4 ? 'moderate' : a >= 0.2 ? 'weak' : 'very weak';
 }
 
+/** The two daily series a correlation asks of: two numbers, or one number in two towns. */
+function pairOf(q: Question, ctx: FormContext) {
+  if (!CORRELATE.test(q.text)) return undefined;
+  if (q.metrics.length >= 2) {
+    const [a, b] = q.metrics as [Metric, Metric];
+    // Each number's town is the one named on its side of the question ("Circuiton's gold lost …
+    // track the port's pressure"), else the one named at all, else its only town.
+    const aAt = a.words.exec(q.text)?.index ?? 0;
+    const joint = /\b(and|track(s|ed)?|with|against|vs\.?|versus)\b/g;
+    joint.lastIndex = aAt;
+    const split = joint.exec(q.text)?.index ?? b.words.exec(q.text)?.index ?? q.text.length;
+    const sideTown = (m: Metric, text: string) => ctx.vocab.townsIn(text).find((t) => m.towns.includes(t));
+    const ta = sideTown(a, q.text.slice(0, split)) ?? townOf(a, q);
+    const tb = sideTown(b, q.text.slice(split)) ?? (ta && b.towns.includes(ta) ? ta : townOf(b, q));
+    return { a, ta, b, tb };
+  }
+  // "Circuiton's gold lost per day and the farms' gold lost per day": one number, two towns.
+  const m = q.metrics[0];
+  const towns = m ? q.towns.filter((t) => m.towns.includes(t)) : [];
+  if (!m || towns.length < 2) return undefined;
+  return { a: m, ta: towns[0], b: m, tb: towns[1] };
+}
+
 export const relation: Form = {
   name: 'relation',
-  matches: (q) =>
-    (CORRELATE.test(q.text) && q.metrics.length >= 2) || (TREND.test(q.text) && q.metrics.length >= 1),
+  matches: (q, ctx) => pairOf(q, ctx) !== undefined || (TREND.test(q.text) && q.metrics.length >= 1),
   async answer(q, ctx) {
     const range = whole(ctx);
-    if (CORRELATE.test(q.text) && q.metrics.length >= 2) {
-      const [a, b] = q.metrics as [Metric, Metric];
-      // Each number's town is the one named on its side of the question ("Circuiton's gold lost …
-      // track the port's pressure"), else the one named at all, else its only town.
-      const aAt = a.words.exec(q.text)?.index ?? 0;
-      const joint = /\b(and|track(s|ed)?|with|against|vs\.?|versus)\b/g;
-      joint.lastIndex = aAt;
-      const split = joint.exec(q.text)?.index ?? b.words.exec(q.text)?.index ?? q.text.length;
-      const sideTown = (m: Metric, text: string) => ctx.vocab.townsIn(text).find((t) => m.towns.includes(t));
-      const ta = sideTown(a, q.text.slice(0, split)) ?? townOf(a, q);
-      const tb = sideTown(b, q.text.slice(split)) ?? (ta && b.towns.includes(ta) ? ta : townOf(b, q));
+    const pair = pairOf(q, ctx);
+    if (pair) {
+      const { a, ta, b, tb } = pair;
       const r = (await ctx.tools.query(
         { op: 'correlate', a: series(a, ta, ctx), b: series(b, tb, ctx) },
         ctx.today,

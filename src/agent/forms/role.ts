@@ -4,6 +4,7 @@
  */
 import { list } from '../format.ts';
 import type { Question } from '../question.ts';
+import { isSlipOf } from '../spelling.ts';
 import type { Form, FormContext } from './shared.ts';
 
 interface Holder {
@@ -16,9 +17,14 @@ interface Holder {
 /** The people whose role, job or workplace the question names. */
 function holdersOf(q: Question, ctx: FormContext): Holder[] {
   const found: Holder[] = [];
-  // The verb ("who keeps the forge") is not the role ("the tavern keeper").
+  // The verb ("who keeps the forge") is not the role ("the tavern keeper"), nor is the town's
+  // nickname ("the farms" are not the farmers).
+  const text = ctx.vocab.towns.reduce(
+    (t, town) => t.replace(new RegExp(town.words.source, 'g'), ' '),
+    q.text,
+  );
   const words = new Set(
-    (q.text.match(/[a-z]+/g) ?? []).filter((w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w)),
+    (text.match(/[a-z]+/g) ?? []).filter((w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w)),
   );
   const stem = (w: string) => w.replace(/(ers|er|es|ing|s)$/, '');
   const stems = new Set([...words].map(stem));
@@ -27,10 +33,16 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
     for (const person of town.people) {
       const place = town.places.find((p) => p.slug === person.workplace);
       const joined = q.text.replace(/[^a-z]/g, '');
-      const named = [person.job, ...person.roles].some(
-        (r) =>
-          words.has(r) || stems.has(stem(r)) || (r.length >= 6 && joined.includes(r.replace(/\s+/g, ''))),
-      );
+      const named =
+        [person.job, ...person.roles].some(
+          (r) =>
+            words.has(r) ||
+            stems.has(stem(r)) ||
+            (r.length >= 6 && joined.includes(r.replace(/\s+/g, ''))) ||
+            [...words].some((w) => isSlipOf(w, r)),
+        ) ||
+        // What the person is known for ("who keeps the ship afloat": the bosun who keeps it afloat).
+        (/^who\b/.test(q.core) && distinctive(person.persona).some((w) => words.has(w)));
       const atPlace =
         place !== undefined &&
         (stems.has(stem(place.kind)) ||
@@ -71,6 +83,13 @@ export const role: Form = {
     };
   },
 };
+
+/** A description's words that tell its person apart: long ones, not the everyday words of questions. */
+function distinctive(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]{6,}/g) ?? []).filter(
+    (w) => !/^(knows|always|before|people|another|nothing|everything|whether)$/.test(w),
+  );
+}
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

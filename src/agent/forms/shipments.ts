@@ -19,7 +19,12 @@ export const OVERSEAS = 'overseas';
 type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
 export function kindOf(text: string): Kind | undefined {
-  if (/\b(los[et]|loses|losses|robbed|were robbed|was robbed|robbery|robberies)\b/.test(text)) return 'loss';
+  if (
+    /\b(los[et]|loses|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
+      text,
+    )
+  )
+    return 'loss';
   if (
     /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b/.test(
       text,

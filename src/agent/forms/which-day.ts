@@ -40,7 +40,7 @@ const FIRST_OR_LAST =
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
-    (/\b(which|what) (was the )?(\w+ ){0,2}day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest)\b|\bwhich was the (\w+ )+?day\b/.test(
+    (/\b(which|what) (was the )?(\w+ ){0,2}day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest|most|least|\w+iest)\b|\bwhich was the (\w+ )+?day\b/.test(
       q.text,
     ) &&
       (q.metrics.length > 0 ||
