@@ -83,7 +83,7 @@ export class Vocabulary {
   readonly robbery: Happening | undefined;
   private readonly names = new Map<string, string>();
   private readonly byKey = new Map<string, Metric>();
-  private readonly globalWords = new Map<string, RegExp>();
+  private readonly globalWords = new Map<RegExp, RegExp>();
   private readonly kindNews = new Map<string, boolean>();
 
   constructor(readonly world: World) {
@@ -223,12 +223,17 @@ export class Vocabulary {
 
   /** A town's words as a global pattern, made once: every place the question names it. */
   private everyWord(t: Town): RegExp {
-    let words = this.globalWords.get(t.id);
-    if (!words) {
-      words = new RegExp(t.words.source, `${t.words.flags.replace('g', '')}g`);
-      this.globalWords.set(t.id, words);
+    return this.everyMatch(t.words);
+  }
+
+  /** A pattern made global, once: every place it matches. */
+  private everyMatch(words: RegExp): RegExp {
+    let every = this.globalWords.get(words);
+    if (!every) {
+      every = new RegExp(words.source, `${words.flags.replace('g', '')}g`);
+      this.globalWords.set(words, every);
     }
-    return words;
+    return every;
   }
 
   private claimedSpans(text: string): [number, number][] {
@@ -243,13 +248,15 @@ export class Vocabulary {
     const found: { m: Metric; at: number; span: [number, number] }[] = [];
     const taken: [number, number][] = [];
     for (const m of this.metrics) {
-      const match = m.words.exec(text);
-      if (!match) continue;
-      const span: [number, number] = [match.index, match.index + match[0].length];
-      // A word belongs to the first metric that claims it ("lost … gold" is a loss, not a raid's gold).
-      if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
-      taken.push(span);
-      found.push({ m, at: match.index, span });
+      // A word belongs to the first metric that claims it ("lost … gold" is a loss, not a raid's
+      // gold); a later metric takes the first of its matches left free ("… and its trade income").
+      for (const match of text.matchAll(this.everyMatch(m.words))) {
+        const span: [number, number] = [match.index, match.index + match[0].length];
+        if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
+        taken.push(span);
+        found.push({ m, at: match.index, span });
+        break;
+      }
     }
     return found.sort((a, b) => a.at - b.at);
   }

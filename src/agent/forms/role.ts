@@ -17,14 +17,22 @@ interface Holder {
 /** The people whose role, job or workplace the question names. */
 function holdersOf(q: Question, ctx: FormContext): Holder[] {
   const found: Holder[] = [];
-  // The verb ("who keeps the forge") is not the role ("the tavern keeper"), nor is the town's
-  // nickname ("the farms" are not the farmers).
-  const text = ctx.vocab.towns.reduce(
-    (t, town) => t.replace(new RegExp(town.words.source, 'g'), ' '),
-    q.text,
+  // The verb ("who keeps the forge") is not the role ("the tavern keeper"), nor is a town's
+  // nickname unless it is the role itself ("the farms" are not the farmers; "the miners" are).
+  const nicknames = new Set(
+    ctx.vocab.towns.flatMap((town) =>
+      [...q.text.matchAll(new RegExp(town.words.source, 'g'))].flatMap((m) => m[0].split(/\s+/)),
+    ),
+  );
+  const roles = new Set(
+    ctx.vocab.world.towns.flatMap((t) =>
+      t.people.flatMap((p) => [...p.roles, p.job].flatMap((r) => [r, `${r}s`])),
+    ),
   );
   const words = new Set(
-    (text.match(/[a-z]+/g) ?? []).filter((w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w)),
+    (q.text.match(/[a-z]+/g) ?? []).filter(
+      (w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w) && (!nicknames.has(w) || roles.has(w)),
+    ),
   );
   const stem = (w: string) => w.replace(/(ers|er|es|ing|s)$/, '');
   const stems = new Set([...words].map(stem));
