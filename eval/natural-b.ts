@@ -1242,7 +1242,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
     if (rng() < 0.55) {
       const o = pick(
         rng,
-        OUTPUTS.filter((x) => x.key !== 'raid_gold'),
+        OUTPUTS.filter((x) => x.key !== 'raid_gold' && x.key !== 'arrows'),
       );
       series = daily(of(o.town, o.kind, t), o.key, 'sum');
       noun = `${pick(rng, o.noun)} per day`;
@@ -1297,6 +1297,10 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
 
   // --- count (events) ----------------------------------------------------------------------------
   const GOODS = ['metal', 'trinkets', 'tools', 'flour', 'grain', 'textiles', 'spices', 'fish', 'rope'];
+  // The goods each town receives (in the whole history): asking for goods a town never receives is a trick, not a count.
+  const arrivalGoods = new Set(
+    events.filter((e) => e.kind === 'arrival').map((e) => `${e.town}/${e.data.goods}`),
+  );
   const count = () => {
     const t = rng() < 0.3 ? whole(rng, today) : anyTime(rng, today);
     const r = int(rng, 0, 7);
@@ -1318,7 +1322,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
       list = of(DEN, 'raid', t).filter((e) => num(e, 'raid_gold') > 0 && e.data.target === tg);
       what = `raids with gold on ${tg}'s shipments`;
       q = pick(rng, [
-        `How many times did the pirates raid ${pick(rng, NAME[tg] ?? [])}'s shipments{T}?`,
+        `How many times did the pirates raid ${poss(pick(rng, NAME[tg] ?? []))} shipments{T}?`,
         `How many raids targeted shipments from ${pick(rng, NAME[tg] ?? [])}{T}?`,
       ]);
     } else if (r === 2) {
@@ -1364,7 +1368,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
       const tw = pick(rng, [PORT, FARMS, MINES]);
       const g = pick(
         rng,
-        GOODS.filter((x) => x !== 'metal' || tw !== MINES),
+        GOODS.filter((x) => arrivalGoods.has(`${tw}/${x}`)),
       );
       list = of(tw, 'arrival', t).filter((e) => e.data.goods === g);
       town = tw;
