@@ -512,6 +512,7 @@ const READINGS: Reading[] = [
 
 /** Something that happens on a day: a flag, rain, a raid, a robbery, an arrival. */
 interface Happening {
+  id: string;
   town: string;
   test: (e: RawEvent) => boolean;
   /** Clauses after "on how many days" / "did": "did it rain {AT}". */
@@ -543,6 +544,7 @@ function happenings(): Happening[] {
   const list: Happening[] = [];
   for (const t of TOWNS) {
     list.push({
+      id: `rain:${t}`,
       town: t,
       test: (e) => e.town === t && e.kind === 'sensor' && num(e, 'rain_mm') > 0,
       did: ['did it rain {AT}', 'was it raining {AT}', 'was there rain {AT}', 'did any rain fall {AT}'],
@@ -551,6 +553,7 @@ function happenings(): Happening[] {
       place: true,
     });
     list.push({
+      id: `storm:${t}`,
       town: t,
       test: flag(t, 'sensor', 'storm'),
       did: ['was there a storm {AT}', 'did a storm hit {AT}', 'did a gale blow {AT}'],
@@ -561,6 +564,7 @@ function happenings(): Happening[] {
     });
   }
   list.push({
+    id: 'hunger',
     town: MINES,
     test: flag(MINES, 'mining', 'hunger'),
     did: ['were the miners hungry', 'did the miners go hungry {AT}', 'was there hunger {AT}'],
@@ -568,6 +572,7 @@ function happenings(): Happening[] {
     times: ['did the miners go hungry', 'was a shift hungry {AT}'],
   });
   list.push({
+    id: 'flood',
     town: MINES,
     test: flag(MINES, 'mining', 'flood'),
     did: ['did the mine flood', 'was the mine flooded {AT}', 'did the Deep Gallery flood'],
@@ -575,6 +580,7 @@ function happenings(): Happening[] {
     times: ['did the mine flood', 'was a shift flooded {AT}'],
   });
   list.push({
+    id: 'idle',
     town: FARMS,
     test: flag(FARMS, 'mill', 'idle'),
     did: ['did the mill stand idle', 'was the mill idle {AT}', 'did the water mill sit idle'],
@@ -582,6 +588,7 @@ function happenings(): Happening[] {
     times: ['did the mill stand idle', 'was the mill reported idle'],
   });
   list.push({
+    id: 'cold',
     town: FARMS,
     test: flag(FARMS, 'forge', 'cold_forge'),
     did: ['was the forge cold', 'did the forge go cold {AT}', 'was the smithy cold'],
@@ -589,6 +596,7 @@ function happenings(): Happening[] {
     times: ['was the forge cold', 'did the forge go cold'],
   });
   list.push({
+    id: 'surplus',
     town: FARMS,
     test: flag(FARMS, 'farming', 'surplus'),
     did: [
@@ -601,6 +609,7 @@ function happenings(): Happening[] {
     times: ['did the farmers bring in a surplus', 'was a surplus recorded {AT}'],
   });
   list.push({
+    id: 'drought',
     town: FARMS,
     test: flag(FARMS, 'farming', 'drought'),
     did: ['was there a drought {AT}', 'did drought thin the harvest'],
@@ -608,6 +617,7 @@ function happenings(): Happening[] {
     w: 0.2,
   });
   list.push({
+    id: 'fine',
     town: PORT,
     test: flag(PORT, 'fishing', 'fine_haul'),
     did: ['did a fisher land a fine haul', 'was there a fine haul {AT}', 'did anyone make a big catch {AT}'],
@@ -615,6 +625,7 @@ function happenings(): Happening[] {
     times: ['did a fisher land a fine haul', 'was a fine haul landed {AT}'],
   });
   list.push({
+    id: 'empty',
     town: PORT,
     test: flag(PORT, 'fishing', 'empty_nets'),
     did: ['did a fisher come back with empty nets', 'were the nets empty {AT}'],
@@ -623,6 +634,7 @@ function happenings(): Happening[] {
     w: 0.3,
   });
   list.push({
+    id: 'raid',
     town: DEN,
     test: (e) => e.kind === 'raid' && num(e, 'raid_gold') > 0,
     did: [
@@ -635,6 +647,7 @@ function happenings(): Happening[] {
   });
   for (const t of [PORT, FARMS, MINES]) {
     list.push({
+      id: `raidOn:${t}`,
       town: t,
       test: (e) => e.kind === 'raid' && num(e, 'raid_gold') > 0 && e.data.target === t,
       did: ["did the pirates raid {N}'s shipments", 'did raiders hit a shipment from {N}'],
@@ -642,6 +655,7 @@ function happenings(): Happening[] {
       times: ["did the pirates raid {N}'s shipments", 'did raiders take gold from a shipment out of {N}'],
     });
     list.push({
+      id: `rob:${t}`,
       town: t,
       test: (e) => e.town === t && e.kind === 'loss',
       did: ['was {N} robbed', 'did {N} lose a shipment to pirates', 'did {N} report a robbery'],
@@ -649,6 +663,7 @@ function happenings(): Happening[] {
       times: ['was {N} robbed', 'did {N} lose a shipment to the pirates'],
     });
     list.push({
+      id: `arr:${t}`,
       town: t,
       test: (e) => e.town === t && e.kind === 'arrival',
       did: ['did a shipment arrive {AT}', 'did any cargo get delivered {AT}'],
@@ -775,7 +790,35 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
   };
 
   // --- both: days on which two things both happened ----------------------------------------------
+  const PAIRS: [string, string][] = [
+    ['storm:den-of-thieves', 'raid'],
+    ['storm:port-logic', 'raid'],
+    ['rain:port-logic', 'rain:patchbourough'],
+    ['rain:circuiton', 'rain:patchbourough'],
+    ['rain:port-logic', 'rain:den-of-thieves'],
+    ['rain:circuiton', 'rain:den-of-thieves'],
+    ['rob:circuiton', 'rob:port-logic'],
+    ['rob:patchbourough', 'rob:circuiton'],
+    ['hunger', 'flood'],
+    ['idle', 'rain:patchbourough'],
+    ['cold', 'idle'],
+    ['fine', 'rain:port-logic'],
+    ['fine', 'storm:port-logic'],
+    ['flood', 'rain:circuiton'],
+    ['surplus', 'fine'],
+    ['raidOn:port-logic', 'raidOn:patchbourough'],
+    ['storm:port-logic', 'storm:den-of-thieves'],
+    ['arr:circuiton', 'rob:circuiton'],
+  ];
+  const byId = new Map(HAPS.map((x) => [x.id, x]));
   const bothPair = (): [Happening, Happening] => {
+    if (rng() < 0.5) {
+      const [a, b] = pick(rng, PAIRS);
+      const ha = byId.get(a);
+      const hb = byId.get(b);
+      if (!ha || !hb) throw new Error(`no happening ${a} or ${b}`);
+      return rng() < 0.5 ? [ha, hb] : [hb, ha];
+    }
     for (;;) {
       const a = pickHap(rng, HAPS);
       const b = pickHap(rng, HAPS);
@@ -1778,8 +1821,8 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
 
   // --- quotas ------------------------------------------------------------------------------------
   const QUOTAS: [() => boolean, number][] = [
-    [countDays, 50],
-    [both, 40],
+    [countDays, 56],
+    [both, 48],
     [bothRecord, 8],
     [extremeDay, 30],
     [extremeEvent, 22],
