@@ -525,6 +525,8 @@ interface Happening {
   place?: boolean;
   /** How often it is picked (rare happenings less). */
   w?: number;
+  /** Another reading of the same thing (a raid on a town's shipments, or the town's loss): asked only where both agree. */
+  alt?: (e: RawEvent) => boolean;
 }
 
 function pickHap(rng: Rng, list: readonly Happening[]): Happening {
@@ -650,6 +652,7 @@ function happenings(): Happening[] {
       id: `raidOn:${t}`,
       town: t,
       test: (e) => e.kind === 'raid' && num(e, 'raid_gold') > 0 && e.data.target === t,
+      alt: (e) => e.town === t && e.kind === 'loss',
       did: ["did the pirates raid {N}'s shipments", 'did raiders hit a shipment from {N}'],
       noun: ["a raid on {N}'s shipments", 'pirates hitting a shipment from {N}'],
       times: ["did the pirates raid {N}'s shipments", 'did raiders take gold from a shipment out of {N}'],
@@ -658,6 +661,7 @@ function happenings(): Happening[] {
       id: `rob:${t}`,
       town: t,
       test: (e) => e.town === t && e.kind === 'loss',
+      alt: (e) => e.kind === 'raid' && num(e, 'raid_gold') > 0 && e.data.target === t,
       did: ['was {N} robbed', 'did {N} lose a shipment to pirates', 'did {N} report a robbery'],
       noun: ['a robbery of {N}', '{N} losing goods to the pirates'],
       times: ['was {N} robbed', 'did {N} lose a shipment to the pirates'],
@@ -723,9 +727,16 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
     return new Map([...m].map(([d, xs]) => [d, how === 'sum' ? sum(xs) : mean(xs)] as const));
   };
   const HAPS = happenings();
-  const hapDays = (hp: Happening, t: Time) => {
+  /** The days it happened in the range; null when its other reading (raid or loss) gives other days. */
+  const hapDays = (hp: Happening, t: Time): Set<number> | null => {
     const s = new Set<number>();
-    for (const e of events) if (e.day >= t.from && e.day <= t.to && hp.test(e)) s.add(e.day);
+    const s2 = new Set<number>();
+    for (const e of events) {
+      if (e.day < t.from || e.day > t.to) continue;
+      if (hp.test(e)) s.add(e.day);
+      if (hp.alt?.(e)) s2.add(e.day);
+    }
+    if (hp.alt && (s.size !== s2.size || [...s].some((d) => !s2.has(d)))) return null;
     return s;
   };
 
@@ -770,6 +781,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
     const hp = pickHap(rng, HAPS);
     const t = rng() < 0.3 ? whole(rng, today) : anyTime(rng, today);
     const days = hapDays(hp, t);
+    if (!days) return false;
     const n = days.size;
     const clause = fill(pick(rng, hp.did), hp.town, rng, !hp.place);
     const tpl = pick(rng, [
@@ -831,6 +843,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
     const t = style === 2 ? shortTime(rng, today) : anyTime(rng, today);
     const da = hapDays(a, t);
     const db = hapDays(b, t);
+    if (!da || !db) return false;
     const common = [...da].filter((d) => db.has(d)).sort((x, y) => x - y);
     const na = fill(pick(rng, a.noun), a.town, rng);
     const nb = fill(pick(rng, b.noun), b.town, rng);
@@ -1363,6 +1376,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
       const tg = pick(rng, [PORT, FARMS, MINES]);
       town = tg;
       list = of(DEN, 'raid', t).filter((e) => num(e, 'raid_gold') > 0 && e.data.target === tg);
+      if (list.length !== of(tg, 'loss', t).length) return false;
       what = `raids with gold on ${tg}'s shipments`;
       q = pick(rng, [
         `How many times did the pirates raid ${poss(pick(rng, NAME[tg] ?? []))} shipments{T}?`,
@@ -1381,6 +1395,11 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
       const tw = pick(rng, [PORT, FARMS, MINES]);
       town = tw;
       list = of(tw, 'loss', t);
+      if (
+        list.length !==
+        of(DEN, 'raid', t).filter((e) => num(e, 'raid_gold') > 0 && e.data.target === tw).length
+      )
+        return false;
       what = `loss events in ${tw}`;
       q = pick(rng, [
         `How many robberies did ${pick(rng, NAME[tw] ?? [])} suffer{T}?`,
@@ -1393,6 +1412,9 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
         HAPS.filter((x) => x.times),
       );
       list = events.filter((e) => e.day >= t.from && e.day <= t.to && hp.test(e));
+      const alt = hp.alt;
+      if (alt && list.length !== events.filter((e) => e.day >= t.from && e.day <= t.to && alt(e)).length)
+        return false;
       town = hp.town;
       what = 'events';
       const clause = fill(pick(rng, hp.times ?? []), hp.town, rng, !hp.place);
@@ -1441,7 +1463,9 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
     const hp = pickHap(rng, HAPS);
     const r = rng();
     const t = r < 0.5 ? oneDay(rng, today) : r < 0.75 ? shortTime(rng, today) : relative(rng, today);
-    const yes = hapDays(hp, t).size > 0;
+    const days = hapDays(hp, t);
+    if (!days) return false;
+    const yes = days.size > 0;
     const clause = fill(pick(rng, hp.did), hp.town, rng, !hp.place);
     const q = placeTime(
       rng,
