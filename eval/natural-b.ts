@@ -761,7 +761,7 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
   ): boolean => {
     let q = question;
     let typoNote: string | undefined;
-    if (rng() < 0.1) {
+    if (rng() < 0.12) {
       const t = typo(rng, q);
       if (t) {
         q = t.q;
@@ -1331,6 +1331,8 @@ export function buildNaturalB(events: RawEvent[], today: number): Case[] {
           `How fast is ${noun} ${at} changing{T}? Give me the trend per day`,
           `What's the trend in ${noun} ${at}{T}?`,
           `Trend of ${noun} ${at}{T} — rising or falling, and by how much a day?`,
+          `Did ${noun} ${at} rise or fall{T}?`,
+          `${noun} ${at}{T}: up or down, and how steep is the slope?`,
         ]),
         t,
       );
