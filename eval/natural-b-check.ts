@@ -1,0 +1,58 @@
+/**
+ * A check of the natural-b set itself, not of the agent: builds histories for two seeds at two
+ * lengths, builds the cases, and prints each question with what its check expects (read from how
+ * the check rejects an empty answer, and whether it takes "yes", "no" or "none"). It fails when a
+ * case throws, repeats a question, expects NaN, or passes an empty answer.
+ *
+ *   node --import tsx eval/natural-b-check.ts [--quiet]
+ */
+import type { StoredEvent } from '../src/store/store.ts';
+import { WORLD } from '../src/world/map.ts';
+import { simulate } from '../src/world/simulate.ts';
+import type { RawEvent } from './checks.ts';
+import { buildNaturalB } from './natural-b.ts';
+
+const quiet = process.argv.includes('--quiet');
+const none: StoredEvent[] = [];
+let problems = 0;
+
+for (const seed of ['7', '11']) {
+  for (const days of [60, 400]) {
+    const raw: RawEvent[] = [];
+    for (const u of simulate({ world: WORLD, seed, days, epochMs: Date.UTC(2026, 0, 1) })) {
+      for (const e of u.events) raw.push({ ...e, town: u.town, day: u.day, hour: u.hour });
+    }
+    const events = JSON.parse(JSON.stringify(raw)) as RawEvent[];
+    const today = Math.max(...events.map((e) => e.day));
+    const cases = buildNaturalB(events, today);
+    const forms = new Map<string, number>();
+    const seen = new Set<string>();
+    let emptyTruths = 0;
+    console.log(`\n=== seed ${seed}, ${days} days (today ${today}): ${cases.length} cases`);
+    for (const c of cases) {
+      forms.set(c.form, (forms.get(c.form) ?? 0) + 1);
+      if (seen.has(c.question)) {
+        problems++;
+        console.log(`  REPEATED: ${c.question}`);
+      }
+      seen.add(c.question);
+      const probe = (answer: string) => c.check({ answer, citations: [] }, none);
+      const empty = probe('');
+      const yes = probe('Yes.') === null;
+      const no = probe('No.') === null;
+      const saysNone = probe('There was none.') === null;
+      if (saysNone) emptyTruths++;
+      const expects = yes ? 'yes' : saysNone ? '(none / 0)' : no ? 'no' : (empty ?? '?');
+      if (empty === null || /NaN|Infinity|undefined/.test(expects)) {
+        problems++;
+        console.log(`  BAD [${c.form}] ${c.question} → ${expects}`);
+      } else if (!quiet) console.log(`  [${c.form}] ${c.question}\n      → ${expects}`);
+    }
+    console.log(`  forms: ${[...forms].map(([f, n]) => `${f} ${n}`).join(', ')}`);
+    console.log(`  cases whose truth is none / 0: ${emptyTruths}`);
+  }
+}
+if (problems > 0) {
+  console.error(`\n${problems} problems`);
+  process.exit(1);
+}
