@@ -91,6 +91,10 @@ function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabular
 const FILLER =
   /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns)\b[,:;]?\s*)+/;
 
+/** Words before a colon or a ", so" that lead into the question itself. */
+const PREAMBLE =
+  /^[^:?]{0,120}?(?::|,? so,?|, and need to know:?)\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|on|in|list|show|tell|name|give|between|during|over)\b)/;
+
 function coreOf(text: string, said: string | undefined): string {
   // The time phrase goes with the word that led it in ("in the past week", "during week 4").
   let core = said
@@ -105,6 +109,8 @@ function coreOf(text: string, said: string | undefined): string {
     .replace(/\b(?:on|in|during|over|for|from|between|since)\s*(?=[,:;]|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,:;]+|[\s,:;]+$/g, '');
+  // "Settle an argument for me: did …", "I'm building a quest, so: any day …": the question proper.
+  core = core.replace(PREAMBLE, '');
   for (let i = 0; i < 3; i++) core = core.replace(FILLER, '').replace(/^[\s,:;]+/, '');
   return core;
 }

@@ -68,6 +68,8 @@ function wordsOfPattern(source: string): string[] {
     for (const suffix of (m[2] as string).split('|')) words.push(base + suffix.replace(/\?/g, ''));
   }
   for (const m of plain.matchAll(/[a-z']{3,}/g)) words.push(m[0]);
+  // "gales?": gale as well as gales.
+  for (const m of plain.matchAll(/([a-z']{3,})[a-z]\?/g)) words.push(m[1] as string);
   return words;
 }
 

@@ -37,7 +37,7 @@ const RULES: readonly Rule[] = [
   [/\bbefore day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) - 1 })],
   [/\b(?:until|till|up to|by) day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) })],
   [/\bday (\d+)\b/, (m) => span(m[1], m[1])],
-  [/\bweek (\d+)\b/, (m) => weekRange(Number(m[1]))],
+  [/\b(?:week|wk) (\d+)\b/, (m) => weekRange(Number(m[1]))],
   // "Week three", "the second week" (but "the first week" of a span is below).
   [
     /\bweek (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/,

@@ -12,7 +12,11 @@ import { combineOf, type Form, type FormContext, rangeOf, selectionOf, whole } f
 const CORRELATE =
   /\bcorr?e+lat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo(es)? (together|with)\b|\bmove together\b|\bdepends? on\b|\blinked\b|\blinks? (between|to|with)\b|\bassociated\b|\bconnected\b/;
 const TREND =
-  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\bgoing (up|down)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
+  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
+/** Which way a yes-or-no trend question asks about: "did it go up?", "has it been falling?". */
+const UP = /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?)\b/;
+const DOWN = /\b(down|downwards?|falling|fall(en|s)?|decreas\w*|declin\w*|shrink\w*)\b/;
+const WHETHER = /^(did|does|do|is|are|was|were|has|have|had)\b/;
 
 /** The town a metric is asked of: the one named that reports it, or its only town. */
 function townOf(m: Metric, q: Question): string | undefined {
@@ -100,8 +104,12 @@ export const relation: Form = {
         understood,
       };
     const way = r.slope > 0 ? 'rising' : r.slope < 0 ? 'falling' : 'flat';
+    // "Did it go up?" is answered yes or no first, by the slope's sign.
+    const asked = WHETHER.test(q.core) ? (UP.test(q.core) ? 1 : DOWN.test(q.core) ? -1 : 0) : 0;
+    const verdict = asked === 0 ? '' : Math.sign(r.slope) === asked ? 'Yes: ' : 'No: ';
+    const label = verdict ? m.label : `${m.label[0]?.toUpperCase()}${m.label.slice(1)}`;
     return {
-      answer: `${m.label[0]?.toUpperCase()}${m.label.slice(1)}${where} has been ${way} over ${r.n} days (${daysPhrase(r.days)}): a slope of ${r.slope.toFixed(2)} ${m.unit} a day (${amount(m, r.slope, Math.max(2, m.decimals), false)} per day), ${r.meaningful ? `more than chance (${pText(r.p)})` : `which could be chance (${pText(r.p)})`}.`,
+      answer: `${verdict}${label}${where} has been ${way} over ${r.n} days (${daysPhrase(r.days)}): a slope of ${r.slope.toFixed(2)} ${m.unit} a day (${amount(m, r.slope, Math.max(2, m.decimals), false)} per day), ${r.meaningful ? `more than chance (${pText(r.p)})` : `which could be chance (${pText(r.p)})`}.`,
       citations: r.evidence,
       understood,
     };

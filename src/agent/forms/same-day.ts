@@ -11,8 +11,11 @@ import type { Happening, Vocabulary } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 
-/** Words that ask for a big day rather than a happening: the older "both" form answers those. */
+/** Words that ask for a big day rather than a happening: the "both" form answers a side of those
+ * that names no declared happening ("a record catch"; but "a big catch" is the fine-haul flag). */
 const BIG_DAY = /\b(surplus(es)?|record|large|big|bumper|good|great|high|most)\b/;
+/** A question whether such a day came at all: answered yes or no first. */
+const WHETHER = /^(was|were|did|is|are|has|have|had|any)\b/;
 
 interface Side {
   text: string;
@@ -22,7 +25,7 @@ interface Side {
 
 function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
   const text = core.replace(
-    /\b(happen(ed)?|occur(red)?) on the same day\b|\bon the same day\b|\bboth\b/g,
+    /\b(happen(ed)?|occur(red)?|fall|fell) on the same day\b|\bon the same day\b|\bboth\b|\bat once\b|\btogether\b/g,
     ' ',
   );
   const at = Math.max(text.lastIndexOf(' as well as '), text.lastIndexOf(' and '));
@@ -30,11 +33,24 @@ function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
   const cut = text.startsWith(' as well as ', at) ? 12 : 5;
   const parts = [text.slice(0, at), text.slice(at + cut)];
   const sides = parts.map((part): Side | undefined => {
+    const declared = ctx.vocab.happeningIn(part);
+    if (!declared && BIG_DAY.test(part)) return undefined;
+    // A number's own happening where it has one ("wet weather": it rained), else any report of it.
+    const metric = ctx.vocab.metricsIn(part)[0];
     const happening =
-      ctx.vocab.happeningIn(part) ??
-      (ctx.vocab.metricsIn(part)[0] ? happeningOfMetric(ctx.vocab.metricsIn(part)[0] as never) : undefined);
+      declared ??
+      (metric
+        ? (ctx.vocab.happenings.find((h) => h.metric === metric.key && !h.flag) ?? happeningOfMetric(metric))
+        : undefined);
     if (!happening) return undefined;
     const towns = ctx.vocab.townsIn(part);
+    // "A raid on the farms' shipments" is the farms' robbery.
+    if (ctx.vocab.isRaid(happening) && ctx.vocab.robbery && towns.some((t) => !ctx.vocab.raiders.includes(t)))
+      return {
+        text: part,
+        happening: ctx.vocab.robbery,
+        town: towns.find((t) => !ctx.vocab.raiders.includes(t)),
+      };
     const robbery = happening === ctx.vocab.robbery;
     const town = robbery
       ? towns.find((t) => !ctx.vocab.raiders.includes(t))
@@ -51,8 +67,7 @@ const selectionOf = (side: Side, range: { from: number; to: number }, vocab: Voc
 export const sameDay: Form = {
   name: 'same day',
   matches: (q, ctx) =>
-    /\bboth\b|\bsame day\b|\bas well as\b/.test(q.text) &&
-    !BIG_DAY.test(q.text) &&
+    /\bboth\b|\bsame day\b|\bas well as\b|\bat once\b|\btogether\b/.test(q.text) &&
     sidesOf(q.core, ctx) !== undefined,
   async answer(q, ctx) {
     const [a, b] = sidesOf(q.core, ctx) as [Side, Side];
@@ -78,10 +93,11 @@ export const sameDay: Form = {
     const citations = [...ra.groups, ...rb.groups]
       .filter((g) => sharedSet.has(g.key as number))
       .flatMap((g) => g.evidence);
+    const verdict = WHETHER.test(q.core) ? (shared.length ? 'Yes: ' : 'No: ') : '';
     return {
       answer: shared.length
-        ? `On ${shared.length} ${shared.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)} both happened: ${list(shared.map((d) => `day ${d}`))} ${counted}.`
-        : `On no day of ${daysPhrase(range)} did both happen ${counted}.`,
+        ? `${verdict}On ${shared.length} ${shared.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)} both happened: ${list(shared.map((d) => `day ${d}`))} ${counted}.`
+        : `${verdict || 'None: '}on no day of ${daysPhrase(range)} did both happen, 0 days ${counted}.`,
       citations: [...new Set(citations)].sort((x, y) => x - y),
       understood: { towns: [a.town, b.town].filter((t): t is string => !!t), ...rangeOf(range) },
     };
