@@ -10,7 +10,7 @@ import { type Form, happeningOf, happeningTown, rangeOf, whereOf, whole } from '
 export const days: Form = {
   name: 'days',
   matches: (q) =>
-    /\bhow many (different |separate |distinct |\w+y )?days\b|\bnumber of days\b|\bhow often\b.*\bdays\b/.test(
+    /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/.test(
       q.text,
     ) &&
     (q.happening !== undefined || q.metrics.length > 0),

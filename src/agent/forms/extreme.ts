@@ -20,6 +20,7 @@ import {
   townsFor,
   whole,
 } from './shared.ts';
+import { asksWhichPerson } from './who.ts';
 
 /** One day: a day's total. */
 const ONE_DAY =
@@ -32,6 +33,7 @@ export const extreme: Form = {
     (q.superlative !== undefined || q.aggregate === 'max' || q.aggregate === 'min') &&
     !/\b(which|what) (town|day)\b|\bwhen\b/.test(q.text) &&
     !/^(who|whose)\b/.test(q.core) &&
+    !asksWhichPerson(q, ctx.vocab.world) &&
     (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text) || EVENT_NOUN.test(q.text)),
   async answer(q, ctx) {
     const m = metricOf(q, ctx) as Metric;

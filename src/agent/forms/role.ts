@@ -72,7 +72,9 @@ export const role: Form = {
     (/^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b/.test(
       q.core,
     ) &&
-      !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\bmost\b|\bleast\b/.test(q.text) &&
+      !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\b(most|least|top|best|worst)\b/.test(
+        q.text,
+      ) &&
       holdersOf(q, ctx).length > 0),
   async answer(q, ctx) {
     const person = personAsked(q, ctx);

@@ -83,6 +83,8 @@ export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
 /** Whether the question asks for shipments by their fields, not a town's whole output. */
 function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts {
   if (!parts) return false;
+  // "How many raids took rope?": the goods a raid or a robbery took, even where they are a number too.
+  if ((parts.kind === RAID_KIND || parts.kind === 'loss') && parts.goods.length > 0) return true;
   if (
     parts.goods.some(
       (g) =>
@@ -151,10 +153,12 @@ export const shipments: Form = {
       fields,
       days: { from: range.from, to: range.to },
       ...(metric ? { metric } : {}),
-      // A raid that came back empty robbed nothing.
+      // A raid that came back empty robbed nothing; a trade that paid nothing did not happen.
       ...(p.kind === RAID_KIND && !metric
         ? { where: [{ key: 'raid_gold', op: '>' as const, value: 0 }] }
-        : {}),
+        : p.kind === 'trade' && !metric
+          ? { where: [{ key: 'value_gold', op: '>' as const, value: 0 }] }
+          : {}),
     };
     const r = (await ctx.tools.query(
       metric

@@ -24,13 +24,13 @@ import { unknown } from './unknown.ts';
 const personWords = new WeakMap<World, RegExp>();
 
 /** "Which miner dug the most?", "which trader sold most?": a person, named by their work. */
-function asksWhichPerson(q: Question, world: World): boolean {
+export function asksWhichPerson(q: Question, world: World): boolean {
   let words = personWords.get(world);
   if (words === undefined) {
     const nouns = new Set(['person', 'one', 'worker', 'resident', 'people', 'villager', 'crew member']);
     for (const town of world.towns)
       for (const p of town.people)
-        for (const w of [...p.job.split(/\s+/), ...p.roles])
+        for (const w of [...p.job.split(/\s+/), p.job.replace(/\s+/g, ''), ...p.roles])
           if (w.length > 3 && !/^(and|at|the)$/.test(w)) nouns.add(w);
     const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
     words = new RegExp(`^(which|what) (${alternatives}|fishermen|fisherwomen)\\b`);

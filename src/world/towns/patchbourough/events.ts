@@ -83,7 +83,13 @@ export const KINDS: readonly EventKindDef[] = [
         words: /\btools?\b|\bforged?\b|\bblacksmiths?\b|\bsmith\b/,
       },
     ],
-    flags: [{ key: 'cold_forge', phrase: 'the forge was cold', words: /\bforge\b.*\bcold\b|\bcold forge\b/ }],
+    flags: [
+      {
+        key: 'cold_forge',
+        phrase: 'the forge was cold',
+        words: /\b(forge|smithy|smithy's fire)\b.*\bcold\b|\bcold (forge|smithy)\b/,
+      },
+    ],
   },
 ];
 
