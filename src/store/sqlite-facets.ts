@@ -3,12 +3,12 @@
  * store is opened with other facet keys than it kept them for (a world that declares a new field).
  */
 import type Database from 'better-sqlite3';
-import type { EventData } from '../world/types.ts';
-import { FacetBatch, spanEnd, spanStart, wholeSpans } from './facets.ts';
+import type { FacetBatch } from './facets.ts';
+import { spanEnd, spanStart, wholeSpans } from './facets.ts';
 import type { FacetQuery, FacetRow, FacetTotals } from './store.ts';
 
 /** A facet key goes into a JSON path: a plain lower_snake_case word. */
-const FACET_KEY = /^[a-z][a-z0-9_]*$/;
+export const FACET_KEY = /^[a-z][a-z0-9_]*$/;
 
 /** Schema 7's tables: filled when the store is first opened (facet_state then names its keys). */
 export const FACET_TABLES = `
@@ -40,47 +40,6 @@ export function writeFacets(upsert: UpsertFacet, batch: FacetBatch): void {
   for (const g of batch.groups())
     for (const [metric, f] of g.metrics)
       upsert.run(metric, g.kind, g.town, g.span, g.facet, f.sum, f.count, f.positive);
-}
-
-/** Events added up at once by the rebuild, read in id order. */
-const REBUILD_EVENTS = 100_000;
-
-/**
- * The facet keys the store keeps facets for: `wanted` when given, else those it kept them for.
- * Facets are (re)built from the history when the store has never kept them (a store from before
- * schema 7) or kept them for other keys (a world that declares a new field). Keys are sorted, so
- * the same set in another order changes nothing.
- */
-export function facetKeysOf(db: Database.Database, wanted: readonly string[] | undefined): string[] {
-  const state = db.prepare<[], { keys: string }>('SELECT keys FROM facet_state WHERE id = 1').get();
-  const kept = state === undefined ? undefined : (JSON.parse(state.keys) as string[]);
-  const keys = wanted === undefined ? (kept ?? []) : [...new Set(wanted)].sort();
-  for (const key of keys)
-    if (!FACET_KEY.test(key) || key === 'actor')
-      throw new RangeError(`facet key "${key}": not a lower_snake_case data key other than "actor"`);
-  if (kept !== undefined && keys.join('\u0000') === kept.join('\u0000')) return keys;
-  db.transaction(() => {
-    db.exec('DELETE FROM facets');
-    db.prepare('INSERT OR REPLACE INTO facet_state (id, keys) VALUES (1, ?)').run(JSON.stringify(keys));
-    rebuild(db, keys);
-  })();
-  return keys;
-}
-
-function rebuild(db: Database.Database, keys: readonly string[]): void {
-  const read = db.prepare<
-    [number, number],
-    { id: number; town: string; day: number; kind: string; actor: string | null; data: string }
-  >('SELECT id, town, day, kind, actor, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
-  const upsert = prepareUpsertFacet(db);
-  for (let last = 0; ; ) {
-    const events = read.all(last, REBUILD_EVENTS);
-    if (events.length === 0) return;
-    const batch = new FacetBatch(keys);
-    for (const e of events) batch.add(e.town, e.day, e.kind, e.actor, JSON.parse(e.data) as EventData);
-    writeFacets(upsert, batch);
-    last = (events.at(-1) as { id: number }).id;
-  }
 }
 
 /** Facet totals over the whole spans inside the query's days, per town, kind, span and facet. */

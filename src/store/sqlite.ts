@@ -10,11 +10,10 @@ import { worldDaysOf } from '../world/clock.ts';
 import type { EventData } from '../world/types.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type PreparedUpdate, prepareUpdate } from './digest.ts';
-import { FacetBatch } from './facets.ts';
 import { NEVER_HEADLINES } from './headline.ts';
 import { fileError, type Migration, openDatabase } from './migrations.ts';
-import { RollupBatch } from './rollup.ts';
-import { FACET_TABLES, facetKeysOf, facetTotals, prepareUpsertFacet, writeFacets } from './sqlite-facets.ts';
+import { DERIVED_STATE, DerivedTables, facetKeysOf, foldRollups } from './sqlite-derived.ts';
+import { FACET_TABLES, facetTotals } from './sqlite-facets.ts';
 import { ACTOR_TABLE, prepareTownStatements, TOWN_TABLES, TownBatch } from './sqlite-towns.ts';
 import {
   type ActorStats,
@@ -40,70 +39,6 @@ import {
   type ValueQuery,
   type ValueRow,
 } from './store.ts';
-
-/** The rollups' upsert: a batch's figures added to what the key holds, earliest in world time kept. */
-const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count, positive, min, max, min_id, max_id, min_hour, max_hour)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-   ON CONFLICT (metric, town, day, kind) DO UPDATE SET
-     sum = sum + excluded.sum,
-     count = count + excluded.count,
-     positive = positive + excluded.positive,
-     min = min(min, excluded.min),
-     max = max(max, excluded.max),
-     min_id = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_id, min_id),
-     min_hour = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_hour, min_hour),
-     max_id = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_id, max_id),
-     max_hour = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_hour, max_hour)`;
-
-type UpsertRollup = Database.Statement<
-  [string, string, number, string, number, number, number, number, number, number, number, number, number]
->;
-
-function writeRollups(upsert: UpsertRollup, batch: RollupBatch): void {
-  for (const g of batch.groups()) {
-    for (const [metric, f] of g.metrics) {
-      upsert.run(
-        metric,
-        g.town,
-        g.day,
-        g.kind,
-        f.sum,
-        f.count,
-        f.positive,
-        f.min,
-        f.max,
-        f.min_id,
-        f.max_id,
-        f.min_hour,
-        f.max_hour,
-      );
-    }
-  }
-}
-
-/** Events added up at once by the backfill, read in id order. */
-const BACKFILL_EVENTS = 100_000;
-
-/**
- * The rollups of a history stored before they were kept, added up a slice of ids at a time and
- * written through the same upsert as ingest, so a key that spans two slices is merged as two batches
- * are.
- */
-function backfillRollups(db: Database.Database): void {
-  const read = db.prepare<
-    [number, number],
-    { id: number; town: string; day: number; hour: number; kind: string; data: string }
-  >('SELECT id, town, day, hour, kind, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
-  const upsert: UpsertRollup = db.prepare(UPSERT_ROLLUP);
-  for (let last = 0; ; ) {
-    const events = read.all(last, BACKFILL_EVENTS);
-    if (events.length === 0) return;
-    const batch = new RollupBatch();
-    for (const e of events) batch.add(e.id, e.town, e.day, e.hour, e.kind, JSON.parse(e.data));
-    writeRollups(upsert, batch);
-    last = (events.at(-1) as { id: number }).id;
-  }
-}
 
 /**
  * The events' secondary indexes, as the migrations made them. A bulk load drops them and makes
@@ -193,8 +128,9 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
    CREATE INDEX events_town_time ON events (town, day, hour);
    CREATE INDEX events_kind_actor ON events (kind, actor);
    CREATE INDEX updates_town_time ON updates (town, day, hour);`,
-  // Daily rollups of every number (and of the events, as '*'), kept on ingest and backfilled from
-  // the history here; and an index for selects by kind and town over days.
+  // Daily rollups of every number (and of the events, as '*'), backfilled from the history here and
+  // kept since (a batch behind ingest: sqlite-derived.ts); and an index for selects by kind and town
+  // over days.
   (db) => {
     db.exec(`CREATE TABLE rollups (
        metric TEXT NOT NULL,
@@ -213,7 +149,7 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
        PRIMARY KEY (metric, town, day, kind)
      ) WITHOUT ROWID;
      CREATE INDEX events_kind_town_time ON events (kind, town, day, hour);`);
-    backfillRollups(db);
+    foldRollups(db);
   },
   // Each town's counts, latest update, last ids by kind and sequence gaps, kept on ingest: stats()
   // reads them instead of counting a history (src/store/sqlite-towns.ts).
@@ -221,8 +157,9 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
   // Each actor's events per town, kept on ingest: actors() reads them instead of grouping a history.
   ACTOR_TABLE,
   // Facet rollups, per actor and low-cardinality field over spans of days: built from the history
-  // when the store is opened with its facet keys (sqlite-facets.ts).
-  FACET_TABLES,
+  // when the store is opened with its facet keys (sqlite-facets.ts); and the mark of the events the
+  // derived tables hold, which from now on are kept a batch behind ingest (sqlite-derived.ts).
+  `${FACET_TABLES}\n${DERIVED_STATE}`,
 ];
 
 export interface EventStoreOptions {
@@ -310,6 +247,8 @@ export class SqliteEventStore implements EventStore {
   /** In a bulk load: the events' secondary indexes are dropped until it ends. */
   private bulk = false;
   private readonly facets: readonly string[];
+  /** The rollups and facets, kept a batch behind ingest. */
+  private readonly derived: DerivedTables;
 
   constructor(path: string, options: EventStoreOptions = {}) {
     // A 64 MiB page cache: indexes stay in memory as the history grows.
@@ -318,6 +257,9 @@ export class SqliteEventStore implements EventStore {
       ensureEventIndexes(this.db);
       this.facets = facetKeysOf(this.db, options.facets);
       this.statements = this.prepare();
+      this.derived = new DerivedTables(this.db, this.facets);
+      // What a crash left unsummed is added up now, not by the first reader.
+      this.derived.sync();
     } catch (error) {
       this.db.close();
       throw fileError(path, 'the event store', error);
@@ -333,8 +275,6 @@ export class SqliteEventStore implements EventStore {
       insertUpdate: this.db.prepare(
         'INSERT OR IGNORE INTO updates (id, town, seq, ts, day, hour, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      upsertRollup: this.db.prepare(UPSERT_ROLLUP) as UpsertRollup,
-      upsertFacet: prepareUpsertFacet(this.db),
       insertEvent: this.db.prepare(
         'INSERT INTO events (update_id, town, town_seq, day, hour, ts, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -402,12 +342,9 @@ export class SqliteEventStore implements EventStore {
   private store(updates: readonly IncomingUpdate[], prepared: readonly PreparedUpdate[]): AppendResult {
     const s = this.statements;
     const receivedAt = new Date().toISOString();
-    return this.db
+    const result = this.db
       .transaction((): AppendResult => {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
-        // Added up over the batch, written once per key at its end: a repeat adds nothing.
-        const rollups = new RollupBatch();
-        const facets = new FacetBatch(this.facets);
         const towns = new TownBatch(s);
         for (let u = 0; u < updates.length; u++) {
           const update = updates[u] as IncomingUpdate;
@@ -455,8 +392,6 @@ export class SqliteEventStore implements EventStore {
               data,
             );
             const id = Number(info.lastInsertRowid);
-            rollups.add(id, update.town, update.day, update.hour, e.kind, e.data);
-            facets.add(update.town, update.day, e.kind, actor, e.data);
             towns.event(update.town, e.kind, id, actor, update.day);
             result.events.push({
               id,
@@ -474,12 +409,13 @@ export class SqliteEventStore implements EventStore {
           }
           result.stored++;
         }
-        writeRollups(s.upsertRollup, rollups);
-        writeFacets(s.upsertFacet, facets);
         towns.write();
         return result;
       })
       .immediate();
+    // Stored and acknowledged: the rollups and facets add it up in memory (sqlite-derived.ts).
+    this.derived.add(result.events);
+    return result;
   }
 
   async events(query: EventQuery): Promise<EventPage> {
@@ -552,6 +488,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async rollups(query: RollupQuery): Promise<RollupRow[]> {
+    this.derived.sync();
     const where = rollupFilter(query);
     const sql = `SELECT town, day, kind, metric, sum, count, min, max, min_id, max_id
                  FROM rollups ${where.sql()} ORDER BY day, town, kind`;
@@ -575,6 +512,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async rollupTotals(query: RollupTotalsQuery): Promise<RollupTotal[]> {
+    this.derived.sync();
     const where = rollupFilter(query);
     const by = query.by.filter((c) => c === 'town' || c === 'day' || c === 'kind');
     const columns = (['town', 'day', 'kind'] as const)
@@ -702,6 +640,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async facetTotals(query: FacetQuery): Promise<FacetTotals> {
+    this.derived.sync();
     return facetTotals(this.db, this.facets, query);
   }
 
@@ -758,6 +697,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.derived.sync();
+    } finally {
+      this.db.close();
+    }
   }
 }

@@ -104,7 +104,8 @@ export interface ValueRow {
 
 /**
  * Per town, day and kind, one numeric data key summed up: what whole-history aggregates are read
- * from, so they cost what the number of days costs. Maintained inside the ingest transaction.
+ * from, so they cost what the number of days costs. Read, they hold every event stored (a store may
+ * add them up a batch behind ingest, as SQLite does: see sqlite-derived.ts).
  * `metric` '*' counts the events themselves (sum = count = events, min = max = 1).
  */
 export interface RollupQuery {

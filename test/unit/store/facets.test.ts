@@ -165,7 +165,7 @@ describe('facet rollups', () => {
       await write.append(structuredClone(updates.slice(i, i + 500)));
     await write.close();
     const raw = new Database(old);
-    raw.exec('DROP TABLE facets; DROP TABLE facet_state; PRAGMA user_version = 6;');
+    raw.exec('DROP TABLE facets; DROP TABLE facet_state; DROP TABLE derived_state; PRAGMA user_version = 6;');
     raw.close();
     const store = new SqliteEventStore(old, { facets: KEYS });
     try {

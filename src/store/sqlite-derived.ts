@@ -1,0 +1,229 @@
+/**
+ * The tables derived from the events, the daily rollups and the facets, kept a little behind
+ * ingest: each append adds its events up in memory, and the sums are written in one transaction
+ * when a reader asks for them, when enough have gathered, or when the store closes. A batch of a
+ * hundred updates then costs no upsert of its own, and a key many batches share is written once.
+ *
+ * `derived_state.through_id` is the last event the tables hold. Events past it (the sums in memory
+ * were lost in a crash, or another connection wrote them) are read back from the events and added
+ * up; sums in memory are written only if no other connection moved the mark meanwhile. So the
+ * tables always end up exactly those of the events, each counted once, and what the events hold
+ * is never at risk: they are written, and acknowledged, before any of this.
+ */
+import type Database from 'better-sqlite3';
+import type { EventData } from '../world/types.ts';
+import { FacetBatch } from './facets.ts';
+import { RollupBatch } from './rollup.ts';
+import { FACET_KEY, prepareUpsertFacet, writeFacets } from './sqlite-facets.ts';
+
+/** Schema 7's mark. The rollups were kept on ingest until then: they hold every event. */
+export const DERIVED_STATE = `
+  CREATE TABLE derived_state (id INTEGER PRIMARY KEY CHECK (id = 1), through_id INTEGER NOT NULL);
+  INSERT INTO derived_state (id, through_id) SELECT 1, coalesce(max(id), 0) FROM events;`;
+
+/** The rollups' upsert: a batch's figures added to what the key holds, earliest in world time kept. */
+const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count, positive, min, max, min_id, max_id, min_hour, max_hour)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT (metric, town, day, kind) DO UPDATE SET
+     sum = sum + excluded.sum,
+     count = count + excluded.count,
+     positive = positive + excluded.positive,
+     min = min(min, excluded.min),
+     max = max(max, excluded.max),
+     min_id = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_id, min_id),
+     min_hour = iif((excluded.min, excluded.min_hour, excluded.min_id) < (min, min_hour, min_id), excluded.min_hour, min_hour),
+     max_id = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_id, max_id),
+     max_hour = iif((-excluded.max, excluded.max_hour, excluded.max_id) < (-max, max_hour, max_id), excluded.max_hour, max_hour)`;
+
+type UpsertRollup = Database.Statement<
+  [string, string, number, string, number, number, number, number, number, number, number, number, number]
+>;
+
+function writeRollups(upsert: UpsertRollup, batch: RollupBatch): void {
+  for (const g of batch.groups())
+    for (const [metric, f] of g.metrics)
+      upsert.run(
+        metric,
+        g.town,
+        g.day,
+        g.kind,
+        f.sum,
+        f.count,
+        f.positive,
+        f.min,
+        f.max,
+        f.min_id,
+        f.max_id,
+        f.min_hour,
+        f.max_hour,
+      );
+}
+
+/** Events read back and added up at once, in id order. */
+const SLICE_EVENTS = 100_000;
+
+interface EventRow {
+  id: number;
+  town: string;
+  day: number;
+  hour: number;
+  kind: string;
+  actor: string | null;
+  data: string;
+}
+
+const readAfter = (db: Database.Database) =>
+  db.prepare<[number, number, number], EventRow>(
+    'SELECT id, town, day, hour, kind, actor, data FROM events WHERE id > ? AND id <= ? ORDER BY id LIMIT ?',
+  );
+
+/**
+ * The rollups of the events after `from` up to `to`, added up a slice at a time and written
+ * through the same upsert as ingest (a key that spans two slices is merged as two batches are).
+ * The backfill of a store from before rollups, and the catching up of this module.
+ */
+export function foldRollups(db: Database.Database, from = 0, to = Number.MAX_SAFE_INTEGER): void {
+  const read = readAfter(db);
+  const upsert: UpsertRollup = db.prepare(UPSERT_ROLLUP);
+  for (let last = from; ; ) {
+    const events = read.all(last, to, SLICE_EVENTS);
+    if (events.length === 0) return;
+    const batch = new RollupBatch();
+    for (const e of events) batch.add(e.id, e.town, e.day, e.hour, e.kind, JSON.parse(e.data) as EventData);
+    writeRollups(upsert, batch);
+    last = (events.at(-1) as EventRow).id;
+  }
+}
+
+/** The facets of the events after `from` up to `to` (see foldRollups). */
+export function foldFacets(
+  db: Database.Database,
+  keys: readonly string[],
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): void {
+  const read = readAfter(db);
+  const upsert = prepareUpsertFacet(db);
+  for (let last = from; ; ) {
+    const events = read.all(last, to, SLICE_EVENTS);
+    if (events.length === 0) return;
+    const batch = new FacetBatch(keys);
+    for (const e of events) batch.add(e.town, e.day, e.kind, e.actor, JSON.parse(e.data) as EventData);
+    writeFacets(upsert, batch);
+    last = (events.at(-1) as EventRow).id;
+  }
+}
+
+/**
+ * The facet keys the store keeps facets for: `wanted` when given, else those it kept them for.
+ * Facets are (re)built, up to the mark the other derived tables hold, when the store has never
+ * kept them (a store from before schema 7) or kept them for other keys (a world that declares a
+ * new field). Keys are sorted, so the same set in another order changes nothing.
+ */
+export function facetKeysOf(db: Database.Database, wanted: readonly string[] | undefined): string[] {
+  const state = db.prepare<[], { keys: string }>('SELECT keys FROM facet_state WHERE id = 1').get();
+  const kept = state === undefined ? undefined : (JSON.parse(state.keys) as string[]);
+  const keys = wanted === undefined ? (kept ?? []) : [...new Set(wanted)].sort();
+  for (const key of keys)
+    if (!FACET_KEY.test(key) || key === 'actor')
+      throw new RangeError(`facet key "${key}": not a lower_snake_case data key other than "actor"`);
+  if (kept !== undefined && keys.join('\u0000') === kept.join('\u0000')) return keys;
+  db.transaction(() => {
+    db.exec('DELETE FROM facets');
+    db.prepare('INSERT OR REPLACE INTO facet_state (id, keys) VALUES (1, ?)').run(JSON.stringify(keys));
+    foldFacets(db, keys, 0, derivedThrough(db));
+  }).immediate();
+  return keys;
+}
+
+/** The last event the derived tables hold. */
+export const derivedThrough = (db: Database.Database): number =>
+  db.prepare<[], { through_id: number }>('SELECT through_id FROM derived_state WHERE id = 1').get()
+    ?.through_id ?? 0;
+
+/** An event as an append stored it. */
+export interface DerivedEvent {
+  id: number;
+  town: string;
+  day: number;
+  hour: number;
+  kind: string;
+  actor: string | null;
+  data: EventData;
+}
+
+/** Sums gathered past this many events are written without waiting for a reader. */
+const GATHER_EVENTS = 20_000;
+
+export class DerivedTables {
+  private rollups = new RollupBatch();
+  private facets: FacetBatch;
+  private gathered = 0;
+  /** The last event the tables hold, as far as this connection knows. */
+  private through: number;
+  /** The last event gathered in memory. */
+  private gatheredThrough: number;
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly facetKeys: readonly string[],
+  ) {
+    this.facets = new FacetBatch(facetKeys);
+    this.statements = {
+      upsertRollup: db.prepare(UPSERT_ROLLUP) as UpsertRollup,
+      upsertFacet: prepareUpsertFacet(db),
+      through: db.prepare<[], { through_id: number }>('SELECT through_id FROM derived_state WHERE id = 1'),
+      setThrough: db.prepare<[number]>('UPDATE derived_state SET through_id = ? WHERE id = 1'),
+      lastId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM events'),
+    };
+    this.through = derivedThrough(db);
+    this.gatheredThrough = this.through;
+  }
+
+  /** Events just stored by this connection, in id order. */
+  add(events: readonly DerivedEvent[]): void {
+    const first = events[0];
+    if (first === undefined) return;
+    // Another connection's events in between: read back with them, in order, by sync.
+    if (first.id !== this.gatheredThrough + 1) {
+      this.sync();
+      return;
+    }
+    for (const e of events) {
+      this.rollups.add(e.id, e.town, e.day, e.hour, e.kind, e.data);
+      this.facets.add(e.town, e.day, e.kind, e.actor, e.data);
+    }
+    this.gathered += events.length;
+    this.gatheredThrough = (events.at(-1) as DerivedEvent).id;
+    if (this.gathered >= GATHER_EVENTS) this.sync();
+  }
+
+  /** The tables made those of every stored event: sums in memory written, any others read back. */
+  sync(): void {
+    const s = this.statements;
+    if (this.gathered === 0 && (s.lastId.get()?.id ?? 0) === this.through) return;
+    this.through = this.db
+      .transaction((): number => {
+        let through = s.through.get()?.through_id ?? 0;
+        if (through === this.through && this.gathered > 0) {
+          writeRollups(s.upsertRollup, this.rollups);
+          writeFacets(s.upsertFacet, this.facets);
+          through = this.gatheredThrough;
+        }
+        const last = s.lastId.get()?.id ?? 0;
+        if (last > through) {
+          foldRollups(this.db, through, last);
+          foldFacets(this.db, this.facetKeys, through, last);
+          through = last;
+        }
+        s.setThrough.run(through);
+        return through;
+      })
+      .immediate();
+    this.rollups = new RollupBatch();
+    this.facets = new FacetBatch(this.facetKeys);
+    this.gathered = 0;
+    this.gatheredThrough = this.through;
+  }
+}
