@@ -30,6 +30,8 @@ export const EVIDENCE_LIMIT = 5000;
  * of them. Enough to cite and to check a sample by; reading more costs each answer on a long history.
  */
 export const ROLLUP_EVIDENCE = 200;
+/** Ids a daily series carries: its first events, a sample to cite (a correlation has two series). */
+const SERIES_EVIDENCE = 50;
 
 export interface QueryContext {
   store: EventStore;
@@ -344,22 +346,28 @@ async function cellsOf(
       by,
       extremes,
     });
-    return rows
-      .filter((r) => !positive || r.positive > 0)
-      .map((r) => ({
+    // A 20-year daily series is 7,300 rows: one object each, of one shape, with no spreading.
+    const cells: Cell[] = [];
+    const counted = metric === '*' || selection.flags !== undefined;
+    for (const r of rows) {
+      if (positive && r.positive <= 0) continue;
+      const cell: Cell = {
         town: r.town ?? r.max_town ?? ANY,
         day: r.day ?? r.max_day ?? 0,
         kind: r.kind ?? ANY,
-        sum: metric === '*' || selection.flags ? r.count : positive ? r.positive : r.sum,
+        sum: counted ? r.count : positive ? r.positive : r.sum,
         count: positive ? r.positive : r.count,
         min: r.min,
         max: r.max,
         minId: r.min_id ?? 0,
         maxId: r.max_id ?? 0,
-        ...(r.min_day !== undefined ? { minAt: { day: r.min_day, town: r.min_town as string } } : {}),
-        ...(r.max_day !== undefined ? { maxAt: { day: r.max_day, town: r.max_town as string } } : {}),
         rolled: true,
-      }));
+      };
+      if (r.min_day !== undefined) cell.minAt = { day: r.min_day, town: r.min_town as string };
+      if (r.max_day !== undefined) cell.maxAt = { day: r.max_day, town: r.max_town as string };
+      cells.push(cell);
+    }
+    return cells;
   }
   if (fromFacets(selection, group, aggregation, field, per, combine, ctx.store.facetKeys()))
     return facetCells(selection, ctx, days, group, aggregation, field, kinds);
@@ -978,7 +986,7 @@ async function seriesOf(series: Series, ctx: QueryContext) {
   const points = [...byDay]
     .sort(([a], [b]) => a - b)
     .map(([day, list]) => ({ day, value: combineCells(list, combine).value }));
-  const found = await evidenceOf(cells, series.select, ctx, ROLLUP_EVIDENCE);
+  const found = await evidenceOf(cells, series.select, ctx, SERIES_EVIDENCE);
   return { days, points, evidence: found.ids, evidence_total: found.total };
 }
 
