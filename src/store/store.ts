@@ -135,6 +135,8 @@ export interface RollupTotalsQuery extends RollupQuery {
   by: readonly ('town' | 'day' | 'kind')[];
   /** Also find, per group, the earliest event holding the min and the max (two more look-ups). */
   extremes?: boolean;
+  /** Only these figures (the others come back 0; the count always comes): less to read. */
+  figures?: readonly ('sum' | 'count' | 'positive' | 'min' | 'max')[];
 }
 
 export interface RollupTotal {
