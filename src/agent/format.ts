@@ -36,6 +36,9 @@ export function eventLine(e: StoredEvent, vocab?: Vocabulary): string {
   return `day ${e.day}, ${formatHour(e.hour)}${vocab ? `, ${vocab.name(e.town)}` : ''}: ${e.text}`;
 }
 
+/** "Port Logic's", "Den of Thieves'". */
+export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

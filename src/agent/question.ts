@@ -93,7 +93,7 @@ const FILLER =
 
 /** Words before a colon or a ", so" that lead into the question itself. */
 const PREAMBLE =
-  /^[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|on|in|list|show|tell|name|give|between|during|over)\b)/;
+  /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
 
 function coreOf(text: string, said: string | undefined): string {
   // The time phrase goes with the word that led it in ("in the past week", "during week 4").

@@ -14,6 +14,7 @@ import { extreme } from './extreme.ts';
 import { find } from './find.ts';
 import { goods } from './goods.ts';
 import { happened, happenedInBrief } from './happened.ts';
+import { recordDay } from './record-day.ts';
 import { relation } from './relation.ts';
 import { residents } from './residents.ts';
 import { role } from './role.ts';
@@ -29,6 +30,7 @@ import { who } from './who.ts';
 
 export const FORMS: readonly Form[] = [
   relation,
+  recordDay,
   either,
   sameDay,
   both,

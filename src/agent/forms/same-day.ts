@@ -67,7 +67,7 @@ const selectionOf = (side: Side, range: { from: number; to: number }, vocab: Voc
 export const sameDay: Form = {
   name: 'same day',
   matches: (q, ctx) =>
-    /\bboth\b|\bsame day\b|\bas well as\b|\bat once\b|\btogether\b/.test(q.text) &&
+    /\bboth\b|\bsame day\b|\bas well as\b|\bat once\b|\btogether\b|\band also\b/.test(q.text) &&
     sidesOf(q.core, ctx) !== undefined,
   async answer(q, ctx) {
     const [a, b] = sidesOf(q.core, ctx) as [Side, Side];
