@@ -2,19 +2,40 @@
 
 import type { Selection } from '../../query/query.ts';
 import type { AggregateResult } from '../../query/run.ts';
-import { fmt } from '../format.ts';
+import { amount, fmt, list } from '../format.ts';
+import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
-import { type Form, happeningOf, happeningTown, rangeOf, whereOf, whole } from './shared.ts';
+import type { Metric } from '../vocabulary.ts';
+import {
+  combineOf,
+  decimalsOf,
+  type Form,
+  type FormContext,
+  happeningOf,
+  happeningTown,
+  rangeOf,
+  selectionOf,
+  thresholdOf,
+  townsFor,
+  whereOf,
+  whole,
+} from './shared.ts';
+
+const HOW_MANY_DAYS =
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/;
 
 export const days: Form = {
   name: 'days',
   matches: (q) =>
-    /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/.test(
-      q.text,
-    ) &&
-    (q.happening !== undefined || q.metrics.length > 0),
+    (HOW_MANY_DAYS.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)) ||
+    // "Which days had more than 10 mm of rain?"
+    (/^(which|what) days\b|\blist the days\b/.test(q.core) &&
+      q.metrics.length > 0 &&
+      thresholdOf(q) !== undefined),
   async answer(q, ctx) {
+    const threshold = thresholdOf(q);
+    if (threshold && q.metrics[0]) return daysOver(q, ctx, q.metrics[0], threshold);
     const h = happeningOf(q, ctx);
     if (!h)
       return {
@@ -42,3 +63,53 @@ export const days: Form = {
     };
   },
 };
+
+/**
+ * "On how many days did the port catch more than 1,000 fish?": the days whose total (the day's mean,
+ * for a reading, but rain's sum) passes the number the question holds.
+ */
+async function daysOver(
+  q: Question,
+  ctx: FormContext,
+  m: Metric,
+  threshold: NonNullable<ReturnType<typeof thresholdOf>>,
+) {
+  const range = whole(ctx);
+  const { towns, refused } = townsFor(m, q, ctx);
+  if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
+  const combine = combineOf(m);
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: selectionOf(m, towns, range),
+      per: 'all',
+      combine,
+      aggregate: 'sum',
+      group: 'day',
+      order: 'key',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  const passes = (v: number) =>
+    threshold.above
+      ? threshold.strict
+        ? v > threshold.value
+        : v >= threshold.value
+      : threshold.strict
+        ? v < threshold.value
+        : v <= threshold.value;
+  const hits = r.groups.filter((g) => g.value !== null && passes(g.value));
+  const what = `${combine === 'mean' ? `the day's average ${m.label}` : `the day's ${m.label}`} was ${threshold.above ? (threshold.strict ? 'more than' : 'at least') : threshold.strict ? 'less than' : 'at most'} ${amount(m, threshold.value, decimalsOf(m, combine))}`;
+  const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
+  const shown = hits
+    .slice(0, 30)
+    .map((g) => `day ${g.key} (${amount(m, g.value as number, decimalsOf(m, combine))})`);
+  return {
+    answer:
+      hits.length === 0
+        ? `None: on no day of ${daysPhrase(range)}${where} ${what} (0 days of ${r.groups.length} with reports).`
+        : `On ${hits.length} ${hits.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)}${where} ${what}: ${list(shown)}${hits.length > shown.length ? ` and ${hits.length - shown.length} more` : ''}.`,
+    citations: hits.flatMap((g) => g.evidence).slice(0, 200),
+    understood: { metric: m.key, towns, ...rangeOf(range) },
+  };
+}

@@ -14,6 +14,7 @@ import {
   line,
   rangeOf,
   selectionOf,
+  thresholdOf,
   townsFor,
   whereOf,
   whole,
@@ -57,21 +58,6 @@ export const did: Form = {
     };
   },
 };
-
-/** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
-const THRESHOLD =
-  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
-
-function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
-  const m = THRESHOLD.exec(q.text);
-  if (!m) return undefined;
-  const word = m[1] as string;
-  return {
-    above: /more|higher|greater|above|over|at least/.test(word),
-    strict: !word.startsWith('at '),
-    value: Number((m[2] as string).replace(/,/g, '')),
-  };
-}
 
 /** "Did the rain add up to more than 34 mm in week 5?": the total (or average) against the number. */
 async function againstThreshold(

@@ -189,3 +189,18 @@ export const combineOf = (m: Metric): 'sum' | 'mean' => (m.natural === 'mean' ? 
 
 /** Decimals an answer gives a value: a mean one more than the events carry. */
 export const decimalsOf = (m: Metric, combine: string) => (combine === 'mean' ? m.decimals + 1 : m.decimals);
+
+/** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
+const THRESHOLD =
+  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
+
+export function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
+  const m = THRESHOLD.exec(q.text);
+  if (!m) return undefined;
+  const word = m[1] as string;
+  return {
+    above: /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier/.test(word),
+    strict: !word.startsWith('at '),
+    value: Number((m[2] as string).replace(/,/g, '')),
+  };
+}
