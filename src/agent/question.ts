@@ -157,15 +157,23 @@ export function parseQuestion(
   // election" is not about the wind.
   const asksHistory = (r: Question) =>
     r.time || r.towns.length || r.aggregate || MAX_WORDS.test(r.text) || MIN_WORDS.test(r.text);
-  for (const mended of speller.realWordMends(written, people)) {
-    const r = read(mended);
-    const namesNumber =
-      !q.metrics.length &&
-      (r.metrics.length > 0 || (r.happening !== undefined && r.happening !== q.happening)) &&
-      asksHistory(q);
-    const namesTown =
-      r.towns.length > q.towns.length && r.metrics.length === q.metrics.length && r.happening === q.happening;
-    if (namesNumber || namesTown) q = r;
+  // Each slip mended on top of those already read ("how much ran fell in the pot": rain, then the port).
+  for (let mends = 0, text = written; mends < 3; mends++) {
+    const accepted = speller.realWordMends(text, people).find((mended) => {
+      const r = read(mended);
+      const namesNumber =
+        !q.metrics.length &&
+        (r.metrics.length > 0 || (r.happening !== undefined && r.happening !== q.happening)) &&
+        asksHistory(q);
+      const namesTown =
+        r.towns.length > q.towns.length &&
+        r.metrics.length === q.metrics.length &&
+        r.happening === q.happening;
+      return namesNumber || namesTown;
+    });
+    if (accepted === undefined) break;
+    q = read(accepted);
+    text = accepted;
   }
   const text = q.text;
   if (MAX_WORDS.test(text)) q.superlative = 'max';

@@ -198,9 +198,11 @@ export class Speller {
       const word = m[0];
       if (word.length < 3 || alsoKnown.has(word) || this.generic.has(word) || this.worldWords.has(word))
         continue;
-      const mended = this.nearest(word, this.worldCandidates, 1);
-      if (mended && mended !== word)
-        mends.push(text.slice(0, m.index) + mended + text.slice((m.index as number) + word.length));
+      // Only a slip of the fingers (a letter left out, doubled or swapped), not another word one
+      // letter away: "ran" may be rain, "hardest" is not harvest.
+      const mended = this.nearestOf(word, this.worldCandidates, 1);
+      if (mended && mended.word !== word && mended.distance < 1)
+        mends.push(text.slice(0, m.index) + mended.word + text.slice((m.index as number) + word.length));
     }
     return mends;
   }

@@ -196,7 +196,10 @@ export class Vocabulary {
    * words of a number or a happening is theirs: "gold lost to the pirates at the port" names the
    * port only.
    */
-  townsIn(text: string, claimed: readonly (readonly [number, number])[] = this.claimedSpans(text)): string[] {
+  townsIn(
+    text: string,
+    claimed: readonly (readonly [number, number, string?])[] = this.claimedSpans(text),
+  ): string[] {
     const found: { id: string; at: number }[] = [];
     for (const t of this.towns) {
       // Its name is always the town, also where a nickname inside it ("the den") is another's word.
@@ -208,7 +211,16 @@ export class Vocabulary {
       for (const m of text.matchAll(this.everyWord(t))) {
         const end = m.index + m[0].length;
         // Only what people call a town is borrowed by other words; its name is always the town.
-        if (m[0] !== t.name.toLowerCase() && claimed.some(([a, b]) => a <= m.index && end <= b)) continue;
+        // Only a nickname the other words name themselves ("lost to the pirates"), not one that falls
+        // between them ("gold did the port earn").
+        const said = m[0].split(/\s+/).at(-1) as string;
+        if (
+          m[0] !== t.name.toLowerCase() &&
+          claimed.some(
+            ([a, b, words]) => a <= m.index && end <= b && (words === undefined || words.includes(said)),
+          )
+        )
+          continue;
         found.push({ id: t.id, at: m.index });
         break;
       }
@@ -236,11 +248,12 @@ export class Vocabulary {
     return every;
   }
 
-  private claimedSpans(text: string): [number, number][] {
-    const spans = this.claimsOf(text).map((f) => f.span);
+  /** Where numbers' and a happening's words are, with the words their patterns spell out. */
+  private claimedSpans(text: string): [number, number, string][] {
+    const spans: [number, number, string][] = this.claimsOf(text).map((f) => [...f.span, f.m.words.source]);
     const h = this.happeningIn(text);
     const m = h?.words.exec(text);
-    if (m) spans.push([m.index, m.index + m[0].length]);
+    if (h && m) spans.push([m.index, m.index + m[0].length, h.words.source]);
     return spans;
   }
 

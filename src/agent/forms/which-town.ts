@@ -5,6 +5,7 @@ import { RAID_KIND } from '../../world/kinds.ts';
 import { amount, times } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
+import { selectionOfHappening } from '../tools.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
 import {
   decimalsOf,
@@ -29,7 +30,9 @@ export const whichTown: Form = {
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core)) &&
-    (q.metrics.length > 0 || q.happening !== undefined),
+    (q.metrics.length > 0 ||
+      q.happening !== undefined ||
+      (VICTIM.test(q.text) && /\b(pirates?|raiders?)\b/.test(q.text))),
   async answer(q, ctx) {
     const robbery = ctx.vocab.robbery;
     const loss = robbery?.metric ? ctx.vocab.metric(robbery.metric) : undefined;
@@ -37,7 +40,8 @@ export const whichTown: Form = {
     const raided =
       q.metrics.some((m) => m.kind === RAID_KIND || m.key === loss?.key) ||
       q.happening?.kind === RAID_KIND ||
-      q.happening === robbery;
+      q.happening === robbery ||
+      /\b(pirates?|raiders?)\b/.test(q.text);
     if (loss && raided && VICTIM.test(q.text)) {
       if (q.metrics.length > 0 || /\bgold\b|\bworth\b|\bvalue\b/.test(q.text)) return byMetric(q, ctx, loss);
       return byHappening(q, ctx, robbery as Happening);
@@ -47,15 +51,37 @@ export const whichTown: Form = {
   },
 };
 
+/** "Which town sent the most shipments?": a trade counted by the town it left, not where it was told. */
+const SENT = /\b(sent|send|sends|ship(ped|s)?|export(ed|s)?|sold|sell(s|ing)?)\b/;
+
 async function byHappening(q: Question, ctx: FormContext, h: Happening) {
   const range = whole(ctx);
   const direction = q.superlative ?? 'max';
   const rows: { town: string; n: number; ids: number[] }[] = [];
-  // A happening of some towns (a raid) is not looked for in the others.
-  for (const town of ctx.vocab.ids.filter((t) => h.towns.includes(t))) {
-    const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 100_000 });
-    rows.push({ town, n: found.count, ids: found.citations });
+  if (h.kind === 'trade' && SENT.test(q.text)) {
+    const r = (await ctx.tools.query(
+      {
+        op: 'aggregate',
+        select: {
+          ...selectionOfHappening(h, undefined, range, ctx.vocab),
+          towns: undefined,
+        },
+        per: 'event',
+        aggregate: 'count',
+        group: 'from',
+      },
+      ctx.today,
+    )) as AggregateResult;
+    for (const g of r.groups)
+      if (typeof g.key === 'string' && ctx.vocab.ids.includes(g.key))
+        rows.push({ town: g.key, n: g.value ?? 0, ids: g.evidence });
   }
+  // A happening of some towns (a raid) is not looked for in the others.
+  else
+    for (const town of ctx.vocab.ids.filter((t) => h.towns.includes(t))) {
+      const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 100_000 });
+      rows.push({ town, n: found.count, ids: found.citations });
+    }
   rows.sort((a, b) => (direction === 'max' ? b.n - a.n : a.n - b.n));
   const top = rows[0];
   const name = (t: string) => ctx.vocab.name(t);
