@@ -207,12 +207,7 @@ export class Speller {
     return mends;
   }
 
-  /** The one candidate nearest the word within its edit limit, or undefined (none, or a tie). */
-  private nearest(word: string, candidates: readonly string[], maxLimit = 2): string | undefined {
-    return this.nearestOf(word, candidates, maxLimit)?.word;
-  }
-
-  /** The nearest candidate and its slip distance. */
+  /** The one candidate nearest the word within its edit limit, and its slip distance; undefined for none or a tie. */
   private nearestOf(
     word: string,
     candidates: readonly string[],

@@ -4,7 +4,6 @@
  */
 import type { AggregateResult } from '../../query/run.ts';
 import { amount, capitalise } from '../format.ts';
-import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Metric } from '../vocabulary.ts';
 import {
