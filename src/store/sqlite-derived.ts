@@ -15,6 +15,7 @@ import type { EventData } from '../world/types.ts';
 import { FacetBatch } from './facets.ts';
 import { RollupBatch } from './rollup.ts';
 import { FACET_KEY, prepareUpsertFacet, writeFacets } from './sqlite-facets.ts';
+import type { StoredEvent } from './store.ts';
 
 /** Schema 7's mark. The rollups were kept on ingest until then: they hold every event. */
 export const DERIVED_STATE = `
@@ -62,15 +63,11 @@ function writeRollups(upsert: UpsertRollup, batch: RollupBatch): void {
 /** Events read back and added up at once, in id order. */
 const SLICE_EVENTS = 100_000;
 
-interface EventRow {
-  id: number;
-  town: string;
-  day: number;
-  hour: number;
-  kind: string;
-  actor: string | null;
-  data: string;
-}
+/** An event as an append stored it: what the derived tables add up. */
+export type DerivedEvent = Pick<StoredEvent, 'id' | 'town' | 'day' | 'hour' | 'kind' | 'actor' | 'data'>;
+
+/** The same, read back: `data` still JSON text. */
+type EventRow = Omit<DerivedEvent, 'data'> & { data: string };
 
 const readAfter = (db: Database.Database) =>
   db.prepare<[number, number, number], EventRow>(
@@ -140,17 +137,6 @@ export function facetKeysOf(db: Database.Database, wanted: readonly string[] | u
 export const derivedThrough = (db: Database.Database): number =>
   db.prepare<[], { through_id: number }>('SELECT through_id FROM derived_state WHERE id = 1').get()
     ?.through_id ?? 0;
-
-/** An event as an append stored it. */
-export interface DerivedEvent {
-  id: number;
-  town: string;
-  day: number;
-  hour: number;
-  kind: string;
-  actor: string | null;
-  data: EventData;
-}
 
 /** Sums gathered past this many events are written without waiting for a reader. */
 const GATHER_EVENTS = 20_000;

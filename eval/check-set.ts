@@ -1,18 +1,35 @@
 /**
- * A check of the natural set itself, not of the agent: builds histories for two seeds at two
- * lengths, builds the cases, and prints each question with what its check expects (read from how
- * the check rejects an empty answer, and whether it takes "yes", "no" or "none"). It fails when a
- * case throws, repeats a question, expects NaN, or passes an empty answer.
+ * A check of an evaluation set itself, not of the agent: builds histories for two seeds at two
+ * lengths, builds the set's cases, and prints each question with what its check expects (read from
+ * how the check rejects an empty answer, and whether it takes "yes", "no" or "none"). It fails when
+ * a case throws, repeats a question, expects NaN, or passes an empty answer.
  *
- *   node --import tsx eval/natural-check.ts [--quiet]
+ *   node --import tsx eval/check-set.ts --set handwritten|natural|natural-b [--quiet]
  */
+import { parseArgs } from 'node:util';
 import type { StoredEvent } from '../src/store/store.ts';
 import { WORLD } from '../src/world/map.ts';
 import { simulate } from '../src/world/simulate.ts';
-import type { RawEvent } from './checks.ts';
-import { buildNatural } from './natural.ts';
+import type { Case, RawEvent } from './checks.ts';
 
-const quiet = process.argv.includes('--quiet');
+type Build = (events: RawEvent[], today: number) => Case[];
+
+/** Each set's builder, loaded only when asked for (the hand-written file may be absent). */
+const SETS: Record<string, () => Promise<Build>> = {
+  handwritten: async () => (await import('./handwritten.ts')).buildHandwritten as Build,
+  natural: async () => (await import('./natural.ts')).buildNatural,
+  'natural-b': async () => (await import('./natural-b.ts')).buildNaturalB,
+};
+
+const { values } = parseArgs({
+  options: { set: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+});
+const load = values.set === undefined ? undefined : SETS[values.set];
+if (!load) {
+  console.error(`--set: one of ${Object.keys(SETS).join(', ')}`);
+  process.exit(2);
+}
+const build = await load();
 const none: StoredEvent[] = [];
 let problems = 0;
 
@@ -24,11 +41,11 @@ for (const seed of ['7', '11']) {
     }
     const events = JSON.parse(JSON.stringify(raw)) as RawEvent[];
     const today = Math.max(...events.map((e) => e.day));
-    const cases = buildNatural(events, today);
+    const cases = build(events, today);
     const forms = new Map<string, number>();
     const seen = new Set<string>();
     let emptyTruths = 0;
-    console.log(`\n=== seed ${seed}, ${days} days (today ${today}): ${cases.length} cases`);
+    console.log(`\n=== ${values.set}: seed ${seed}, ${days} days (today ${today}): ${cases.length} cases`);
     for (const c of cases) {
       forms.set(c.form, (forms.get(c.form) ?? 0) + 1);
       if (seen.has(c.question)) {
@@ -46,7 +63,7 @@ for (const seed of ['7', '11']) {
       if (empty === null || /NaN|Infinity|undefined/.test(expects)) {
         problems++;
         console.log(`  BAD [${c.form}] ${c.question} → ${expects}`);
-      } else if (!quiet) console.log(`  [${c.form}] ${c.question}\n      → ${expects}`);
+      } else if (!values.quiet) console.log(`  [${c.form}] ${c.question}\n      → ${expects}`);
     }
     console.log(`  forms: ${[...forms].map(([f, n]) => `${f} ${n}`).join(', ')}`);
     console.log(`  cases whose truth is none / 0: ${emptyTruths}`);
