@@ -116,7 +116,8 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
       {
         name: 'trade',
         phrase: 'goods were traded',
-        words: /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bsales?\b|\bship(ped|ment|ments)\b/,
+        words:
+          /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bsales?\b|\bship(ped|ment|ments)\b|\bship(s|ping)? (goods|cargo|crates|out|overseas)\b/,
         metric: 'value_gold',
         min: 1,
       },

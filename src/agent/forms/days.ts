@@ -22,6 +22,9 @@ import {
   whole,
 } from './shared.ts';
 
+/** A day something did not happen on. */
+const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
+
 const HOW_MANY_DAYS =
   /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/;
 
@@ -53,6 +56,22 @@ export const days: Form = {
     const n = r.value ?? 0;
     const span = range.to - range.from + 1;
     const where = whereOf(ctx, h, town);
+    // "How many days did it not rain?", "days with no raids": the days the town reported anything
+    // on, less those it happened on.
+    if (NEGATED.test(q.core)) {
+      const towns = town ? [town] : [...h.towns];
+      const reported = (await ctx.tools.query(
+        { op: 'aggregate', select: { ...(towns.length ? { towns } : {}), days: range }, aggregate: 'days' },
+        ctx.today,
+      )) as AggregateResult;
+      const of = reported.value ?? 0;
+      const without = Math.max(0, of - n);
+      return {
+        answer: `On ${fmt(without, 0)} ${without === 1 ? 'day' : 'days'} of the ${fmt(of, 0)} with reports${where} (${daysPhrase(range)}), it did not happen that ${h.phrase}; it did on ${fmt(n, 0)}.`,
+        citations: r.evidence,
+        understood: { happening: h.name, ...rangeOf(range) },
+      };
+    }
     return {
       answer:
         n === 0

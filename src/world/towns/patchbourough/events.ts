@@ -64,7 +64,9 @@ export const KINDS: readonly EventKindDef[] = [
       {
         key: 'idle',
         phrase: 'the mill stood idle',
-        words: /\bidle\b|\bst(and|ands|ood|anding) still\b|\bnot (turn|grind)\w*/,
+        // "Idle" is the mill's unless the forge is named ("the forge stood idle": it was cold).
+        words:
+          /(?<!\bforge\b[^?]*)\bidle\b(?![^?]*\bforge\b)|\bst(and|ands|ood|anding) still\b|\bnot (turn|grind)\w*/,
       },
     ],
   },
@@ -87,7 +89,7 @@ export const KINDS: readonly EventKindDef[] = [
       {
         key: 'cold_forge',
         phrase: 'the forge was cold',
-        words: /\b(forge|smithy|smithy's fire)\b.*\bcold\b|\bcold (forge|smithy)\b/,
+        words: /\b(forge|smithy)\b[^?]*\b(cold|idle)\b|\b(cold|idle) (forge|smithy)\b/,
       },
     ],
   },
