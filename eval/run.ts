@@ -200,12 +200,18 @@ async function askAll(
 }
 
 /** The legacy evaluation of one history (test/system/ask.test.ts runs it at 200 days). */
-export async function runEval(options: { days: number; seed: string; search?: boolean }) {
+/** One set (the legacy set unless named) on one history, for the tests. */
+export async function runEval(options: { days: number; seed: string; search?: boolean; set?: SetName }) {
   const updates = simulateUpdates(options.seed, options.days);
   const raw = rawOf(updates);
+  const cases =
+    options.set === undefined
+      ? buildCases(raw, options.days)
+      : await casesOf(options.set, raw, options.days, options.seed);
+  if (typeof cases === 'string') throw new Error(`the ${options.set} set does not run here: ${cases}`);
   const history = await openHistory(updates, options.days, options.search);
   try {
-    const results = await askAll(history, buildCases(raw, options.days));
+    const results = await askAll(history, cases);
     const passed = results.filter((r) => r.failure === null).length;
     return { results, passed, accuracy: passed / results.length, events: raw.length };
   } finally {
