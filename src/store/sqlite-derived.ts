@@ -17,10 +17,13 @@ import { RollupBatch } from './rollup.ts';
 import { FACET_KEY, prepareUpsertFacet, writeFacets } from './sqlite-facets.ts';
 import type { StoredEvent } from './store.ts';
 
-/** Schema 7's mark. The rollups were kept on ingest until then: they hold every event. */
+/**
+ * Schema 7's mark. The rollups (and facets) were kept on ingest until then: they hold every event.
+ * Also made when a store opens without it (one written by a build of schema 7 before the mark).
+ */
 export const DERIVED_STATE = `
-  CREATE TABLE derived_state (id INTEGER PRIMARY KEY CHECK (id = 1), through_id INTEGER NOT NULL);
-  INSERT INTO derived_state (id, through_id) SELECT 1, coalesce(max(id), 0) FROM events;`;
+  CREATE TABLE IF NOT EXISTS derived_state (id INTEGER PRIMARY KEY CHECK (id = 1), through_id INTEGER NOT NULL);
+  INSERT OR IGNORE INTO derived_state (id, through_id) SELECT 1, coalesce(max(id), 0) FROM events;`;
 
 /** The rollups' upsert: a batch's figures added to what the key holds, earliest in world time kept. */
 const UPSERT_ROLLUP = `INSERT INTO rollups (metric, town, day, kind, sum, count, positive, min, max, min_id, max_id, min_hour, max_hour)

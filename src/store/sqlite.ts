@@ -255,6 +255,7 @@ export class SqliteEventStore implements EventStore {
     this.db = openDatabase(path, EVENT_STORE_MIGRATIONS, 'the event store', { cacheMiB: 64 });
     try {
       ensureEventIndexes(this.db);
+      this.db.exec(DERIVED_STATE);
       this.facets = facetKeysOf(this.db, options.facets);
       this.statements = this.prepare();
       this.derived = new DerivedTables(this.db, this.facets);
