@@ -32,7 +32,8 @@ export const both: Form = {
     const rule = r.sides
       .map((s, i) => {
         const metric = sides[i]?.metric;
-        if (s.threshold === undefined) return `${name(s.town)}: ${s.what} on ${s.days} days`;
+        if (s.threshold === undefined)
+          return `${name(s.town)}: ${s.what} on ${s.days} ${s.days === 1 ? 'day' : 'days'}`;
         if (!metric || !Number.isFinite(s.threshold)) return `${name(s.town)}: no ${s.what} at all`;
         return `${name(s.town)}: ${s.what} at least ${amount(metric, s.threshold)} (${s.days} days)`;
       })
@@ -45,9 +46,15 @@ export const both: Form = {
             .map((d) => `day ${d}`)
             .join(', ')} and ${r.days.length - 20} more`
         : list(r.days.map((d) => `day ${d}`));
+    // "Were there days when both …?" is answered yes or no first.
+    const verdict = /^(was|were|did|is|are|has|have|had|any)\b/.test(q.core)
+      ? r.days.length
+        ? 'Yes: '
+        : 'No: '
+      : '';
     const answer = r.days.length
-      ? `${names(ctx, towns)} both did on ${r.days.length} ${r.days.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)}: ${shown}.`
-      : `Never on ${daysPhrase(range)}: no day had both.`;
+      ? `${verdict}${names(ctx, towns)} both did on ${r.days.length} ${r.days.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)}: ${shown}.`
+      : `${verdict || 'None: '}on no day of ${daysPhrase(range)} did both (0 days).`;
     return {
       answer: `${answer} ${usesBigDays ? 'A big day is one in the top quarter of the days the town produced any: ' : 'Counted: '}${rule}.`,
       citations: r.citations,
