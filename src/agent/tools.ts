@@ -7,6 +7,7 @@
 import { type Catalog, catalogOf } from '../query/catalog.ts';
 import type { Query, Selection } from '../query/query.ts';
 import {
+  conditionsOf,
   newestStretchStart,
   type AggregateResult as QueryAggregate,
   type QueryResult,
@@ -217,10 +218,7 @@ export class HistoryTools {
           kinds: select.kinds,
           fromDay,
           toDay: args.range.to,
-          conditions: [
-            ...(select.where ?? []),
-            ...(select.flags ?? []).map((f) => ({ key: f, op: '=' as const, value: 1 })),
-          ],
+          conditions: conditionsOf(select),
           keys: [],
           newestFirst: true,
           limit: args.limit,

@@ -149,6 +149,12 @@ const ANY = '*';
 
 const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
 
+/** A selection's conditions on the events' numbers, its flags among them (a flag is set to 1). */
+export const conditionsOf = (selection: Selection): NumberCondition[] => [
+  ...(selection.where ?? []),
+  ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
+];
+
 /** A group by a key of the events' data (goods, from…), not by town, day, week, kind or actor. */
 const dataGroup = (group: string | undefined): string | undefined =>
   group === undefined || ['town', 'day', 'week', 'kind', 'actor'].includes(group) ? undefined : group;
@@ -385,10 +391,7 @@ async function eventCells(
   field: string | undefined,
   kinds: readonly string[] | undefined,
 ): Promise<Cell[]> {
-  const conditions: NumberCondition[] = [
-    ...(selection.where ?? []),
-    ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
-  ];
+  const conditions = conditionsOf(selection);
   const groupField = dataGroup(group);
   const distinctField = field && !['town', 'kind', 'actor'].includes(field) ? field : undefined;
   const keys = [selection.metric, groupField, distinctField].filter(
@@ -607,10 +610,7 @@ async function evidenceOf(
       toHour: selection.hours?.to,
       actors: selection.actors,
       equals: selection.fields,
-      conditions: [
-        ...(selection.where ?? []),
-        ...(selection.flags ?? []).map((flag) => ({ key: flag, op: '=' as const, value: 1 })),
-      ],
+      conditions: conditionsOf(selection),
       keys: [...new Set([metric, groupField].filter((k): k is string => k !== undefined))],
       // Past the limit the rest are counted, not listed: the lookup stops there.
       limit: limit * 2,
