@@ -5,6 +5,7 @@
  * from the verb (sold, arrived, robbed, raided), the towns take their part from the words before
  * them (from, to, in), and goods are named by the world's goods.
  */
+import pluralize from 'pluralize';
 import type { Selection } from '../../query/query.ts';
 import type { AggregateResult } from '../../query/run.ts';
 import { RAID_KIND } from '../../world/kinds.ts';
@@ -47,6 +48,8 @@ export function kindOf(text: string): Kind | undefined {
 }
 
 export interface Parts {
+  /** The question's words. */
+  text: string;
   kind: Kind;
   goods: string[];
   from: string[];
@@ -58,8 +61,11 @@ export interface Parts {
 export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
   const kind = kindOf(q.text);
   if (!kind) return undefined;
-  const goods = [...ctx.vocab.world.goods.keys()].filter((g) => new RegExp(`\\b${g}s?\\b`).test(q.text));
-  const parts: Parts = { kind, goods, from: [], to: [], owner: [] };
+  // Goods named in the singular too ("how much spice"; the world names them "spices").
+  const goods = [...ctx.vocab.world.goods.keys()].filter((g) =>
+    new RegExp(`\\b(${g}s?|${pluralize.singular(g)})\\b`).test(q.text),
+  );
+  const parts: Parts = { text: q.text, kind, goods, from: [], to: [], owner: [] };
   for (const town of ctx.vocab.towns) {
     const m = town.words.exec(q.text);
     if (!m) continue;
@@ -110,10 +116,12 @@ export function fieldsOf(p: Parts, ctx: FormContext): Record<string, string[]> {
   if (p.goods.length) fields.goods = p.goods;
   const own = p.owner.filter((t) => !ctx.vocab.raiders.includes(t) || p.kind !== RAID_KIND);
   if (p.kind === 'trade') {
-    const from = [...p.from, ...(p.from.includes(OVERSEAS) ? [] : own)];
+    // "What did the port buy": the town the goods came to, not the one that sold them.
+    const bought = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b/.test(p.text);
+    const from = [...p.from, ...(p.from.includes(OVERSEAS) || bought ? [] : own)];
     if (from.length) fields.from = from;
     if (p.to.length) fields.to = p.to;
-    if (p.from.includes(OVERSEAS) && own.length) fields.to = own;
+    if ((p.from.includes(OVERSEAS) || bought) && own.length) fields.to = own;
   } else if (p.kind === 'arrival') {
     const to = [...p.to, ...own];
     if (to.length) fields.to = to;
@@ -139,9 +147,12 @@ export const shipments: Form = {
     const p = partsOf(q, ctx) as Parts;
     const range = whole(ctx);
     const fields = fieldsOf(p, ctx);
-    const gold = /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bmake from\b|\bmade from\b/.test(
-      q.text,
-    );
+    // What a raid or a robbery took is counted in gold unless crates are asked for.
+    const gold =
+      /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bmake from\b|\bmade from\b/.test(q.text) ||
+      ((p.kind === RAID_KIND || p.kind === 'loss') &&
+        /\bhow much\b/.test(q.text) &&
+        !/\bcrates?\b/.test(q.text));
     const crates = /\bcrates?\b|\bhow much\b/.test(q.text) && !gold;
     const metric = gold
       ? { trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' }[p.kind]
