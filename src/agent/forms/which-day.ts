@@ -29,7 +29,12 @@ import {
 
 /** "The worst day for the mine": a town's day, measured by its main product. */
 function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
-  if (q.towns.length !== 1 || !/\b(best|worst|busiest|quietest|slowest|poorest)\b/.test(q.text))
+  if (
+    q.towns.length !== 1 ||
+    !/\b(best|worst|busiest|quietest|slowest|poorest|biggest|top|record|(most|least) productive)\b/.test(
+      q.text,
+    )
+  )
     return undefined;
   return ctx.vocab.mainOf(q.towns[0] as string);
 }
@@ -73,7 +78,8 @@ export const whichDay: Form = {
     )) as AggregateResult;
     const where = town ? ` in ${ctx.vocab.name(town)}` : '';
     const top = r.groups[0];
-    if (!top || r.value === null || (r.value === 0 && !m.sensor))
+    // A most of 0 is none at all; a least of 0 is a day's total like any other.
+    if (!top || r.value === null || (r.value === 0 && !m.sensor && fn === 'max'))
       return {
         answer: `No ${m.label}${where} on ${daysPhrase(range)}: every day's total was 0.`,
         citations: [],
