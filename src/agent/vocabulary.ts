@@ -261,15 +261,17 @@ export class Vocabulary {
     const found: { m: Metric; at: number; span: [number, number] }[] = [];
     const taken: [number, number][] = [];
     for (const m of this.metrics) {
-      // A word belongs to the first metric that claims it ("lost … gold" is a loss, not a raid's
-      // gold); a later metric takes the first of its matches left free ("… and its trade income").
+      // A word belongs to the first metric that claims it, wherever it says it ("lost … gold",
+      // twice, is a loss both times, not a raid's gold); a later metric takes what is left free
+      // ("gold lost … and its trade income").
+      let first: { m: Metric; at: number; span: [number, number] } | undefined;
       for (const match of text.matchAll(this.everyMatch(m.words))) {
         const span: [number, number] = [match.index, match.index + match[0].length];
         if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
         taken.push(span);
-        found.push({ m, at: match.index, span });
-        break;
+        first ??= { m, at: match.index, span };
       }
+      if (first) found.push(first);
     }
     return found.sort((a, b) => a.at - b.at);
   }
