@@ -176,7 +176,7 @@ export class DerivedTables {
     if (first === undefined) return;
     // Another connection's events in between: read back with them, in order, by sync.
     if (first.id !== this.gatheredThrough + 1) {
-      this.sync();
+      this.syncAfterAppend();
       return;
     }
     for (const e of events) {
@@ -185,7 +185,19 @@ export class DerivedTables {
     }
     this.gathered += events.length;
     this.gatheredThrough = (events.at(-1) as DerivedEvent).id;
-    if (this.gathered >= GATHER_EVENTS) this.sync();
+    if (this.gathered >= GATHER_EVENTS) this.syncAfterAppend();
+  }
+
+  /**
+   * The events are stored and acknowledged already: a write of their sums that fails here (a full
+   * disk) keeps them in memory, and the next reader's sync tries again and reports it.
+   */
+  private syncAfterAppend(): void {
+    try {
+      this.sync();
+    } catch {
+      // Kept for the next sync.
+    }
   }
 
   /** The tables made those of every stored event: sums in memory written, any others read back. */
