@@ -2,7 +2,16 @@
 import { capitalise, times } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening } from '../vocabulary.ts';
-import { type Form, happeningOf, happeningTown, line, rangeOf, whereOf, whole } from './shared.ts';
+import {
+  EVENTS_COUNTED,
+  type Form,
+  happeningOf,
+  happeningTown,
+  line,
+  rangeOf,
+  whereOf,
+  whole,
+} from './shared.ts';
 
 export const count: Form = {
   name: 'count',
@@ -16,6 +25,8 @@ export const count: Form = {
       const rest = q.text.replace(new RegExp(h.words.source, 'g'), ' ');
       if (!q.metrics.some((m) => m.key !== h.metric && new RegExp(`\\b${m.unit}\\b`).test(rest))) return true;
     }
+    if (EVENTS_COUNTED.test(q.text) && q.metrics.length > 0 && !/\bin all\b|\btotal\b/.test(q.text))
+      return true;
     return q.aggregate === 'count' && (q.happening !== undefined || q.metrics.length > 0);
   },
   async answer(q, ctx) {

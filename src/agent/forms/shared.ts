@@ -112,7 +112,11 @@ export function townsFor(m: Metric, q: Question, ctx: FormContext): { towns: str
 /** What a question asks happened: the happening it names, or its metric above zero. */
 /** A happening that brought nothing: "a raid that came back empty", "came to nothing", "let a shipment go". */
 const EMPTY =
-  /\b(come|came|comes|coming|went|go) back empty\b|\bempty-handed\b|\b(come|came|comes) to nothing\b|\b(took|taken|take|brought) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
+  /\b(come|came|comes|coming|went|go) back empty\b|\bempty-handed\b|\b(come|came|comes) (back )?(to|with) nothing\b|\b(took|taken|take|brought|caught|landed) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
+
+/** "How many fishing trips…", "how many shifts…": events counted, whatever their number. */
+export const EVENTS_COUNTED =
+  /\bhow many (\w+ )?(trips|shifts|hauls|catches|raids|readings|deliveries|shipments|sales|batches|lessons|nights|reports|events)\b/;
 
 /** The happening asked about; with none of its number where the question says it brought nothing. */
 export function happeningOf(q: Question, ctx: FormContext): Happening | undefined {
@@ -139,7 +143,11 @@ function namedHappening(q: Question, ctx: FormContext): Happening | undefined {
     return vocab.robbery;
   if (q.happening) return q.happening;
   const m = q.metrics[0];
-  return m ? happeningOfMetric(m) : undefined;
+  if (!m) return undefined;
+  // Every event that carries the number, also those of 0 ("how many fishing trips": all of them).
+  return EVENTS_COUNTED.test(q.text)
+    ? { ...happeningOfMetric(m), min: Number.NEGATIVE_INFINITY }
+    : happeningOfMetric(m);
 }
 
 /** Where a happening is looked for: the town named (the victim, for robberies), or its own town. */
