@@ -2,20 +2,34 @@
  * "Show me the correlation between fish caught and temperature in Port Logic", "Is the temperature
  * rising in Circuiton?": how two daily series move together, or which way one moves.
  */
-import type { CorrelateResult, TrendResult } from '../../query/run.ts';
+import type { AggregateResult, CorrelateResult, TrendResult } from '../../query/run.ts';
+import { trend } from '../../query/statistics.ts';
 import { amount, fmt } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
-import type { Metric } from '../vocabulary.ts';
-import { combineOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
+import { selectionOfHappening } from '../tools.ts';
+import type { Happening, Metric } from '../vocabulary.ts';
+import {
+  combineOf,
+  type Form,
+  type FormContext,
+  happeningOf,
+  happeningTown,
+  rangeOf,
+  selectionOf,
+  whereOf,
+  whole,
+} from './shared.ts';
 
 const CORRELATE =
   /\bcorr?e+lat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo(es)? (together|with)\b|\bmove together\b|\bdepends? on\b|\blinked\b|\blinks? (between|to|with)\b|\bassociated\b|\bconnected\b/;
 const TREND =
-  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*/;
+  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b/;
 /** Which way a yes-or-no trend question asks about: "did it go up?", "has it been falling?". */
-const UP = /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?)\b/;
-const DOWN = /\b(down|downwards?|falling|fall(en|s)?|decreas\w*|declin\w*|shrink\w*)\b/;
+const UP =
+  /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier)\b/;
+const DOWN =
+  /\b(down|downwards?|falling|fall(en|s)?|decreas\w*|declin\w*|shrink\w*|less|fewer|smaller|lower|worse|quieter)\b/;
 const WHETHER = /^(did|does|do|is|are|was|were|has|have|had)\b/;
 
 /** The town a metric is asked of: the one named that reports it, or its only town. */
@@ -60,7 +74,9 @@ function pairOf(q: Question, ctx: FormContext) {
 
 export const relation: Form = {
   name: 'relation',
-  matches: (q, ctx) => pairOf(q, ctx) !== undefined || (TREND.test(q.text) && q.metrics.length >= 1),
+  matches: (q, ctx) =>
+    pairOf(q, ctx) !== undefined ||
+    (TREND.test(q.text) && (q.metrics.length >= 1 || happeningOf(q, ctx)?.metric !== undefined)),
   async answer(q, ctx) {
     const range = whole(ctx);
     const pair = pairOf(q, ctx);
@@ -89,6 +105,9 @@ export const relation: Form = {
         understood,
       };
     }
+    // "Are raids becoming more frequent?": the trend of how often it happened a day.
+    const h = q.metrics.length === 0 ? happeningOf(q, ctx) : undefined;
+    if (h?.metric !== undefined) return happeningTrend(q, ctx, h as Happening & { metric: string });
     const m = q.metrics[0] as Metric;
     const town = townOf(m, q);
     const r = (await ctx.tools.query(
@@ -105,7 +124,7 @@ export const relation: Form = {
       };
     const way = r.slope > 0 ? 'rising' : r.slope < 0 ? 'falling' : 'flat';
     // "Did it go up?" is answered yes or no first, by the slope's sign.
-    const asked = WHETHER.test(q.core) ? (UP.test(q.core) ? 1 : DOWN.test(q.core) ? -1 : 0) : 0;
+    const asked = askedWay(q);
     const verdict = asked === 0 ? '' : Math.sign(r.slope) === asked ? 'Yes: ' : 'No: ';
     const label = verdict ? m.label : `${m.label[0]?.toUpperCase()}${m.label.slice(1)}`;
     return {
@@ -115,3 +134,56 @@ export const relation: Form = {
     };
   },
 };
+
+/** A question that asks which way, not whether one way: "rising or falling?". */
+const EITHER_WAY =
+  /\b(rising|up|better|more|increasing|growing|higher|bigger) or (falling|down|worse|less|fewer|decreasing|shrinking|lower|smaller)\b|\b(falling|down|worse|less|decreasing|lower|smaller) or (rising|up|better|more|increasing|higher|bigger)\b/;
+
+/** Which way a yes-or-no question asks it moved: 1 up, -1 down, 0 when it asks which way. */
+function askedWay(q: Question): number {
+  if (!WHETHER.test(q.core) || EITHER_WAY.test(q.core)) return 0;
+  return UP.test(q.core) ? 1 : DOWN.test(q.core) ? -1 : 0;
+}
+
+/**
+ * The slope of how many times a day something happened, every day of the range counted (a day
+ * without it is a 0: storms are rare).
+ */
+async function happeningTrend(q: Question, ctx: FormContext, h: Happening & { metric: string }) {
+  const range = whole(ctx);
+  const town = happeningTown(h, q, ctx);
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: selectionOfHappening(h, town, range, ctx.vocab),
+      per: 'event',
+      aggregate: 'count',
+      group: 'day',
+      order: 'key',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  const byDay = new Map(r.groups.map((g) => [g.key as number, g.value ?? 0]));
+  const days = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
+  const t = trend(
+    days,
+    days.map((d) => byDay.get(d) ?? 0),
+  );
+  const where = whereOf(ctx, h, town);
+  const understood = { happening: h.name, ...rangeOf(range) };
+  const total = r.groups.reduce((n, g) => n + (g.value ?? 0), 0);
+  if (t.slope === null)
+    return {
+      answer: `There are too few days to see a trend (${days.length} days).`,
+      citations: r.evidence,
+      understood,
+    };
+  const way = t.slope > 0 ? 'more often' : t.slope < 0 ? 'less often' : 'no more or less often';
+  const asked = askedWay(q);
+  const verdict = asked === 0 ? '' : Math.sign(t.slope) === asked ? 'Yes: ' : 'No: ';
+  return {
+    answer: `${verdict}over ${daysPhrase(range)}, ${h.phrase}${where} ${way} as the days went on (${total} times in all): a slope of ${(Math.abs(t.slope) < 0.0005 ? 0 : t.slope).toFixed(3)} times a day per day, ${t.meaningful ? `more than chance (${pText(t.p)})` : `which could be chance (${pText(t.p)})`}.`,
+    citations: r.evidence,
+    understood,
+  };
+}
