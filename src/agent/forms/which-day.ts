@@ -45,11 +45,12 @@ const FIRST_OR_LAST =
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
-    (/\b(which|what) (was the )?(\w+ ){0,2}day\b|\bon which day\b|\bwhen was the (biggest|largest|best|highest|lowest|worst|smallest|most|least|\w+iest)\b|\bwhich was the (\w+ )+?day\b/.test(
+    (/\b(which|what) (was the )?(\w+ ){0,2}day\b|\bon which day\b|\bwhen was the (?!latest\b|earliest\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b/.test(
       q.text,
     ) &&
       (q.metrics.length > 0 ||
-        (AND_WHAT_DAY.test(q.text) && measuredBy(q, ctx) !== undefined) ||
+        ((AND_WHAT_DAY.test(q.text) || /\bwhen was the\b/.test(q.text)) &&
+          measuredBy(q, ctx) !== undefined) ||
         mainOfBestDay(q, ctx) !== undefined)) ||
     (FIRST_OR_LAST.test(q.text) &&
       /\b(which|what)\b/.test(q.text) &&
@@ -64,7 +65,10 @@ export const whichDay: Form = {
     const fn = q.superlative === 'min' || q.aggregate === 'min' ? 'min' : 'max';
     // "The lowest tide, and on what day?": one reading (or one haul), and the day it was on.
     const single =
-      ONE_EVENT.test(q.text) || (AND_WHAT_DAY.test(q.text) && (m.sensor || EVENT_NOUN.test(q.text)));
+      ONE_EVENT.test(q.text) ||
+      // "When was the richest raid?" (but "when was the hottest day?" ranks days).
+      ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
+        (m.sensor || EVENT_NOUN.test(q.text)));
     const combine = combineOf(m);
     const r = (await ctx.tools.query(
       {
