@@ -128,7 +128,6 @@ const OUTPUTS: Metric[] = [
     dec: 0,
     words: ['harvest', 'grain harvested', 'harvest in lbs'],
     unit: 'lbs',
-    one: 'field day',
   },
   {
     town: 'patchbourough',
@@ -281,10 +280,13 @@ function firstNamed(answer: string, candidates: string[]): string | undefined {
 }
 
 /** The answer names `town`, and names it before any other town. */
-function namesTownFirst(answer: string, town: string): string | null {
+function namesTownFirst(answer: string, town: string, among: readonly string[] = TOWNS): string | null {
   const miss = namesTown(answer, town);
   if (miss) return miss;
-  const first = firstNamed(answer, Object.values(TOWN_NAMES));
+  const first = firstNamed(
+    answer,
+    among.map((t) => TOWN_NAMES[t] ?? t),
+  );
   return first === TOWN_NAMES[town] ? null : `names ${first} first`;
 }
 
@@ -547,7 +549,7 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
           `which trading town got off lightest from the pirates ${r.say}, by gold lost?`,
         ]);
     return add('town-extreme-loss', q, `${TOWN_NAMES[v0.t]} (${v0.v} gold in loss events, ${r.label})`, (a) =>
-      namesTownFirst(a, v0.t),
+      namesTownFirst(a, v0.t, TRADERS),
     );
   });
   make(9, () => {
@@ -569,7 +571,7 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
           `fewest shipment arrivals ${r.say}: which trading town?`,
         ]);
     return add('town-extreme-arrivals', q, `${TOWN_NAMES[v0.t]} (${v0.v} arrival events, ${r.label})`, (a) =>
-      namesTownFirst(a, v0.t),
+      namesTownFirst(a, v0.t, TRADERS),
     );
   });
   make(7, () => {
@@ -619,6 +621,8 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
           `tell me ${ps(t)} best day for ${w} ${r.say}, and how much`,
           `${t} ${w}: best single day ${r.say}?`,
           `give me the peak day of ${w} for ${t} ${r.say}`,
+          `when was ${ps(t)} ${w} at its peak ${r.say}? give the day and the amount`,
+          `my players ask: on what day ${r.say} did ${t} turn out the most ${w}?`,
         ])
       : pick([
           `worst day for ${w} in ${t} ${r.say}?`,
@@ -812,12 +816,14 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
           `is ${ps(t)} ${w} ${up ? 'rising' : 'falling'} ${r.say}?`,
           `has ${w} at ${t} been trending ${up ? 'up' : 'down'} ${r.say}?`,
           `${w} in ${t} ${r.say} — going ${up ? 'up' : 'down'}?`,
+          `the townsfolk swear ${ps(t)} ${w} has been ${up ? 'climbing' : 'dropping'} ${r.say}. are they right?`,
         ])
       : pick([
           `trend in ${t} ${w} ${r.say}, per day?`,
           `give me the daily slope of ${w} at ${t} ${r.say}`,
           `how fast is ${w} in ${t} changing per day ${r.say}?`,
           `tell me the trend of ${ps(t)} daily ${w} ${r.say}`,
+          `slope of daily ${w}, ${t}, ${r.say || 'full history'}?`,
         ]);
     const truth = `slope ${fmt(s, 2)} ${unit}/day of daily ${how}s (${r.label})${yn ? `: ${s > 0 === up ? 'yes' : 'no'}` : ''}`;
     return add(yn ? 'trend-yes-no' : 'trend', q, truth, (a) =>
