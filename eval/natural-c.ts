@@ -310,7 +310,10 @@ function slope(points: [number, number][]): number {
   return num / den;
 }
 
-export function buildNaturalC(events: RawEvent[], today: number): Case[] {
+/** A case, and the typo put in its question if any ("pressure → pressrue"). */
+export type NaturalCCase = Case & { typo?: string };
+
+export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[] {
   const N = today;
   let h = 2166136261;
   for (const e of events) {
@@ -426,14 +429,14 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
     return { lo: N, hi: N, say: 'today', label: `day ${N}` };
   };
 
-  const cases: Case[] = [];
+  const cases: NaturalCCase[] = [];
   const seen = new Set<string>();
 
   /** A typo in about one question in ten: a swapped, dropped or doubled letter in one word. */
-  const typo = (q: string): string => {
-    if (rnd() >= 0.1) return q;
+  const typo = (q: string): { q: string; typo?: string } => {
+    if (rnd() >= 0.1) return { q };
     const words = [...q.matchAll(/[A-Za-z]{4,}/g)];
-    if (words.length === 0) return q;
+    if (words.length === 0) return { q };
     const w = pick(words);
     const s = w[0];
     const i = int(1, s.length - 2);
@@ -444,8 +447,8 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
         : how === 1
           ? s.slice(0, i) + s.slice(i + 1)
           : s.slice(0, i) + s[i] + s.slice(i);
-    if (t === s) return q;
-    return q.slice(0, w.index) + t + q.slice((w.index ?? 0) + s.length);
+    if (t === s) return { q };
+    return { q: q.slice(0, w.index) + t + q.slice((w.index ?? 0) + s.length), typo: `${s} → ${t}` };
   };
   const tidy = (q: string) =>
     q
@@ -461,10 +464,16 @@ export function buildNaturalC(events: RawEvent[], today: number): Case[] {
     truth: string,
     check: (a: string) => string | null,
   ): boolean => {
-    const q = typo(tidy(question));
+    const { q, typo: slip } = typo(tidy(question));
     if (seen.has(q)) return false;
     seen.add(q);
-    cases.push({ form, question: q, truth, check: (reply: Reply) => check(reply.answer) });
+    cases.push({
+      form,
+      question: q,
+      truth,
+      ...(slip ? { typo: slip } : {}),
+      check: (reply: Reply) => check(reply.answer),
+    });
     return true;
   };
 
