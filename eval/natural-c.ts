@@ -258,6 +258,11 @@ const ROLES: { q: string[]; who: string }[] = [
 
 const fmt = (n: number, d: number) => round(n, d).toFixed(d);
 
+/** A value whose rounding at `d` or `d + 1` decimals sits on a half: an answer may round it either way. */
+function onEdge(v: number, d: number): boolean {
+  return [d, d + 1].some((k) => Math.abs((Math.abs(v * 10 ** k) % 1) - 0.5) < 1e-6);
+}
+
 /** States `n`, or, when it is 0, says none. */
 function statesCount(answer: string, n: number): string | null {
   if (n === 0 && /\b(none|no|never|zero|not once)\b/i.test(answer)) return null;
@@ -657,6 +662,7 @@ export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[]
     const [d0, d1] = d;
     if (!d0 || (d1 && Math.abs(d0.v - d1.v) < 1e-9)) return false;
     const adj = hi ? pick(rd.hi) : pick(rd.lo);
+    if (onEdge(d0.v, rd.dec)) return false;
     const t = T(town);
     const q = pick([
       `${adj} day in ${t} ${r.say}?`,
@@ -817,7 +823,7 @@ export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[]
     }
     if (!dense(xs, r)) return false;
     const s = slope([...daily(xs, key, how)]);
-    if (!Number.isFinite(s) || Math.abs(s) < 0.006) return false;
+    if (!Number.isFinite(s) || Math.abs(s) < 0.006 || onEdge(s, 2)) return false;
     const yn = rnd() < 0.45;
     const up = rnd() < 0.5;
     const q = yn
@@ -1292,6 +1298,7 @@ export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[]
     const xs = sel(town, 'sensor', r);
     if (xs.length === 0) return false;
     const v = mean(xs, key);
+    if (onEdge(v, dec)) return false;
     const t = T(town);
     const q = pick([
       `average ${w} at ${t} ${r.say}?`,
@@ -1310,6 +1317,7 @@ export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[]
     const reported = daysOf((byTown.get(m.town) ?? []).filter((e) => inR(e, r))).size;
     if (xs.length === 0 || reported === 0) return false;
     const v = perEvent ? sum(xs, m.key) / xs.length : sum(xs, m.key) / reported;
+    if (onEdge(v, m.dec)) return false;
     const w = pick(m.words);
     const t = T(m.town);
     const q = perEvent
@@ -1370,6 +1378,7 @@ export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[]
       ]);
     }
     if (Number.isNaN(va) || Number.isNaN(vb) || round(va, dec) === round(vb, dec)) return false;
+    if (onEdge(va, dec) || onEdge(vb, dec)) return false;
     const win = va > vb === larger ? w1 : w2;
     return add(
       'a-or-b-weeks',
