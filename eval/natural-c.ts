@@ -866,7 +866,7 @@ export function buildNaturalC(events: RawEvent[], today: number): NaturalCCase[]
       : pick([
           `how many raids hit ${ps(t)} shipments ${r.say}?`,
           `count the raids on ${TOWN_NAMES[target]} cargo ${r.say}`,
-          `the Black Gull keeps sailing — how many times did it rob ${ps(t)} goods ${r.say}?`,
+          `the Black Gull keeps sailing — how many raids did it make on ${ps(t)} goods ${r.say}?`,
         ]);
     return add(
       gold ? 'raid-gold-by-target' : 'raids-by-target',
