@@ -19,6 +19,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   handwritten: async () => (await import('./handwritten.ts')).buildHandwritten as Build,
   natural: async () => (await import('./natural.ts')).buildNatural,
   'natural-b': async () => (await import('./natural-b.ts')).buildNaturalB,
+  'natural-c': async () => (await import('./natural-c.ts')).buildNaturalC,
 };
 
 const { values } = parseArgs({
