@@ -177,7 +177,11 @@ export function parseQuestion(
   }
   const text = q.text;
   if (MAX_WORDS.test(text)) q.superlative = 'max';
-  else if (MIN_WORDS.test(text)) q.superlative = 'min';
+  // The worst loss, the worst robbery, is the largest.
+  else if (/\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text)) {
+    q.superlative = 'max';
+    if (q.aggregate === 'min') q.aggregate = 'max';
+  } else if (MIN_WORDS.test(text)) q.superlative = 'min';
   q.unknownPlace = unknownPlaceIn(trimmed, actors, vocab);
   return q;
 }

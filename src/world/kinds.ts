@@ -20,7 +20,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     range: [-40, 50],
     stated: /(-?\d+(?:\.\d+)?)\s*°C/i,
     words:
-      /\btemperatures?\b|\bwarm(est|er|th)?\b|\bhot(test|ter)?\b|\bcold(est|er)?\b|\bchill(y|iest)?\b|\bfreez(ing|e)\b|\bdegrees?\b|\bheat\b/,
+      /\btemperatures?\b|\btemps?\b|\bwarm(est|er|th)?\b|\bhot(test|ter)?\b|\bcold(est|er)?\b|\bchill(y|iest)?\b|\bfreez(ing|e)\b|\bdegrees?\b|\bheat\b/,
     chart: { group: 'weather' },
   }),
   reading({
@@ -157,7 +157,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         name: 'robbery',
         phrase: 'pirates robbed a shipment',
         words:
-          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t)\b[^?]*?\bto (the )?(pirates|raiders)\b/,
+          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t|s|ses)\b[^?]*?\bto (the )?(pirates|raiders)\b/,
         metric: 'loot_gold',
         min: 1,
       },

@@ -32,6 +32,8 @@ export const days: Form = {
   name: 'days',
   matches: (q) =>
     (HOW_MANY_DAYS.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)) ||
+    // "Idle mill days last week?", "rain days at the Den?"
+    (/^(\w+[- ]){1,3}days\b/.test(q.core) && q.happening !== undefined) ||
     // "Which days had more than 10 mm of rain?"
     (/^(which|what) days\b|\blist the days\b/.test(q.core) &&
       q.metrics.length > 0 &&

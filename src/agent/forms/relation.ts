@@ -141,7 +141,11 @@ const EITHER_WAY =
 
 /** Which way a yes-or-no question asks it moved: 1 up, -1 down, 0 when it asks which way. */
 function askedWay(q: Question): number {
-  if (!WHETHER.test(q.core) || EITHER_WAY.test(q.core)) return 0;
+  // "Temp in Circuiton this month — going down?" asks whether, tersely.
+  const terse = /(going|trending|heading) (up|down)\w*\??$|\b(rising|falling|increasing|decreasing)\??$/.test(
+    q.core,
+  );
+  if (!(WHETHER.test(q.core) || terse) || EITHER_WAY.test(q.core)) return 0;
   return UP.test(q.core) ? 1 : DOWN.test(q.core) ? -1 : 0;
 }
 

@@ -74,7 +74,20 @@ export const AND_WHAT_DAY = /,? and (on )?(what|which) day\b|\bwhat day was (tha
 
 /** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
 export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
-  if (q.metrics[0]) return q.metrics[0];
+  const named = q.metrics[0];
+  // "The biggest robbery Circuiton suffered, in gold": the gold Circuiton reports (its losses),
+  // not the raiders' gold, where the question's towns report only the happening's number.
+  const own = q.happening?.metric ? ctx.vocab.metric(q.happening.metric) : undefined;
+  if (
+    named &&
+    own &&
+    own !== named &&
+    q.towns.length > 0 &&
+    !q.towns.some((t) => named.towns.includes(t)) &&
+    q.towns.some((t) => own.towns.includes(t))
+  )
+    return own;
+  if (named) return named;
   if (q.happening?.metric) return ctx.vocab.metric(q.happening.metric);
   // A happening of a kind that carries one number ("the costliest robbery": its gold).
   const kind = ctx.vocab.world.kinds.find((k) => k.kind === q.happening?.kind);
@@ -116,7 +129,7 @@ const EMPTY =
 
 /** "How many fishing trips…", "how many shifts…": events counted, whatever their number. */
 export const EVENTS_COUNTED =
-  /\bhow many (\w+ )?(trips|shifts|hauls|catches|raids|readings|deliveries|shipments|sales|batches|lessons|nights|reports|events)\b/;
+  /\b(how (many|may|mnay|mny)|count (the|all)) (\w+ )?(trips|shifts|hauls|catches|raids|readings|deliveries|shipments|sales|batches|lessons|nights|reports|events)\b/;
 
 /** The happening asked about; with none of its number where the question says it brought nothing. */
 export function happeningOf(q: Question, ctx: FormContext): Happening | undefined {

@@ -29,7 +29,9 @@ export const whichTown: Form = {
     (/\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
     ) ||
-      WHOSE_SHIPMENTS.test(q.core)) &&
+      WHOSE_SHIPMENTS.test(q.core) ||
+      /\bby town\b|\bacross the (four |\w+ )?towns\b/.test(q.text) ||
+      (/^who\b/.test(q.core) && q.metrics[0]?.sensor === true)) &&
     (q.metrics.length > 0 ||
       q.happening !== undefined ||
       (VICTIM.test(q.text) && /\b(pirates?|raiders?)\b/.test(q.text))),

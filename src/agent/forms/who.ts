@@ -33,10 +33,30 @@ export function asksWhichPerson(q: Question, world: World): boolean {
         for (const w of [...p.job.split(/\s+/), p.job.replace(/\s+/g, ''), ...p.roles])
           if (w.length > 3 && !/^(and|at|the)$/.test(w)) nouns.add(w);
     const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
-    words = new RegExp(`^(which|what) (${alternatives}|fishermen|fisherwomen)\\b`);
+    words = new RegExp(
+      `^(which|what|(the )?(top|best|leading|biggest)) (${alternatives}|fishermen|fisherwomen)\\b`,
+    );
     personWords.set(world, words);
   }
   return words.test(q.core);
+}
+
+/**
+ * "Which fisher landed the most?", "the top miner, by tons": with no number named, the main product
+ * of the town whose people have that work.
+ */
+function workOf(q: Question, ctx: FormContext): Metric | undefined {
+  if (!asksWhichPerson(q, ctx.vocab.world)) return undefined;
+  const noun = q.core
+    .split(/\s+/)
+    .find((w, i) => i > 0 && !/^(which|what|the|top|best|leading|biggest)$/.test(w));
+  if (!noun) return undefined;
+  const town = ctx.vocab.world.towns.find((t) =>
+    t.people.some((p) =>
+      [...p.roles, ...p.job.split(/\s+/)].some((r) => noun === r || noun === `${r}s` || noun.startsWith(r)),
+    ),
+  );
+  return town ? ctx.vocab.mainOf(town.id) : undefined;
 }
 
 /** Shipments are a town's: "whose shipments" names a town. */
@@ -49,11 +69,13 @@ export const who: Form = {
     (/^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(
       q.core,
     ) ||
-      (asksWhichPerson(q, ctx.vocab.world) && q.metrics.length > 0)) &&
+      (asksWhichPerson(q, ctx.vocab.world) && (q.metrics.length > 0 || workOf(q, ctx) !== undefined))) &&
+    // "Across the towns, who had the most wind?": readings are a town's, not a person's.
+    !(q.metrics[0]?.sensor && !q.actor) &&
     !WHOSE_SHIPMENTS.test(q.core),
   async answer(q, ctx) {
     if (q.actor) return actor.answer(q, ctx);
-    const m = q.metrics[0];
+    const m = q.metrics[0] ?? workOf(q, ctx);
     // "Who caught the most fish?", and also "who makes the arrows?": the people behind a number.
     if (m) return ranked(q, ctx, m);
     return named(q, ctx);

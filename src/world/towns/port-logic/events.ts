@@ -23,7 +23,7 @@ export const KINDS: readonly EventKindDef[] = [
       {
         key: 'empty_nets',
         phrase: 'a fisher came back with empty nets',
-        words: /\bempty nets\b|\bnets\b[^?]*?\bempty\b/,
+        words: /\bempty[- ]nets?\b|\bnets\b[^?]*?\bempty\b/,
       },
       { key: 'fine_haul', phrase: 'a fisher landed a fine haul', words: /\bfine haul\b|\bbig catch\b/ },
     ],
