@@ -56,7 +56,7 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 const MAX_WORDS =
   /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
 const MIN_WORDS =
-  /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest)\b/;
+  /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest)\b/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';

@@ -50,6 +50,8 @@ const RULES: readonly Rule[] = [
     /\b(?:the )?first day\b(?!\s+(?:with|that|when|where|on which|there|it|of (?:rain|a|any)))/,
     () => ({ from: 1, to: 1 }),
   ],
+  // "past 30d", "last 7d": an analyst's shorthand.
+  [/\b(?:the )?(?:last|past|previous) (\d+) ?d\b/, (m, t) => ({ from: t - Number(m[1]) + 1, to: t })],
   [
     new RegExp(`\\b(?:the )?(?:last|past|previous) ${N} days\\b`),
     (m, t) => ({ from: t - count(m[1]) + 1, to: t }),

@@ -21,12 +21,12 @@ import { WHOSE_SHIPMENTS } from './who.ts';
 
 /** The town that bore a raid: "suffered most from the raiders", "whose shipments were robbed". */
 const VICTIM =
-  /\bsuffer\w*|\blost\b|\blose\b|\bloses\b|\blosses\b|\brobbed\b|\bhit (hardest|most)\b|\bvictims?\b|\brob(bed)? the most\b|\bwhose shipments?\b/;
+  /\bsuffer\w*|\bgot off\b|\bspared\b|\bcoffers\b|\blost\b|\blose\b|\bloses\b|\blosses\b|\brobbed\b|\bhit (hardest|most)\b|\bvictims?\b|\brob(bed)? the most\b|\bwhose shipments?\b/;
 
 export const whichTown: Form = {
   name: 'which town',
   matches: (q) =>
-    (/\bwhich (town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
+    (/\bwhich (\w+ )?(town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\bof all the towns\b.*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core) ||

@@ -60,7 +60,7 @@ function workOf(q: Question, ctx: FormContext): Metric | undefined {
 }
 
 /** Shipments are a town's: "whose shipments" names a town. */
-export const WHOSE_SHIPMENTS = /\bwhose (shipments?|cargo(es)?|goods|crates|barges?|wagons?)\b/;
+export const WHOSE_SHIPMENTS = /\bwhose (shipments?|cargo(es)?|goods|crates|barges?|wagons?|coffers)\b/;
 
 export const who: Form = {
   name: 'who',
