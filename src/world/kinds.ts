@@ -55,7 +55,8 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     unit: 'mm',
     decimals: 1,
     range: [0, 500],
-    words: /\brain(s|fall|ed|y|iest|ier)?\b|\bwett?(est|er)?\b|\bprecipitation\b|\bdri(er|est)\b/,
+    words:
+      /\brain(s|fall|ed|y|iest|ier)?\b|\bwett?(est|er)?\b|\bprecipitation\b|\bdri(er|est)\b|\bsoaked\b|\bdownpours?\b/,
     // "How much rain" is the rain that fell, not the mean of the readings.
     natural: 'sum',
   }),

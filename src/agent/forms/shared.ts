@@ -87,11 +87,19 @@ export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
     q.towns.some((t) => own.towns.includes(t))
   )
     return own;
+  // "The biggest haul the pirates brought home, in gold": the number the named town reports.
+  const reported =
+    q.towns.length > 0 ? q.metrics.find((m) => q.towns.some((t) => m.towns.includes(t))) : undefined;
+  if (named && reported && !q.towns.some((t) => named.towns.includes(t))) return reported;
   if (named) return named;
   if (q.happening?.metric) return ctx.vocab.metric(q.happening.metric);
   // A happening of a kind that carries one number ("the costliest robbery": its gold).
   const kind = ctx.vocab.world.kinds.find((k) => k.kind === q.happening?.kind);
-  return kind?.metrics?.length === 1 ? ctx.vocab.metric(kind.metrics[0]?.key as string) : undefined;
+  if (kind?.metrics?.length === 1) return ctx.vocab.metric(kind.metrics[0]?.key as string);
+  // "The biggest shift Circuiton logged": one event of the town's main work.
+  return !q.happening && q.towns.length === 1 && EVENT_NOUN.test(q.text)
+    ? ctx.vocab.mainOf(q.towns[0] as string)
+    : undefined;
 }
 
 /** The days asked about, or the whole history. */

@@ -30,7 +30,7 @@ export const whichTown: Form = {
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core) ||
-      /\bby town\b|\bacross the (four |\w+ )?towns\b/.test(q.text) ||
+      /\bby town\b|\bacross the (four |\w+ )?towns\b|\b(\w+est|(most|least) \w+) town\b/.test(q.text) ||
       (/^who\b/.test(q.core) && q.metrics[0]?.sensor === true)) &&
     (q.metrics.length > 0 ||
       q.happening !== undefined ||
