@@ -47,7 +47,7 @@ get give go going good got great greater greatest had happen happened happening 
 if in into is it its just large larger largest last latest least less like list little long longer lot low lower lowest
 made make many max maximum me mean median min minimum month months more most much my
 near never new next no none not nothing now number of off often on once one only or other our out over overall
-past per place poor poorest quantity record records rich richer richest same say see seven several she should show since single small smaller smallest so some sum
+past per place poor poorest quantity record records report reports reported rich richer richest same say see seven several she should show since single small smaller smallest so some sum
 than that the their them then there these they thing things this those three through time times to today together tomorrow took top total totals trend two
 under until up us was we week weekly weeks well were what whats when where which while who whom whose why will with without worst would
 year yes yesterday yet you your among

@@ -27,7 +27,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return 'loss';
   if (
-    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b/.test(
+    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b|\bma(ke|de) off\b/.test(
       text,
     )
   )
@@ -91,6 +91,8 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
   if (!parts) return false;
   // "How many raids took rope?": the goods a raid or a robbery took, even where they are a number too.
   if ((parts.kind === RAID_KIND || parts.kind === 'loss') && parts.goods.length > 0) return true;
+  // "How many crates did the mines lose to pirates?": a town's losses, in crates or gold.
+  if (parts.kind === 'loss' && parts.owner.length > 0 && /\bcrates?\b|\bgold\b/.test(q.text)) return true;
   if (
     parts.goods.some(
       (g) =>

@@ -49,9 +49,15 @@ export const whichTown: Form = {
       return byHappening(q, ctx, robbery as Happening);
     }
     const m = q.metrics[0];
-    return m ? byMetric(q, ctx, m) : byHappening(q, ctx, happeningOf(q, ctx) as Happening);
+    const h = happeningOf(q, ctx);
+    if (h && COUNTS_DAYS.test(q.core) && !/\b(in|on) (one|a single) day\b/.test(q.text))
+      return byHappening(q, ctx, h);
+    return m ? byMetric(q, ctx, m) : byHappening(q, ctx, h as Happening);
   },
 };
+
+/** "Which town had the most rainy days?", "days with rain, by town". */
+const COUNTS_DAYS = /\b(\w+y )?days\b(?! (in|of) a row)/;
 
 /** "Which town sent the most shipments?": a trade counted by the town it left, not where it was told. */
 const SENT = /\b(sent|send|sends|ship(ped|s)?|export(ed|s)?|sold|sell(s|ing)?)\b/;
@@ -78,6 +84,15 @@ async function byHappening(q: Question, ctx: FormContext, h: Happening) {
       if (typeof g.key === 'string' && ctx.vocab.ids.includes(g.key))
         rows.push({ town: g.key, n: g.value ?? 0, ids: g.evidence });
   }
+  // "The most rainy days": how many days it happened on, not how often.
+  else if (COUNTS_DAYS.test(q.core))
+    for (const town of ctx.vocab.ids.filter((t) => h.towns.includes(t))) {
+      const r = (await ctx.tools.query(
+        { op: 'aggregate', select: selectionOfHappening(h, town, range, ctx.vocab), aggregate: 'days' },
+        ctx.today,
+      )) as AggregateResult;
+      rows.push({ town, n: r.value ?? 0, ids: r.evidence });
+    }
   // A happening of some towns (a raid) is not looked for in the others.
   else
     for (const town of ctx.vocab.ids.filter((t) => h.towns.includes(t))) {
@@ -85,13 +100,15 @@ async function byHappening(q: Question, ctx: FormContext, h: Happening) {
       rows.push({ town, n: found.count, ids: found.citations });
     }
   rows.sort((a, b) => (direction === 'max' ? b.n - a.n : a.n - b.n));
+  const onDays = h.kind !== 'trade' && COUNTS_DAYS.test(q.core);
+  const say = (n: number) => (onDays ? `on ${n} ${n === 1 ? 'day' : 'days'}` : times(n));
   const top = rows[0];
   const name = (t: string) => ctx.vocab.name(t);
   return {
     answer: top
-      ? `${name(top.town)}: ${h.phrase} there ${times(top.n)} on ${daysPhrase(range)}. ${rows
+      ? `${name(top.town)}: ${h.phrase} there ${say(top.n)} ${onDays ? 'of' : 'on'} ${daysPhrase(range)}. ${rows
           .slice(1)
-          .map((r) => `${name(r.town)}: ${times(r.n)}`)
+          .map((r) => `${name(r.town)}: ${say(r.n)}`)
           .join(', ')}.`
       : 'No town has a record of that.',
     citations: unique(rows.flatMap((r) => r.ids)),
