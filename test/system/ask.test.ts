@@ -52,10 +52,11 @@ test('the evaluation set scores at least 95%, over every question form', async (
 });
 
 // The natural development sets were written apart from the planner; what the planner reached on
-// them (97.9% and 95.5% at this history) is kept, so a change that reads people worse fails here.
+// them (97.9%, 97.1% and 94.7% at this history) is kept, so a change that reads people worse fails here.
 for (const [set, floor] of [
   ['natural', 0.96],
-  ['natural-b', 0.93],
+  ['natural-b', 0.95],
+  ['natural-c', 0.92],
 ] as const)
   test(`the ${set} set keeps at least ${floor * 100}% at seed 7 × 60 days`, async () => {
     const { results, accuracy } = await runEval({ days: 60, seed: '7', set });
