@@ -2,12 +2,11 @@
  * "Show me the correlation between fish caught and temperature in Port Logic", "Is the temperature
  * rising in Circuiton?": how two daily series move together, or which way one moves.
  */
-import type { AggregateResult, CorrelateResult, TrendResult } from '../../query/run.ts';
+import type { CorrelateResult, TrendResult } from '../../query/run.ts';
 import { trend } from '../../query/statistics.ts';
 import { amount, fmt } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
-import { selectionOfHappening } from '../tools.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
 import {
   combineOf,
@@ -17,6 +16,7 @@ import {
   happeningTown,
   rangeOf,
   selectionOf,
+  timesByDay,
   whereOf,
   whole,
 } from './shared.ts';
@@ -156,17 +156,7 @@ function askedWay(q: Question): number {
 async function happeningTrend(q: Question, ctx: FormContext, h: Happening & { metric: string }) {
   const range = whole(ctx);
   const town = happeningTown(h, q, ctx);
-  const r = (await ctx.tools.query(
-    {
-      op: 'aggregate',
-      select: selectionOfHappening(h, town, range, ctx.vocab),
-      per: 'event',
-      aggregate: 'count',
-      group: 'day',
-      order: 'key',
-    },
-    ctx.today,
-  )) as AggregateResult;
+  const r = await timesByDay(ctx, h, town, range);
   const byDay = new Map(r.groups.map((g) => [g.key as number, g.value ?? 0]));
   const days = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
   const t = trend(

@@ -2,14 +2,11 @@
  * "Which days had both a robbery of the farms' shipments and rain in Circuiton?": the days on
  * which each of two happenings, each in its own town, happened. Each side is read on its own.
  */
-import type { Selection } from '../../query/query.ts';
-import type { AggregateResult } from '../../query/run.ts';
 import { list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
-import { selectionOfHappening } from '../tools.ts';
-import type { Happening, Vocabulary } from '../vocabulary.ts';
+import type { Happening } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
-import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
+import { type Form, type FormContext, rangeOf, timesByDay, whole } from './shared.ts';
 
 /** Words that ask for a big day rather than a happening: the "both" form answers a side of those
  * that names no declared happening ("a record catch"; but "a big catch" is the fine-haul flag). */
@@ -61,9 +58,6 @@ function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
   return [sides[0], sides[1]];
 }
 
-const selectionOf = (side: Side, range: { from: number; to: number }, vocab: Vocabulary): Selection =>
-  selectionOfHappening(side.happening, side.town, range, vocab);
-
 export const sameDay: Form = {
   name: 'same day',
   matches: (q, ctx) =>
@@ -72,18 +66,7 @@ export const sameDay: Form = {
   async answer(q, ctx) {
     const [a, b] = sidesOf(q.core, ctx) as [Side, Side];
     const range = whole(ctx);
-    const daysOf = async (side: Side) =>
-      (await ctx.tools.query(
-        {
-          op: 'aggregate',
-          select: selectionOf(side, range, ctx.vocab),
-          per: 'event',
-          aggregate: 'count',
-          group: 'day',
-          order: 'key',
-        },
-        ctx.today,
-      )) as AggregateResult;
+    const daysOf = (side: Side) => timesByDay(ctx, side.happening, side.town, range);
     const [ra, rb] = await Promise.all([daysOf(a), daysOf(b)]);
     const bDays = new Set(rb.groups.map((g) => g.key));
     const shared = ra.groups.map((g) => g.key as number).filter((d) => bDays.has(d));

@@ -3,11 +3,12 @@
  * helpers that choose towns, happenings, aggregates and days the same way for every form.
  */
 import type { Selection } from '../../query/query.ts';
+import type { AggregateResult as QueryAggregate } from '../../query/run.ts';
 import type { StoredEvent } from '../../store/store.ts';
 import { amount, eventLine, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import type { DayRange } from '../time.ts';
-import type { AggregateResult, HistoryTools } from '../tools.ts';
+import { type AggregateResult, type HistoryTools, selectionOfHappening } from '../tools.ts';
 import {
   type Aggregate,
   type Happening,
@@ -232,4 +233,24 @@ export function thresholdOf(q: Question): { above: boolean; strict: boolean; val
     strict: !word.startsWith('at '),
     value: Number((m[2] as string).replace(/,/g, '')),
   };
+}
+
+/** How many times a happening happened, day by day (the days it did, in order). */
+export async function timesByDay(
+  ctx: FormContext,
+  h: Happening,
+  town: string | undefined,
+  range: DayRange,
+): Promise<QueryAggregate> {
+  return (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: selectionOfHappening(h, town, range, ctx.vocab),
+      per: 'event',
+      aggregate: 'count',
+      group: 'day',
+      order: 'key',
+    },
+    ctx.today,
+  )) as QueryAggregate;
 }

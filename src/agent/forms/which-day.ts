@@ -7,7 +7,6 @@ import type { AggregateResult } from '../../query/run.ts';
 import { amount, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
-import { selectionOfHappening } from '../tools.ts';
 import type { Metric } from '../vocabulary.ts';
 import {
   AND_WHAT_DAY,
@@ -22,6 +21,7 @@ import {
   ONE_EVENT,
   rangeOf,
   selectionOf,
+  timesByDay,
   townsFor,
   whereOf,
   whole,
@@ -107,17 +107,7 @@ async function firstOrLast(q: Question, ctx: FormContext) {
   const range = whole(ctx);
   if (!h) return { answer: 'I cannot tell what should have happened.', citations: [], understood: {} };
   const town = happeningTown(h, q, ctx);
-  const r = (await ctx.tools.query(
-    {
-      op: 'aggregate',
-      select: selectionOfHappening(h, town, range, ctx.vocab),
-      per: 'event',
-      aggregate: 'count',
-      group: 'day',
-      order: 'key',
-    },
-    ctx.today,
-  )) as AggregateResult;
+  const r = await timesByDay(ctx, h, town, range);
   // "The last" in the question itself, not in its time ("in the last 30 days").
   const first = !/\b(last|latest|most recent)\b/.test(q.core);
   const day = first ? r.groups[0] : r.groups.at(-1);
