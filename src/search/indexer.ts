@@ -6,7 +6,7 @@
  * A search database that turns out damaged (SQLITE_CORRUPT, SQLITE_NOTADB) is not retried: it is
  * moved aside, started afresh with the vector index, and indexed again from the first event.
  */
-import { setImmediate as yieldToIo } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToIo } from 'node:timers/promises';
 import type { EventStore } from '../store/store.ts';
 import type { Embedder } from './embedder.ts';
 import { meaningOf, phraseOf } from './phrase.ts';
@@ -27,12 +27,18 @@ export interface IndexerOptions {
   aboutOf?: (kind: string) => string | undefined;
 }
 
+/** How long after the last stored batch indexing starts, and the most it waits while they keep coming. */
+const QUIET_MS = 150;
+const MAX_DEFER_MS = 3_000;
+
 export class Indexer {
   private running: Promise<void> | undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
   /** Set when events arrive while a batch is under way, so the loop does not sleep past them. */
   private notified = false;
+  /** When new events were last stored: while they keep coming, ingest goes first. */
+  private lastNotified = 0;
   private lastSave = Date.now();
   /** The last error logged, so a failure that repeats is logged once. */
   private lastError: string | undefined;
@@ -121,13 +127,26 @@ export class Indexer {
 
   notify(): void {
     this.notified = true;
+    this.lastNotified = Date.now();
     this.wake?.();
+  }
+
+  /**
+   * Ingest first: while batches keep arriving (a town catching up, a burst of posts), the
+   * embedding model would take the cores they need, so indexing waits for a pause in them, at
+   * most MAX_DEFER_MS at a time, and then goes on as before. A single update waits QUIET_MS.
+   */
+  private async pauseForIngest(): Promise<void> {
+    const started = Date.now();
+    while (!this.stopped && Date.now() - this.lastNotified < QUIET_MS && Date.now() - started < MAX_DEFER_MS)
+      await sleep(QUIET_MS);
   }
 
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
       try {
+        await this.pauseForIngest();
         this.notified = false;
         const n = await this.step();
         failures = 0;
