@@ -8,18 +8,19 @@
 import { spanEnd, spanStart } from '../store/facets.ts';
 import type { EventStore, FacetRow, NumberCondition, SelectQuery, SelectRow } from '../store/store.ts';
 import type { Catalog } from './catalog.ts';
-import type {
-  AggregateQuery,
-  Aggregation,
-  Combine,
-  CompareQuery,
-  CorrelateQuery,
-  DayRange,
-  Granularity,
-  Query,
-  Selection,
-  Series,
-  TrendQuery,
+import {
+  type AggregateQuery,
+  type Aggregation,
+  BASE_GROUPS,
+  type Combine,
+  type CompareQuery,
+  type CorrelateQuery,
+  type DayRange,
+  type Granularity,
+  type Query,
+  type Selection,
+  type Series,
+  type TrendQuery,
 } from './query.ts';
 import { type Correlation, correlate, type Trend, trend } from './statistics.ts';
 
@@ -157,7 +158,7 @@ export const conditionsOf = (selection: Selection): NumberCondition[] => [
 
 /** A group by a key of the events' data (goods, from…), not by town, day, week, kind or actor. */
 const dataGroup = (group: string | undefined): string | undefined =>
-  group === undefined || ['town', 'day', 'week', 'kind', 'actor'].includes(group) ? undefined : group;
+  group === undefined || (BASE_GROUPS as readonly string[]).includes(group) ? undefined : group;
 
 export async function runQuery(query: Query, ctx: QueryContext): Promise<QueryResult> {
   switch (query.op) {

@@ -77,39 +77,35 @@ const readAfter = (db: Database.Database) =>
     'SELECT id, town, day, hour, kind, actor, data FROM events WHERE id > ? AND id <= ? ORDER BY id LIMIT ?',
   );
 
-/**
- * The rollups of the events after `from` up to `to`, added up a slice at a time and written
- * through the same upsert as ingest (a key that spans two slices is merged as two batches are).
- * The backfill of a store from before rollups, and the catching up of this module.
- */
-export function foldRollups(db: Database.Database, from = 0, to = Number.MAX_SAFE_INTEGER): void {
-  const read = readAfter(db);
-  const upsert: UpsertRollup = db.prepare(UPSERT_ROLLUP);
-  for (let last = from; ; ) {
-    const events = read.all(last, to, SLICE_EVENTS);
-    if (events.length === 0) return;
-    const batch = new RollupBatch();
-    for (const e of events) batch.add(e.id, e.town, e.day, e.hour, e.kind, JSON.parse(e.data) as EventData);
-    writeRollups(upsert, batch);
-    last = (events.at(-1) as EventRow).id;
-  }
+/** What a fold adds up: the rollups, the facets (for these keys), or both. */
+export interface FoldInto {
+  rollups?: boolean;
+  facets?: readonly string[];
 }
 
-/** The facets of the events after `from` up to `to` (see foldRollups). */
-export function foldFacets(
-  db: Database.Database,
-  keys: readonly string[],
-  from = 0,
-  to = Number.MAX_SAFE_INTEGER,
-): void {
+/**
+ * The derived tables of the events after `from` up to `to`, added up a slice at a time (each slice
+ * read once, whatever it is added into) and written through the same upserts as ingest (a key that
+ * spans two slices is merged as two batches are). The backfill of a store from before rollups, the
+ * rebuild of its facets, and the catching up of this module.
+ */
+export function fold(db: Database.Database, into: FoldInto, from = 0, to = Number.MAX_SAFE_INTEGER): void {
   const read = readAfter(db);
-  const upsert = prepareUpsertFacet(db);
+  // Prepared only for the tables asked for: the rollups' backfill runs before the facets exist.
+  const upsertRollup = into.rollups ? (db.prepare(UPSERT_ROLLUP) as UpsertRollup) : undefined;
+  const upsertFacet = into.facets ? prepareUpsertFacet(db) : undefined;
   for (let last = from; ; ) {
     const events = read.all(last, to, SLICE_EVENTS);
     if (events.length === 0) return;
-    const batch = new FacetBatch(keys);
-    for (const e of events) batch.add(e.town, e.day, e.kind, e.actor, JSON.parse(e.data) as EventData);
-    writeFacets(upsert, batch);
+    const rollups = upsertRollup && new RollupBatch();
+    const facets = upsertFacet && into.facets && new FacetBatch(into.facets);
+    for (const e of events) {
+      const data = JSON.parse(e.data) as EventData;
+      rollups?.add(e.id, e.town, e.day, e.hour, e.kind, data);
+      facets?.add(e.town, e.day, e.kind, e.actor, data);
+    }
+    if (upsertRollup && rollups) writeRollups(upsertRollup, rollups);
+    if (upsertFacet && facets) writeFacets(upsertFacet, facets);
     last = (events.at(-1) as EventRow).id;
   }
 }
@@ -131,7 +127,7 @@ export function facetKeysOf(db: Database.Database, wanted: readonly string[] | u
   db.transaction(() => {
     db.exec('DELETE FROM facets');
     db.prepare('INSERT OR REPLACE INTO facet_state (id, keys) VALUES (1, ?)').run(JSON.stringify(keys));
-    foldFacets(db, keys, 0, derivedThrough(db));
+    fold(db, { facets: keys }, 0, derivedThrough(db));
   }).immediate();
   return keys;
 }
@@ -214,8 +210,7 @@ export class DerivedTables {
         }
         const last = s.lastId.get()?.id ?? 0;
         if (last > through) {
-          foldRollups(this.db, through, last);
-          foldFacets(this.db, this.facetKeys, through, last);
+          fold(this.db, { rollups: true, facets: this.facetKeys }, through, last);
           through = last;
         }
         s.setThrough.run(through);

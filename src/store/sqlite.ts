@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type PreparedUpdate, prepareUpdate } from './digest.ts';
 import { NEVER_HEADLINES } from './headline.ts';
 import { fileError, type Migration, openDatabase } from './migrations.ts';
-import { DERIVED_STATE, DerivedTables, facetKeysOf, foldRollups } from './sqlite-derived.ts';
+import { DERIVED_STATE, DerivedTables, facetKeysOf, fold } from './sqlite-derived.ts';
 import { FACET_TABLES, facetTotals } from './sqlite-facets.ts';
 import { ACTOR_TABLE, prepareTownStatements, TOWN_TABLES, TownBatch } from './sqlite-towns.ts';
 import {
@@ -149,7 +149,7 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
        PRIMARY KEY (metric, town, day, kind)
      ) WITHOUT ROWID;
      CREATE INDEX events_kind_town_time ON events (kind, town, day, hour);`);
-    foldRollups(db);
+    fold(db, { rollups: true });
   },
   // Each town's counts, latest update, last ids by kind and sequence gaps, kept on ingest: stats()
   // reads them instead of counting a history (src/store/sqlite-towns.ts).

@@ -5,7 +5,7 @@
 import { amount, list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
-import { type Form, names, rangeOf, whole } from './shared.ts';
+import { type Form, names, rangeOf, WHETHER, whole } from './shared.ts';
 
 /** Words that ask for a big day rather than the literal happening of that name. */
 const BIG_DAY = /\b(surplus(es)?|record|large|big|bumper|good|great|high)\b/;
@@ -47,11 +47,7 @@ export const both: Form = {
             .join(', ')} and ${r.days.length - 20} more`
         : list(r.days.map((d) => `day ${d}`));
     // "Were there days when both …?" is answered yes or no first.
-    const verdict = /^(was|were|did|is|are|has|have|had|any)\b/.test(q.core)
-      ? r.days.length
-        ? 'Yes: '
-        : 'No: '
-      : '';
+    const verdict = WHETHER.test(q.core) ? (r.days.length ? 'Yes: ' : 'No: ') : '';
     const answer = r.days.length
       ? `${verdict}${names(ctx, towns)} both did on ${r.days.length} ${r.days.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)}: ${shown}.`
       : `${verdict || 'None: '}on no day of ${daysPhrase(range)} did both (0 days).`;

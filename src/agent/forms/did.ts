@@ -16,6 +16,7 @@ import {
   selectionOf,
   thresholdOf,
   townsFor,
+  WHETHER,
   whereOf,
   whole,
 } from './shared.ts';
@@ -23,7 +24,7 @@ import {
 export const did: Form = {
   name: 'did',
   matches: (q) =>
-    (/^(did|does|do|was|were|has|have|had|is|are|any)\b/.test(q.core) || /\byes or no\b/.test(q.text)) &&
+    (WHETHER.test(q.core) || /\byes or no\b/.test(q.text)) &&
     (q.metrics.length > 0 || q.happening !== undefined || q.actor !== undefined),
   async answer(q, ctx) {
     const threshold = thresholdOf(q);

@@ -17,6 +17,7 @@ import {
   rangeOf,
   selectionOf,
   timesByDay,
+  WHETHER,
   whereOf,
   whole,
 } from './shared.ts';
@@ -30,7 +31,6 @@ const UP =
   /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier)\b/;
 const DOWN =
   /\b(down|downwards?|falling|fall(en|s)?|decreas\w*|declin\w*|shrink\w*|less|fewer|smaller|lower|worse|quieter)\b/;
-const WHETHER = /^(did|does|do|is|are|was|were|has|have|had)\b/;
 
 /** The town a metric is asked of: the one named that reports it, or its only town. */
 function townOf(m: Metric, q: Question): string | undefined {

@@ -6,13 +6,11 @@ import { list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
-import { type Form, type FormContext, rangeOf, timesByDay, whole } from './shared.ts';
+import { type Form, type FormContext, rangeOf, timesByDay, WHETHER, whole } from './shared.ts';
 
 /** Words that ask for a big day rather than a happening: the "both" form answers a side of those
  * that names no declared happening ("a record catch"; but "a big catch" is the fine-haul flag). */
 const BIG_DAY = /\b(surplus(es)?|record|large|big|bumper|good|great|high|most)\b/;
-/** A question whether such a day came at all: answered yes or no first. */
-const WHETHER = /^(was|were|did|is|are|has|have|had|any)\b/;
 
 interface Side {
   text: string;

@@ -103,6 +103,9 @@ export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
     : undefined;
 }
 
+/** A question that asks whether: "did it …?", "was there …?", "any storms?". */
+export const WHETHER = /^(did|does|do|was|were|is|are|has|have|had|any)\b/;
+
 /** The days asked about, or the whole history. */
 export const whole = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.history.from, to: ctx.today };
 /** The days asked about, or today. */
