@@ -1,29 +1,39 @@
 /** Numbers as questions and answers write them in words: "three days", "the four towns". */
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  twenty: 20,
-  thirty: 30,
-};
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
-/** "3" or "three" as a number; undefined for anything else. */
+/** A count in words as a pattern, up to ninety-nine: "three", "twenty-one", "forty two". */
+export const NUMBER_WORD = `(?:(?:${TENS.filter(Boolean).join('|')})(?:[- ](?:${UNITS.slice(1).join('|')}))?|${TEENS.join('|')}|${UNITS.join('|')})`;
+
+/** "3", "three" or "twenty-one" as a number ("a" and "an" are one); undefined for anything else. */
 export function numberWord(word: string): number | undefined {
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word];
+  if (word === 'a' || word === 'an') return 1;
+  const [tens, units] = word.split(/[- ]/);
+  const t = TENS.indexOf(tens ?? '');
+  if (t >= 2) {
+    if (units === undefined) return t * 10;
+    const u = UNITS.indexOf(units);
+    return u >= 1 ? t * 10 + u : undefined;
+  }
+  if (units !== undefined) return undefined;
+  const teen = TEENS.indexOf(word);
+  if (teen >= 0) return 10 + teen;
+  const unit = UNITS.indexOf(word);
+  return unit >= 0 ? unit : undefined;
 }
 
 const ORDINAL_WORDS = [

@@ -159,21 +159,34 @@ export function parseQuestion(
     r.time || r.towns.length || r.aggregate || MAX_WORDS.test(r.text) || MIN_WORDS.test(r.text);
   // Each slip mended on top of those already read ("how much ran fell in the pot": rain, then the port).
   for (let mends = 0, text = written; mends < 3; mends++) {
-    const accepted = speller.realWordMends(text, people).find((mended) => {
-      const r = read(mended);
+    const accepted = speller.realWordMends(text, people).find((mend) => {
+      const r = read(mend.text);
+      // A word of the question's time is no slip ("week four" is not flour).
+      if (q.time && (r.time?.range.from !== q.time.range.from || r.time?.range.to !== q.time.range.to))
+        return false;
+      if (mend.asked) return true;
       const namesNumber =
         !q.metrics.length &&
         (r.metrics.length > 0 || (r.happening !== undefined && r.happening !== q.happening)) &&
         asksHistory(q);
+      // A town named once more ("trade in the miens and arrivals in the mines": each clause its town).
       const namesTown =
-        r.towns.length > q.towns.length &&
+        vocab.townMentionsIn(r.text).length > vocab.townMentionsIn(q.text).length &&
         r.metrics.length === q.metrics.length &&
         r.happening === q.happening;
-      return namesNumber || namesTown;
+      // The word joins words the question as written already gives a number ("gold lot to the
+      // pirates": the gold lost, not the raid's), not a number of its own ("week four", not flour).
+      const around = vocab.claimAround(r.text, mend.at, mend.at + mend.word.length);
+      const joinsNumber =
+        asksHistory(q) &&
+        around !== undefined &&
+        !vocab.claimsAny(q.text, mend.at, mend.at + 1) &&
+        vocab.claimsAny(q.text, around[0], Math.min(around[1], mend.at));
+      return mend.generic ? joinsNumber : namesNumber || namesTown || joinsNumber;
     });
     if (accepted === undefined) break;
-    q = read(accepted);
-    text = accepted;
+    q = read(accepted.text);
+    text = accepted.text;
   }
   const text = q.text;
   if (MAX_WORDS.test(text)) q.superlative = 'max';

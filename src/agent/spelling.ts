@@ -73,6 +73,21 @@ function wordsOfPattern(source: string): string[] {
   return words;
 }
 
+/** A real-word slip mended: the question with it, where the word is, what it became. */
+export interface RealWordMend {
+  text: string;
+  at: number;
+  word: string;
+  /** It became a noun naming what is asked (slope, trend), not a world word. */
+  asked: boolean;
+  /** The word written is one questions are made of ("lot"): a slip only where a number's words take it. */
+  generic: boolean;
+}
+
+/** Nouns that name what a question asks for, which an everyday word after a determiner may be a slip of. */
+const ASKED_NOUNS = ['slope', 'trend', 'correlation', 'average', 'total'];
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|squares|daily|weekly)\s+$/;
+
 export class Speller {
   private readonly known: Set<string>;
   /** Known words of four letters or more, the only ones a typo is mended into. */
@@ -189,20 +204,32 @@ export class Speller {
 
   /**
    * Real-word slips: the question with one everyday word that is one slip from a world word
-   * ("ran" for rain, "god" for gold) replaced, for each such word. The caller keeps a reading only
-   * where it names what the question as written did not.
+   * ("ran" for rain, "god" for gold), or, after a determiner, from a noun that names what is asked
+   * ("the sloe of", "the tend of": slope, trend), replaced, for each such word. The caller keeps a
+   * reading only where it names what the question as written did not.
    */
-  realWordMends(text: string, alsoKnown: ReadonlySet<string> = new Set()): string[] {
-    const mends: string[] = [];
+  realWordMends(text: string, alsoKnown: ReadonlySet<string> = new Set()): RealWordMend[] {
+    const mends: RealWordMend[] = [];
     for (const m of text.matchAll(/[a-z]+/g)) {
       const word = m[0];
-      if (word.length < 3 || alsoKnown.has(word) || this.generic.has(word) || this.worldWords.has(word))
-        continue;
+      if (word.length < 3 || alsoKnown.has(word) || this.worldWords.has(word)) continue;
+      const at = m.index as number;
+      const generic = this.generic.has(word);
       // Only a slip of the fingers (a letter left out, doubled or swapped), not another word one
       // letter away: "ran" may be rain, "hardest" is not harvest.
-      const mended = this.nearestOf(word, this.worldCandidates, 1);
+      const asNoun =
+        !generic && DETERMINER_BEFORE.test(text.slice(0, at))
+          ? this.nearestOf(word, ASKED_NOUNS, 1)
+          : undefined;
+      const mended = asNoun ?? this.nearestOf(word, this.worldCandidates, 1);
       if (mended && mended.word !== word && mended.distance < 1)
-        mends.push(text.slice(0, m.index) + mended.word + text.slice((m.index as number) + word.length));
+        mends.push({
+          text: text.slice(0, at) + mended.word + text.slice(at + word.length),
+          at,
+          word: mended.word,
+          asked: asNoun !== undefined,
+          generic,
+        });
     }
     return mends;
   }

@@ -4,7 +4,7 @@
  * days. "Last week" is the seven whole days before today; "this week" and "the past week" are the
  * seven days ending today.
  */
-import { numberWord, ORDINAL, ordinalWord } from './numbers.ts';
+import { NUMBER_WORD, numberWord, ORDINAL, ordinalWord } from './numbers.ts';
 
 export interface DayRange {
   from: number;
@@ -17,7 +17,7 @@ export interface ParsedTime {
   said: string;
 }
 
-const N = '(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)';
+const N = `(\\d+|a|an|${NUMBER_WORD})`;
 
 type Rule = [RegExp, (m: RegExpExecArray, today: number) => DayRange];
 
@@ -64,6 +64,8 @@ const RULES: readonly Rule[] = [
   [/\bday before yesterday\b/, (_m, t) => ({ from: t - 2, to: t - 2 })],
   [/\byesterday\b|\blast night\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
   [/\btoday\b|\btonight\b|\bthis morning\b|\bright now\b|\bcurrently\b/, (_m, t) => ({ from: t, to: t })],
+  // A fortnight is the fourteen days ending today, as "the last 14 days" is.
+  [/\b(?:the |a )?(?:last|past|previous|this) fortnight\b/, (_m, t) => ({ from: t - 13, to: t })],
   [/\b(?:last|previous) week\b/, (_m, t) => ({ from: t - 7, to: t - 1 })],
   [/\b(?:this|past) week\b|\bin the last week\b/, (_m, t) => ({ from: t - 6, to: t })],
   [/\b(?:last|previous) month\b/, (_m, t) => ({ from: t - 30, to: t - 1 })],

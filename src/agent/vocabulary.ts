@@ -84,6 +84,8 @@ export class Vocabulary {
   private readonly names = new Map<string, string>();
   private readonly byKey = new Map<string, Metric>();
   private readonly globalWords = new Map<RegExp, RegExp>();
+  /** Each town's name as a pattern of every place it is written. */
+  private readonly namePatterns = new Map<string, RegExp>();
   private readonly kindNews = new Map<string, boolean>();
 
   constructor(readonly world: World) {
@@ -200,16 +202,22 @@ export class Vocabulary {
     text: string,
     claimed: readonly (readonly [number, number, string?])[] = this.claimedSpans(text),
   ): string[] {
+    return [...new Set(this.townMentionsIn(text, claimed).map((m) => m.id))];
+  }
+
+  /** Every place a question names a town, in order (a town named twice is there twice). */
+  townMentionsIn(
+    text: string,
+    claimed: readonly (readonly [number, number, string?])[] = this.claimedSpans(text),
+  ): { id: string; at: number }[] {
     const found: { id: string; at: number }[] = [];
     for (const t of this.towns) {
       // Its name is always the town, also where a nickname inside it ("the den") is another's word.
-      const named = new RegExp(`\\b${escapeRegExp(t.name.toLowerCase())}\\b`).exec(text);
-      if (named) {
-        found.push({ id: t.id, at: named.index });
-        continue;
-      }
+      const named = [...text.matchAll(this.everyName(t))];
+      for (const m of named) found.push({ id: t.id, at: m.index });
       for (const m of text.matchAll(this.everyWord(t))) {
         const end = m.index + m[0].length;
+        if (named.some((n) => n.index <= m.index && m.index < n.index + n[0].length)) continue;
         // Only what people call a town is borrowed by other words; its name is always the town.
         // Only a nickname the other words name themselves ("lost to the pirates"), not one that falls
         // between them ("gold did the port earn").
@@ -222,15 +230,24 @@ export class Vocabulary {
         )
           continue;
         found.push({ id: t.id, at: m.index });
-        break;
       }
     }
-    return found.sort((a, b) => a.at - b.at).map((f) => f.id);
+    return found.sort((a, b) => a.at - b.at);
   }
 
   /** The metrics a question names, in the order it names them, each once. */
   metricsIn(text: string): Metric[] {
     return this.claimsOf(text).map((f) => f.m);
+  }
+
+  /** A town's name as a global pattern, made once: every place the question writes it. */
+  private everyName(t: Town): RegExp {
+    let every = this.namePatterns.get(t.id);
+    if (!every) {
+      every = new RegExp(`\\b${escapeRegExp(t.name.toLowerCase())}\\b`, 'g');
+      this.namePatterns.set(t.id, every);
+    }
+    return every;
   }
 
   /** A town's words as a global pattern, made once: every place the question names it. */
@@ -249,6 +266,17 @@ export class Vocabulary {
   }
 
   /** Where numbers' and a happening's words are, with the words their patterns spell out. */
+  /** The span of the number's or happening's words that take in the whole of text[from, to), if any. */
+  claimAround(text: string, from: number, to: number): readonly [number, number] | undefined {
+    const span = this.claimedSpans(text).find(([a, b]) => a <= from && to <= b);
+    return span && [span[0], span[1]];
+  }
+
+  /** Whether a number's or a happening's words take in any of text[from, to). */
+  claimsAny(text: string, from: number, to: number): boolean {
+    return this.claimedSpans(text).some(([a, b]) => from < b && a < to);
+  }
+
   private claimedSpans(text: string): [number, number, string][] {
     const spans: [number, number, string][] = this.claimsOf(text).map((f) => [...f.span, f.m.words.source]);
     const h = this.happeningIn(text);
@@ -258,22 +286,34 @@ export class Vocabulary {
   }
 
   private claimsOf(text: string): { m: Metric; at: number; span: [number, number] }[] {
-    const found: { m: Metric; at: number; span: [number, number] }[] = [];
-    const taken: [number, number][] = [];
-    for (const m of this.metrics) {
-      // A word belongs to the first metric that claims it, wherever it says it ("lost … gold",
-      // twice, is a loss both times, not a raid's gold); a later metric takes what is left free
-      // ("gold lost … and its trade income").
-      let first: { m: Metric; at: number; span: [number, number] } | undefined;
-      for (const match of text.matchAll(this.everyMatch(m.words))) {
-        const span: [number, number] = [match.index, match.index + match[0].length];
-        if (taken.some(([a, b]) => span[0] < b && a < span[1])) continue;
-        taken.push(span);
-        first ??= { m, at: match.index, span };
-      }
-      if (first) found.push(first);
+    const taken: { m: Metric; at: number; span: [number, number] }[] = [];
+    const free = (span: [number, number]) => !taken.some(({ span: [a, b] }) => span[0] < b && a < span[1]);
+    // Where two numbers' words overlap, the closer-knit words win ("gold lost" inside "gold lost to
+    // the pirates … and its daily trade"), but a single word loses to any reach ("gold" to "gold did
+    // the port earn"); words as close as two are ordered by the metrics themselves: a word belongs
+    // to the first metric that claims it ("lost … gold", twice, is a loss both times, not a raid's
+    // gold). What is left free is read again, so a later metric takes
+    // its words from inside a longer reach that lost ("… and its trade income").
+    let rest = text;
+    for (let round = 0; round < 3; round++) {
+      const candidates: { m: Metric; order: number; span: [number, number]; size: number }[] = [];
+      this.metrics.forEach((m, order) => {
+        for (const match of rest.matchAll(this.everyMatch(m.words))) {
+          const span: [number, number] = [match.index, match.index + match[0].length];
+          const words = match[0].split(/\s+/).length;
+          if (free(span))
+            candidates.push({ m, order, span, size: words === 1 ? Infinity : Math.max(words, 2) });
+        }
+      });
+      if (candidates.length === 0) break;
+      candidates.sort((a, b) => a.size - b.size || a.order - b.order || a.span[0] - b.span[0]);
+      for (const c of candidates) if (free(c.span)) taken.push({ m: c.m, at: c.span[0], span: c.span });
+      rest = taken.reduce((t, { span: [a, b] }) => t.slice(0, a) + ' '.repeat(b - a) + t.slice(b), text);
     }
-    return found.sort((a, b) => a.at - b.at);
+    // Each metric once, where it is first named.
+    const first = new Map<Metric, { m: Metric; at: number; span: [number, number] }>();
+    for (const c of taken.sort((a, b) => a.at - b.at)) if (!first.has(c.m)) first.set(c.m, c);
+    return [...first.values()];
   }
 
   /** The happening a question names, its words also read in the singular ("fine hauls" is a fine haul). */

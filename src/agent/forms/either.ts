@@ -6,12 +6,14 @@
  */
 import type { Selection } from '../../query/query.ts';
 import type { AggregateResult, CompareResult } from '../../query/run.ts';
-import { amount, capitalise, fmt } from '../format.ts';
+import { amount, capitalise, fmt, list } from '../format.ts';
+import { numberWord } from '../numbers.ts';
 import { actorIn, type Question } from '../question.ts';
 import { daysPhrase, parseTime } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
 import { combineOf, decimalsOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
+import { fieldsOf, type Parts, partsOf, QUANTITY, measureOf as shipmentMeasureOf } from './shipments.ts';
 
 /** Words that ask for the smaller of the two. */
 const SMALLER =
@@ -107,10 +109,115 @@ function measureOf(q: Question, ctx: FormContext): Measure | undefined {
   return main && { metric: main };
 }
 
+/**
+ * Two towns' shipments, compared: "Did the harbour ship more fish to the farms or to the mines?",
+ * "Whose shipments lost more gold to the raids, the mines' or the farms'?". Each side is the
+ * shipments with its town in the part the question gives it (to, from, robbed), and the rest of the
+ * question's fields; where the number asked for is not one those towns record themselves.
+ */
+function shipmentSidesOf(q: Question, ctx: FormContext) {
+  const found = sidesOf(q.text, ctx);
+  const p = partsOf(q, ctx);
+  if (!found || !p) return undefined;
+  const [a, b] = found.sides;
+  const [ta, tb] = [a.towns[0], b.towns[0]];
+  if (a.actor || !ta || !tb || a.towns.length !== 1 || b.towns.length !== 1 || a.range !== b.range)
+    return undefined;
+  const m = q.metrics[0];
+  if (m && m.towns.includes(ta) && m.towns.includes(tb) && p.goods.length === 0) return undefined;
+  const without = (xs: readonly string[], t: string) => xs.filter((x) => x !== t);
+  const partsFor = (t: string, other: string): Parts => ({
+    ...p,
+    from: without(p.from, other),
+    to: without(p.to, other),
+    owner: without(p.owner, other),
+  });
+  const metric = shipmentMeasureOf(p, q.text, ctx);
+  const select = (parts: Parts, range: Side['range']): Selection => ({
+    kinds: [parts.kind],
+    fields: fieldsOf(parts, ctx),
+    days: range,
+    ...(metric ? { metric } : {}),
+  });
+  return {
+    metric,
+    than: found.than,
+    sides: [
+      { side: a, select: select(partsFor(ta, tb), a.range) },
+      { side: b, select: select(partsFor(tb, ta), b.range) },
+    ] as const,
+  };
+}
+
+/** What befell the shipments of each kind, as an answer says it. */
+const SHIPPED: Record<string, string> = {
+  trade: 'shipped',
+  arrival: 'arrived',
+  loss: 'lost to the pirates',
+  raid: 'taken by the pirates',
+};
+
+async function compareShipments(
+  q: Question,
+  ctx: FormContext,
+  found: NonNullable<ReturnType<typeof shipmentSidesOf>>,
+) {
+  const { metric, sides } = found;
+  const [a, b] = sides;
+  const combine = metric ? ('sum' as const) : ('count' as const);
+  const side = (s: typeof a) => ({ select: s.select, combine, aggregate: 'sum' as const });
+  const r = (await ctx.tools.query({ op: 'compare', a: side(a), b: side(b) }, ctx.today)) as CompareResult;
+  const goods = a.select.fields?.goods ?? [];
+  const unit =
+    metric === QUANTITY
+      ? (ctx.vocab.world.goods.get(String(goods[0] ?? ''))?.unit ?? 'units')
+      : metric === 'cargo_items'
+        ? 'crates'
+        : metric
+          ? 'gold'
+          : 'shipments';
+  const say = (x: AggregateResult) => `${fmt(x.value ?? 0, metric === QUANTITY ? 4 : 0)} ${unit}`;
+  const where = (s: typeof a) => {
+    const f = s.select.fields ?? {};
+    const town = s.side.towns[0] as string;
+    const name = ctx.vocab.name(town);
+    return f.to?.includes(town)
+      ? `to ${name}`
+      : f.target?.includes(town)
+        ? `from ${name}'s shipments`
+        : `from ${name}`;
+  };
+  const understood = { metric: metric ?? a.select.kinds?.[0], ...rangeOf(a.side.range) };
+  const whether = found.than && WHETHER.test(q.core);
+  // A side with no shipments at all shipped none.
+  const [va, vb] = [r.a.value ?? 0, r.b.value ?? 0];
+  if (va === vb)
+    return {
+      answer: `${whether ? 'No: ' : ''}The same for both, ${daysPhrase(a.side.range)}: ${say(r.a)} ${where(a)} and ${say(r.b)} ${where(b)}.`,
+      citations: r.evidence,
+      understood,
+    };
+  const smaller = SMALLER.test(q.text);
+  const winner = va > vb !== smaller ? 'a' : 'b';
+  const [w, l] = winner === 'a' ? [a, b] : [b, a];
+  const [wr, lr] = winner === 'a' ? [r.a, r.b] : [r.b, r.a];
+  const lead = whether ? (winner === 'a' ? 'Yes: ' : 'No: ') : '';
+  const kind = SHIPPED[a.select.kinds?.[0] ?? 'trade'] ?? 'shipped';
+  return {
+    answer: `${lead}${ctx.vocab.name(w.side.towns[0] as string)}: ${say(wr)} ${kind} ${where(w)}, against ${say(lr)} ${where(l)} (${daysPhrase(a.side.range)}).`,
+    citations: r.evidence,
+    understood,
+  };
+}
+
 export const either: Form = {
   name: 'either',
-  matches: (q, ctx) => measureOf(q, ctx) !== undefined && sidesOf(q.text, ctx) !== undefined,
+  matches: (q, ctx) =>
+    (measureOf(q, ctx) !== undefined && sidesOf(q.text, ctx) !== undefined) ||
+    shipmentSidesOf(q, ctx) !== undefined,
   async answer(q, ctx) {
+    const shipped = shipmentSidesOf(q, ctx);
+    if (shipped) return compareShipments(q, ctx, shipped);
     const measure = measureOf(q, ctx) as Measure;
     const { sides, than } = sidesOf(q.text, ctx) as { sides: [Side, Side]; than: boolean };
     const [a, b] = sides;
@@ -122,6 +229,24 @@ export const either: Form = {
       if (!s.towns.length) return [...possible];
       return possible.length ? s.towns.filter((t) => possible.includes(t)) : s.towns;
     };
+    // A town that does not record the number has none of it ("more fish than the Den": the Den
+    // catches none), not the other towns' total.
+    const silent = sides.find((s) => s.towns.length > 0 && sideTowns(s).length === 0);
+    if (silent && m) {
+      const other = silent === a ? b : a;
+      const r = (await ctx.tools.query(
+        { op: 'aggregate', select: selectionOf(m, sideTowns(other), other.range), aggregate: combineOf(m) },
+        ctx.today,
+      )) as AggregateResult;
+      const ahead = (r.value ?? 0) > 0 && !SMALLER.test(q.text);
+      const lead = than && WHETHER.test(q.core) ? (ahead === (other === a) ? 'Yes: ' : 'No: ') : '';
+      const value = r.value === null ? 'nothing recorded' : amount(m, r.value, decimalsOf(m, combineOf(m)));
+      return {
+        answer: `${lead}${capitalise(describe(other))}: ${m.label} was ${value}; ${silent.towns.map((t) => ctx.vocab.name(t)).join(' and ')} records no ${m.label} at all (only ${list(m.towns.map((t) => ctx.vocab.name(t)))} ${m.towns.length === 1 ? 'does' : 'do'}).`,
+        citations: r.evidence,
+        understood: { metric: m.key, towns: sideTowns(other), ...rangeOf(other.range) },
+      };
+    }
     const combine = m
       ? q.aggregate === 'max' || q.aggregate === 'min'
         ? q.aggregate
@@ -188,6 +313,10 @@ export const either: Form = {
 /** "in week 4", "in Port Logic on days 3–9", "Nell Brine, on days 8–14". */
 function describe(s: Side): string {
   if (s.actor) return `${s.actor} (${daysPhrase(s.range)})`;
+  // "Week one" is said "week 1", as the days are.
+  const week = /^(?:the )?week (\w+)$/.exec(s.said);
+  if (week && !/^\d+$/.test(week[1] as string) && numberWord(week[1] as string) !== undefined)
+    return `in week ${numberWord(week[1] as string)}`;
   if (/^(day|days|week|yesterday|today|last|this|the)\b/.test(s.said))
     return `${/^(day|days|week)\b/.test(s.said) ? 'in ' : ''}${s.said}`.replace(/^in day/, 'on day');
   return `in ${s.said} (${daysPhrase(s.range)})`;

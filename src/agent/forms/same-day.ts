@@ -1,8 +1,13 @@
 /**
- * "Which days had both a robbery of the farms' shipments and rain in Circuiton?": the days on
- * which each of two happenings, each in its own town, happened. Each side is read on its own.
+ * "Which days had both a robbery of the farms' shipments and rain in Circuiton?", "Name the days
+ * last week when it rained at the port and, on that same day, the mill made no flour": the days on
+ * which each of two things happened (or did not), each in its own town. The question is cut where
+ * its two sides join, and each side is read on its own.
  */
+
+import type { AggregateResult as QueryAggregate } from '../../query/run.ts';
 import { list } from '../format.ts';
+import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
@@ -12,74 +17,158 @@ import { type Form, type FormContext, rangeOf, timesByDay, WHETHER, whole } from
  * that names no declared happening ("a record catch"; but "a big catch" is the fine-haul flag). */
 const BIG_DAY = /\b(surplus(es)?|record|large|big|bumper|good|great|high|most)\b/;
 
+/** Words that say two things fell on one day. */
+const SAME_DAY =
+  /\bboth\b|\bsame day\b|\bas well as\b|\bat once\b|\btogether\b|\band also\b|\bcoincid\w*|\bat the same time\b/;
+
+/** A question that asks for the days themselves: "which days", "list every day on which", "the dates". */
+const ASKS_DAYS =
+  /\b(which|what) (days|dates)\b|\b(list|name|give|show|tell)\b[^?]*\b(days|dates)\b|\bevery day\b[^?]*\b(on which|when)\b|\bthe (days|dates) (on which|when)\b|\bon which days\b|\bhow many days\b/;
+
+/** Where the two sides join, the likeliest first; a plain "and" last, tried at each place. */
+const JOINS = [
+  /,?\s*and,?\s*on (?:that|the) same day,?\s*/,
+  /\s+coincid\w* with\s+/,
+  /\s+together with\s+/,
+  /\s+as well as\s+/,
+  /\s+at the same time as\s+/,
+  /\s+and also\s+/,
+  /\s+while\s+/,
+];
+
+/** Words around the sides that say nothing of either. */
+const FRAME =
+  /\b(happen(ed)?|occur(red)?|fall|fell) on the same day\b|\bon the same day\b|\bboth\b|\bat once\b|\btogether\b/g;
+
+/** A day something did not happen on. */
+const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
+
 interface Side {
   text: string;
   happening: Happening;
   town: string | undefined;
+  /** The days it did not happen on, of those the town reported. */
+  negated: boolean;
 }
 
-function sidesOf(core: string, ctx: FormContext): [Side, Side] | undefined {
-  const text = core.replace(
-    /\b(happen(ed)?|occur(red)?|fall|fell) on the same day\b|\bon the same day\b|\bboth\b|\bat once\b|\btogether\b/g,
-    ' ',
-  );
-  const at = Math.max(text.lastIndexOf(' as well as '), text.lastIndexOf(' and '));
-  if (at < 0) return undefined;
-  const cut = text.startsWith(' as well as ', at) ? 12 : 5;
-  const parts = [text.slice(0, at), text.slice(at + cut)];
-  const sides = parts.map((part): Side | undefined => {
-    const declared = ctx.vocab.happeningIn(part);
-    if (!declared && BIG_DAY.test(part)) return undefined;
-    // A number's own happening where it has one ("wet weather": it rained), else any report of it.
-    const metric = ctx.vocab.metricsIn(part)[0];
-    const happening =
-      declared ??
-      (metric
-        ? (ctx.vocab.happenings.find((h) => h.metric === metric.key && !h.flag) ?? happeningOfMetric(metric))
-        : undefined);
-    if (!happening) return undefined;
-    const towns = ctx.vocab.townsIn(part);
-    // "A raid on the farms' shipments" is the farms' robbery.
-    if (ctx.vocab.isRaid(happening) && ctx.vocab.robbery && towns.some((t) => !ctx.vocab.raiders.includes(t)))
-      return {
-        text: part,
-        happening: ctx.vocab.robbery,
-        town: towns.find((t) => !ctx.vocab.raiders.includes(t)),
-      };
-    const robbery = happening === ctx.vocab.robbery;
-    const town = robbery
-      ? towns.find((t) => !ctx.vocab.raiders.includes(t))
-      : (towns.find((t) => happening.towns.includes(t)) ?? happening.town);
-    return { text: part, happening, town };
-  });
-  if (!sides[0] || !sides[1]) return undefined;
-  return [sides[0], sides[1]];
+/** A side as written: what happened, or only a town ("… at the port and at the farms"). */
+type Read = { side: Omit<Side, 'town'>; towns: string[] } | { towns: string[] } | undefined;
+
+function readSide(part: string, ctx: FormContext): Read {
+  const { vocab } = ctx;
+  const towns = vocab.townsIn(part);
+  const declared = vocab.happeningIn(part);
+  if (!declared && BIG_DAY.test(part)) return undefined;
+  // A number's own happening where it has one ("wet weather": it rained), else any report of it.
+  const metric = vocab.metricsIn(part)[0];
+  let happening =
+    declared ??
+    (metric
+      ? (vocab.happenings.find((h) => h.metric === metric.key && !h.flag) ?? happeningOfMetric(metric))
+      : undefined);
+  if (!happening) return towns.length ? { towns } : undefined;
+  // "A raid on the farms' shipments" is the farms' robbery.
+  if (vocab.isRaid(happening) && vocab.robbery && towns.some((t) => !vocab.raiders.includes(t)))
+    happening = vocab.robbery;
+  return { side: { text: part, happening, negated: NEGATED.test(part) }, towns };
+}
+
+/** The side's town: the one it names that the happening can be in, else the happening's own. */
+function townOf(side: Omit<Side, 'town'>, towns: readonly string[], ctx: FormContext, q: Question) {
+  const h = side.happening;
+  if (h === ctx.vocab.robbery) return towns.find((t) => !ctx.vocab.raiders.includes(t));
+  const named = towns.find((t) => h.towns.includes(t));
+  if (named) return named;
+  if (h.town) return h.town;
+  // A side that names no town takes the question's only town ("it rained and the mine flooded in Circuiton").
+  const only = q.towns.filter((t) => h.towns.includes(t));
+  return only.length === 1 ? only[0] : undefined;
+}
+
+function sidesAt(left: string, right: string, q: Question, ctx: FormContext): [Side, Side] | undefined {
+  const a = readSide(left, ctx);
+  const b = readSide(right, ctx);
+  if (!a || !b || (!('side' in a) && !('side' in b))) return undefined;
+  // A side of a town only is the other side's happening there.
+  const sa = 'side' in a ? a.side : (b as { side: Omit<Side, 'town'> }).side;
+  const sb = 'side' in b ? b.side : sa;
+  const ta = townOf(sa, a.towns, ctx, q);
+  const tb = townOf(sb, b.towns, ctx, q);
+  if (sa.happening === sb.happening && ta === tb && sa.negated === sb.negated) return undefined;
+  return [
+    { ...sa, town: ta },
+    { ...sb, town: tb },
+  ];
+}
+
+function sidesOf(q: Question, ctx: FormContext): [Side, Side] | undefined {
+  const text = q.core;
+  const at = (m: RegExpExecArray | RegExpMatchArray) =>
+    sidesAt(
+      text.slice(0, m.index).replace(FRAME, ' '),
+      text.slice((m.index as number) + m[0].length).replace(FRAME, ' '),
+      q,
+      ctx,
+    );
+  for (const join of JOINS) {
+    const m = join.exec(text);
+    if (m) return at(m);
+  }
+  // A plain "and": the last place where both sides read as something that happened.
+  for (const m of [...text.matchAll(/\s+and\s+/g)].reverse()) {
+    const sides = at(m);
+    if (sides) return sides;
+  }
+  return undefined;
 }
 
 export const sameDay: Form = {
   name: 'same day',
-  matches: (q, ctx) =>
-    /\bboth\b|\bsame day\b|\bas well as\b|\bat once\b|\btogether\b|\band also\b/.test(q.text) &&
-    sidesOf(q.core, ctx) !== undefined,
+  matches: (q, ctx) => (SAME_DAY.test(q.text) || ASKS_DAYS.test(q.text)) && sidesOf(q, ctx) !== undefined,
   async answer(q, ctx) {
-    const [a, b] = sidesOf(q.core, ctx) as [Side, Side];
+    const [a, b] = sidesOf(q, ctx) as [Side, Side];
     const range = whole(ctx);
-    const daysOf = (side: Side) => timesByDay(ctx, side.happening, side.town, range);
+    const reported = async (town: string | undefined) =>
+      (
+        (await ctx.tools.query(
+          {
+            op: 'aggregate',
+            select: { ...(town ? { towns: [town] } : {}), days: range },
+            aggregate: 'count',
+            group: 'day',
+            order: 'key',
+          },
+          ctx.today,
+        )) as QueryAggregate
+      ).groups;
+    const daysOf = async (side: Side) => {
+      const r = await timesByDay(ctx, side.happening, side.town, range);
+      const on = r.groups.map((g) => g.key as number);
+      if (!side.negated) return { days: on, groups: r.groups };
+      // "The mill made no flour": the days the town reported anything on, less those it did.
+      const did = new Set(on);
+      const days = (await reported(side.town ?? side.happening.town))
+        .map((g) => g.key as number)
+        .filter((d) => !did.has(d));
+      return { days, groups: [] };
+    };
     const [ra, rb] = await Promise.all([daysOf(a), daysOf(b)]);
-    const bDays = new Set(rb.groups.map((g) => g.key));
-    const shared = ra.groups.map((g) => g.key as number).filter((d) => bDays.has(d));
+    const bDays = new Set(rb.days);
+    const shared = ra.days.filter((d) => bDays.has(d));
     const sharedSet = new Set(shared);
-    const say = (s: Side) => `${s.happening.phrase}${s.town ? ` in ${ctx.vocab.name(s.town)}` : ''}`;
-    const counted = `(${say(a)} on ${ra.groups.length} ${ra.groups.length === 1 ? 'day' : 'days'}; ${say(b)} on ${rb.groups.length})`;
+    const say = (s: Side) =>
+      `${s.negated ? `not (${s.happening.phrase})` : s.happening.phrase}${s.town ? ` in ${ctx.vocab.name(s.town)}` : ''}`;
+    const count = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+    const counted = `(${say(a)} on ${count(ra.days.length)}; ${say(b)} on ${count(rb.days.length)})`;
     const citations = [...ra.groups, ...rb.groups]
       .filter((g) => sharedSet.has(g.key as number))
       .flatMap((g) => g.evidence);
     const verdict = WHETHER.test(q.core) ? (shared.length ? 'Yes: ' : 'No: ') : '';
     return {
       answer: shared.length
-        ? `${verdict}On ${shared.length} ${shared.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)} both happened: ${list(shared.map((d) => `day ${d}`))} ${counted}.`
+        ? `${verdict}On ${count(shared.length)} of ${daysPhrase(range)} both happened: ${list(shared.map((d) => `day ${d}`))} ${counted}.`
         : `${verdict || 'None: '}on no day of ${daysPhrase(range)} did both happen, 0 days ${counted}.`,
-      citations: [...new Set(citations)].sort((x, y) => x - y),
+      citations: [...new Set(citations)].sort((x, y) => x - y).slice(0, 200),
       understood: { towns: [a.town, b.town].filter((t): t is string => !!t), ...rangeOf(range) },
     };
   },

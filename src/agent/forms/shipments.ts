@@ -136,6 +136,40 @@ export function fieldsOf(p: Parts, ctx: FormContext): Record<string, string[]> {
   return fields;
 }
 
+/** The field a shipment counts its goods in, each in their own unit (lbs, sacks, bolts). */
+export const QUANTITY = 'quantity';
+
+/** The unit of the goods asked for ("bolts"), or "units" when they are several of different units. */
+function unitOf(goods: readonly string[] | undefined, ctx: FormContext): string {
+  const units = new Set((goods ?? []).map((g) => ctx.vocab.world.goods.get(g)?.unit));
+  return units.size === 1 ? ([...units][0] ?? 'units') : 'units';
+}
+
+/**
+ * What a shipment question sums: gold (a trade's value, a raid's haul, a loss), crates, the goods
+ * themselves ("how many nets were sent", "bolts of textiles", "in sacks"), or, with none of those,
+ * nothing: it counts the shipments.
+ */
+export function measureOf(p: Parts, text: string, ctx: FormContext): string | undefined {
+  const gold =
+    /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bmake from\b|\bmade from\b/.test(text) ||
+    ((p.kind === RAID_KIND || p.kind === 'loss') && /\bhow much\b/.test(text) && !/\bcrates?\b/.test(text));
+  if (gold)
+    return { trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' }[p.kind];
+  if (/\bcrates?\b/.test(text)) return 'cargo_items';
+  // "How many nets", "bolts of textiles", "(in fish)": the goods in their own unit.
+  const units = [
+    ...new Set(p.goods.map((g) => ctx.vocab.world.goods.get(g)?.unit).filter(Boolean)),
+  ] as string[];
+  const named = p.goods.flatMap((g) => [g, pluralize.singular(g)]);
+  const inGoods = new RegExp(
+    `\\bhow (many|much) (${[...named, ...units].join('|')})\\b|\\b(${units.join('|')}) of\\b|\\bin (${[...named, ...units].join('|')})\\b|\\bmore (${named.join('|')})\\b`,
+  );
+  if (p.goods.length > 0 && inGoods.test(text)) return QUANTITY;
+  if (/\bhow much\b/.test(text)) return 'cargo_items';
+  return undefined;
+}
+
 export const shipments: Form = {
   name: 'shipments',
   matches: (q, ctx) =>
@@ -155,12 +189,7 @@ export const shipments: Form = {
       ((p.kind === RAID_KIND || p.kind === 'loss') &&
         /\bhow much\b/.test(q.text) &&
         !/\bcrates?\b/.test(q.text));
-    const crates = /\bcrates?\b|\bhow much\b/.test(q.text) && !gold;
-    const metric = gold
-      ? { trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' }[p.kind]
-      : crates
-        ? 'cargo_items'
-        : undefined;
+    const metric = measureOf(p, q.text, ctx);
     const select: Selection = {
       kinds: [p.kind],
       fields,
@@ -199,7 +228,9 @@ export const shipments: Form = {
     const stated = metric
       ? metric === 'cargo_items'
         ? `${fmt(value, 0)} ${value === 1 ? 'crate' : 'crates'}`
-        : `${fmt(value, 0)} gold`
+        : metric === QUANTITY
+          ? `${fmt(value, 4)} ${unitOf(fields.goods, ctx)}`
+          : `${fmt(value, 0)} gold`
       : `${fmt(value, 0)} ${value === 1 ? 'time' : 'times'}`;
     return {
       answer: `${capitalise(what)} ${filters}, ${daysPhrase(range)}: ${stated}${metric ? ` (${n} ${n === 1 ? 'event' : 'events'})` : ''}.`,
