@@ -2635,8 +2635,13 @@ export function buildGenerated(
       check: (reply) => {
         const notYet = saysNotYet(reply.answer);
         if (notYet) return notYet;
+        // A day's number ("Day 61 has not come yet") is no figure of the history.
         for (const v of [history, recent])
-          if (v !== null && Math.abs(v) >= 10 && statesIt(reply.answer, v, s.decimals) === null)
+          if (
+            v !== null &&
+            Math.abs(v) >= 10 &&
+            statesIt(reply.answer.replace(/\bdays? \d+(?:[–-]\d+)?/gi, ''), v, s.decimals) === null
+          )
             return `states a history figure (${fmt(v, s.decimals)})`;
         return null;
       },

@@ -54,9 +54,9 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 }
 
 const MAX_WORDS =
-  /\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
+  /(?<!\bat )\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
 const MIN_WORDS =
-  /\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest)\b/;
+  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest)\b/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
@@ -124,15 +124,12 @@ export function parseQuestion(
   const trimmed = raw.trim();
   const people = new Set(actors.flatMap((a) => a.toLowerCase().match(/[a-z]+/g) ?? []));
   const speller = spellerOf(vocab);
-  const written = speller.mend(
-    trimmed
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .replace(/\s+/g, ' ')
-      .replace(/[?.!]+$/, '')
-      .trim(),
-    people,
-  );
+  let lowered = trimmed
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/[?.!]+$/, '')
+    .trim();
   const read = (text: string): Question => {
     const time = parseTime(text, today);
     const actor = actorIn(text, actors);
@@ -150,6 +147,17 @@ export function parseQuestion(
       aggregate: aggregateIn(text),
     };
   };
+  // A typo nearest to several words ("lst": last, list, lost) is the one of them that makes the
+  // question say more (a time where it had none, a town, a number, a happening), where only one does;
+  // "rais" stays unread (raids and rains both say more).
+  const says = (r: Question) =>
+    Number(!!r.time) + r.towns.length + r.metrics.length + Number(r.happening !== undefined);
+  for (const options of speller.tiedMends(lowered, people)) {
+    const base = says(read(speller.mend(lowered, people)));
+    const more = options.filter((o) => says(read(speller.mend(o.text, people))) > base);
+    if (more.length === 1) lowered = (more[0] as { text: string }).text;
+  }
+  const written = speller.mend(lowered, people);
   let q = read(written);
   // An everyday word one slip from a world word ("how much ran fell", "gold lost at the pot") is
   // read as the world word only where the question as written names no number or no town, and

@@ -234,24 +234,42 @@ export class Speller {
     return mends;
   }
 
+  /**
+   * Typos with more than one nearest known word ("lst": last, list or lost; mend() takes the
+   * world's word, lost): the question as written with each of them, for each such word, right to
+   * left, to be chosen by what the question then says.
+   */
+  tiedMends(text: string, alsoKnown: ReadonlySet<string> = new Set()): RealWordMend[][] {
+    const ties: RealWordMend[][] = [];
+    for (const m of text.matchAll(/[a-z]+/g)) {
+      const word = m[0];
+      if (word.length < 3 || alsoKnown.has(word) || this.known.has(word) || englishWords().has(word))
+        continue;
+      if (this.isForm(word)) continue;
+      const at = m.index as number;
+      const options = this.nearest(word, this.candidates, 2);
+      if (options.length < 2) continue;
+      ties.push(
+        options.map((w) => ({
+          text: text.slice(0, at) + w + text.slice(at + word.length),
+          at,
+          word: w,
+          asked: false,
+          generic: false,
+        })),
+      );
+    }
+    return ties.reverse();
+  }
+
   /** The one candidate nearest the word within its edit limit, and its slip distance; undefined for none or a tie. */
   private nearestOf(
     word: string,
     candidates: readonly string[],
     maxLimit = 2,
   ): { word: string; distance: number } | undefined {
-    const limit = Math.min(maxLimit, word.length >= 7 ? 2 : 1);
-    // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
-    const minLength = word.length === 3 ? 4 : 0;
-    let nearest: string[] = [];
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-      if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
-      const d = slip(word, candidate);
-      if (d < bestDistance) [nearest, bestDistance] = [[candidate], d];
-      else if (d === bestDistance && !nearest.includes(candidate)) nearest.push(candidate);
-    }
-    if (bestDistance > limit) return undefined;
+    const { nearest, bestDistance } = this.nearestAll(word, candidates, maxLimit);
+    if (nearest.length === 0) return undefined;
     // A tie goes to a town's name ("circuitoon" is Circuiton before it is anything else), then to
     // the one word that keeps the first letter, which a slip seldom hits ("rading" is raiding).
     const names = nearest.filter((c) => this.nameWords.has(c));
@@ -265,6 +283,32 @@ export class Speller {
             ? initial[0]
             : undefined;
     return best === undefined ? undefined : { word: best, distance: bestDistance };
+  }
+
+  /** Every candidate at the nearest slip distance within the word's edit limit. */
+  private nearestAll(
+    word: string,
+    candidates: readonly string[],
+    maxLimit: number,
+  ): { nearest: string[]; bestDistance: number } {
+    const limit = Math.min(maxLimit, word.length >= 7 ? 2 : 1);
+    // A three-letter word is mended only by a letter left out ("ran" for "rain"): too much is near it.
+    const minLength = word.length === 3 ? 4 : 0;
+    let nearest: string[] = [];
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+      if (Math.abs(candidate.length - word.length) > limit || candidate.length < minLength) continue;
+      const d = slip(word, candidate);
+      if (d < bestDistance) [nearest, bestDistance] = [[candidate], d];
+      else if (d === bestDistance && !nearest.includes(candidate)) nearest.push(candidate);
+    }
+    return bestDistance > limit ? { nearest: [], bestDistance } : { nearest, bestDistance };
+  }
+
+  /** The words tied nearest, where there is more than one. */
+  private nearest(word: string, candidates: readonly string[], maxLimit: number): string[] {
+    const { nearest } = this.nearestAll(word, candidates, maxLimit);
+    return nearest.length > 1 ? nearest : [];
   }
 }
 

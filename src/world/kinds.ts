@@ -158,7 +158,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         name: 'robbery',
         phrase: 'pirates robbed a shipment',
         words:
-          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t|s|ses)\b[^?]*?\bto (the )?(pirates|raiders)\b/,
+          /\brobbed\b|\brobber(y|ies)\b|\bstole\b|\bstolen\b|\blos(e|es|ing|t|s|ses)\b[^?]*?\bto (the )?(pirates?|raiders?)\b/,
         metric: 'loot_gold',
         min: 1,
       },

@@ -25,6 +25,10 @@ import {
 /** A day something did not happen on. */
 const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
 
+/** A threshold any one reading of the day passes, not the day's average. */
+const ANY_READING =
+  /\b(any|a|one|single|some)( single)? (\w+ )?readings?\b|\bat least one\b|\bat any (time|point|hour)\b/;
+
 const HOW_MANY_DAYS =
   /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/;
 
@@ -98,7 +102,10 @@ async function daysOver(
   const range = whole(ctx);
   const { towns, refused } = townsFor(m, q, ctx);
   if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
-  const combine = combineOf(m);
+  // "Any reading over 66%", "at least one reading above 18 °C": the day's highest (or lowest)
+  // reading passes, not its average.
+  const anyReading = m.sensor && ANY_READING.test(q.text);
+  const combine = anyReading ? (threshold.above ? 'max' : 'min') : combineOf(m);
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
@@ -120,7 +127,7 @@ async function daysOver(
         ? v < threshold.value
         : v <= threshold.value;
   const hits = r.groups.filter((g) => g.value !== null && passes(g.value));
-  const what = `${combine === 'mean' ? `the day's average ${m.label}` : `the day's ${m.label}`} was ${threshold.above ? (threshold.strict ? 'more than' : 'at least') : threshold.strict ? 'less than' : 'at most'} ${amount(m, threshold.value, decimalsOf(m, combine))}`;
+  const what = `${combine === 'mean' ? `the day's average ${m.label}` : anyReading ? `a reading of ${m.label}` : `the day's ${m.label}`} was ${threshold.above ? (threshold.strict ? 'more than' : 'at least') : threshold.strict ? 'less than' : 'at most'} ${amount(m, threshold.value, Math.max(decimalsOf(m, combine), (String(threshold.value).split('.')[1] ?? '').length))}`;
   const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
   const shown = hits
     .slice(0, 30)

@@ -19,7 +19,8 @@ import { fieldsOf, type Parts, partsOf, QUANTITY, measureOf as shipmentMeasureOf
 const SMALLER =
   /\b(colder|cooler|chillier|less|fewer|drier|lower|smaller|calmer|weaker|worse|poorer|quieter)\b/;
 /** A question that asks whether the first side beat the second: "(all told,) did … more … than …". */
-const WHETHER = /^([a-z ]+, )?(did|does|do|was|were|is|are|has|have|had)\b/;
+const WHETHER =
+  /^([a-z ]+, )?(did|does|do|was|were|is|are|has|have|had)\b|^(can|could) you (confirm|check|verify|tell me)( that| whether| if)?\b|^(is it|it is) true that\b/;
 /** How a town did, with no number named: its main product decides ("did the mines do better?"). */
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */

@@ -104,7 +104,8 @@ export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
 }
 
 /** A question that asks whether: "did it …?", "was there …?", "any storms?". */
-export const WHETHER = /^(did|does|do|was|were|is|are|has|have|had|any)\b/;
+export const WHETHER =
+  /^(did|does|do|was|were|is|are|has|have|had|any)\b|^(can|could) you (confirm|check|verify)( that| whether| if)?\b|^(is it|it is) true that\b/;
 
 /** The days asked about, or the whole history. */
 export const whole = (ctx: FormContext): DayRange => ctx.range ?? { from: ctx.history.from, to: ctx.today };
@@ -225,14 +226,16 @@ export const decimalsOf = (m: Metric, combine: string) => (combine === 'mean' ? 
 
 /** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
 const THRESHOLD =
-  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
+  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier|exceed(?:s|ed|ing)?|top(?:s|ped)?)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
 
 export function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
   const m = THRESHOLD.exec(q.text);
   if (!m) return undefined;
   const word = m[1] as string;
   return {
-    above: /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier/.test(word),
+    above: /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier|exceed|top/.test(
+      word,
+    ),
     strict: !word.startsWith('at '),
     value: Number((m[2] as string).replace(/,/g, '')),
   };

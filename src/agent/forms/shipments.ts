@@ -14,6 +14,9 @@ import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 
+/** Words of goods a town bought rather than sold. */
+const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b/;
+
 /** Where goods go beyond the towns. */
 export const OVERSEAS = 'overseas';
 
@@ -39,7 +42,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return 'arrival';
   if (
-    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas)\b/.test(
+    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bimport\w*|\bpurchas\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas)\b/.test(
       text,
     )
   )
@@ -79,7 +82,7 @@ export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
     else parts.owner.push(town.id);
   }
   // What comes from overseas is bought at the port: a trade, not an arrival.
-  if (/\bfrom overseas\b/.test(q.text)) {
+  if (/\bfrom overseas\b/.test(q.text) || (/\boverseas\b/.test(q.text) && BOUGHT.test(q.text))) {
     parts.from.push(OVERSEAS);
     if (kind === 'arrival') parts.kind = 'trade';
   } else if (/\boverseas\b/.test(q.text)) parts.to.push(OVERSEAS);
@@ -102,6 +105,8 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
   )
     return parts.goods.length > 0;
   return (
+    // "Raids on shipments sent by the farms": the raids on the farms' shipments.
+    (parts.kind === RAID_KIND && parts.owner.length > 0 && /\bshipments?\b/.test(q.text)) ||
     parts.from.length > 0 ||
     parts.to.length > 0 ||
     (parts.kind === 'arrival' && /\b(deliveries|shipments?|arrivals?)\b/.test(q.text)) ||
@@ -119,7 +124,7 @@ export function fieldsOf(p: Parts, ctx: FormContext): Record<string, string[]> {
   const own = p.owner.filter((t) => !ctx.vocab.raiders.includes(t) || p.kind !== RAID_KIND);
   if (p.kind === 'trade') {
     // "What did the port buy": the town the goods came to, not the one that sold them.
-    const bought = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b/.test(p.text);
+    const bought = BOUGHT.test(p.text);
     const from = [...p.from, ...(p.from.includes(OVERSEAS) || bought ? [] : own)];
     if (from.length) fields.from = from;
     if (p.to.length) fields.to = p.to;

@@ -30,7 +30,7 @@ export function asksWhichPerson(q: Question, world: World): boolean {
     const nouns = new Set(['person', 'one', 'worker', 'resident', 'people', 'villager', 'crew member']);
     for (const town of world.towns)
       for (const p of town.people)
-        for (const w of [...p.job.split(/\s+/), p.job.replace(/\s+/g, ''), ...p.roles])
+        for (const w of [p.job, ...p.job.split(/\s+/), p.job.replace(/\s+/g, ''), ...p.roles])
           if (w.length > 3 && !/^(and|at|the)$/.test(w)) nouns.add(w);
     const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
     words = new RegExp(
