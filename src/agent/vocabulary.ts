@@ -294,21 +294,27 @@ export class Vocabulary {
     // to the first metric that claims it ("lost … gold", twice, is a loss both times, not a raid's
     // gold). What is left free is read again, so a later metric takes
     // its words from inside a longer reach that lost ("… and its trade income").
-    let rest = text;
     for (let round = 0; round < 3; round++) {
       const candidates: { m: Metric; order: number; span: [number, number]; size: number }[] = [];
       this.metrics.forEach((m, order) => {
-        for (const match of rest.matchAll(this.everyMatch(m.words))) {
+        // Every match in the words left free, each read against the whole question (its lookarounds
+        // see the words taken too): one that runs into taken words is tried again a letter on.
+        const every = this.everyMatch(m.words);
+        every.lastIndex = 0;
+        for (let match = every.exec(text); match; match = every.exec(text)) {
           const span: [number, number] = [match.index, match.index + match[0].length];
+          if (!free(span)) {
+            every.lastIndex = match.index + 1;
+            continue;
+          }
           const words = match[0].split(/\s+/).length;
-          if (free(span))
-            candidates.push({ m, order, span, size: words === 1 ? Infinity : Math.max(words, 2) });
+          candidates.push({ m, order, span, size: words === 1 ? Infinity : Math.max(words, 2) });
+          if (match[0].length === 0) every.lastIndex++;
         }
       });
       if (candidates.length === 0) break;
       candidates.sort((a, b) => a.size - b.size || a.order - b.order || a.span[0] - b.span[0]);
       for (const c of candidates) if (free(c.span)) taken.push({ m: c.m, at: c.span[0], span: c.span });
-      rest = taken.reduce((t, { span: [a, b] }) => t.slice(0, a) + ' '.repeat(b - a) + t.slice(b), text);
     }
     // Each metric once, where it is first named.
     const first = new Map<Metric, { m: Metric; at: number; span: [number, number] }>();

@@ -52,11 +52,14 @@ test('the evaluation set scores at least 95%, over every question form', async (
 });
 
 // The natural development sets were written apart from the planner; what the planner reached on
-// them (97.9%, 97.1% and 94.7% at this history) is kept, so a change that reads people worse fails here.
+// them (97.9%, 96.8%, 95.9% and 99.7% at this history) is kept, so a change that reads people worse
+// fails here. natural-e holds two things on one day (with "no flour" and "a cold forge" among them)
+// and shipments compared by the town they went to or were robbed from, each against the raw events.
 for (const [set, floor] of [
   ['natural', 0.96],
   ['natural-b', 0.95],
-  ['natural-c', 0.92],
+  ['natural-c', 0.93],
+  ['natural-e', 0.97],
 ] as const)
   test(`the ${set} set keeps at least ${floor * 100}% at seed 7 × 60 days`, async () => {
     const { results, accuracy } = await runEval({ days: 60, seed: '7', set });

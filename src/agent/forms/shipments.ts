@@ -141,6 +141,9 @@ export function fieldsOf(p: Parts, ctx: FormContext): Record<string, string[]> {
   return fields;
 }
 
+/** How people say the units goods are counted in, beside the unit itself and its singular. */
+const UNIT_WORDS: Record<string, string[]> = { lbs: ['lb', 'pounds', 'pound'] };
+
 /** The field a shipment counts its goods in, each in their own unit (lbs, sacks, bolts). */
 export const QUANTITY = 'quantity';
 
@@ -163,9 +166,9 @@ export function measureOf(p: Parts, text: string, ctx: FormContext): string | un
     return { trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' }[p.kind];
   if (/\bcrates?\b/.test(text)) return 'cargo_items';
   // "How many nets", "bolts of textiles", "(in fish)": the goods in their own unit.
-  const units = [
-    ...new Set(p.goods.map((g) => ctx.vocab.world.goods.get(g)?.unit).filter(Boolean)),
-  ] as string[];
+  const units = [...new Set(p.goods.map((g) => ctx.vocab.world.goods.get(g)?.unit))]
+    .filter((u): u is string => u !== undefined)
+    .flatMap((u) => [u, pluralize.singular(u), ...(UNIT_WORDS[u] ?? [])]);
   const named = p.goods.flatMap((g) => [g, pluralize.singular(g)]);
   const inGoods = new RegExp(
     `\\bhow (many|much) (${[...named, ...units].join('|')})\\b|\\b(${units.join('|')}) of\\b|\\bin (${[...named, ...units].join('|')})\\b|\\bmore (${named.join('|')})\\b`,

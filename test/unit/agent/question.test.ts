@@ -41,4 +41,60 @@ describe('reading a question', () => {
       'den-of-thieves',
     ]);
   });
+
+  it('reads a typo tied between words as the one that makes the question say more, and no other', () => {
+    // "lst" is last, list or lost: only "last" gives the question anything (a time).
+    assert.deepEqual(parse('What was the total rain at the port during lst week?').time?.range, {
+      from: 53,
+      to: 59,
+    });
+    // "rais" is raids or rains, and both say something: it stays unread rather than guessed.
+    assert.deepEqual(parse('How many crates were taken in rais last month?').happening, undefined);
+  });
+
+  it('mends a word of the time into nothing else, and a noun after a determiner into what is asked', () => {
+    // "four" is one slip from flour, but it is the question's week.
+    const q = parse('What was the total rain in week four at the port?');
+    assert.deepEqual(q.time?.range, { from: 22, to: 28 });
+    assert.deepEqual(
+      q.metrics.map((m) => m.key),
+      ['rain_mm'],
+    );
+    assert.match(parse("Give the least-squares sloe of the port's nets per day").text, /\bslope\b/);
+    assert.match(parse("What was the tend of the farms' wind last week?").text, /\btrend\b/);
+    // A verb stays a verb.
+    assert.doesNotMatch(parse('Do the catches tend to fall in storms?').text, /\btrend\b/);
+  });
+
+  it('lets the closer-knit words of two numbers win where they overlap', () => {
+    assert.deepEqual(
+      parse(
+        "What is the correlation between Circuiton's gold lost to the pirates per day and its daily trade income?",
+      ).metrics.map((m) => m.key),
+      ['loot_gold', 'value_gold'],
+    );
+    // One word loses to a reach of several: the gold earned is trade, not a raid's gold.
+    assert.deepEqual(
+      parse('How much gold did the port earn from sales?').metrics.map((m) => m.key),
+      ['value_gold'],
+    );
+  });
+
+  it('counts a town named twice twice, and mends a slip that names it once more', () => {
+    assert.equal(vocab.townMentionsIn('trade in the mines and arrivals in the mines').length, 2);
+    assert.deepEqual(
+      parse('Which days had both trade in the miens and a shipment arriving in the mines?').text,
+      'which days had both trade in the mines and a shipment arriving in the mines',
+    );
+  });
+});
+
+describe('numbers and spans of days in words', () => {
+  const range = (q: string) => parse(q).time?.range;
+  it('reads counts in words up to ninety-nine, and a fortnight', () => {
+    assert.deepEqual(range('rain over the last twenty-one days'), { from: 40, to: 60 });
+    assert.deepEqual(range('rain over the last forty two days'), { from: 19, to: 60 });
+    assert.deepEqual(range('rain over the last fifteen days'), { from: 46, to: 60 });
+    assert.deepEqual(range('rain over the past fortnight'), { from: 47, to: 60 });
+  });
 });
