@@ -15,6 +15,9 @@ const TEENS = [
 ];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
+/** Every word a count is written with, up to ninety-nine. */
+export const NUMBER_WORDS: readonly string[] = [...UNITS, ...TEENS, ...TENS.filter(Boolean)];
+
 /** A count in words as a pattern, up to ninety-nine: "three", "twenty-one", "forty two". */
 export const NUMBER_WORD = `(?:(?:${TENS.filter(Boolean).join('|')})(?:[- ](?:${UNITS.slice(1).join('|')}))?|${TEENS.join('|')}|${UNITS.join('|')})`;
 

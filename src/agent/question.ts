@@ -148,10 +148,13 @@ export function parseQuestion(
     };
   };
   // A typo nearest to several words ("lst": last, list, lost) is the one of them that makes the
-  // question say more (a time where it had none, a town, a number, a happening), where only one does;
+  // question say more (more words of its time, a town, a number, a happening), where only one does;
   // "rais" stays unread (raids and rains both say more).
   const says = (r: Question) =>
-    Number(!!r.time) + r.towns.length + r.metrics.length + Number(r.happening !== undefined);
+    (r.time?.said.split(' ').length ?? 0) +
+    r.towns.length +
+    r.metrics.length +
+    Number(r.happening !== undefined);
   for (const options of speller.tiedMends(lowered, people)) {
     const base = says(read(speller.mend(lowered, people)));
     const more = options.filter((o) => says(read(speller.mend(o.text, people))) > base);
@@ -169,6 +172,7 @@ export function parseQuestion(
   for (let mends = 0, text = written; mends < 3; mends++) {
     const accepted = speller.realWordMends(text, people).find((mend) => {
       const r = read(mend.text);
+      if (mend.time) return !q.time && r.time !== undefined;
       // A word of the question's time is no slip ("week four" is not flour).
       if (q.time && (r.time?.range.from !== q.time.range.from || r.time?.range.to !== q.time.range.to))
         return false;

@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import type { World } from '../world/world.ts';
+import { NUMBER_WORDS } from './numbers.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Words questions are made of, which a typo must not be mended into something else. */
@@ -56,7 +57,8 @@ gentlest lightest heaviest busiest quietest poorest richest smallest largest big
 correlate correlation pearson spearman trend rising falling increasing decreasing slope squares
 `
   .split(/\s+/)
-  .filter(Boolean);
+  .filter(Boolean)
+  .concat(NUMBER_WORDS);
 
 /** The literal words of a regular expression's source, with simple suffix groups spelled out. */
 function wordsOfPattern(source: string): string[] {
@@ -82,10 +84,14 @@ export interface RealWordMend {
   asked: boolean;
   /** The word written is one questions are made of ("lot"): a slip only where a number's words take it. */
   generic: boolean;
+  /** It became a word of time ("lats week": last), kept only where the question then names a time. */
+  time?: boolean;
 }
 
 /** Nouns that name what a question asks for, which an everyday word after a determiner may be a slip of. */
 const ASKED_NOUNS = ['slope', 'trend', 'correlation', 'average', 'total'];
+/** Words of time an everyday word may be a slip of ("lats week", "the psat week"). */
+const TIME_WORDS = ['last', 'past', 'week', 'weeks', 'days', 'month', 'from', 'since', 'between'];
 const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|squares|daily|weekly)\s+$/;
 
 export class Speller {
@@ -221,7 +227,8 @@ export class Speller {
         !generic && DETERMINER_BEFORE.test(text.slice(0, at))
           ? this.nearestOf(word, ASKED_NOUNS, 1)
           : undefined;
-      const mended = asNoun ?? this.nearestOf(word, this.worldCandidates, 1);
+      const asTime = generic || asNoun ? undefined : this.nearestOf(word, TIME_WORDS, 1);
+      const mended = asNoun ?? asTime ?? this.nearestOf(word, this.worldCandidates, 1);
       if (mended && mended.word !== word && mended.distance < 1)
         mends.push({
           text: text.slice(0, at) + mended.word + text.slice(at + word.length),
@@ -229,6 +236,7 @@ export class Speller {
           word: mended.word,
           asked: asNoun !== undefined,
           generic,
+          time: asTime !== undefined,
         });
     }
     return mends;

@@ -27,7 +27,7 @@ const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
 
 /** A threshold any one reading of the day passes, not the day's average. */
 const ANY_READING =
-  /\b(any|a|one|single|some)( single)? (\w+ )?readings?\b|\bat least one\b|\bat any (time|point|hour)\b/;
+  /\b(any|a|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bat least one\b|\bat any (time|point|hour)\b/;
 
 const HOW_MANY_DAYS =
   /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/;

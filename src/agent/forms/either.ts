@@ -125,9 +125,9 @@ function shipmentSidesOf(q: Question, ctx: FormContext) {
   if (a.actor || !ta || !tb || a.towns.length !== 1 || b.towns.length !== 1 || a.range !== b.range)
     return undefined;
   const m = q.metrics[0];
-  if (m && m.towns.includes(ta) && m.towns.includes(tb) && p.goods.length === 0) return undefined;
+  if (m?.towns.includes(ta) && m.towns.includes(tb) && p.goods.length === 0) return undefined;
   const without = (xs: readonly string[], t: string) => xs.filter((x) => x !== t);
-  const partsFor = (t: string, other: string): Parts => ({
+  const partsFor = (other: string): Parts => ({
     ...p,
     from: without(p.from, other),
     to: without(p.to, other),
@@ -144,8 +144,8 @@ function shipmentSidesOf(q: Question, ctx: FormContext) {
     metric,
     than: found.than,
     sides: [
-      { side: a, select: select(partsFor(ta, tb), a.range) },
-      { side: b, select: select(partsFor(tb, ta), b.range) },
+      { side: a, select: select(partsFor(tb), a.range) },
+      { side: b, select: select(partsFor(ta), b.range) },
     ] as const,
   };
 }

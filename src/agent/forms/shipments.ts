@@ -42,7 +42,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return 'arrival';
   if (
-    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bimport\w*|\bpurchas\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas)\b/.test(
+    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bimport\w*|\bpurchas\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas|bound for)\b/.test(
       text,
     )
   )
@@ -159,6 +159,7 @@ function unitOf(goods: readonly string[] | undefined, ctx: FormContext): string 
  * nothing: it counts the shipments.
  */
 export function measureOf(p: Parts, text: string, ctx: FormContext): string | undefined {
+  // What a raid or a robbery took is counted in gold unless crates are asked for.
   const gold =
     /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bmake from\b|\bmade from\b/.test(text) ||
     ((p.kind === RAID_KIND || p.kind === 'loss') && /\bhow much\b/.test(text) && !/\bcrates?\b/.test(text));
@@ -191,12 +192,6 @@ export const shipments: Form = {
     const p = partsOf(q, ctx) as Parts;
     const range = whole(ctx);
     const fields = fieldsOf(p, ctx);
-    // What a raid or a robbery took is counted in gold unless crates are asked for.
-    const gold =
-      /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bmake from\b|\bmade from\b/.test(q.text) ||
-      ((p.kind === RAID_KIND || p.kind === 'loss') &&
-        /\bhow much\b/.test(q.text) &&
-        !/\bcrates?\b/.test(q.text));
     const metric = measureOf(p, q.text, ctx);
     const select: Selection = {
       kinds: [p.kind],
