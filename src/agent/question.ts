@@ -129,6 +129,8 @@ export function parseQuestion(
     .replace(/[’‘]/g, "'")
     .replace(/\s+/g, ' ')
     .replace(/[?.!]+$/, '')
+    // "Cold-forge days", "rain-days": words joined by a hyphen are the words ("least-squares" too).
+    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
     .trim();
   const read = (text: string): Question => {
     const time = parseTime(text, today);

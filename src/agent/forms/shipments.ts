@@ -15,7 +15,7 @@ import { daysPhrase } from '../time.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 
 /** Words of goods a town bought rather than sold. */
-const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b/;
+const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|ying) for\b/;
 
 /** Where goods go beyond the towns. */
 export const OVERSEAS = 'overseas';
@@ -106,7 +106,7 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
     return parts.goods.length > 0;
   return (
     // "Raids on shipments sent by the farms": the raids on the farms' shipments.
-    (parts.kind === RAID_KIND && parts.owner.length > 0 && /\bshipments?\b/.test(q.text)) ||
+    (parts.kind === RAID_KIND && parts.owner.length > 0 && /\bshipments?\b|\bcargo(es)?\b/.test(q.text)) ||
     parts.from.length > 0 ||
     parts.to.length > 0 ||
     (parts.kind === 'arrival' && /\b(deliveries|shipments?|arrivals?)\b/.test(q.text)) ||
@@ -160,11 +160,12 @@ function unitOf(goods: readonly string[] | undefined, ctx: FormContext): string 
  */
 export function measureOf(p: Parts, text: string, ctx: FormContext): string | undefined {
   // What a raid or a robbery took is counted in gold unless crates are asked for.
-  const gold =
-    /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bmake from\b|\bmade from\b/.test(text) ||
+  const inGold =
+    /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bpa(y|id|ys|ying)\b|\bma(ke|de) (from|on|in)\b|\bbr(ing|ings|ought) in\b/.test(
+      text,
+    ) ||
     ((p.kind === RAID_KIND || p.kind === 'loss') && /\bhow much\b/.test(text) && !/\bcrates?\b/.test(text));
-  if (gold)
-    return { trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' }[p.kind];
+  if (inGold) return gold(p.kind);
   if (/\bcrates?\b/.test(text)) return 'cargo_items';
   // "How many nets", "bolts of textiles", "(in fish)": the goods in their own unit.
   const units = [...new Set(p.goods.map((g) => ctx.vocab.world.goods.get(g)?.unit))]
@@ -179,14 +180,35 @@ export function measureOf(p: Parts, text: string, ctx: FormContext): string | un
   return undefined;
 }
 
+/** A superlative of one shipment ("the priciest purchase", "the largest single raid"), not of a day. */
+function oneShipment(q: Question): boolean {
+  return (
+    q.superlative !== undefined &&
+    /\b(single|one|priciest|dearest|costliest|cheapest|largest|biggest|richest|smallest)\b/.test(q.text) &&
+    !/\bday\b|\bdaily\b/.test(q.text)
+  );
+}
+
+/** One shipment of each kind, as an answer names it. */
+const ONE: Record<Kind, string> = {
+  trade: 'trade',
+  arrival: 'shipment that arrived',
+  loss: 'shipment robbed',
+  [RAID_KIND]: 'raid',
+};
+
+/** A kind's gold. */
+const gold = (kind: Kind) =>
+  ({ trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' })[kind];
+
 export const shipments: Form = {
   name: 'shipments',
   matches: (q, ctx) =>
-    !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bhow many days\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bsingle\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
+    !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bhow many days\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
       q.text,
     ) &&
     !/^(did|does|do|was|were|has|have|had|is|are)\b/.test(q.core) &&
-    q.superlative === undefined &&
+    (q.superlative === undefined ? !/\bsingle\b/.test(q.text) : oneShipment(q)) &&
     isAboutShipments(partsOf(q, ctx), q),
   async answer(q, ctx) {
     const p = partsOf(q, ctx) as Parts;
@@ -205,10 +227,16 @@ export const shipments: Form = {
           ? { where: [{ key: 'value_gold', op: '>' as const, value: 0 }] }
           : {}),
     };
+    // "The priciest purchase from overseas": the one shipment at the extreme, in gold unless crates are asked for.
+    const one = oneShipment(q) ? (q.superlative as 'max' | 'min') : undefined;
+    const measured = one && !metric ? gold(p.kind) : metric;
+    if (one && measured) select.metric = measured;
     const r = (await ctx.tools.query(
-      metric
-        ? { op: 'aggregate', select, aggregate: 'sum' }
-        : { op: 'aggregate', select, per: 'event', aggregate: 'count' },
+      one && measured
+        ? { op: 'aggregate', select, per: 'event', aggregate: one }
+        : metric
+          ? { op: 'aggregate', select, aggregate: 'sum' }
+          : { op: 'aggregate', select, per: 'event', aggregate: 'count' },
       ctx.today,
     )) as AggregateResult;
     const n = r.groups[0]?.n ?? 0;
@@ -228,13 +256,19 @@ export const shipments: Form = {
       .filter(Boolean)
       .join(' ');
     const value = r.value ?? 0;
-    const stated = metric
-      ? metric === 'cargo_items'
+    const stated = measured
+      ? measured === 'cargo_items'
         ? `${fmt(value, 0)} ${value === 1 ? 'crate' : 'crates'}`
-        : metric === QUANTITY
+        : measured === QUANTITY
           ? `${fmt(value, 4)} ${unitOf(fields.goods, ctx)}`
           : `${fmt(value, 0)} gold`
       : `${fmt(value, 0)} ${value === 1 ? 'time' : 'times'}`;
+    if (one)
+      return {
+        answer: `The ${one === 'max' ? 'largest' : 'smallest'} single ${ONE[p.kind]} ${filters}, ${daysPhrase(range)}: ${r.value === null ? 'none was recorded' : stated}.`,
+        citations: r.evidence.slice(0, 1),
+        understood: { metric: measured ?? p.kind, ...rangeOf(range) },
+      };
     return {
       answer: `${capitalise(what)} ${filters}, ${daysPhrase(range)}: ${stated}${metric ? ` (${n} ${n === 1 ? 'event' : 'events'})` : ''}.`,
       citations: r.evidence,

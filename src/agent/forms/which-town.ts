@@ -26,7 +26,7 @@ const VICTIM =
 export const whichTown: Form = {
   name: 'which town',
   matches: (q) =>
-    (/\bwhich (\w+ )?(town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
+    (/\bwhich (\w+ )?(town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|\bwhich (one )?of (all )?the (\w+ ){0,2}towns\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core) ||
