@@ -56,10 +56,6 @@ function ensureEventIndexes(db: Database.Database): void {
     db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON events (${columns})`);
 }
 
-/** The columns an event row is inserted with, and how many rows one INSERT takes. */
-const EVENT_COLUMNS = 10;
-const EVENTS_PER_INSERT = 32;
-
 /** The event store's schema, one migration a version (exported for the tests of old stores). */
 export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE updates (
@@ -271,21 +267,6 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  /** INSERT statements of n event rows each, made once per n. */
-  private readonly eventInserts = new Map<number, Database.Statement<unknown[]>>();
-
-  private insertEvents(n: number): Database.Statement<unknown[]> {
-    let statement = this.eventInserts.get(n);
-    if (!statement) {
-      const row = `(${Array(EVENT_COLUMNS).fill('?').join(', ')})`;
-      statement = this.db.prepare(
-        `INSERT INTO events (update_id, town, town_seq, day, hour, ts, kind, actor, text, data) VALUES ${Array(n).fill(row).join(', ')}`,
-      );
-      this.eventInserts.set(n, statement);
-    }
-    return statement;
-  }
-
   private prepare() {
     return {
       updateById: this.db.prepare<[string], { digest: string }>('SELECT digest FROM updates WHERE id = ?'),
@@ -294,6 +275,9 @@ export class SqliteEventStore implements EventStore {
       ),
       insertUpdate: this.db.prepare(
         'INSERT OR IGNORE INTO updates (id, town, seq, ts, day, hour, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertEvent: this.db.prepare(
+        'INSERT INTO events (update_id, town, town_seq, day, hour, ts, kind, actor, text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       after: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?',
@@ -362,19 +346,6 @@ export class SqliteEventStore implements EventStore {
     const result = this.db
       .transaction((): AppendResult => {
         const result: AppendResult = { stored: 0, duplicates: 0, events: [] };
-        // Events go in several rows a statement (fewer calls into SQLite); a statement's rows take
-        // consecutive ids, the last of them its lastInsertRowid, and nothing else inserts events
-        // inside this transaction.
-        const rows: unknown[] = [];
-        let named = 0;
-        const insertRows = () => {
-          const n = rows.length / EVENT_COLUMNS;
-          if (n === 0) return;
-          const last = Number(this.insertEvents(n).run(rows).lastInsertRowid);
-          for (let i = 0; i < n; i++) (result.events[named + i] as StoredEvent).id = last - n + 1 + i;
-          named += n;
-          rows.length = 0;
-        };
         const towns = new TownBatch(s);
         for (let u = 0; u < updates.length; u++) {
           const update = updates[u] as IncomingUpdate;
@@ -407,8 +378,9 @@ export class SqliteEventStore implements EventStore {
           const events = update.events;
           for (let i = 0; i < events.length; i++) {
             const e = events[i] as IncomingUpdate['events'][number];
+            const data = dataJson[i] as string;
             const actor = e.actor ?? null;
-            rows.push(
+            const info = s.insertEvent.run(
               update.id,
               update.town,
               seq,
@@ -418,10 +390,12 @@ export class SqliteEventStore implements EventStore {
               e.kind,
               actor,
               e.text,
-              dataJson[i] as string,
+              data,
             );
+            const id = Number(info.lastInsertRowid);
+            towns.event(update.town, e.kind, id, actor, update.day);
             result.events.push({
-              id: 0,
+              id,
               update_id: update.id,
               town: update.town,
               town_seq: seq,
@@ -433,12 +407,9 @@ export class SqliteEventStore implements EventStore {
               text: e.text,
               data: e.data,
             });
-            if (rows.length === EVENT_COLUMNS * EVENTS_PER_INSERT) insertRows();
           }
           result.stored++;
         }
-        insertRows();
-        for (const e of result.events) towns.event(e.town, e.kind, e.id, e.actor, e.day);
         towns.write();
         return result;
       })
