@@ -89,11 +89,25 @@ function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabular
 
 /** Words before the question itself: "hey,", "tell me,", "yes or no:", "of all the towns,". */
 const FILLER =
-  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns)\b[,:;]?\s*)+/;
+  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|quick check|quick one)\b[,:;]?\s*)+/;
 
 /** Words before a colon or a ", so" that lead into the question itself. */
 const PREAMBLE =
   /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
+
+/** How a speaker frames a question about themselves ("I'm building a quest around the harbour, so"). */
+const FRAME_LEAD = /^(?:i'm|i am|i'd|i was|i need|i want|for my|settle|my players|as a|we're|we are)\b/;
+
+/**
+ * The question without the frame a speaker put around it, whose towns are where the speaker is, not
+ * what is asked ("For my notes on Port Logic: how many raids did the pirates pull off?" asks of
+ * every raid).
+ */
+function unframed(text: string): string {
+  if (!FRAME_LEAD.test(text)) return text;
+  const rest = text.replace(PREAMBLE, '');
+  return rest === text ? text : rest;
+}
 
 function coreOf(text: string, said: string | undefined): string {
   // The time phrase goes with the word that led it in ("in the past week", "during week 4").
@@ -131,6 +145,9 @@ export function parseQuestion(
     .replace(/[?.!]+$/, '')
     // "Cold-forge days", "rain-days": words joined by a hyphen are the words ("least-squares" too).
     .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
+    // Shorthand people write: "avg catch", "whos the smith".
+    .replace(/\bavg\b\.?/g, 'average')
+    .replace(/\bwhos\b/g, "who's")
     .trim();
   const read = (text: string): Question => {
     const time = parseTime(text, today);
@@ -141,7 +158,7 @@ export function parseQuestion(
       raw: trimmed,
       text,
       core: coreOf(text, time?.said),
-      towns: vocab.townsIn(text),
+      towns: vocab.townsIn(unframed(text)),
       metrics: vocab.metricsIn(unnamed),
       happening: vocab.happeningIn(unnamed),
       time,
