@@ -39,7 +39,7 @@ export function numberWord(word: string): number | undefined {
   return unit >= 0 ? unit : undefined;
 }
 
-const ORDINAL_WORDS = [
+export const ORDINAL_WORDS = [
   'first',
   'second',
   'third',

@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import type { World } from '../world/world.ts';
-import { NUMBER_WORDS } from './numbers.ts';
+import { NUMBER_WORDS, ORDINAL_WORDS } from './numbers.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Words questions are made of, which a typo must not be mended into something else. */
@@ -58,7 +58,7 @@ correlate correlation pearson spearman trend rising falling increasing decreasin
 `
   .split(/\s+/)
   .filter(Boolean)
-  .concat(NUMBER_WORDS);
+  .concat(NUMBER_WORDS, ORDINAL_WORDS);
 
 /** The literal words of a regular expression's source, with simple suffix groups spelled out. */
 function wordsOfPattern(source: string): string[] {

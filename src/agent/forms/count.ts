@@ -21,6 +21,13 @@ export const count: Form = {
     if (q.aggregate === 'mean' && q.metrics.length > 0) return false;
     // "How many repairs" counts the repairs; "how many crates were shipped" adds up crates.
     // The happening's own words are not a unit: "how many trips came back with empty nets".
+    // "How many mm of rain": the amount, in the number's own unit.
+    if (
+      q.metrics.some((m) =>
+        new RegExp(`\\bhow many ${m.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(q.text),
+      )
+    )
+      return false;
     if (h && /\bhow many\b/.test(q.text)) {
       const rest = q.text.replace(new RegExp(h.words.source, 'g'), ' ');
       if (!q.metrics.some((m) => m.key !== h.metric && new RegExp(`\\b${m.unit}\\b`).test(rest))) return true;

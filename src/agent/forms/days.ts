@@ -45,7 +45,7 @@ export const days: Form = {
   async answer(q, ctx) {
     const threshold = thresholdOf(q);
     if (threshold && q.metrics[0]) return daysOver(q, ctx, q.metrics[0], threshold);
-    const h = happeningOf(q, ctx);
+    const h = happeningOf(q, ctx, { days: true });
     if (!h)
       return {
         answer: 'I cannot tell what should have happened on those days.',

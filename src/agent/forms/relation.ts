@@ -76,7 +76,11 @@ export const relation: Form = {
   name: 'relation',
   matches: (q, ctx) =>
     pairOf(q, ctx) !== undefined ||
-    (TREND.test(q.text) && (q.metrics.length >= 1 || happeningOf(q, ctx)?.metric !== undefined)),
+    (TREND.test(q.text) &&
+      // "How many rounds of grog went down": a total, unless the words of a trend say otherwise.
+      (!/^how many\b/.test(q.core) ||
+        /\btrend\w*|\bslope\b|\brising\b|\bfalling\b|\bincreas|\bdecreas|\bchang/.test(q.text)) &&
+      (q.metrics.length >= 1 || happeningOf(q, ctx)?.metric !== undefined)),
   async answer(q, ctx) {
     const range = whole(ctx);
     const pair = pairOf(q, ctx);

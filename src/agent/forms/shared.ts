@@ -145,9 +145,21 @@ export const EVENTS_COUNTED =
   /\b(how (many|may|mnay|mny)|count (the|all)) (\w+ )?(trips|shifts|hauls|catches|raids|readings|deliveries|shipments|sales|batches|lessons|nights|reports|events)\b/;
 
 /** The happening asked about; with none of its number where the question says it brought nothing. */
-export function happeningOf(q: Question, ctx: FormContext): Happening | undefined {
+/** "Raids that brought in no gold": each one came back empty; but a day with no gold is a day without. */
+const NO_GOLD = /\b(took|taken|take|brought|brought in|bring in|got|get) no (gold|loot|plunder)\b/;
+
+/**
+ * The happening a question asks of; one that came back empty where it says so. With `days`, "no
+ * gold" is left to the days the happening did not happen on ("days the raids brought in no gold").
+ */
+export function happeningOf(
+  q: Question,
+  ctx: FormContext,
+  options: { days?: boolean } = {},
+): Happening | undefined {
   const h = namedHappening(q, ctx);
-  if (!h || !EMPTY.test(q.text) || h.metric === undefined || h.flag) return h;
+  const empty = EMPTY.test(q.text) || (!options.days && NO_GOLD.test(q.text));
+  if (!h || !empty || h.metric === undefined || h.flag) return h;
   return {
     ...h,
     name: `${h.name}, empty`,
