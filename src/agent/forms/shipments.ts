@@ -17,6 +17,9 @@ import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 /** Words of goods a town bought rather than sold. */
 const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|ying) for\b/;
 
+/** Gold that moves, rather than goods: "gold went from …", "gold paid to …". */
+const MONEY_FLOW = /\bgold (went|goes|go|gone|flowed|flows|was paid|paid|was sent|sent|left)\b/;
+
 /** Where goods go beyond the towns. */
 export const OVERSEAS = 'overseas';
 
@@ -80,6 +83,12 @@ export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
     // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
     else if (kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)) parts.to.push(town.id);
     else parts.owner.push(town.id);
+  }
+  // "Gold went from Port Logic to the ships from overseas": the money runs against the goods, so
+  // the town it left bought from overseas.
+  if (MONEY_FLOW.test(q.text) && /\boverseas\b/.test(q.text)) {
+    const payers = parts.from.filter((t) => t !== OVERSEAS);
+    if (payers.length > 0) return { ...parts, kind: 'trade', from: [OVERSEAS], to: payers, owner: [] };
   }
   // What comes from overseas is bought at the port: a trade, not an arrival.
   if (/\bfrom overseas\b/.test(q.text) || (/\boverseas\b/.test(q.text) && BOUGHT.test(q.text))) {
