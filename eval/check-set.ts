@@ -20,6 +20,8 @@ const SETS: Record<string, () => Promise<Build>> = {
   natural: async () => (await import('./natural.ts')).buildNatural,
   'natural-b': async () => (await import('./natural-b.ts')).buildNaturalB,
   'natural-c': async () => (await import('./natural-c.ts')).buildNaturalC,
+  'natural-d': async () => (await import('./natural-d.ts')).buildNaturalD,
+  'natural-e': async () => (await import('./natural-e.ts')).buildNaturalE,
 };
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@
  * (offline) every question of each evaluation set, and reports accuracy, a per-form table and the
  * answers that state a wrong number (eval/README.md says what the figures mean).
  *
- *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,natural-c,natural-e]
+ *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,natural-c,natural-d,natural-e]
  *                   [--forms total,who] [--verbose] [--json FILE] [--show-truth [--sample N]] [--search]
  *
  * Without --days and --seed it runs four histories: seeds 7 and 11 at 60 and 400 days. The legacy
@@ -30,6 +30,7 @@ import { buildGenerated } from './generated.ts';
 import { buildNatural } from './natural.ts';
 import { buildNaturalB } from './natural-b.ts';
 import { buildNaturalC } from './natural-c.ts';
+import { buildNaturalD } from './natural-d.ts';
 import { buildNaturalE } from './natural-e.ts';
 
 /** A case of any set: the legacy set's cases have no truth and no form of the reply. */
@@ -63,6 +64,7 @@ export const SET_NAMES = [
   'natural',
   'natural-b',
   'natural-c',
+  'natural-d',
   'natural-e',
 ] as const;
 export type SetName = (typeof SET_NAMES)[number];
@@ -164,6 +166,7 @@ async function casesOf(
   if (set === 'natural') return buildNatural(raw, today);
   if (set === 'natural-b') return buildNaturalB(raw, today);
   if (set === 'natural-c') return buildNaturalC(raw, today);
+  if (set === 'natural-d') return buildNaturalD(raw, today);
   if (set === 'natural-e') return buildNaturalE(raw, today);
   if (set === 'legacy') {
     if (today < LEGACY_MIN_DAYS) return `needs ${LEGACY_MIN_DAYS} days or more`;

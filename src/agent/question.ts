@@ -96,7 +96,8 @@ const PREAMBLE =
   /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
 
 /** How a speaker frames a question about themselves ("I'm building a quest around the harbour, so"). */
-const FRAME_LEAD = /^(?:i'm|i am|i'd|i was|i need|i want|for my|settle|my players|as a|we're|we are)\b/;
+const FRAME_LEAD =
+  /^(?:i'm|i am|i'd|i was|i need|i want|for my|for an?|settle|my players|as a|we're|we are|prepping|preparing|planning)\b/;
 
 /**
  * The question without the frame a speaker put around it, whose towns are where the speaker is, not
@@ -145,12 +146,20 @@ export function parseQuestion(
     .replace(/[?.!]+$/, '')
     // "Cold-forge days", "rain-days": words joined by a hyphen are the words ("least-squares" too).
     .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
-    // Shorthand people write: "avg catch", "whos the smith".
+    // Shorthand people write: "avg catch", "whos the smith", "hw many", "btwn", "w/", "# of days".
     .replace(/\bavg\b\.?/g, 'average')
     .replace(/\bwhos\b/g, "who's")
+    .replace(/\bhw\b/g, 'how')
+    .replace(/\bbtwn\b|\bbtw\b/g, 'between')
+    .replace(/\bw\/(?=\s)/g, 'with')
+    .replace(/(^|\s)#\s*of\b/g, '$1number of')
+    .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
+    .replace(/\bthis mo\b/g, 'this month')
     .trim();
   const read = (text: string): Question => {
-    const time = parseTime(text, today);
+    // The time of the question proper, before one in the speaker's frame ("my players arrive
+    // tomorrow - on how many days in the last 20 days …").
+    const time = parseTime(unframed(text), today) ?? parseTime(text, today);
     const actor = actorIn(text, actors);
     // A name is not a number's word: "Greta Grog" asks nothing about grog.
     const unnamed = actor ? text.replace(actor.toLowerCase(), ' ') : text;
@@ -160,7 +169,7 @@ export function parseQuestion(
       core: coreOf(text, time?.said),
       towns: vocab.townsIn(unframed(text)),
       metrics: vocab.metricsIn(unnamed),
-      happening: vocab.happeningIn(unnamed),
+      happening: vocab.happeningIn(unframed(unnamed)) ?? vocab.happeningIn(unnamed),
       time,
       actor,
       aggregate: aggregateIn(text),

@@ -30,7 +30,7 @@ const ANY_READING =
   /\b(any|a|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bat least one\b|\bat any (time|point|hour)\b/;
 
 const HOW_MANY_DAYS =
-  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week)|\bnumber of days\b|\bhow often\b.*\bdays\b/;
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bnumber of days\b|\bhow often\b.*\bdays\b/;
 
 export const days: Form = {
   name: 'days',
@@ -38,6 +38,8 @@ export const days: Form = {
     (HOW_MANY_DAYS.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)) ||
     // "Idle mill days last week?", "rain days at the Den?"
     (/^(\w+[- ]){1,3}days\b/.test(q.core) && q.happening !== undefined) ||
+    // "Days so far with over 5.5 tons of ore?"
+    (/^days\b/.test(q.core) && q.metrics.length > 0 && thresholdOf(q) !== undefined) ||
     // "Which days had more than 10 mm of rain?"
     (/^(which|what) days\b|\blist the days\b/.test(q.core) &&
       q.metrics.length > 0 &&

@@ -47,7 +47,7 @@ export default defineTown<Local>({
   id: 'den-of-thieves',
   name: 'Den of Thieves',
   description: 'the pirates’ island at sea: the tavern, the raiders, their boat and their arrows',
-  aliases: 'den of thieves|den-of-thieves|the den|pirates?|pirate island|the island|thieves|island',
+  aliases: 'den of thieves|den-of-thieves|the den|den|pirates?|pirate island|the island|thieves|island',
   colour: '#c0392b',
   position: [110, 170],
   routes: [{ to: 'port-logic', people: { hours: 3, by: 'smugglers’ skiff' } }],
