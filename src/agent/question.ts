@@ -159,7 +159,8 @@ export function parseQuestion(
   const read = (text: string): Question => {
     // The time of the question proper, before one in the speaker's frame ("my players arrive
     // tomorrow - on how many days in the last 20 days …").
-    const time = parseTime(unframed(text), today) ?? parseTime(text, today);
+    const proper = unframed(text);
+    const time = parseTime(proper, today) ?? parseTime(text, today);
     const actor = actorIn(text, actors);
     // A name is not a number's word: "Greta Grog" asks nothing about grog.
     const unnamed = actor ? text.replace(actor.toLowerCase(), ' ') : text;
@@ -167,9 +168,11 @@ export function parseQuestion(
       raw: trimmed,
       text,
       core: coreOf(text, time?.said),
-      towns: vocab.townsIn(unframed(text)),
+      towns: vocab.townsIn(proper),
       metrics: vocab.metricsIn(unnamed),
-      happening: vocab.happeningIn(unframed(unnamed)) ?? vocab.happeningIn(unnamed),
+      happening:
+        vocab.happeningIn(actor ? proper.replace(actor.toLowerCase(), ' ') : proper) ??
+        vocab.happeningIn(unnamed),
       time,
       actor,
       aggregate: aggregateIn(text),
@@ -214,15 +217,15 @@ export function parseQuestion(
         vocab.townMentionsIn(r.text).length > vocab.townMentionsIn(q.text).length &&
         r.metrics.length === q.metrics.length &&
         r.happening === q.happening;
-      // The word joins words the question as written already gives a number ("gold lot to the
-      // pirates": the gold lost, not the raid's), not a number of its own ("week four", not flour).
+      // The word joins words the question as written already gives a number ("gold loost to the
+      // pirates"), not a number of its own ("week four", not flour).
       const around = vocab.claimAround(r.text, mend.at, mend.at + mend.word.length);
       const joinsNumber =
         asksHistory(q) &&
         around !== undefined &&
         !vocab.claimsAny(q.text, mend.at, mend.at + 1) &&
         vocab.claimsAny(q.text, around[0], Math.min(around[1], mend.at));
-      return mend.generic ? joinsNumber : namesNumber || namesTown || joinsNumber;
+      return namesNumber || namesTown || joinsNumber;
     });
     if (accepted === undefined) break;
     q = read(accepted.text);

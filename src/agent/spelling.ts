@@ -82,10 +82,8 @@ export interface RealWordMend {
   word: string;
   /** It became a noun naming what is asked (slope, trend), not a world word. */
   asked: boolean;
-  /** The word written is one questions are made of ("lot"): a slip only where a number's words take it. */
-  generic: boolean;
   /** It became a word of time ("lats week": last), kept only where the question then names a time. */
-  time?: boolean;
+  time: boolean;
 }
 
 /** Nouns that name what a question asks for, which an everyday word after a determiner may be a slip of. */
@@ -218,16 +216,15 @@ export class Speller {
     const mends: RealWordMend[] = [];
     for (const m of text.matchAll(/[a-z]+/g)) {
       const word = m[0];
-      if (word.length < 3 || alsoKnown.has(word) || this.worldWords.has(word)) continue;
+      if (word.length < 3 || alsoKnown.has(word) || this.generic.has(word) || this.worldWords.has(word))
+        continue;
       const at = m.index as number;
-      const generic = this.generic.has(word);
       // Only a slip of the fingers (a letter left out, doubled or swapped), not another word one
       // letter away: "ran" may be rain, "hardest" is not harvest.
-      const asNoun =
-        !generic && DETERMINER_BEFORE.test(text.slice(0, at))
-          ? this.nearestOf(word, ASKED_NOUNS, 1)
-          : undefined;
-      const asTime = generic || asNoun ? undefined : this.nearestOf(word, TIME_WORDS, 1);
+      const asNoun = DETERMINER_BEFORE.test(text.slice(0, at))
+        ? this.nearestOf(word, ASKED_NOUNS, 1)
+        : undefined;
+      const asTime = asNoun ? undefined : this.nearestOf(word, TIME_WORDS, 1);
       const mended = asNoun ?? asTime ?? this.nearestOf(word, this.worldCandidates, 1);
       if (mended && mended.word !== word && mended.distance < 1)
         mends.push({
@@ -235,7 +232,6 @@ export class Speller {
           at,
           word: mended.word,
           asked: asNoun !== undefined,
-          generic,
           time: asTime !== undefined,
         });
     }
@@ -263,7 +259,7 @@ export class Speller {
           at,
           word: w,
           asked: false,
-          generic: false,
+          time: false,
         })),
       );
     }
