@@ -138,6 +138,19 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
     ],
   },
   {
+    kind: 'order',
+    about: 'a town running short of a good it needs orders it from the town that supplies it',
+    // The goods are wanted `from` the supplier `to` the town that ordered them, at `price_gold` a crate.
+    fields: { goods: 'goods', quantity: 'number', from: 'town', to: 'town', price_gold: 'number' },
+    happenings: [
+      {
+        name: 'order',
+        phrase: 'a town ordered goods it was short of',
+        words: /ordered|shortages?|running (low|short)|ran (low|short)/,
+      },
+    ],
+  },
+  {
     kind: 'loss',
     about: 'a shipment robbed by pirates on its way',
     metrics: [
@@ -167,11 +180,20 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   },
 ];
 
+/** The kind of an order a town sends the town that supplies a good it is running short of. */
+export const ORDER_KIND = 'order';
+
 /**
  * The kind of a raid on a shipment: the step tells the raided town (`target`) and the town the goods
  * were bound for (`to`). The towns that emit it are the world's raiders.
  */
 export const RAID_KIND = 'raid';
+
+/**
+ * The field of an event that sets today against the town's past ("the best catch in 12 days"):
+ * which kind of memory it tells (a record, a streak, a stock running low…). See memory.ts.
+ */
+export const RECALL_FIELD = 'recall';
 
 /** The kind whose events carry the weather readings, and each town's own readings beside them. */
 export const SENSOR_KIND = SENSOR_KIND_NAME;

@@ -5,12 +5,15 @@
  */
 import { worldDaysOf, worldTimeOf } from './clock.ts';
 import { describeCargo, type Goods, type GoodsDef, type Stock, unitsOf } from './goods.ts';
-import { RAID_KIND, SENSOR_KIND } from './kinds.ts';
+import { type Grammar, say, type Values } from './grammar.ts';
+import { ORDER_KIND, RAID_KIND, RECALL_FIELD, SENSOR_KIND } from './kinds.ts';
+import { type Memory, remember } from './memory.ts';
 import { round } from './num.ts';
 import { Rng } from './rng.ts';
-import type { AnyTownRules, TownRules, TownState, Turn } from './town.ts';
+import type { AnyTownRules, Export, Order, TownRules, TownState, Turn } from './town.ts';
 import type { Dispatch, EventData, TownEvent, TownId } from './types.ts';
 import { STORM_WIND_KPH, stormOnDay, type Weather, weatherAt } from './weather.ts';
+import { COMMON_WORDS } from './words.ts';
 import type { Route, World } from './world.ts';
 
 export interface StepInput {
@@ -37,6 +40,12 @@ export interface StepResult<Local> {
 const TRADE_HOURS = [6, 18] as const;
 const TRADE_CHANCE = 0.4;
 const MAX_CRATES = 10;
+/** A town orders a good it uses up when it holds less than this many updates' worth… */
+const ORDER_BELOW_UPDATES = 20;
+/** …asks for twice that less what it has, and asks again if nothing came within a day. */
+const REORDER_DAYS = 1;
+/** A town short of a good offers more for it, the shorter the more, up to double the usual price. */
+const MAX_PRICE_RISE = 2;
 
 export function initialState<Local>(world: World, rules: TownRules<Local>): TownState<Local> {
   const { gold, stock, local } = rules.initial();
@@ -47,6 +56,7 @@ export function initialState<Local>(world: World, rules: TownRules<Local>): Town
     stock: copyStock(world, stock),
     incoming: [],
     forecast: { day: 0, storm: false },
+    memory: {},
     local,
   };
 }
@@ -70,6 +80,10 @@ export function stepTown<Local>(
     stock: copyStock(world, previous.stock),
     incoming: previous.incoming.map((s) => ({ ...s })),
     forecast: { day: previous.forecast.day, storm: previous.forecast.storm },
+    // A state saved before towns remembered starts with an empty memory.
+    memory: copy(previous.memory ?? {}),
+    orders: copy(previous.orders ?? []),
+    ordered: { ...previous.ordered },
     local: copy(previous.local),
   };
   const t = Math.max(quantise(input.t), previous.t);
@@ -84,7 +98,9 @@ export function stepTown<Local>(
   deliver(world, turn);
   rules.work(turn);
   trade(world, rules, turn, rng.split('trade'));
+  remember(state.memory as Memory, world.kindsByName, day, turn.events, rng.split('memory'));
   for (const [goods, amount] of Object.entries(rules.upkeep)) turn.take(goods, amount);
+  orderShortages(world, rules, turn, rng.split('orders'));
   read(rules, turn);
   return { state, events: turn.events };
 }
@@ -118,6 +134,7 @@ class TownTurn<Local> implements Turn<Local> {
   /** Stand-ins handed out this turn for roles with no resident on duty. */
   private hands: Set<string> | undefined;
   private readonly workers: Rng;
+  private readonly words: Rng;
 
   constructor(
     private readonly world: World,
@@ -143,6 +160,7 @@ class TownTurn<Local> implements Turn<Local> {
     this.stormToday = state.forecast.storm || storm;
     this.rng = rng.split('work');
     this.workers = rng.split('workers');
+    this.words = rng.split('words');
   }
 
   emit(kind: string, text: string, data: EventData, actor?: string): void {
@@ -150,6 +168,10 @@ class TownTurn<Local> implements Turn<Local> {
       // Done by an unnamed hand: no actor, and the sentence starts with a capital.
       this.events.push({ kind, text: text.charAt(0).toUpperCase() + text.slice(1), data });
     } else this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
+  }
+
+  say(grammar: Grammar, start: string, values: Values): string {
+    return say(grammar, start, values, this.words);
   }
 
   worker(role: string): string {
@@ -221,13 +243,25 @@ function hear(world: World, rules: AnyTownRules, turn: Turn, dispatch: Dispatch)
   ) {
     const from = dispatch.town;
     const days = world.route(from, me)?.days ?? 0;
+    const crates = Number(data.cargo_items);
+    const price = Number(data.value_gold) / crates;
     turn.state.incoming.push({
       id: data.shipment,
       from,
       goods: data.goods,
-      crates: Number(data.cargo_items),
+      crates,
       arrives: dispatch.t + days,
+      ...(price !== turn.goods(data.goods).price && Number.isFinite(price) ? { price } : {}),
     });
+  } else if (event.kind === ORDER_KIND && data.from === me && turn.isGoods(data.goods)) {
+    const order: Order = {
+      to: dispatch.town,
+      goods: data.goods,
+      quantity: Number(data.quantity),
+      price: Number(data.price_gold),
+    };
+    const orders = (turn.state.orders ?? []).filter((o) => o.to !== order.to || o.goods !== order.goods);
+    turn.state.orders = [...orders, order];
   } else if (event.kind === RAID_KIND && data.target === me) {
     recordLoss(turn, dispatch);
   } else if (event.kind === RAID_KIND && data.to === me) {
@@ -251,11 +285,8 @@ function recordLoss(turn: Turn, dispatch: Dispatch): void {
     const value = data[key];
     if (value !== undefined) lossData[key] = value;
   }
-  turn.emit(
-    'loss',
-    `Pirates of ${turn.nameOf(dispatch.town)} robbed our shipment to ${turn.nameOf(String(data.to))} of ${what}, worth ${loot} gold.`,
-    lossData,
-  );
+  const values = { raiders: turn.nameOf(dispatch.town), to: turn.nameOf(String(data.to)), what, loot };
+  turn.emit('loss', turn.say(COMMON_WORDS, 'loss', values), lossData);
 }
 
 function deliver(world: World, turn: Turn): void {
@@ -266,57 +297,131 @@ function deliver(world: World, turn: Turn): void {
     const goods = s.goods;
     const quantity = unitsOf(turn.goods(goods), s.crates);
     turn.add(goods, quantity);
-    turn.state.gold = Math.max(0, turn.state.gold - s.crates * turn.goods(goods).price);
+    turn.state.gold = Math.max(0, turn.state.gold - s.crates * (s.price ?? turn.goods(goods).price));
+    const awaited = turn.state.ordered?.[goods] !== undefined;
+    if (awaited) delete turn.state.ordered?.[goods];
     const by = world.route(s.from, turn.town)?.by ?? 'road';
-    turn.emit(
-      'arrival',
-      `The ${by} from ${world.rules(s.from).name} arrived with ${turn.cargo(goods, s.crates)}.`,
-      {
-        goods,
-        quantity,
-        cargo_items: s.crates,
-        from: s.from,
-        to: turn.town,
-        shipment: s.id,
-        stock: turn.have(goods),
-      },
-    );
+    const values = { by, from: world.rules(s.from).name, cargo: turn.cargo(goods, s.crates), goods };
+    turn.emit('arrival', turn.say(COMMON_WORDS, awaited ? 'relief' : 'arrival', values), {
+      goods,
+      quantity,
+      cargo_items: s.crates,
+      from: s.from,
+      to: turn.town,
+      shipment: s.id,
+      stock: turn.have(goods),
+    });
   }
 }
 
+/** What a town can spare of a standing export: crates beyond what it keeps (half of that when asked in a shortage). */
+function spareCrates(turn: Turn, e: Export, ordered: boolean): number {
+  return Math.floor((turn.have(e.goods) - (ordered ? e.keep / 2 : e.keep)) / turn.goods(e.goods).perCrate);
+}
+
+/**
+ * Trade down the routes: an order from a town short of a good is shipped first, at the price it
+ * offered; otherwise one standing export, the fuller the store beyond its keep the likelier.
+ */
 function trade(world: World, rules: AnyTownRules, turn: Turn, rng: Rng): void {
   if (!turn.during(...TRADE_HOURS) || turn.weather.storm || !rng.chance(TRADE_CHANCE)) return;
-  const open = rules.exports.filter(
-    (e) =>
-      world.has(e.to) &&
-      world.route(turn.town, e.to) &&
-      turn.have(e.goods) - e.keep >= turn.goods(e.goods).perCrate,
-  );
+  const sendable = (e: Export) => world.has(e.to) && world.route(turn.town, e.to) !== null;
+  const orders = turn.state.orders ?? [];
+  for (const order of orders) {
+    const standing = rules.exports.find((e) => e.to === order.to && e.goods === order.goods);
+    if (!standing || !sendable(standing)) continue;
+    const wanted = Math.ceil(order.quantity / turn.goods(order.goods).perCrate);
+    const crates = Math.min(MAX_CRATES, wanted, spareCrates(turn, standing, true));
+    if (crates < 1) continue;
+    turn.state.orders = orders.filter((o) => o !== order);
+    ship(world, turn, standing, crates, order.price, rng);
+    return;
+  }
+  const open = rules.exports.filter((e) => sendable(e) && spareCrates(turn, e, false) >= 1);
   if (open.length === 0) return;
-  const order = rng.pick(open);
-  const def = turn.goods(order.goods);
-  const spare = Math.floor((turn.have(order.goods) - order.keep) / def.perCrate);
-  const crates = Math.min(MAX_CRATES, spare, rng.int(1, MAX_CRATES));
-  const quantity = turn.take(order.goods, unitsOf(def, crates));
-  const value = crates * def.price;
+  const standing = rng.pick(open);
+  const crates = Math.min(MAX_CRATES, spareCrates(turn, standing, false), rng.int(1, MAX_CRATES));
+  ship(world, turn, standing, crates, turn.goods(standing.goods).price, rng);
+}
+
+function ship(world: World, turn: Turn, standing: Export, crates: number, price: number, rng: Rng): void {
+  const def = turn.goods(standing.goods);
+  const quantity = turn.take(standing.goods, unitsOf(def, crates));
+  const value = crates * price;
   turn.state.gold += value;
-  const route = world.route(turn.town, order.to);
+  const route = world.route(turn.town, standing.to);
   const shipment = `${turn.town}-${turn.state.seq}`;
   const trader = turn.worker('trader');
-  turn.emit(
-    'trade',
-    `${trader} sent ${turn.cargo(order.goods, crates)} by ${route?.by} to ${world.rules(order.to).name}, sold for ${value} gold.`,
-    {
-      goods: order.goods,
-      quantity,
-      cargo_items: crates,
-      from: turn.town,
-      to: order.to,
-      shipment,
-      value_gold: value,
-    },
+  const values = {
     trader,
-  );
+    cargo: turn.cargo(standing.goods, crates),
+    by: route?.by ?? 'road',
+    to: world.rules(standing.to).name,
+    value,
+    price,
+    usual: def.price,
+    goods: standing.goods,
+  };
+  const data: EventData = {
+    goods: standing.goods,
+    quantity,
+    cargo_items: crates,
+    from: turn.town,
+    to: standing.to,
+    shipment,
+    value_gold: value,
+  };
+  const rule = price > def.price ? (price >= 2 * def.price ? 'doubled' : 'dearer') : 'sent';
+  if (rule !== 'sent') data[RECALL_FIELD] = 'price';
+  turn.emit('trade', say(COMMON_WORDS, rule, values, rng), data, trader);
+}
+
+/**
+ * What a town likes to hold of each good it uses: a while of what it uses up, and what its
+ * businesses work from.
+ */
+function reserveOf(rules: AnyTownRules, goods: string): number {
+  return Math.max(ORDER_BELOW_UPDATES * (rules.upkeep[goods] ?? 0), rules.needs?.[goods] ?? 0);
+}
+
+/**
+ * A town that holds less of a good than it likes to orders it from the town that supplies it,
+ * offering more the shorter it is; again, dearer, if nothing came within a day.
+ */
+function orderShortages(world: World, rules: AnyTownRules, turn: Turn, rng: Rng): void {
+  for (const goods of new Set([...Object.keys(rules.upkeep), ...Object.keys(rules.needs ?? {})])) {
+    const have = turn.have(goods);
+    const reserve = reserveOf(rules, goods);
+    if (!(reserve > 0) || have >= reserve) continue;
+    const ordered = (turn.state.ordered ??= {});
+    const last = ordered[goods];
+    if (last !== undefined && turn.t - last < REORDER_DAYS) continue;
+    const supplier = world.suppliersOf(turn.town, goods).find((id) => world.route(id, turn.town) !== null);
+    if (!supplier) continue;
+    const def = turn.goods(goods);
+    const again = last !== undefined;
+    const shortBy = 1 - have / reserve;
+    const rise = Math.min(MAX_PRICE_RISE, 1 + 0.5 * shortBy + (again ? 0.5 : 0));
+    const price = Math.round(def.price * rise);
+    const quantity = round(2 * reserve - have, 4);
+    ordered[goods] = turn.t;
+    const values = {
+      goods,
+      have: `${round(have, 2)} ${def.unit}`,
+      supplier: world.rules(supplier).name,
+      price,
+      usual: def.price,
+      town: rules.name,
+    };
+    turn.emit(ORDER_KIND, say(COMMON_WORDS, again ? 'reorder' : 'order', values, rng), {
+      goods,
+      quantity,
+      from: supplier,
+      to: turn.town,
+      price_gold: price,
+      [RECALL_FIELD]: 'low-stock',
+    });
+  }
 }
 
 function read(rules: AnyTownRules, turn: Turn): void {

@@ -135,6 +135,7 @@ export const TownSchema = z.strictObject({
     z.strictObject({ to: z.string().regex(ID), goods: z.string().regex(KEY), keep: z.number().min(0) }),
   ),
   upkeep: stock,
+  needs: stock.optional(),
   initial: fn('initial(): { gold, stock, local }'),
   sensors: fn('sensors(turn): { data, text }').optional(),
   observe: fn('observe(turn, dispatch)').optional(),

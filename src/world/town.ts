@@ -5,6 +5,8 @@
  * agent, the API, the viewer and the residents derive what they need from the data.
  */
 import type { Goods, GoodsDef, Stock } from './goods.ts';
+import type { Grammar, Values } from './grammar.ts';
+import type { Memory } from './memory.ts';
 import type { LocationKind, ResidentDef } from './residents/types.ts';
 import type { Rng } from './rng.ts';
 import type { Dispatch, EventData, Shipment, TownEvent, TownId } from './types.ts';
@@ -22,7 +24,22 @@ export interface TownState<Local = unknown> {
   incoming: Shipment[];
   /** The day's storm forecast, worked out once a day. */
   forecast: { day: number; storm: boolean };
+  /** Orders other towns have sent us, oldest first, not yet shipped. */
+  orders?: Order[];
+  /** When we last ordered each good we are short of (world time). */
+  ordered?: Record<string, number>;
+  /** What each business brought in lately, so a day can be set against the past (memory.ts). */
+  memory?: Memory;
   local: Local;
+}
+
+/** A town's order for a good it is short of: ship it `to` them at `price` gold a crate. */
+export interface Order {
+  to: string;
+  goods: Goods;
+  /** How much they want, in the good's unit. */
+  quantity: number;
+  price: number;
 }
 
 /** A standing order: send this good to that town whenever stock exceeds what we keep. */
@@ -47,6 +64,8 @@ export interface Turn<Local = unknown> {
   /** The state after this update, already a private copy: rules change it in place. */
   readonly state: TownState<Local>;
   emit(kind: string, text: string, data: EventData, actor?: string): void;
+  /** A sentence of the town's grammar from its rule `start`, the words drawn by the turn's own Rng. */
+  say(grammar: Grammar, start: string, values: Values): string;
   /** A named worker of the given role, chosen for this job. */
   worker(role: string): string;
   /** Take goods out of stock (never below zero) and return how much was taken. */
@@ -188,6 +207,8 @@ export interface TownRules<Local = unknown> {
   exports: readonly Export[];
   /** What the town eats or uses up in one update, whatever else happens. */
   upkeep: Stock;
+  /** What its businesses work from and how much it likes to hold; short of it, it orders more. */
+  needs?: Stock;
   initial(): { gold: number; stock: Stock; local: Local };
   /** Readings beyond the common ones (tide, river level), with a few words for the sensor text. */
   sensors?(turn: Turn<Local>): { data: EventData; text: string };

@@ -38,4 +38,6 @@ export interface Shipment {
   goods: string;
   crates: number;
   arrives: number;
+  /** Gold a crate was sold for, where it was not the good's usual price (an order in a shortage). */
+  price?: number;
 }

@@ -4,7 +4,7 @@
  * the built-in ones; `--towns-dir` adds more); nothing else names them.
  */
 import type { Goods, GoodsDef } from './goods.ts';
-import { COMMON_KINDS, RAID_KIND } from './kinds.ts';
+import { COMMON_KINDS, ORDER_KIND, RAID_KIND } from './kinds.ts';
 import type { AnyTownRules, EventKindDef, RouteDef } from './town.ts';
 import type { TownEvent, TownId } from './types.ts';
 import { worldProblems } from './world-check.ts';
@@ -35,6 +35,8 @@ export class World {
   readonly goods: ReadonlyMap<Goods, GoodsDef>;
   /** Every kind of event the world holds: the common ones, then each town's own. */
   readonly kinds: readonly EventKindDef[];
+  /** The same kinds by name. */
+  readonly kindsByName: ReadonlyMap<string, EventKindDef>;
   /** The towns that go raiding: those that emit raids. */
   readonly raiders: readonly TownId[];
   /**
@@ -70,6 +72,7 @@ export class World {
     }
     this.goods = goods;
     this.kinds = [...COMMON_KINDS, ...towns.flatMap((t) => t.kinds)];
+    this.kindsByName = new Map(this.kinds.map((k) => [k.kind, k]));
     this.facetKeys = [
       ...new Set(
         this.kinds.flatMap((k) =>
@@ -128,10 +131,16 @@ export class World {
     return found;
   }
 
-  /** Whether another town's event is this town's business: addressed to it, aimed at it, or watched. */
+  /** The towns that send this town a good, by their standing orders. */
+  suppliersOf(id: string, goods: Goods): readonly string[] {
+    return this.towns.filter((t) => t.exports.some((e) => e.to === id && e.goods === goods)).map((t) => t.id);
+  }
+
+  /** Whether another town's event is this town's business: addressed to it, aimed at it, ordered from it, or watched. */
   concerns(id: string, event: TownEvent): boolean {
     return (
       event.data.to === id ||
+      (event.kind === ORDER_KIND && event.data.from === id) ||
       event.data.target === id ||
       (this.byId.get(id)?.watches?.includes(event.kind) ?? false)
     );

@@ -3,6 +3,7 @@ import { inRange } from '../../num.ts';
 import { defineTown, type Turn } from '../../town.ts';
 import { KINDS } from './events.ts';
 import { PEOPLE, PLACES, TASKS } from './people.ts';
+import { WORDS } from './words.ts';
 
 interface Local {
   /** The lower gallery floods after heavy rain and stays flooded until this world time. */
@@ -48,6 +49,8 @@ export default defineTown<Local>({
     { to: 'port-logic', goods: 'trinkets', keep: 12 },
   ],
   upkeep: { flour: 14, fish: 8 },
+  // Picks for the mines: without them no ore is dug, so no metal goes down to the forge.
+  needs: { tools: 6 },
   initial: () => ({
     gold: 500,
     stock: { flour: 300, tools: 10, metal: 0.008, fish: 100 },
@@ -64,18 +67,17 @@ export default defineTown<Local>({
 function mining(turn: MountainTurn): void {
   const miner = turn.worker('miner');
   if (turn.t < turn.state.local.floodedUntil) {
-    const text = `${miner}'s shift bailed water: the lower gallery is flooded after the rain. No ore today.`;
-    turn.emit('mining', text, { ore_tons: 0, metal_lbs: 0, flood: 1 }, miner);
+    turn.emit(
+      'mining',
+      turn.say(WORDS, 'flooded', { miner }),
+      { ore_tons: 0, metal_lbs: 0, flood: 1 },
+      miner,
+    );
     return;
   }
   const picks = turn.have('tools');
   if (picks < 1) {
-    turn.emit(
-      'mining',
-      `${miner}'s shift had no picks left: no ore mined.`,
-      { ore_tons: 0, metal_lbs: 0 },
-      miner,
-    );
+    turn.emit('mining', turn.say(WORDS, 'noPicks', { miner }), { ore_tons: 0, metal_lbs: 0 }, miner);
     return;
   }
   const fed = turn.have('flour') > 0 ? 1 : 0.6;
@@ -84,10 +86,12 @@ function mining(turn: MountainTurn): void {
   const metal = inRange(0.001 + (0.004 * (ore - 0.1) * turn.rng.range(0.85, 1)) / 1.9, 0.001, 0.005, 4);
   turn.add('metal', metal);
   if (turn.rng.chance(0.12)) turn.take('tools', 1);
-  const hungry = fed < 1 ? ' The miners are hungry: no flour has come up the road.' : '';
+  const values = { miner, ore, metal };
+  const text = turn.say(WORDS, ore >= 1.5 ? 'richSeam' : 'mined', values);
+  const hungry = fed < 1 ? ` ${turn.say(WORDS, 'hungry', values)}` : '';
   turn.emit(
     'mining',
-    `${miner}'s shift mined ${ore} tons of ore, processed into ${metal} lbs of metal.${hungry}`,
+    `${text}${hungry}`,
     fed < 1 ? { ore_tons: ore, metal_lbs: metal, hunger: 1 } : { ore_tons: ore, metal_lbs: metal },
     miner,
   );
@@ -95,13 +99,13 @@ function mining(turn: MountainTurn): void {
 
 function academy(turn: MountainTurn): void {
   const teacher = turn.worker('teacher');
-  const learned = turn.rng.pick([0, 0, 1, 1, 1, 2]);
+  // A class that has been taught well teaches itself: the more the Academy has taught, the fewer blank days.
+  const learned = turn.rng.pick(
+    turn.state.local.taught > 40 ? [0, 1, 1, 2, 2, 2, 2, 1] : [0, 1, 1, 1, 1, 2, 2, 1],
+  );
   const craft = turn.rng.pick(CRAFTS);
   turn.state.local.taught += learned;
-  const text =
-    learned === 0
-      ? `Nobody in ${teacher}'s class mastered ${craft} today.`
-      : `${learned} ${learned === 1 ? 'pupil' : 'pupils'} of ${teacher} learned how to make ${craft}.`;
+  const text = turn.say(WORDS, learned === 0 ? 'noneLearned' : 'learned', { teacher, learned, craft });
   turn.emit('education', text, { learned }, teacher);
 }
 
@@ -109,7 +113,7 @@ function workshop(turn: MountainTurn): void {
   const john = turn.worker('apprentice');
   const makeable = Math.floor(turn.have('metal') / METAL_PER_TRINKET_LBS + 1e-9);
   if (makeable < 1) {
-    turn.emit('apprenticeship', `${john} had no metal to work: no trinkets made.`, { trinkets: 0 }, john);
+    turn.emit('apprenticeship', turn.say(WORDS, 'noMetal', { john }), { trinkets: 0 }, john);
     return;
   }
   const skill = turn.state.local.taught > 40 ? 1 : 0;
@@ -117,10 +121,5 @@ function workshop(turn: MountainTurn): void {
   turn.take('metal', trinkets * METAL_PER_TRINKET_LBS);
   turn.add('trinkets', trinkets);
   const kind = turn.rng.pick(TRINKETS);
-  turn.emit(
-    'apprenticeship',
-    `${john} produced ${trinkets} small metal ${trinkets === 1 ? 'trinket' : 'trinkets'} (${kind}).`,
-    { trinkets },
-    john,
-  );
+  turn.emit('apprenticeship', turn.say(WORDS, 'trinkets', { john, trinkets, kind }), { trinkets }, john);
 }

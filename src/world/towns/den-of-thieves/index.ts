@@ -8,6 +8,7 @@ import { clamp, inRange, round } from '../../num.ts';
 import { defineTown, type Turn } from '../../town.ts';
 import { KINDS } from './events.ts';
 import { PEOPLE, PLACES, TASKS } from './people.ts';
+import { WORDS } from './words.ts';
 
 interface Sighting {
   shipment: string;
@@ -100,30 +101,33 @@ export default defineTown<Local>({
 function lookout(turn: DenTurn): void {
   const sails = turn.state.local.sightings;
   if (sails.length === 0) {
-    turn.emit('lookout', 'The lookout on Gallows Rock saw no sails on the trade route.', { sails: 0 });
+    turn.emit('lookout', turn.say(WORDS, 'noSails', {}), { sails: 0 });
     return;
   }
   const richest = sails.reduce((a, b) => (value(turn, b) > value(turn, a) ? b : a));
-  turn.emit(
-    'lookout',
-    `The lookout on Gallows Rock counted ${sails.length} ${sails.length === 1 ? 'sail' : 'sails'} on the trade route; the richest carries ${richest.goods} from ${turn.nameOf(richest.from)} to ${turn.nameOf(richest.to)}.`,
-    { sails: sails.length },
-  );
+  const values = {
+    sails: sails.length,
+    goods: richest.goods,
+    from: turn.nameOf(richest.from),
+    to: turn.nameOf(richest.to),
+  };
+  turn.emit('lookout', turn.say(WORDS, 'sails', values), { sails: sails.length });
 }
 
 function raid(turn: DenTurn, prize: Sighting): void {
   const den = turn.state.local;
   const captain = turn.worker('captain');
-  const reason = turn.weather.storm
-    ? `no raid leaves in a storm (wind ${turn.weather.wind_kph} km/h)`
+  const why = turn.weather.storm
+    ? 'storm'
     : den.boat < SEAWORTHY
-      ? `the ${SHIP_NAME}'s hull is cracked and she must be repaired first`
+      ? 'hull'
       : den.arrows < ARROWS_PER_RAID
-        ? `only ${den.arrows} arrows left in the racks`
+        ? 'arrows'
         : undefined;
-  if (reason) {
-    const text = `${captain} let the ${prize.goods} shipment from ${turn.nameOf(prize.from)} go: ${reason}.`;
-    turn.emit('raid', text, { raid_gold: 0 }, captain);
+  const base = { captain, goods: prize.goods, from: turn.nameOf(prize.from), ship: SHIP_NAME };
+  if (why) {
+    const values = { ...base, wind: turn.weather.wind_kph, arrows: den.arrows };
+    turn.emit('raid', turn.say(WORDS, `letGo-${why}`, values), { raid_gold: 0 }, captain);
     return;
   }
 
@@ -135,9 +139,10 @@ function raid(turn: DenTurn, prize: Sighting): void {
   den.morale = clamp(den.morale + 0.15, 0, 1);
   den.lastRaid = turn.t;
   den.sightings = den.sightings.filter((s) => s.shipment !== prize.shipment);
+  const values = { ...base, loot, cargo: turn.cargo(prize.goods, taken), to: turn.nameOf(prize.to) };
   turn.emit(
     'raid',
-    `${captain} left on a raid in the ${SHIP_NAME} and took ${turn.cargo(prize.goods, taken)} from the ${turn.nameOf(prize.from)} shipment to ${turn.nameOf(prize.to)}, worth ${loot} gold.`,
+    turn.say(WORDS, 'raid', values),
     {
       raid_gold: loot,
       loot_gold: loot,
@@ -156,40 +161,39 @@ function raid(turn: DenTurn, prize: Sighting): void {
 function repair(turn: DenTurn): void {
   const den = turn.state.local;
   const bosun = turn.worker('bosun');
+  const values = { bosun, ship: SHIP_NAME, cost: REPAIR_COST_GOLD };
   if (turn.state.gold < REPAIR_COST_GOLD) {
-    const text = `The pirates could not repair their ship: ${bosun} has no gold for timber and the ${SHIP_NAME} stays leaky.`;
-    turn.emit('repair', text, { boat_repaired: 0 }, bosun);
+    turn.emit('repair', turn.say(WORDS, 'noTimber', values), { boat_repaired: 0 }, bosun);
     return;
   }
   turn.state.gold -= REPAIR_COST_GOLD;
   den.boat = 1;
-  const text = `The pirates repaired their ship: ${bosun}'s crew patched the ${SHIP_NAME}'s hull for ${REPAIR_COST_GOLD} gold.`;
-  turn.emit('repair', text, { boat_repaired: 1 }, bosun);
+  turn.emit('repair', turn.say(WORDS, 'repaired', values), { boat_repaired: 1 }, bosun);
 }
 
 function fletch(turn: DenTurn): void {
   const den = turn.state.local;
   const fletcher = turn.worker('fletcher');
-  const arrows = inRange(turn.rng.int(5, 50) * Math.min(1, (ARROW_RACK - den.arrows) / 30), 0, 50);
+  const arrows = inRange(turn.rng.int(5, 50) * Math.min(1, (ARROW_RACK - den.arrows) / 30), 1, 50);
   den.arrows += arrows;
-  turn.emit('arrows', `${fletcher} made ${arrows} arrows; ${den.arrows} in the racks.`, { arrows }, fletcher);
+  turn.emit(
+    'arrows',
+    turn.say(WORDS, 'arrows', { fletcher, arrows, racks: den.arrows }),
+    { arrows },
+    fletcher,
+  );
 }
 
 function tavern(turn: DenTurn): void {
   const den = turn.state.local;
   const keeper = turn.worker('keeper');
   if (turn.state.gold < 3 * DRINK_PRICE_GOLD) {
-    turn.emit('drinking', `${keeper} would not pour on credit: the crew is broke.`, { drinks: 0 }, keeper);
+    turn.emit('drinking', turn.say(WORDS, 'broke', { keeper }), { drinks: 0 }, keeper);
     return;
   }
   const drinks = inRange(3 + 17 * turn.rng.next() * (0.3 + 0.7 * den.morale), 3, 20);
   turn.state.gold -= drinks * DRINK_PRICE_GOLD;
   den.morale = clamp(den.morale + 0.01 * drinks, 0, 1);
   const mood = den.morale > 0.7 ? 'singing' : den.morale < 0.3 ? 'grumbling' : 'talking';
-  turn.emit(
-    'drinking',
-    `${keeper} poured ${drinks} drinks at the tavern; the crew sat ${mood}.`,
-    { drinks },
-    keeper,
-  );
+  turn.emit('drinking', turn.say(WORDS, `drinks-${mood}`, { keeper, drinks }), { drinks }, keeper);
 }

@@ -5,16 +5,34 @@ import type { EventData } from '../../types.ts';
 import { DROUGHT_MOISTURE, season } from '../../weather.ts';
 import { KINDS, READINGS } from './events.ts';
 import { PEOPLE, PLACES, TASKS } from './people.ts';
+import { WORDS } from './words.ts';
 
-type Local = Record<string, never>;
+interface Local {
+  /** Reaped grain stacked in the barns as sheaves, threshed into the granary through the winter. */
+  sheaves: number;
+}
 type FarmTurn = Turn<Local>;
 
-/** The mill wheel needs this much river to turn. */
-export const MILL_MIN_RIVER_M = 0.8;
+/** The mill wheel needs this much river to turn, and turns at full speed from this much. */
+export const MILL_MIN_RIVER_M = 0.45;
+const MILL_FULL_RIVER_M = 0.9;
 /** Pounds of Circuiton metal in one tool. */
 export const METAL_PER_TOOL_LBS = 0.0004;
 const FLOUR_PER_GRAIN = 0.72;
-const TOOL_KINDS = ['ploughshares', 'sickles', 'hoes', 'pickaxes', 'hinges', 'horseshoes'];
+/** The miller grinds to keep this much flour in the bins, and no more than the granary spares. */
+const FLOUR_BINS_LBS = 1200;
+/** Of what is reaped, this share is threshed at once; the rest waits in the barns as sheaves. */
+const THRESHED_AT_HARVEST = 0.45;
+const TOOL_KINDS = [
+  'ploughshares',
+  'sickles',
+  'hoes',
+  'pickaxes',
+  'hinges',
+  'horseshoes',
+  'scythes',
+  'nails',
+];
 
 /** The river rises with the rain of the last weeks and falls in a drought. */
 export function riverLevel(turn: { weather: { moisture: number; rain_mm: number } }): number {
@@ -47,15 +65,23 @@ export default defineTown<Local>({
     flour: { unit: 'lbs', perCrate: 40, price: 22 },
     tools: { unit: 'tools', perCrate: 5, price: 45 },
   },
+  // The granary keeps a winter's reserve; only the grain beyond it is sold.
   exports: [
-    { to: 'port-logic', goods: 'grain', keep: 400 },
-    { to: 'port-logic', goods: 'flour', keep: 240 },
-    { to: 'circuiton', goods: 'flour', keep: 160 },
+    { to: 'port-logic', goods: 'grain', keep: 6000 },
+    { to: 'port-logic', goods: 'flour', keep: 400 },
+    { to: 'circuiton', goods: 'flour', keep: 200 },
     { to: 'circuiton', goods: 'tools', keep: 4 },
     { to: 'port-logic', goods: 'tools', keep: 8 },
   ],
   upkeep: { flour: 10, fish: 10 },
-  initial: () => ({ gold: 600, stock: { grain: 600, flour: 200, tools: 8, metal: 0.01 }, local: {} }),
+  // Enough metal for a day at the forge.
+  needs: { metal: 20 * METAL_PER_TOOL_LBS },
+  // A settled world in midwinter: last year's harvest in the granary and in the barns.
+  initial: () => ({
+    gold: 600,
+    stock: { grain: 5000, flour: 800, tools: 8, metal: 0.01 },
+    local: { sheaves: 70_000 },
+  }),
   sensors(turn) {
     const river_level_m = riverLevel(turn);
     return { data: { river_level_m }, text: `river ${river_level_m} m` };
@@ -71,30 +97,46 @@ function farming(turn: FarmTurn): void {
   const farmer = turn.worker('farmer');
   const s = season(turn.t);
   const drought = turn.weather.moisture < DROUGHT_MOISTURE;
-  if (s < -0.2) {
-    turn.emit('farming', `${farmer} worked the frozen field: no crops in winter.`, { harvest: 0 }, farmer);
-    return;
-  }
+  const hands = turn.have('tools') >= 1 ? 1 : 0.5;
+  const barn = turn.state.local;
   if (s < 0.1) {
-    turn.emit('farming', `${farmer} ploughed and sowed the field: no crops yet.`, { harvest: 0 }, farmer);
+    // Out of season the farmers thresh the sheaves in the barns, or plough and sow when none are left.
+    const threshed = Math.round(Math.min(barn.sheaves, turn.rng.int(60, 170) * hands));
+    if (threshed > 0) {
+      barn.sheaves -= threshed;
+      turn.add('grain', threshed);
+      const text = turn.say(WORDS, 'threshing', {
+        farmer,
+        harvest: threshed,
+        left: Math.round(barn.sheaves),
+      });
+      turn.emit('farming', text, { harvest: threshed }, farmer);
+      return;
+    }
+    const text = turn.say(WORDS, s < -0.2 ? 'winter' : 'sowing', { farmer });
+    turn.emit('farming', text, { harvest: 0 }, farmer);
     return;
   }
   const water = drought ? 0.25 : Math.min(1, 0.4 + turn.weather.moisture);
-  const hands = turn.have('tools') >= 1 ? 1 : 0.5;
-  const harvest = inRange(500 * turn.rng.next() ** 0.6 * s * water * hands, 0, 500);
+  const reaped = inRange(900 * turn.rng.next() ** 0.6 * s * water * hands, 0, 900);
+  const harvest = Math.round(reaped * THRESHED_AT_HARVEST);
+  barn.sheaves += reaped - harvest;
   if (turn.rng.chance(0.06)) turn.take('tools', 1);
   turn.add('grain', harvest);
-  const text =
+  const values = { farmer, harvest, stacked: reaped - harvest };
+  const rule =
     harvest === 0
-      ? `${farmer} worked the field: ${drought ? 'the drought left no crops' : 'no crops came up'}.`
+      ? drought
+        ? 'parched'
+        : 'nothing'
       : harvest > 350
-        ? `${farmer} brought in a surplus: ${harvest} lbs of grain.`
+        ? 'surplus'
         : drought
-          ? `${farmer} harvested a thin ${harvest} lbs of grain from the parched field.`
-          : `${farmer} harvested ${harvest} lbs of grain.`;
+          ? 'thin'
+          : 'harvest';
   const flag: EventData =
     harvest === 0 ? (drought ? { drought: 1 } : {}) : harvest > 350 ? { surplus: 1 } : {};
-  turn.emit('farming', text, { harvest, ...flag }, farmer);
+  turn.emit('farming', turn.say(WORDS, rule, values), { harvest, ...flag }, farmer);
 }
 
 function mill(turn: FarmTurn): void {
@@ -104,7 +146,7 @@ function mill(turn: FarmTurn): void {
   if (river < MILL_MIN_RIVER_M) {
     turn.emit(
       'mill',
-      `${miller}'s mill stood idle: the river is too low (${river} m) to turn the wheel.`,
+      turn.say(WORDS, 'lowRiver', { miller, river }),
       { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, idle: 1 },
       miller,
     );
@@ -113,18 +155,29 @@ function mill(turn: FarmTurn): void {
   if (stock < 100) {
     turn.emit(
       'mill',
-      `${miller}'s mill stood idle: only ${stock} lbs of grain in the granary.`,
+      turn.say(WORDS, 'noGrain', { miller, stock }),
       { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, idle: 1 },
       miller,
     );
     return;
   }
-  const grain = turn.take('grain', Math.min(stock, turn.rng.int(100, 500)));
+  // Grind what the bins lack; with the bins full, a little for the village's own bread.
+  const wanted = Math.max(0, FLOUR_BINS_LBS - turn.have('flour')) / FLOUR_PER_GRAIN;
+  const load =
+    wanted > 100 ? Math.min(500, Math.max(100, wanted), turn.rng.int(100, 500)) : turn.rng.int(100, 150);
+  // A low river turns the wheel slowly.
+  const speed = Math.min(1, (river - MILL_MIN_RIVER_M) / (MILL_FULL_RIVER_M - MILL_MIN_RIVER_M));
+  const slow = speed < 1;
+  const grain = turn.take(
+    'grain',
+    Math.round(Math.min(stock, Math.max(100, load * (slow ? 0.2 + 0.8 * speed : 1)))),
+  );
   const flour = Math.round(grain * FLOUR_PER_GRAIN);
   turn.add('flour', flour);
+  const rule = slow ? 'slowWheel' : wanted > 100 ? 'grind' : 'binsFull';
   turn.emit(
     'mill',
-    `${miller} ground ${grain} lbs of grain into ${flour} lbs of flour.`,
+    turn.say(WORDS, rule, { miller, grain, flour, stock: turn.have('grain'), river }),
     { grain_lbs: grain, flour_lbs: flour, grain_stock_lbs: stock },
     miller,
   );
@@ -134,22 +187,12 @@ function forge(turn: FarmTurn): void {
   const smith = turn.worker('blacksmith');
   const forgeable = Math.floor(turn.have('metal') / METAL_PER_TOOL_LBS + 1e-9);
   if (forgeable < 1) {
-    turn.emit(
-      'forge',
-      `${smith}'s forge was cold: no metal from Circuiton to work.`,
-      { tools: 0, cold_forge: 1 },
-      smith,
-    );
+    turn.emit('forge', turn.say(WORDS, 'coldForge', { smith }), { tools: 0, cold_forge: 1 }, smith);
     return;
   }
   const tools = Math.min(forgeable, turn.rng.int(1, 5));
   turn.take('metal', tools * METAL_PER_TOOL_LBS);
   turn.add('tools', tools);
   const kind = turn.rng.pick(TOOL_KINDS);
-  turn.emit(
-    'forge',
-    `${smith} forged ${tools} ${tools === 1 ? 'tool' : 'tools'} (${kind}).`,
-    { tools },
-    smith,
-  );
+  turn.emit('forge', turn.say(WORDS, 'forged', { smith, tools, kind }), { tools }, smith);
 }

@@ -6,16 +6,19 @@ import type { EventData } from '../../types.ts';
 import { season } from '../../weather.ts';
 import { KINDS, READINGS } from './events.ts';
 import { PEOPLE, PLACES, TASKS } from './people.ts';
+import { WORDS } from './words.ts';
 
 type Local = Record<string, never>;
 type PortTurn = Turn<Local>;
 
 const IMPORTS: readonly Goods[] = ['spices', 'textiles', 'tools', 'grain'];
-const EXPORTS: readonly Goods[] = ['fish', 'flour', 'trinkets', 'metal', 'nets', 'rope'];
+const EXPORTS: readonly Goods[] = ['fish', 'flour', 'grain', 'trinkets', 'metal', 'nets', 'rope'];
+/** Of a good the town uses up, the harbour sells overseas only what is beyond this many updates' worth. */
+const HOME_UPDATES = 40;
 const SHIPS = ['Sea Lark', 'Morning Tern', 'Gilded Eel', 'Northwind', 'Saltbride'];
-const REEFS = ['off the north reef', 'on the outer banks', 'by the harbour mouth', 'past the lighthouse'];
 /** Nets and ropes the loft likes to have on the racks. */
 const NET_TARGET = 12;
+const UPKEEP = { fish: 40, flour: 8 };
 const ROPE_TARGET = 24;
 
 export default defineTown<Local>({
@@ -51,7 +54,7 @@ export default defineTown<Local>({
     { to: 'circuiton', goods: 'spices', keep: 4 },
     { to: 'circuiton', goods: 'textiles', keep: 8 },
   ],
-  upkeep: { fish: 40, flour: 8 },
+  upkeep: UPKEEP,
   initial: () => ({
     gold: 800,
     stock: { fish: 300, nets: 8, rope: 12, spices: 4, textiles: 8, grain: 100, flour: 120, tools: 5 },
@@ -74,8 +77,8 @@ export default defineTown<Local>({
 function fishing(turn: PortTurn): void {
   const fisher = turn.worker('fisher');
   if (turn.weather.storm || turn.stormToday) {
-    const why = turn.weather.storm ? 'a storm is blowing' : 'the harbourmaster forecasts a storm';
-    turn.emit('fishing', `${fisher} kept the boats in harbour: ${why}. No fish today.`, { fish: 0 }, fisher);
+    const rule = turn.weather.storm ? 'stormBlowing' : 'stormForecast';
+    turn.emit('fishing', turn.say(WORDS, rule, { fisher }), { fish: 0 }, fisher);
     return;
   }
   const summer = 0.7 + 0.3 * season(turn.t);
@@ -86,18 +89,12 @@ function fishing(turn: PortTurn): void {
   const fish = inRange(500 * turn.rng.next() ** 0.8 * summer * calm * gear * light, 0, 500);
   turn.add('fish', fish);
   if (turn.rng.chance(0.15 + turn.weather.wind_kph / 200)) turn.take('nets', 1);
-  const where = turn.rng.pick(REEFS);
-  const text =
-    fish === 0
-      ? `${fisher} came back with empty nets.`
-      : fish < 100
-        ? `${fisher} brought in a poor catch of ${fish} fish ${where}.`
-        : fish > 350
-          ? `${fisher} landed a fine haul of ${fish} fish ${where}.`
-          : `${fisher} caught ${fish} fish ${where}.`;
+  const rule =
+    fish === 0 ? 'empty' : fish < 100 ? 'poor' : fish > 350 ? 'fine' : light < 1 ? 'night' : 'catch';
   const data: EventData =
     fish === 0 ? { fish, empty_nets: 1 } : fish > 350 ? { fish, fine_haul: 1 } : { fish };
-  turn.emit('fishing', gear < 1 ? `${text} With no nets left, they fished with lines.` : text, data, fisher);
+  const text = turn.say(WORDS, rule, { fisher, fish });
+  turn.emit('fishing', gear < 1 ? `${text} ${turn.say(WORDS, 'noNets', {})}` : text, data, fisher);
 }
 
 function loft(turn: PortTurn): void {
@@ -106,34 +103,41 @@ function loft(turn: PortTurn): void {
   const ropes = inRange(turn.rng.int(0, 10) + 0.5 * Math.max(0, ROPE_TARGET - turn.have('rope')), 0, 20);
   turn.add('nets', nets);
   turn.add('rope', ropes);
-  turn.emit('maritime', `${maker}'s loft made ${nets} nets and ${ropes} ropes.`, { nets, ropes }, maker);
+  const rule = ropes === 0 ? 'netsOnly' : 'loft';
+  turn.emit('maritime', turn.say(WORDS, rule, { maker, nets, ropes }), { nets, ropes }, maker);
+}
+
+/** What the harbour can sell overseas of a good: all of it beyond two crates, and beyond the town's own needs. */
+function sellable(turn: PortTurn, goods: Goods, upkeep: number): number {
+  return turn.have(goods) - 2 * turn.goods(goods).perCrate - HOME_UPDATES * upkeep;
 }
 
 function harbour(turn: PortTurn): void {
   const trader = turn.worker('trader');
   const ship = turn.rng.pick(SHIPS);
   if (turn.weather.storm) {
-    turn.emit('trade', `No ship could make the harbour in the storm; ${trader} waited on the quay.`, {
+    turn.emit('trade', turn.say(WORDS, 'noShip', { trader }), {
       cargo_items: 0,
       from: 'overseas',
       to: turn.town,
     });
     return;
   }
-  const spare = EXPORTS.filter((g) => turn.have(g) >= 2 * turn.goods(g).perCrate);
+  const upkeep: Record<string, number> = UPKEEP;
+  const spare = EXPORTS.filter((g) => sellable(turn, g, upkeep[g] ?? 0) >= 0);
   if (spare.length > 0 && turn.rng.chance(0.5)) {
     const goods = turn.rng.pick(spare);
     const crates = Math.min(
       10,
       turn.rng.int(1, 10),
-      Math.floor(turn.have(goods) / turn.goods(goods).perCrate) - 1,
+      Math.floor((turn.have(goods) - HOME_UPDATES * (upkeep[goods] ?? 0)) / turn.goods(goods).perCrate) - 1,
     );
     const quantity = turn.take(goods, round(crates * turn.goods(goods).perCrate, 4));
     const value = crates * turn.goods(goods).price;
     turn.state.gold += value;
     turn.emit(
       'trade',
-      `The ${ship} loaded ${turn.cargo(goods, crates)} at the trade hub, bound overseas; ${trader} was paid ${value} gold.`,
+      turn.say(WORDS, 'export', { ship, trader, cargo: turn.cargo(goods, crates), value }),
       { cargo_items: crates, goods, quantity, from: turn.town, to: 'overseas', value_gold: value },
       trader,
     );
@@ -143,7 +147,7 @@ function harbour(turn: PortTurn): void {
   const price = turn.goods(goods).price;
   const crates = Math.min(turn.rng.int(1, 10), Math.floor(turn.state.gold / price));
   if (crates === 0) {
-    turn.emit('trade', `The ${ship} offered ${goods}, but the harbour coffers were empty.`, {
+    turn.emit('trade', turn.say(WORDS, 'emptyCoffers', { ship, goods, trader }), {
       cargo_items: 0,
       goods,
       from: 'overseas',
@@ -156,7 +160,7 @@ function harbour(turn: PortTurn): void {
   turn.state.gold -= crates * price;
   turn.emit(
     'trade',
-    `The ${ship} from overseas unloaded ${turn.cargo(goods, crates)} at the trade hub; ${trader} paid ${crates * price} gold.`,
+    turn.say(WORDS, 'import', { ship, trader, cargo: turn.cargo(goods, crates), value: crates * price }),
     { cargo_items: crates, goods, quantity, from: 'overseas', to: turn.town, value_gold: crates * price },
     trader,
   );

@@ -1,0 +1,116 @@
+/** How Port Logic tells its work: the grammar of its boats, its net loft and its harbour (grammar.ts). */
+import type { Grammar } from '../../grammar.ts';
+
+export const WORDS: Grammar = {
+  catch: [
+    '{fisher} caught {fish} fish #where#.',
+    '{fisher} brought the boat in with {fish} fish from #where-bare#.',
+    '#morning#, {fisher} caught {fish} fish #where#.',
+    "{fisher}'s crew hauled {fish} fish aboard #where#.",
+    '{fisher} landed {fish} fish, #kind#, #where#.',
+    '{fisher} set the nets #where# and took {fish} fish.',
+  ],
+  night: [
+    '{fisher} fished by lantern light #where# and brought in {fish} fish.',
+    'The night boat under {fisher} came back with {fish} fish from #where-bare#.',
+    '{fisher} worked the dark water #where#: {fish} fish.',
+  ],
+  poor: [
+    '{fisher} brought in a poor catch of {fish} fish #where#.',
+    'A thin day for {fisher}: only {fish} fish #where#.',
+    '{fisher} tried #where# but caught just {fish} fish.',
+    '{fisher} came back light, with {fish} fish from #where-bare#.',
+  ],
+  fine: [
+    '{fisher} landed a fine haul of {fish} fish #where#.',
+    'The nets came up heavy for {fisher}: {fish} fish #where#.',
+    "{fisher}'s boat sat low in the water with {fish} fish from #where-bare#.",
+    '#morning#, {fisher} landed a fine haul of {fish} fish, #kind#, #where#.',
+  ],
+  empty: [
+    '{fisher} came back with empty nets.',
+    '{fisher} fished #where# all shift and came back with empty nets.',
+    'Not a fin #where#: {fisher} came back with empty nets.',
+  ],
+  stormBlowing: [
+    '{fisher} kept the boats in harbour: a storm is blowing. No fish today.',
+    'A storm is blowing, and {fisher} kept the boats tied up in harbour. No fish today.',
+    'No boat went out: {fisher} doubled the moorings against the storm. No fish today.',
+  ],
+  stormForecast: [
+    '{fisher} kept the boats in harbour: the harbourmaster forecasts a storm. No fish today.',
+    'The harbourmaster forecasts a storm, so {fisher} kept the boats in harbour. No fish today.',
+    '{fisher} stayed ashore mending gear: a storm is forecast. No fish today.',
+    'With a storm forecast, {fisher} left the boats in harbour. No fish today.',
+  ],
+  noNets: ['With no nets left, they fished with lines.', 'The nets are all torn, so they fished with lines.'],
+  where: [
+    'off the north reef',
+    'on the outer banks',
+    'by the harbour mouth',
+    'past the lighthouse',
+    'in the kelp beds',
+    'over the sunken wreck',
+    'along the sea wall',
+    'beyond the shoals',
+  ],
+  'where-bare': [
+    'the north reef',
+    'the outer banks',
+    'the harbour mouth',
+    'the deep channel',
+    'the kelp beds',
+    'the shoals',
+  ],
+  kind: [
+    'mostly herring',
+    'mostly mackerel',
+    'cod and whiting',
+    'sardines by the basket',
+    'bream and mullet',
+    'a few lobsters among them',
+  ],
+  morning: ['At dawn', 'In the grey morning', 'On the turn of the tide', 'Before noon', 'In a fair wind'],
+  loft: [
+    "{maker}'s loft made {nets|net} and {ropes|rope} #loft-for#.",
+    "{maker}'s loft made {nets|net} and {ropes|rope}.",
+    '{maker} mended the racks and made {nets|net} and {ropes|rope} #loft-time-late#.',
+    '{maker} knotted {nets|net} and twisted {ropes|rope} in the loft #loft-time-late#.',
+    '{maker} knotted {nets|net} and twisted {ropes|rope} #loft-for#.',
+    'In the net loft, {maker} finished {nets|net} and {ropes|rope}.',
+    '{maker} and the loft hands made {nets|net} and {ropes|rope} #loft-for#.',
+    '#loft-time#, {maker} made {nets|net} and {ropes|rope}.',
+  ],
+  netsOnly: [
+    "{maker}'s loft made {nets|net} and no rope.",
+    '{maker} spent the shift on nets: {nets|net}, and no rope.',
+  ],
+  'loft-for': ['for the fishing boats', 'for the harbour', 'for the barges', 'to replace torn ones'],
+  'loft-time-late': [
+    'before the boats came in',
+    'while the tide was out',
+    'with the apprentices',
+    'by the open window',
+  ],
+  'loft-time': ['By lamplight', 'All morning', 'Through the afternoon', 'Between tides'],
+  export: [
+    'The {ship} loaded {cargo} at the trade hub, bound overseas; {trader} was paid {value} gold.',
+    '{trader} sold {cargo} to the {ship}, bound overseas, for {value} gold.',
+    'The {ship} sailed for overseas with {cargo}; {trader} counted {value} gold.',
+    'Dockhands stowed {cargo} aboard the {ship} for overseas: {value} gold to {trader}.',
+  ],
+  import: [
+    'The {ship} from overseas unloaded {cargo} at the trade hub; {trader} paid {value} gold.',
+    '{trader} bought {cargo} off the {ship} from overseas for {value} gold.',
+    'The {ship} came in from overseas with {cargo}: {trader} paid {value} gold.',
+    'From overseas, the {ship} brought {cargo}; {trader} paid {value} gold for it.',
+  ],
+  noShip: [
+    'No ship could make the harbour in the storm; {trader} waited on the quay.',
+    'The storm kept every ship out of the harbour; {trader} had nothing to buy or sell.',
+  ],
+  emptyCoffers: [
+    'The {ship} offered {goods}, but the harbour coffers were empty.',
+    '{trader} had to turn the {ship} away: the town wanted its {goods}, but the coffers are empty.',
+  ],
+};
