@@ -146,7 +146,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
       {
         name: 'order',
         phrase: 'a town ordered goods it was short of',
-        words: /ordered|shortages?|running (low|short)|ran (low|short)/,
+        words: /\bordered\b|\bshortages?\b|\brunning (low|short)\b|\bran (low|short)\b/,
       },
     ],
   },

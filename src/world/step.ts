@@ -393,7 +393,8 @@ function orderShortages(world: World, rules: AnyTownRules, turn: Turn, rng: Rng)
     const have = turn.have(goods);
     const reserve = reserveOf(rules, goods);
     if (!(reserve > 0) || have >= reserve) continue;
-    const ordered = (turn.state.ordered ??= {});
+    turn.state.ordered ??= {};
+    const ordered = turn.state.ordered;
     const last = ordered[goods];
     if (last !== undefined && turn.t - last < REORDER_DAYS) continue;
     const supplier = world.suppliersOf(turn.town, goods).find((id) => world.route(id, turn.town) !== null);
