@@ -28,6 +28,7 @@ export async function runReindex(flags: ReindexFlags): Promise<void> {
     const search = SearchService.open(flags.data, store, {
       embedderConfig: embedderConfigFromEnv(),
       kinds: world.kinds,
+      gist: (text) => world.gist(text),
       batch: flags.batch,
       log: (line) => console.error(line),
     });

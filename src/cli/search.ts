@@ -82,6 +82,7 @@ async function inDataDir(
     const search = SearchService.open(dataDir, store, {
       embedderConfig: embedderConfigFromEnv(),
       kinds: world.kinds,
+      gist: (text) => world.gist(text),
       batch: 5000,
     });
     try {

@@ -25,6 +25,11 @@ export interface IndexerOptions {
    * phrase of the kind. A kind it does not know is embedded with its name.
    */
   aboutOf?: (kind: string) => string | undefined;
+  /**
+   * A phrase's gist: the words the world's grammars vary put back to one choice (World.gist), so
+   * phrases that say the same thing in other words share one embedding.
+   */
+  gistOf?: (phrase: string) => string;
 }
 
 /** How long after the last stored batch indexing starts, and the most it waits while they keep coming. */
@@ -74,11 +79,12 @@ export class Indexer {
       if (id === undefined) {
         id = next++;
         const about = this.options.aboutOf?.(e.kind) ?? e.kind;
-        fresh.set(text, { id, meaning: meaningOf(text, about, e.actor) });
+        const gist = this.options.gistOf?.(text) ?? text;
+        fresh.set(text, { id, meaning: meaningOf(gist, about, e.actor) });
       }
       phrases.push(id);
     }
-    // Phrases that differ only in their actor mean the same: each meaning is embedded once, and a
+    // Phrases that differ only in their actor or their fillers mean the same: each meaning is embedded once, and a
     // phrase of a meaning embedded before takes that vector (the same in every build of the index).
     const vectorOf = new Map<string, Float32Array>();
     for (const { meaning } of fresh.values()) {

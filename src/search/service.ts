@@ -29,7 +29,7 @@ export interface SearchResponse {
 /** Semantic search needs the embedder, and it failed (a remote endpoint down, say). */
 export class SearchUnavailableError extends Error {}
 
-export interface OpenSearchOptions extends Omit<IndexerOptions, 'aboutOf'> {
+export interface OpenSearchOptions extends Omit<IndexerOptions, 'aboutOf' | 'gistOf'> {
   embedder?: Embedder;
   embedderConfig?: EmbedderConfig;
   /**
@@ -37,6 +37,8 @@ export interface OpenSearchOptions extends Omit<IndexerOptions, 'aboutOf'> {
    * built-in towns' when not given; a world with more towns passes its own (`world.kinds`).
    */
   kinds?: readonly Pick<EventKindDef, 'kind' | 'about'>[];
+  /** The world whose grammars give each phrase its gist (`world.gist`); the built-in towns' when not given. */
+  gist?: (text: string) => string;
 }
 
 export class SearchService {
@@ -83,6 +85,7 @@ export class SearchService {
     const indexer = new Indexer(store, db, vectors, embedder, {
       ...options,
       aboutOf: (kind) => about.get(kind),
+      gistOf: options.gist ?? ((text) => WORLD.gist(text)),
     });
     return new SearchService(store, db, vectors, embedder, indexer, new Searcher(db, vectors, embedder));
   }

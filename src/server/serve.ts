@@ -90,6 +90,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
         : SearchService.open(options.dataDir, store, {
             embedderConfig: options.embeddings,
             kinds: world.kinds,
+            gist: (text) => world.gist(text),
             log: options.log,
             onIndexed: (n) => telemetry.searchIndexed.inc(n),
           });

@@ -139,14 +139,14 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   },
   {
     kind: 'order',
-    about: 'a town running short of a good it needs orders it from the town that supplies it',
+    about: 'an order for goods a town is short of, sent to the town that supplies them',
     // The goods are wanted `from` the supplier `to` the town that ordered them, at `price_gold` a crate.
     fields: { goods: 'goods', quantity: 'number', from: 'town', to: 'town', price_gold: 'number' },
     happenings: [
       {
         name: 'order',
         phrase: 'a town ordered goods it was short of',
-        words: /\bordered\b|\bshortages?\b|\brunning (low|short)\b|\bran (low|short)\b/,
+        words: /\bordered\b|\bshortages?\b/,
       },
     ],
   },

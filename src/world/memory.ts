@@ -30,12 +30,12 @@ export interface BusinessMemory {
 export type Memory = Record<string, BusinessMemory>;
 
 /** What a recall says; `{label}` is the output's label, `{n}` the days, `{nth}` the ordinal of the day. */
-const WORDS = {
+export const MEMORY_WORDS = {
   record: [
     'The most {label} in {n} days.',
-    'No one had seen as much {label} in {n} days.',
+    'Not as much {label} in {n} days.',
     'It was the best in {n} days.',
-    'Nothing as large in the last {n} days.',
+    'The largest in the last {n} days.',
     'A {n}-day high.',
   ],
   returned: [
@@ -47,7 +47,7 @@ const WORDS = {
   idle: [
     'The {nth} day running with no {label}.',
     'That makes {n} days without any {label}.',
-    '{n} days now with nothing to show.',
+    '{n} days now without.',
   ],
 } as const;
 
@@ -88,19 +88,19 @@ export function remember(
     if (raw > 0) {
       const away = m.worked >= 0 ? day - m.worked : 0;
       if (away >= RETURN_DAYS && m.worked >= 0) {
-        append(event, 'return', say(WORDS, 'returned', { ...values, n: away }, rng));
+        append(event, 'return', say(MEMORY_WORDS, 'returned', { ...values, n: away }, rng));
       } else {
         const larger = findLast(m.best, ([d, v]) => v >= raw && d < day);
         const quiet = day - (larger ? larger[0] : m.since);
         const beatenToday = m.best.at(-1)?.[0] === day && (m.best.at(-1)?.[1] ?? 0) >= raw;
         if (quiet >= RECORD_DAYS && !beatenToday) {
-          append(event, 'record', say(WORDS, 'record', { ...values, n: quiet }, rng));
+          append(event, 'record', say(MEMORY_WORDS, 'record', { ...values, n: quiet }, rng));
         }
       }
       m.worked = day;
     } else if (m.worked >= 0 && day - m.worked >= RETURN_DAYS && m.toldIdle !== day) {
       const n = day - m.worked;
-      append(event, 'streak', say(WORDS, 'idle', { ...values, n, nth: ordinal(n) }, rng));
+      append(event, 'streak', say(MEMORY_WORDS, 'idle', { ...values, n, nth: ordinal(n) }, rng));
       m.toldIdle = day;
     }
     const last = m.best.at(-1);

@@ -105,6 +105,18 @@ export function stepTown<Local>(
   return { state, events: turn.events };
 }
 
+const grammars = new WeakMap<AnyTownRules, Grammar>();
+
+/** A town's grammar: its own words, and the common ones for what it does not say its own way. */
+function wordsOf(rules: AnyTownRules): Grammar {
+  let grammar = grammars.get(rules);
+  if (!grammar) {
+    grammar = { ...COMMON_WORDS, ...rules.words };
+    grammars.set(rules, grammar);
+  }
+  return grammar;
+}
+
 /** Every town's stock holds every good, in one key order, so all stocks share one shape (and stay fast). */
 function copyStock(world: World, stock: Stock): Stock {
   const out: Stock = {};
@@ -170,8 +182,8 @@ class TownTurn<Local> implements Turn<Local> {
     } else this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
   }
 
-  say(grammar: Grammar, start: string, values: Values): string {
-    return say(grammar, start, values, this.words);
+  say(start: string, values: Values): string {
+    return say(wordsOf(this.rules), start, values, this.words);
   }
 
   worker(role: string): string {
@@ -286,7 +298,7 @@ function recordLoss(turn: Turn, dispatch: Dispatch): void {
     if (value !== undefined) lossData[key] = value;
   }
   const values = { raiders: turn.nameOf(dispatch.town), to: turn.nameOf(String(data.to)), what, loot };
-  turn.emit('loss', turn.say(COMMON_WORDS, 'loss', values), lossData);
+  turn.emit('loss', turn.say('loss', values), lossData);
 }
 
 function deliver(world: World, turn: Turn): void {
@@ -302,7 +314,7 @@ function deliver(world: World, turn: Turn): void {
     if (awaited) delete turn.state.ordered?.[goods];
     const by = world.route(s.from, turn.town)?.by ?? 'road';
     const values = { by, from: world.rules(s.from).name, cargo: turn.cargo(goods, s.crates), goods };
-    turn.emit('arrival', turn.say(COMMON_WORDS, awaited ? 'relief' : 'arrival', values), {
+    turn.emit('arrival', turn.say(awaited ? 'relief' : 'arrival', values), {
       goods,
       quantity,
       cargo_items: s.crates,

@@ -136,6 +136,7 @@ export const TownSchema = z.strictObject({
   ),
   upkeep: stock,
   needs: stock.optional(),
+  words: z.record(z.string().regex(/^[\w-]+$/), z.array(z.string().max(500)).min(1).max(200)).optional(),
   initial: fn('initial(): { gold, stock, local }'),
   sensors: fn('sensors(turn): { data, text }').optional(),
   observe: fn('observe(turn, dispatch)').optional(),

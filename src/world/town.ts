@@ -64,8 +64,8 @@ export interface Turn<Local = unknown> {
   /** The state after this update, already a private copy: rules change it in place. */
   readonly state: TownState<Local>;
   emit(kind: string, text: string, data: EventData, actor?: string): void;
-  /** A sentence of the town's grammar from its rule `start`, the words drawn by the turn's own Rng. */
-  say(grammar: Grammar, start: string, values: Values): string;
+  /** A sentence of the town's grammar (its `words`) from the rule `start`, drawn by the turn's own Rng. */
+  say(start: string, values: Values): string;
   /** A named worker of the given role, chosen for this job. */
   worker(role: string): string;
   /** Take goods out of stock (never below zero) and return how much was taken. */
@@ -195,6 +195,8 @@ export interface TownRules<Local = unknown> {
   readings?: readonly MetricDef[];
   /** The kinds of events its jobs emit. */
   kinds: readonly EventKindDef[];
+  /** The grammar its jobs tell their work in (grammar.ts): `turn.say(rule, values)`. */
+  words?: Grammar;
   places: readonly PlaceDef[];
   people: readonly PersonDef[];
   /** What a resident of a role works on between updates ("mending the boat's hull"). */

@@ -3,10 +3,14 @@
  * they trade. Which towns exist is decided by the list handed to `new World` (towns/index.ts lists
  * the built-in ones; `--towns-dir` adds more); nothing else names them.
  */
+import { gistOf } from './gist.ts';
 import type { Goods, GoodsDef } from './goods.ts';
+import type { Grammar } from './grammar.ts';
 import { COMMON_KINDS, ORDER_KIND, RAID_KIND } from './kinds.ts';
+import { MEMORY_WORDS } from './memory.ts';
 import type { AnyTownRules, EventKindDef, RouteDef } from './town.ts';
 import type { TownEvent, TownId } from './types.ts';
+import { COMMON_WORDS } from './words.ts';
 import { worldProblems } from './world-check.ts';
 
 export interface Route {
@@ -44,6 +48,9 @@ export class World {
    * events by, beside the actor, so "who" and "which goods" need no pass over the history.
    */
   readonly facetKeys: readonly string[];
+  /** Every grammar the towns tell their work in: the common ones, then each town's own. */
+  readonly grammars: readonly Grammar[];
+  private gistCache: ((text: string) => string) | undefined;
   private readonly byId = new Map<string, AnyTownRules>();
   private readonly legs = new Map<string, Leg[]>();
   private readonly staff = new Map<string, Record<string, string[]>>();
@@ -73,6 +80,7 @@ export class World {
     this.goods = goods;
     this.kinds = [...COMMON_KINDS, ...towns.flatMap((t) => t.kinds)];
     this.kindsByName = new Map(this.kinds.map((k) => [k.kind, k]));
+    this.grammars = [COMMON_WORDS, MEMORY_WORDS, ...towns.flatMap((t) => (t.words ? [t.words] : []))];
     this.facetKeys = [
       ...new Set(
         this.kinds.flatMap((k) =>
@@ -91,6 +99,12 @@ export class World {
         this.legs.get(leg.to)?.push({ to: town.id, ...leg.cargo });
       }
     }
+  }
+
+  /** A told sentence with the grammars' fillers put back to one option each (gist.ts). */
+  gist(text: string): string {
+    this.gistCache ??= gistOf(this.grammars);
+    return this.gistCache(text);
   }
 
   get ids(): TownId[] {

@@ -74,9 +74,14 @@ const PARAPHRASES: { what: string; answers: (e: StoredEvent) => boolean; asked: 
     asked: ['pirates robbing a shipment', 'a cargo stolen on the road', 'raiders attacked the convoy'],
   },
   {
-    what: 'hungry miners',
-    answers: (e) => e.kind === 'mining' && e.data.hunger === 1,
-    asked: ['miners going hungry', 'the mine workers have nothing to eat', 'no bread for the miners'],
+    // The miners no longer go hungry in this history: Circuiton orders flour before it runs out.
+    what: 'a town short of something ordering more',
+    answers: (e) => e.kind === 'order',
+    asked: [
+      'the stores are running low',
+      'a town sent for more supplies',
+      'ran short of supplies and ordered more',
+    ],
   },
   {
     what: 'a flooded mine',
@@ -104,9 +109,14 @@ const PARAPHRASES: { what: string; answers: (e: StoredEvent) => boolean; asked: 
     asked: ['students learning at the academy', 'pupils taught a craft', 'a lesson was learned at school'],
   },
   {
-    what: 'fields with no crops',
+    // Through the winter the farmers thresh last year's sheaves; the fields give nothing while they are sown.
+    what: 'fields sown, with no crops yet',
     answers: (e) => e.kind === 'farming' && e.data.harvest === 0 && e.data.drought === undefined,
-    asked: ['nothing grows in winter', 'the fields are frozen', 'farmers idle in the cold season'],
+    asked: [
+      'seed sown in the fields',
+      'ploughing before the crops come up',
+      'the farmers sowed but nothing has grown yet',
+    ],
   },
   {
     what: 'an idle mill',

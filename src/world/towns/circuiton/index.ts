@@ -37,6 +37,7 @@ export default defineTown<Local>({
   position: [860, 430],
   climate: { inland: 3, temperature: [-5, 15], pressure: [950, 1010], exposure: 0.85 },
   kinds: KINDS,
+  words: WORDS,
   places: PLACES,
   people: PEOPLE,
   tasks: TASKS,
@@ -67,17 +68,12 @@ export default defineTown<Local>({
 function mining(turn: MountainTurn): void {
   const miner = turn.worker('miner');
   if (turn.t < turn.state.local.floodedUntil) {
-    turn.emit(
-      'mining',
-      turn.say(WORDS, 'flooded', { miner }),
-      { ore_tons: 0, metal_lbs: 0, flood: 1 },
-      miner,
-    );
+    turn.emit('mining', turn.say('flooded', { miner }), { ore_tons: 0, metal_lbs: 0, flood: 1 }, miner);
     return;
   }
   const picks = turn.have('tools');
   if (picks < 1) {
-    turn.emit('mining', turn.say(WORDS, 'noPicks', { miner }), { ore_tons: 0, metal_lbs: 0 }, miner);
+    turn.emit('mining', turn.say('noPicks', { miner }), { ore_tons: 0, metal_lbs: 0 }, miner);
     return;
   }
   const fed = turn.have('flour') > 0 ? 1 : 0.6;
@@ -87,8 +83,8 @@ function mining(turn: MountainTurn): void {
   turn.add('metal', metal);
   if (turn.rng.chance(0.12)) turn.take('tools', 1);
   const values = { miner, ore, metal };
-  const text = turn.say(WORDS, ore >= 1.5 ? 'richSeam' : 'mined', values);
-  const hungry = fed < 1 ? ` ${turn.say(WORDS, 'hungry', values)}` : '';
+  const text = turn.say(ore >= 1.5 ? 'richSeam' : 'mined', values);
+  const hungry = fed < 1 ? ` ${turn.say('hungry', values)}` : '';
   turn.emit(
     'mining',
     `${text}${hungry}`,
@@ -105,7 +101,7 @@ function academy(turn: MountainTurn): void {
   );
   const craft = turn.rng.pick(CRAFTS);
   turn.state.local.taught += learned;
-  const text = turn.say(WORDS, learned === 0 ? 'noneLearned' : 'learned', { teacher, learned, craft });
+  const text = turn.say(learned === 0 ? 'noneLearned' : 'learned', { teacher, learned, craft });
   turn.emit('education', text, { learned }, teacher);
 }
 
@@ -113,7 +109,7 @@ function workshop(turn: MountainTurn): void {
   const john = turn.worker('apprentice');
   const makeable = Math.floor(turn.have('metal') / METAL_PER_TRINKET_LBS + 1e-9);
   if (makeable < 1) {
-    turn.emit('apprenticeship', turn.say(WORDS, 'noMetal', { john }), { trinkets: 0 }, john);
+    turn.emit('apprenticeship', turn.say('noMetal', { john }), { trinkets: 0 }, john);
     return;
   }
   const skill = turn.state.local.taught > 40 ? 1 : 0;
@@ -121,5 +117,5 @@ function workshop(turn: MountainTurn): void {
   turn.take('metal', trinkets * METAL_PER_TRINKET_LBS);
   turn.add('trinkets', trinkets);
   const kind = turn.rng.pick(TRINKETS);
-  turn.emit('apprenticeship', turn.say(WORDS, 'trinkets', { john, trinkets, kind }), { trinkets }, john);
+  turn.emit('apprenticeship', turn.say('trinkets', { john, trinkets, kind }), { trinkets }, john);
 }

@@ -25,8 +25,8 @@ export const WORDS: Grammar = {
   ],
   flooded: [
     "{miner}'s shift bailed water: the lower gallery is flooded after the rain. No ore today.",
-    'The rain has flooded the lower gallery: {miner} and the crew worked the pumps. No ore today.',
-    "{miner}'s shift spent the hours bailing the flooded gallery. No ore today.",
+    'The rain has flooded the lower gallery: {miner} and the crew pumped out the water. No ore today.',
+    "{miner}'s shift spent the hours bailing water from the flooded gallery. No ore today.",
   ],
   noPicks: [
     "{miner}'s shift had no picks left: no ore mined.",
@@ -57,7 +57,7 @@ export const WORDS: Grammar = {
     'By lamplight underground',
   ],
   learned: [
-    '{learned|pupil} of {teacher} learned how to make {craft}.',
+    '{learned|pupil} of {teacher} learned how to make {craft} at the Academy.',
     "In {teacher}'s class, {learned|pupil} mastered {craft}.",
     '{teacher} taught {craft} at the Academy; {learned|pupil} got the knack of it.',
     '#class-time#, {learned|pupil} of {teacher} learned to make {craft}.',
@@ -83,7 +83,7 @@ export const WORDS: Grammar = {
   'bench-for': [
     'for the port',
     'for the market stalls',
-    'for the Academy',
+    'for the traders',
     'for a merchant overseas',
     'as practice',
   ],

@@ -54,6 +54,7 @@ export default defineTown<Local>({
   routes: [{ to: 'port-logic', people: { hours: 3, by: 'smugglers’ skiff' } }],
   climate: { inland: 0, temperature: [15, 35], pressure: [990, 1020], exposure: 1.3 },
   kinds: KINDS,
+  words: WORDS,
   places: PLACES,
   people: PEOPLE,
   tasks: TASKS,
@@ -101,7 +102,7 @@ export default defineTown<Local>({
 function lookout(turn: DenTurn): void {
   const sails = turn.state.local.sightings;
   if (sails.length === 0) {
-    turn.emit('lookout', turn.say(WORDS, 'noSails', {}), { sails: 0 });
+    turn.emit('lookout', turn.say('noSails', {}), { sails: 0 });
     return;
   }
   const richest = sails.reduce((a, b) => (value(turn, b) > value(turn, a) ? b : a));
@@ -111,7 +112,7 @@ function lookout(turn: DenTurn): void {
     from: turn.nameOf(richest.from),
     to: turn.nameOf(richest.to),
   };
-  turn.emit('lookout', turn.say(WORDS, 'sails', values), { sails: sails.length });
+  turn.emit('lookout', turn.say('sails', values), { sails: sails.length });
 }
 
 function raid(turn: DenTurn, prize: Sighting): void {
@@ -127,7 +128,7 @@ function raid(turn: DenTurn, prize: Sighting): void {
   const base = { captain, goods: prize.goods, from: turn.nameOf(prize.from), ship: SHIP_NAME };
   if (why) {
     const values = { ...base, wind: turn.weather.wind_kph, arrows: den.arrows };
-    turn.emit('raid', turn.say(WORDS, `letGo-${why}`, values), { raid_gold: 0 }, captain);
+    turn.emit('raid', turn.say(`letGo-${why}`, values), { raid_gold: 0 }, captain);
     return;
   }
 
@@ -142,7 +143,7 @@ function raid(turn: DenTurn, prize: Sighting): void {
   const values = { ...base, loot, cargo: turn.cargo(prize.goods, taken), to: turn.nameOf(prize.to) };
   turn.emit(
     'raid',
-    turn.say(WORDS, 'raid', values),
+    turn.say('raid', values),
     {
       raid_gold: loot,
       loot_gold: loot,
@@ -163,12 +164,12 @@ function repair(turn: DenTurn): void {
   const bosun = turn.worker('bosun');
   const values = { bosun, ship: SHIP_NAME, cost: REPAIR_COST_GOLD };
   if (turn.state.gold < REPAIR_COST_GOLD) {
-    turn.emit('repair', turn.say(WORDS, 'noTimber', values), { boat_repaired: 0 }, bosun);
+    turn.emit('repair', turn.say('noTimber', values), { boat_repaired: 0 }, bosun);
     return;
   }
   turn.state.gold -= REPAIR_COST_GOLD;
   den.boat = 1;
-  turn.emit('repair', turn.say(WORDS, 'repaired', values), { boat_repaired: 1 }, bosun);
+  turn.emit('repair', turn.say('repaired', values), { boat_repaired: 1 }, bosun);
 }
 
 function fletch(turn: DenTurn): void {
@@ -176,24 +177,19 @@ function fletch(turn: DenTurn): void {
   const fletcher = turn.worker('fletcher');
   const arrows = inRange(turn.rng.int(5, 50) * Math.min(1, (ARROW_RACK - den.arrows) / 30), 1, 50);
   den.arrows += arrows;
-  turn.emit(
-    'arrows',
-    turn.say(WORDS, 'arrows', { fletcher, arrows, racks: den.arrows }),
-    { arrows },
-    fletcher,
-  );
+  turn.emit('arrows', turn.say('arrows', { fletcher, arrows, racks: den.arrows }), { arrows }, fletcher);
 }
 
 function tavern(turn: DenTurn): void {
   const den = turn.state.local;
   const keeper = turn.worker('keeper');
   if (turn.state.gold < 3 * DRINK_PRICE_GOLD) {
-    turn.emit('drinking', turn.say(WORDS, 'broke', { keeper }), { drinks: 0 }, keeper);
+    turn.emit('drinking', turn.say('broke', { keeper }), { drinks: 0 }, keeper);
     return;
   }
   const drinks = inRange(3 + 17 * turn.rng.next() * (0.3 + 0.7 * den.morale), 3, 20);
   turn.state.gold -= drinks * DRINK_PRICE_GOLD;
   den.morale = clamp(den.morale + 0.01 * drinks, 0, 1);
   const mood = den.morale > 0.7 ? 'singing' : den.morale < 0.3 ? 'grumbling' : 'talking';
-  turn.emit('drinking', turn.say(WORDS, `drinks-${mood}`, { keeper, drinks }), { drinks }, keeper);
+  turn.emit('drinking', turn.say(`drinks-${mood}`, { keeper, drinks }), { drinks }, keeper);
 }

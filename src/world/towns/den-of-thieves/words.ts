@@ -18,7 +18,7 @@ export const WORDS: Grammar = {
   'empty-sea': [
     'the route is empty',
     'the merchants stay in port',
-    'only gulls on the water',
+    'only gulls on the waves',
     'the sea lies flat and bare',
   ],
   'lookout-who': [
@@ -58,7 +58,7 @@ export const WORDS: Grammar = {
   repaired: [
     "The pirates repaired their ship: {bosun}'s crew patched the {ship}'s hull for {cost} gold.",
     'The pirates repaired their ship: {bosun} bought timber and pitch for {cost} gold and caulked the {ship}.',
-    "{bosun}'s crew hauled the {ship} up the beach and repaired their ship's hull, {cost} gold of timber.",
+    "{bosun}'s pirates hauled the {ship} up the beach and repaired their ship's hull with {cost} gold of timber.",
   ],
   noTimber: [
     'The pirates could not repair their ship: {bosun} has no gold for timber and the {ship} stays leaky.',

@@ -23,6 +23,8 @@ const FLOUR_PER_GRAIN = 0.72;
 const FLOUR_BINS_LBS = 1200;
 /** Of what is reaped, this share is threshed at once; the rest waits in the barns as sheaves. */
 const THRESHED_AT_HARVEST = 0.45;
+/** A harvest this large is a surplus. */
+const SURPLUS_LBS = 280;
 const TOOL_KINDS = [
   'ploughshares',
   'sickles',
@@ -57,6 +59,7 @@ export default defineTown<Local>({
   climate: { inland: 2, temperature: [5, 25], pressure: [990, 1020], exposure: 0.9 },
   readings: READINGS,
   kinds: KINDS,
+  words: WORDS,
   places: PLACES,
   people: PEOPLE,
   tasks: TASKS,
@@ -105,7 +108,7 @@ function farming(turn: FarmTurn): void {
     if (threshed > 0) {
       barn.sheaves -= threshed;
       turn.add('grain', threshed);
-      const text = turn.say(WORDS, 'threshing', {
+      const text = turn.say('threshing', {
         farmer,
         harvest: threshed,
         left: Math.round(barn.sheaves),
@@ -113,7 +116,7 @@ function farming(turn: FarmTurn): void {
       turn.emit('farming', text, { harvest: threshed }, farmer);
       return;
     }
-    const text = turn.say(WORDS, s < -0.2 ? 'winter' : 'sowing', { farmer });
+    const text = turn.say(s < -0.2 ? 'winter' : 'sowing', { farmer });
     turn.emit('farming', text, { harvest: 0 }, farmer);
     return;
   }
@@ -129,14 +132,14 @@ function farming(turn: FarmTurn): void {
       ? drought
         ? 'parched'
         : 'nothing'
-      : harvest > 350
+      : harvest > SURPLUS_LBS
         ? 'surplus'
         : drought
           ? 'thin'
           : 'harvest';
   const flag: EventData =
-    harvest === 0 ? (drought ? { drought: 1 } : {}) : harvest > 350 ? { surplus: 1 } : {};
-  turn.emit('farming', turn.say(WORDS, rule, values), { harvest, ...flag }, farmer);
+    harvest === 0 ? (drought ? { drought: 1 } : {}) : harvest > SURPLUS_LBS ? { surplus: 1 } : {};
+  turn.emit('farming', turn.say(rule, values), { harvest, ...flag }, farmer);
 }
 
 function mill(turn: FarmTurn): void {
@@ -146,7 +149,7 @@ function mill(turn: FarmTurn): void {
   if (river < MILL_MIN_RIVER_M) {
     turn.emit(
       'mill',
-      turn.say(WORDS, 'lowRiver', { miller, river }),
+      turn.say('lowRiver', { miller, river }),
       { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, idle: 1 },
       miller,
     );
@@ -155,7 +158,7 @@ function mill(turn: FarmTurn): void {
   if (stock < 100) {
     turn.emit(
       'mill',
-      turn.say(WORDS, 'noGrain', { miller, stock }),
+      turn.say('noGrain', { miller, stock }),
       { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, idle: 1 },
       miller,
     );
@@ -177,7 +180,7 @@ function mill(turn: FarmTurn): void {
   const rule = slow ? 'slowWheel' : wanted > 100 ? 'grind' : 'binsFull';
   turn.emit(
     'mill',
-    turn.say(WORDS, rule, { miller, grain, flour, stock: turn.have('grain'), river }),
+    turn.say(rule, { miller, grain, flour, stock: turn.have('grain'), river }),
     { grain_lbs: grain, flour_lbs: flour, grain_stock_lbs: stock },
     miller,
   );
@@ -187,12 +190,12 @@ function forge(turn: FarmTurn): void {
   const smith = turn.worker('blacksmith');
   const forgeable = Math.floor(turn.have('metal') / METAL_PER_TOOL_LBS + 1e-9);
   if (forgeable < 1) {
-    turn.emit('forge', turn.say(WORDS, 'coldForge', { smith }), { tools: 0, cold_forge: 1 }, smith);
+    turn.emit('forge', turn.say('coldForge', { smith }), { tools: 0, cold_forge: 1 }, smith);
     return;
   }
   const tools = Math.min(forgeable, turn.rng.int(1, 5));
   turn.take('metal', tools * METAL_PER_TOOL_LBS);
   turn.add('tools', tools);
   const kind = turn.rng.pick(TOOL_KINDS);
-  turn.emit('forge', turn.say(WORDS, 'forged', { smith, tools, kind }), { tools }, smith);
+  turn.emit('forge', turn.say('forged', { smith, tools, kind }), { tools }, smith);
 }

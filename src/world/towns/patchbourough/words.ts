@@ -101,7 +101,7 @@ export const WORDS: Grammar = {
     "{miller}'s mill stood idle with the river down to {river} m; the race is nearly dry.",
   ],
   noGrain: [
-    "{miller}'s mill stood idle: only {stock} lbs of grain in the granary.",
+    "{miller}'s mill stood idle, its wheel still: only {stock} lbs of grain in the granary.",
     '{miller} had nothing to grind: the granary is down to {stock} lbs of grain, and the mill stood idle.',
   ],
   'mill-note': [

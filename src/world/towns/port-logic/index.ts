@@ -35,6 +35,7 @@ export default defineTown<Local>({
   climate: { inland: 1, temperature: [10, 30], pressure: [990, 1020], exposure: 1.15 },
   readings: READINGS,
   kinds: KINDS,
+  words: WORDS,
   places: PLACES,
   people: PEOPLE,
   tasks: TASKS,
@@ -78,7 +79,7 @@ function fishing(turn: PortTurn): void {
   const fisher = turn.worker('fisher');
   if (turn.weather.storm || turn.stormToday) {
     const rule = turn.weather.storm ? 'stormBlowing' : 'stormForecast';
-    turn.emit('fishing', turn.say(WORDS, rule, { fisher }), { fish: 0 }, fisher);
+    turn.emit('fishing', turn.say(rule, { fisher }), { fish: 0 }, fisher);
     return;
   }
   const summer = 0.7 + 0.3 * season(turn.t);
@@ -93,8 +94,8 @@ function fishing(turn: PortTurn): void {
     fish === 0 ? 'empty' : fish < 100 ? 'poor' : fish > 350 ? 'fine' : light < 1 ? 'night' : 'catch';
   const data: EventData =
     fish === 0 ? { fish, empty_nets: 1 } : fish > 350 ? { fish, fine_haul: 1 } : { fish };
-  const text = turn.say(WORDS, rule, { fisher, fish });
-  turn.emit('fishing', gear < 1 ? `${text} ${turn.say(WORDS, 'noNets', {})}` : text, data, fisher);
+  const text = turn.say(rule, { fisher, fish });
+  turn.emit('fishing', gear < 1 ? `${text} ${turn.say('noNets', {})}` : text, data, fisher);
 }
 
 function loft(turn: PortTurn): void {
@@ -104,7 +105,7 @@ function loft(turn: PortTurn): void {
   turn.add('nets', nets);
   turn.add('rope', ropes);
   const rule = ropes === 0 ? 'netsOnly' : 'loft';
-  turn.emit('maritime', turn.say(WORDS, rule, { maker, nets, ropes }), { nets, ropes }, maker);
+  turn.emit('maritime', turn.say(rule, { maker, nets, ropes }), { nets, ropes }, maker);
 }
 
 /** What the harbour can sell overseas of a good: all of it beyond two crates, and beyond the town's own needs. */
@@ -116,7 +117,7 @@ function harbour(turn: PortTurn): void {
   const trader = turn.worker('trader');
   const ship = turn.rng.pick(SHIPS);
   if (turn.weather.storm) {
-    turn.emit('trade', turn.say(WORDS, 'noShip', { trader }), {
+    turn.emit('trade', turn.say('noShip', { trader }), {
       cargo_items: 0,
       from: 'overseas',
       to: turn.town,
@@ -137,7 +138,7 @@ function harbour(turn: PortTurn): void {
     turn.state.gold += value;
     turn.emit(
       'trade',
-      turn.say(WORDS, 'export', { ship, trader, cargo: turn.cargo(goods, crates), value }),
+      turn.say('export', { ship, trader, cargo: turn.cargo(goods, crates), value }),
       { cargo_items: crates, goods, quantity, from: turn.town, to: 'overseas', value_gold: value },
       trader,
     );
@@ -147,7 +148,7 @@ function harbour(turn: PortTurn): void {
   const price = turn.goods(goods).price;
   const crates = Math.min(turn.rng.int(1, 10), Math.floor(turn.state.gold / price));
   if (crates === 0) {
-    turn.emit('trade', turn.say(WORDS, 'emptyCoffers', { ship, goods, trader }), {
+    turn.emit('trade', turn.say('emptyCoffers', { ship, goods, trader }), {
       cargo_items: 0,
       goods,
       from: 'overseas',
@@ -160,7 +161,7 @@ function harbour(turn: PortTurn): void {
   turn.state.gold -= crates * price;
   turn.emit(
     'trade',
-    turn.say(WORDS, 'import', { ship, trader, cargo: turn.cargo(goods, crates), value: crates * price }),
+    turn.say('import', { ship, trader, cargo: turn.cargo(goods, crates), value: crates * price }),
     { cargo_items: crates, goods, quantity, from: 'overseas', to: turn.town, value_gold: crates * price },
     trader,
   );

@@ -13,7 +13,7 @@ export const WORDS: Grammar = {
   night: [
     '{fisher} fished by lantern light #where# and brought in {fish} fish.',
     'The night boat under {fisher} came back with {fish} fish from #where-bare#.',
-    '{fisher} worked the dark water #where#: {fish} fish.',
+    '{fisher} fished the dark sea #where#: {fish} fish.',
   ],
   poor: [
     '{fisher} brought in a poor catch of {fish} fish #where#.',
@@ -24,7 +24,7 @@ export const WORDS: Grammar = {
   fine: [
     '{fisher} landed a fine haul of {fish} fish #where#.',
     'The nets came up heavy for {fisher}: {fish} fish #where#.',
-    "{fisher}'s boat sat low in the water with {fish} fish from #where-bare#.",
+    "{fisher}'s boat rode low under {fish} fish from #where-bare#.",
     '#morning#, {fisher} landed a fine haul of {fish} fish, #kind#, #where#.',
   ],
   empty: [
