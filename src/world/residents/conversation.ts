@@ -6,6 +6,7 @@
 import { Rng } from '../rng.ts';
 import type { TownId } from '../types.ts';
 import { type Context, free, type ResidentState, record } from './context.ts';
+import { midSentence } from './grammar.ts';
 import { meetingLines } from './lines.ts';
 import { remember } from './reflection.ts';
 import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
@@ -120,7 +121,9 @@ export function meet(ctx: Context, members: ResidentState[], where: string, t: n
     ? scripted.text
     : (ctx.news.get(town)?.[0] ?? `the affairs of ${ctx.geo.townName(town)}`);
   const names = members.map((m) => m.def.name);
-  const summary = `${names.length} people met at ${ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
+  // Told inside a sentence: an opening article in small letters, every name in capitals.
+  const about = midSentence(topic.replace(/[.!]+$/, ''));
+  const summary = `${names.length} people met at ${ctx.geo.nameOf(where)} about ${about}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
   const transcript = ctx.summaryOnly
     ? []
     : meetingLines(
@@ -133,7 +136,7 @@ export function meet(ctx: Context, members: ResidentState[], where: string, t: n
         rng.split('lines'),
       );
   // In a siege each side closes ranks: what brought a side's own people closer is not the flaring tempers.
-  const ranks = `${names.length} people faced each other at ${ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; each side closed ranks.`;
+  const ranks = `${names.length} people faced each other at ${ctx.geo.nameOf(where)} about ${about}; each side closed ranks.`;
   const reasonFor = (a: ResidentState, b: ResidentState) =>
     deltaFor(a, b) > 0 && delta < 0 ? ranks : summary;
   const conversation = converse(
@@ -156,7 +159,7 @@ export function meet(ctx: Context, members: ResidentState[], where: string, t: n
       'meeting',
       'meeting',
       t,
-      `${m.def.name} met ${listNames(others)} at ${ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
+      `${m.def.name} met ${listNames(others)} at ${ctx.geo.nameOf(where)} about ${about}.`,
       { with: others.join(', '), conversation: conversation.id, people: names.length, delta },
       false,
       others,

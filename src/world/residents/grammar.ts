@@ -22,6 +22,11 @@ export function article(word: string): string {
   return /^[aeiou]/i.test(word.trim()) ? 'an' : 'a';
 }
 
+/** A sentence told inside another: "The pirates besiege …" → "the pirates besiege …"; names keep their capitals. */
+export function midSentence(text: string): string {
+  return /^(The|A|An) [a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /** The first letter in capitals. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
