@@ -29,7 +29,7 @@ export interface Turns {
 }
 
 /** What a line did, so the next can answer it. */
-type Act = 'asked' | 'told-news' | 'told-memory';
+type Act = 'asked' | 'offered' | 'told-news' | 'told-memory' | 'told-deed';
 
 type NewsKind = 'raid' | 'weather' | 'other';
 
@@ -85,13 +85,19 @@ function opener(t: Turns, rng: Rng): { line: string; act: Act } {
       };
     }
     case 'memory':
+      // What they did themselves is told as a deed; what they saw or shared, as a memory.
+      if (isDeed(s.text, t.a))
+        return {
+          act: 'told-deed',
+          line: `${t.an}: ${lead(rng.pick(['I have been busy.', 'a good day behind me:', 'you should have seen it.']))} ${stop(quote(s.text, 100))}`,
+        };
       return {
         act: 'told-memory',
         line: `${t.an}: ${lead(rng.pick(['I keep thinking about it.', 'do you remember?', 'it comes back to me:', 'I was thinking of the other day.']))} ${stop(quote(s.text, 100))}`,
       };
     case 'own':
       return {
-        act: 'asked',
+        act: 'offered',
         line: `${t.an}: ${lead(
           rng.pick([
             `have you ever tried ${s.topic}?`,
@@ -101,6 +107,11 @@ function opener(t: Turns, rng: Rng): { line: string; act: Act } {
         )}`,
       };
   }
+}
+
+/** Whether a memory is of the speaker's own doing: their work, a talk they had, a journey, a task. */
+function isDeed(text: string, a: ResidentDef): boolean {
+  return text.includes(a.name) || /^(Talked|Travelled|Finished|Set off|Arrived)\b/.test(text);
 }
 
 /** The subject in a few words, to be named again. */
@@ -127,6 +138,22 @@ function reply(t: Turns, act: Act, rng: Rng): { line: string; mood: string } {
         ])}${jab}`,
       };
     }
+    if (act === 'offered') {
+      const topic = subjectWords(t.subject);
+      return {
+        mood: 'refused',
+        line: `${t.bn}: ${rng.pick([
+          'Not if my life depended on it.',
+          `Spare me your ${topic}, ${an}.`,
+          'I have better things to do.',
+        ])}${jab}`,
+      };
+    }
+    if (act === 'told-deed')
+      return {
+        mood: 'scorned',
+        line: `${t.bn}: ${rng.pick(['And you want a medal for it?', `Everyone works, ${an}.`, 'Is that all?'])}${jab}`,
+      };
     if (act === 'told-news') {
       const kind = newsKind(t.subject.kind === 'news' ? t.subject.text : '');
       return {
@@ -172,6 +199,24 @@ function reply(t: Turns, act: Act, rng: Rng): { line: string; mood: string } {
       ])}`,
     };
   }
+  if (act === 'offered') {
+    const topic = subjectWords(t.subject);
+    return {
+      mood: 'curious',
+      line: `${t.bn}: ${rng.pick(['Go on, then.', 'I would like that.', 'Tell me everything.'])} ${rng.pick([
+        `I know nothing of ${topic}.`,
+        `${capitalise(article(job))} ${job} has little time for ${topic}, but I am curious.`,
+        `I have always wondered about ${topic}.`,
+      ])}`,
+    };
+  }
+  if (act === 'told-deed')
+    return {
+      mood: 'praised',
+      line: `${t.bn}: ${rng.pick([`Well done, ${an}.`, 'I heard about that.', 'You should be proud.'])} ${rng.pick(
+        ['Not many could say the same.', 'The town is lucky to have you.', 'Tell me how you did it.'],
+      )}`,
+    };
   if (act === 'told-news') {
     const text = t.subject.kind === 'news' ? t.subject.text : '';
     const kind = newsKind(text);
@@ -201,20 +246,31 @@ function reply(t: Turns, act: Act, rng: Rng): { line: string; mood: string } {
   };
 }
 
+/** How the first speaker takes a rebuff, by what they had said. */
+const TAKEN_ILL: Record<Act, readonly string[]> = {
+  asked: ['I only asked.', 'It was a simple question.', 'No need to bite my head off.'],
+  offered: ['Your loss.', 'I was only offering.', 'Then I will keep it to myself.'],
+  'told-deed': ['I was not asking for praise.', 'Next time I will keep it to myself.'],
+  'told-news': ['I was only telling you.', 'Fine, hear it from someone else.', 'Then stay in the dark.'],
+  'told-memory': ['Remember it your way, then.', 'You were never one to admit it.', 'Have it your way.'],
+};
+
+/** How the first speaker takes a friendly reply, by its mood. */
+const TAKEN_WELL: Record<string, readonly string[]> & { remembered: readonly string[] } = {
+  answered: ['Glad to hear it.', 'Then I will listen.', 'That is good to hear.', 'I hoped you would say so.'],
+  worried: ['Let us hope it is the last of it.', 'I will watch the road.', 'Keep your doors barred, then.'],
+  curious: ['Then pull up a chair.', 'Where do I begin?', 'You will not regret it.'],
+  praised: ['Kind of you to say.', 'It was a good day’s work.', 'I do my best.'],
+  gloating: ['I will drink to that.', 'Just keep the crates out of sight.'],
+  heard: ['I thought you should know.', 'We will see what tomorrow brings.'],
+  remembered: ['We should, soon.', 'I would not have missed it.', 'Good times.'],
+};
+
 /** The first speaker takes up the reply and parts as the talk went. */
 function closing(t: Turns, act: Act, mood: string, rng: Rng): string {
   const kin = relationOf(t.b, t.a);
   if (!t.warm) {
-    const taken =
-      act === 'asked'
-        ? rng.pick(['I only asked.', 'It was a simple question.', 'No need to bite my head off.'])
-        : act === 'told-news'
-          ? rng.pick([
-              'I was only telling you.',
-              'Fine, hear it from someone else.',
-              'Then stay in the dark.',
-            ])
-          : rng.pick(['Remember it your way, then.', 'You were never one to admit it.', 'Have it your way.']);
+    const taken = rng.pick(TAKEN_ILL[act]);
     const parting = rng.pick([
       `Suit yourself, ${t.bn}.`,
       'Then we have nothing more to say.',
@@ -224,25 +280,7 @@ function closing(t: Turns, act: Act, mood: string, rng: Rng): string {
     ]);
     return `${t.an}: ${taken}${parting ? ` ${parting}` : ''}`;
   }
-  const taken =
-    mood === 'answered'
-      ? rng.pick([
-          'Glad to hear it.',
-          'Then I will listen.',
-          'That is good to hear.',
-          'I hoped you would say so.',
-        ])
-      : mood === 'worried'
-        ? rng.pick([
-            'Let us hope it is the last of it.',
-            'I will watch the road.',
-            'Keep your doors barred, then.',
-          ])
-        : mood === 'gloating'
-          ? rng.pick(['I will drink to that.', 'Just keep the crates out of sight.'])
-          : mood === 'heard'
-            ? rng.pick(['I thought you should know.', 'We will see what tomorrow brings.'])
-            : rng.pick(['We should, soon.', 'I would not have missed it.', 'Good times.']);
+  const taken = rng.pick(TAKEN_WELL[mood] ?? TAKEN_WELL.remembered);
   const parting = rng.pick([
     `See you at ${t.placeName} again.`,
     'The next round is mine.',

@@ -202,6 +202,33 @@ describe('talk: lines answer each other', () => {
     assert.deepEqual(shared(afterQuestion, afterQuarrel), []);
   });
 
+  it('answers a deed as a deed and an offer as an offer', () => {
+    // Garrick Stone and Tom Wheeler share no interest: with no news, Garrick tells what he recalls or offers his own.
+    const deed = {
+      id: 1,
+      resident: 'Garrick Stone',
+      t: 1,
+      lastAccess: 1,
+      kind: 'observation' as const,
+      text: 'Garrick Stone forged 5 tools (hoes).',
+      importance: 2,
+    };
+    const told = chats(chatInput('Garrick Stone', 'Tom Wheeler', { recalled: [deed] }), 30);
+    for (const c of told) {
+      assert.match(c.transcript[0] as string, /Garrick Stone forged 5 tools/);
+      assert.doesNotMatch(c.transcript[1] as string, /remember|Those were the days|forget/, c.transcript[1]);
+    }
+    const offered = chats(chatInput('Garrick Stone', 'Tom Wheeler'), 30, false);
+    for (const c of offered) {
+      assert.match(c.transcript[0] as string, /metals/);
+      assert.doesNotMatch(
+        c.transcript[1] as string,
+        /Why would you care|none of your business/,
+        c.transcript[1],
+      );
+    }
+  });
+
   it('writes the same lines for the same seed', () => {
     const input = chatInput('Nell Brine', 'Odile Quay', { news: ['A storm hit the harbour.'] });
     assert.deepEqual(chats(input, 20), chats(input, 20));
