@@ -7,7 +7,7 @@ import type { StoredEvent } from '../events/contracts.ts';
 import { summariseDay } from '../readers/days.ts';
 import { formatHour } from '../world/clock.ts';
 import type { DayLog } from '../world/residents/engine.ts';
-import type { Category, MemoryKind } from '../world/residents/types.ts';
+import type { Category, MemoryKind, RelationshipChange } from '../world/residents/types.ts';
 import type { World } from '../world/world.ts';
 
 export interface PairChange {
@@ -60,6 +60,21 @@ export interface DayReport {
 }
 
 const TOP = 5;
+
+/**
+ * What moved a pair the way it went: of the day's conversations, the one that moved it furthest in
+ * the direction of the day's net change (a pair that soured is told by its quarrel, not by a
+ * friendly word that came after it).
+ */
+export function whyOf(c: RelationshipChange): string {
+  const net = Math.sign(c.after - c.before);
+  let best = -1;
+  for (let i = 0; i < c.reasons.length; i++) {
+    const move = (c.moves[i] ?? 0) * net;
+    if (move > 0 && (best < 0 || move > (c.moves[best] ?? 0) * net)) best = i;
+  }
+  return best >= 0 ? (c.reasons[best] as string) : '';
+}
 const NOTABLE = 8;
 
 export function buildReport(
@@ -76,7 +91,7 @@ export function buildReport(
     before: c.before,
     after: c.after,
     delta: c.after - c.before,
-    why: c.reasons.at(-1) ?? '',
+    why: whyOf(c),
   }));
   const byKind: Record<MemoryKind, number> = {
     observation: 0,

@@ -6,6 +6,8 @@
 import { Rng } from '../rng.ts';
 import type { TownId } from '../types.ts';
 import { type Context, free, type ResidentState, record } from './context.ts';
+import { midSentence } from './grammar.ts';
+import { meetingLines } from './lines.ts';
 import { remember } from './reflection.ts';
 import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
 import type { Conversation, Slot } from './types.ts';
@@ -45,10 +47,10 @@ export function chat(ctx: Context, p: ResidentState, slot: Slot, t: number): boo
       a: p.def,
       b: other.def,
       score,
+      // What happened, not what they made of it: a reflection is never quoted back.
       recalled: p.memory.retrieve(`${other.def.name} ${Object.keys(other.def.interests).join(' ')}`, t, 2, [
         'conversation',
         'observation',
-        'reflection',
       ]),
       news: ctx.news.get(p.town) ?? [],
       placeName: ctx.geo.nameOf(p.location),
@@ -119,16 +121,36 @@ export function meet(ctx: Context, members: ResidentState[], where: string, t: n
     ? scripted.text
     : (ctx.news.get(town)?.[0] ?? `the affairs of ${ctx.geo.townName(town)}`);
   const names = members.map((m) => m.def.name);
-  const summary = `${names.length} people met at ${ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
+  // Told inside a sentence: an opening article in small letters, every name in capitals.
+  const about = midSentence(topic.replace(/[.!]+$/, ''));
+  const summary = `${names.length} people met at ${ctx.geo.nameOf(where)} about ${about}; ${delta > 0 ? 'they parted on good terms' : 'tempers flared'}.`;
   const transcript = ctx.summaryOnly
     ? []
-    : members
-        .slice(0, 4)
-        .map(
-          (m, i) =>
-            `${addressOf(m.def.name)}: ${i === 0 ? `We are here about ${topic.replace(/[.!]+$/, '').toLowerCase()}.` : delta > 0 ? rng.pick(['Agreed.', 'I will do my part.', 'Well said.']) : rng.pick(['Never!', 'Over my dead body.', 'You will regret this.'])}`,
-        );
-  const conversation = converse(ctx, 'meeting', members, t, topic, transcript, summary, delta, deltaFor);
+    : meetingLines(
+        {
+          speakers: members.slice(0, 4).map((m) => ({ def: m.def, name: addressOf(m.def.name) })),
+          topic,
+          delta,
+          hostile,
+        },
+        rng.split('lines'),
+      );
+  // In a siege each side closes ranks: what brought a side's own people closer is not the flaring tempers.
+  const ranks = `${names.length} people faced each other at ${ctx.geo.nameOf(where)} about ${about}; each side closed ranks.`;
+  const reasonFor = (a: ResidentState, b: ResidentState) =>
+    deltaFor(a, b) > 0 && delta < 0 ? ranks : summary;
+  const conversation = converse(
+    ctx,
+    'meeting',
+    members,
+    t,
+    topic,
+    transcript,
+    summary,
+    delta,
+    deltaFor,
+    reasonFor,
+  );
   for (const m of members) {
     const others = names.filter((n) => n !== m.def.name);
     record(
@@ -137,7 +159,7 @@ export function meet(ctx: Context, members: ResidentState[], where: string, t: n
       'meeting',
       'meeting',
       t,
-      `${m.def.name} met ${listNames(others)} at ${ctx.geo.nameOf(where)} about ${topic.replace(/[.!]+$/, '')}.`,
+      `${m.def.name} met ${listNames(others)} at ${ctx.geo.nameOf(where)} about ${about}.`,
       { with: others.join(', '), conversation: conversation.id, people: names.length, delta },
       false,
       others,
@@ -157,6 +179,7 @@ function converse(
   summary: string,
   delta: number,
   deltaFor: (a: ResidentState, b: ResidentState) => number = () => delta,
+  reasonFor: (a: ResidentState, b: ResidentState) => string = () => summary,
 ): Conversation {
   const first = members[0] as ResidentState;
   const conversation: Conversation = {
@@ -178,7 +201,7 @@ function converse(
     for (let j = i + 1; j < members.length; j++) {
       const a = members[i] as ResidentState;
       const b = members[j] as ResidentState;
-      ctx.relationships.adjust(a.def.name, b.def.name, deltaFor(a, b), summary, ctx.log.changes);
+      ctx.relationships.adjust(a.def.name, b.def.name, deltaFor(a, b), reasonFor(a, b), ctx.log.changes);
     }
   }
   for (const m of members) m.lastTalk = t;

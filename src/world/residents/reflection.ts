@@ -3,9 +3,37 @@
  * dawn, and, once enough has happened, a reflection on the day.
  */
 import { formatHour } from '../clock.ts';
+import { Rng } from '../rng.ts';
 import { type Context, type ResidentState, record } from './context.ts';
+import { capitalise, quote, stop } from './grammar.ts';
 import { importanceOf } from './memory.ts';
 import type { Memory, MemoryKind, RelationshipChange } from './types.ts';
+
+/** The memories a reflection draws on: what they saw, said and did (not plans, not reflections). */
+const GROUNDS: readonly MemoryKind[] = ['observation', 'conversation', 'task'];
+
+/** What a memory comes to, in a sentence: the reflection's conclusion. */
+export function comesTo(m: Memory, rng: Rng): string {
+  const text = m.text;
+  if (/raid|robbed|pirates|took .* crates|plunder/i.test(text))
+    return rng.pick([
+      'The roads are not safe; I must be careful.',
+      'Someone will have to answer for it.',
+      'It has everyone on edge.',
+    ]);
+  if (/storm|flood|gale|siege/i.test(text))
+    return rng.pick(['We were lucky it was not worse.', 'The town will need everyone after this.']);
+  if (m.kind === 'conversation')
+    return /quarrel|tempers flared/.test(text)
+      ? rng.pick(['I said more than I should have.', 'I will choose my words better next time.'])
+      : rng.pick(['Good company makes the days lighter.', 'I am glad we talked.', 'It did me good to talk.']);
+  if (m.kind === 'task') return rng.pick(['One more thing off my hands.', 'It was worth the effort.']);
+  return rng.pick([
+    'The work goes on, and it goes well.',
+    'A fair day’s work.',
+    'That is how the days go here.',
+  ]);
+}
 
 /** Reflect once the importance of what happened since the last reflection reaches this. */
 export const REFLECT_AT = 20;
@@ -46,7 +74,8 @@ export function remember(
 
 /** Look back on the day: who they got on with or fell out with, what stays with them, the task in hand. */
 export function reflect(ctx: Context, p: ResidentState, t: number): void {
-  const top = p.memory.retrieve(`${p.def.persona} ${Object.keys(p.def.interests).join(' ')}`, t, 5);
+  // What they make of the day is built from what happened, never from an earlier reflection's words.
+  const top = p.memory.retrieve(`${p.def.persona} ${Object.keys(p.def.interests).join(' ')}`, t, 5, GROUNDS);
   const talks = ctx.log.changes.filter((c) => c.a === p.def.name || c.b === p.def.name);
   const parts: string[] = [];
   const best = talks.reduce<RelationshipChange | undefined>(
@@ -61,10 +90,13 @@ export function reflect(ctx: Context, p: ResidentState, t: number): void {
     parts.push(`${best.a === p.def.name ? best.b : best.a} and I are getting on better.`);
   if (worst && worst.after < worst.before)
     parts.push(`I should make peace with ${worst.a === p.def.name ? worst.b : worst.a}.`);
-  const weighty = top.filter((m) => m.kind !== 'plan').sort((a, b) => b.importance - a.importance)[0];
-  if (weighty) parts.push(`What stays with me: ${weighty.text.replace(/[.]+$/, '').toLowerCase()}.`);
+  const weighty = [...top].sort((a, b) => b.importance - a.importance)[0];
+  if (weighty) {
+    const rng = Rng.of(ctx.settings.seed, 'reflect', ctx.day, p.def.name);
+    parts.push(`What stays with me: ${stop(quote(weighty.text))} ${comesTo(weighty, rng)}`);
+  }
   if (p.task.done > 0)
-    parts.push(`${p.task.name} is ${Math.round((100 * p.task.done) / p.task.total)}% done.`);
+    parts.push(`${capitalise(p.task.name)}: ${Math.round((100 * p.task.done) / p.task.total)}% done.`);
   const text = `Reflecting on day ${ctx.day}: ${parts.join(' ') || 'a day like any other.'}`;
   remember(ctx, p, t, 'reflection', text);
   p.memory.pendingImportance = 0;

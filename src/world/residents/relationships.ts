@@ -47,10 +47,11 @@ export class Relationships {
     const [x, y] = a < b ? [a, b] : [b, a];
     let change = changes.find((c) => c.a === x && c.b === y);
     if (!change) {
-      change = { a: x, b: y, before, after, reasons: [] };
+      change = { a: x, b: y, before, after, reasons: [], moves: [] };
       changes.push(change);
     }
     change.after = after;
     change.reasons.push(reason);
+    change.moves.push(after - before);
   }
 }

@@ -5,6 +5,8 @@
  * may then draw on news that only the town where it happens has heard.
  */
 import type { Rng } from '../rng.ts';
+import { quote } from './grammar.ts';
+import { chatLines, type Subject } from './lines.ts';
 import type { Memory, ResidentDef } from './types.ts';
 
 export interface ChatInput {
@@ -69,14 +71,6 @@ export function addressOf(name: string): string {
   return first === 'One-Eyed' ? (parts.at(-1) ?? name) : first;
 }
 
-function sentence(text: string): string {
-  const trimmed = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!?]+$/, '');
-  return trimmed.length > 120 ? `${trimmed.slice(0, 117)}…` : trimmed;
-}
-
 export function writeChat(
   input: ChatInput,
   rng: Rng,
@@ -84,39 +78,40 @@ export function writeChat(
 ): ChatOutcome {
   const { a, b, news, recalled } = input;
   const shared = sharedInterests(a, b);
-  const an = addressOf(a.name);
-  const bn = addressOf(b.name);
   const roll = rng.next();
   let topic: string;
-  let opener: string;
+  let subject: Subject;
   if (news.length > 0 && roll < 0.4) {
-    const item = sentence(news[0] as string);
     topic = 'the news';
-    opener = `${an}: Did you hear? ${item}.`;
+    subject = { kind: 'news', text: news[0] as string };
   } else if (shared.length > 0 && roll < 0.85) {
-    topic = (shared[0] as [string, number])[0];
-    opener = `${an}: ${bn}, how is the ${topic} going for you these days?`;
+    // Among the interests both share, the stronger ones come up more often.
+    topic = pickWeighted(shared, rng.split('interest'));
+    subject = { kind: 'interest', topic };
   } else if (recalled.length > 0) {
-    const memory = sentence((recalled[0] as Memory).text);
     topic = 'old times';
-    opener = `${an}: I keep thinking about it. ${memory}.`;
+    subject = { kind: 'memory', text: (recalled[0] as Memory).text };
   } else {
     topic = Object.keys(a.interests)[0] ?? 'the weather';
-    opener = `${an}: ${bn}, have you ever tried ${topic}?`;
+    subject = { kind: 'own', topic };
   }
   const transcript = input.summaryOnly
     ? []
-    : [
-        opener,
-        decided.warm
-          ? `${bn}: ${rng.pick(['Funny you should ask', 'Ha, I was about to ask you the same', 'You always know what is on my mind'])}. ${rng.pick(['Sit down, the next round is mine', 'Let me tell you what I saw', 'We should do this more often'])}.`
-          : `${bn}: ${rng.pick(['Not this again', 'I have heard enough about that', 'Keep your voice down'])}. ${rng.pick(['You never listen', 'That is not how I remember it', 'Some of us have work to do'])}.`,
-        decided.warm
-          ? `${an}: ${rng.pick(['Then it is settled', 'Good, I hoped you would say that', 'You are a true friend'])}.`
-          : `${an}: ${rng.pick(['Suit yourself', 'Fine, have it your way', 'Then we have nothing more to say'])}.`,
-      ];
+    : chatLines(
+        {
+          a,
+          b,
+          an: addressOf(a.name),
+          bn: addressOf(b.name),
+          score: input.score,
+          warm: decided.warm,
+          placeName: input.placeName,
+          subject,
+        },
+        rng.split('lines'),
+      );
   const how = decided.warm ? 'it went well' : 'it ended in a quarrel';
-  const about = topic === 'the news' ? `the news (${sentence(news[0] as string).slice(0, 60)})` : topic;
+  const about = subject.kind === 'news' ? `the news (${quote(subject.text, 60)})` : topic;
   return {
     topic,
     transcript,
@@ -124,4 +119,14 @@ export function writeChat(
     delta: decided.delta,
     warm: decided.warm,
   };
+}
+
+/** One of the shared interests, by weight. */
+function pickWeighted(shared: readonly [string, number][], rng: Rng): string {
+  let roll = rng.next() * shared.reduce((s, [, w]) => s + w, 0);
+  for (const [topic, w] of shared) {
+    roll -= w;
+    if (roll < 0) return topic;
+  }
+  return (shared.at(-1) as [string, number])[0];
 }

@@ -182,6 +182,8 @@ export interface RelationshipChange {
   after: number;
   /** What moved it, newest last. */
   reasons: string[];
+  /** How far each of the reasons moved it (the score's change, clamped to [-100, 100]). */
+  moves: number[];
 }
 
 /**
