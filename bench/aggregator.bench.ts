@@ -7,11 +7,14 @@
  *    aggregator process (goal ≥ 20,000 events/s).
  * 2. Direct ingest: the same store written in-process through the ingest code that `simulate`
  *    uses, without HTTP, in its batches and, as simulate loads a fast-forward this long into an
- *    empty store, as one bulk load (goal ≥ 100,000 events/s).
+ *    empty store, as one bulk load (goal ≥ 100,000 events/s). The towns' core alone, as before
+ *    residents joined the fast-forward; then the same with the residents' events in the history
+ *    (365 days), and the whole `chronicle simulate --days 365` into a fresh store, generation and
+ *    the towns' logs included, with and without residents (`--no-residents`): what they cost.
  * 3. SSE fan-out: 500 stream clients while 100 events/s are ingested; the delay from POST to each
  *    client's receipt (goal p99 < 100 ms).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -198,6 +201,30 @@ for (const days of [365, 3650]) {
   const r = await measureDirectIngest(days);
   console.log(
     `direct ingest (simulate's path, no HTTP${r.bulk ? ', a bulk load' : ''}), ${days} days: ${fmt(r.events)} events in ${r.seconds.toFixed(2)} s = ${fmt(r.events / r.seconds)} events/s`,
+  );
+}
+{
+  const r = await measureDirectIngest(365, { residents: true });
+  console.log(
+    `direct ingest (simulate's path, no HTTP${r.bulk ? ', a bulk load' : ''}), 365 days with residents: ${fmt(r.events)} events in ${r.seconds.toFixed(2)} s = ${fmt(r.events / r.seconds)} events/s`,
+  );
+}
+for (const flags of [['--no-residents'], []]) {
+  const data = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
+  const started = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [BIN, 'simulate', '--days', '365', '--seed', 'bench', '--data', data, ...flags],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const wall = (performance.now() - started) / 1000;
+  rmSync(data, { recursive: true, force: true });
+  const stored = /(\d+) events stored in ([\d.]+) s \((\d+) events\/s\)/.exec(r.stderr);
+  if (r.status !== 0 || !stored) throw new Error(`chronicle simulate failed: ${r.stderr}`);
+  console.log(
+    `chronicle simulate --days 365 --data DIR ${flags.join(' ') || '(residents and all)'}: ${fmt(Number(stored[1]))} events stored in ${stored[2]} s = ${fmt(Number(stored[3]))} events/s (${wall.toFixed(2)} s with start-up)`,
   );
 }
 await fanOut(500, 100, 20);

@@ -2,6 +2,8 @@
  * Direct ingest (no HTTP): pre-generated updates stored through Ingest into a fresh store, in
  * simulate's batches and, as simulate does for a fast-forward this long into an empty store, in
  * one bulk load (EventStore.bulkLoad). The time includes making the indexes again at its end.
+ * The towns' core alone by default; `residents: true` stores a history the canonical residents
+ * lived in too (as `chronicle simulate` makes by default), to see what their events cost to store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +14,30 @@ import { Ingest } from '../src/server/ingest.ts';
 import { BATCH_UPDATES, loadsInBulk } from '../src/simulation/into-store.ts';
 import { openEventStore } from '../src/store/open.ts';
 import { WORLD } from '../src/world/map.ts';
+import { residentsConfigOf } from '../src/world/residents/catalog.ts';
+import { Residents } from '../src/world/residents/engine.ts';
+import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { simulate } from '../src/world/simulate.ts';
 import type { Update } from '../src/world/types.ts';
 
 export async function measureDirectIngest(
   days: number,
-  options: { batchUpdates?: number; bulk?: boolean } = {},
+  options: { batchUpdates?: number; bulk?: boolean; residents?: boolean } = {},
 ): Promise<{ events: number; seconds: number; cpuSeconds: number; bulk: boolean }> {
   const batchUpdates = options.batchUpdates ?? BATCH_UPDATES;
   const bulk = options.bulk ?? loadsInBulk(days, 0, false);
-  const updates: Update[] = [...simulate({ world: WORLD, seed: 'ingest', days, epochMs: 0 })];
+  const residents = options.residents
+    ? new Residents({
+        world: WORLD,
+        config: residentsConfigOf(WORLD),
+        settings: { ...DEFAULT_SETTINGS, seed: 'ingest' },
+      })
+    : undefined;
+  const updates: Update[] = [];
+  for (const update of simulate({ world: WORLD, seed: 'ingest', days, epochMs: 0, residents })) {
+    residents?.takeDays();
+    updates.push(update);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
   const store = await openEventStore(eventStorePath(dir), { facets: WORLD.facetKeys });
   const ingest = new Ingest(store, new LiveBus(), () => 0);
@@ -46,8 +62,9 @@ export async function measureDirectIngest(
 if (import.meta.url === `file://${process.argv[1]}`) {
   const days = Number(process.argv[2] ?? 365);
   const bulk = process.argv[3] === undefined ? undefined : process.argv[3] === 'bulk';
-  const r = await measureDirectIngest(days, { bulk });
+  const residents = process.argv.includes('--residents');
+  const r = await measureDirectIngest(days, { bulk, residents });
   console.log(
-    `direct ingest, ${days} days${r.bulk ? ' (bulk)' : ''}: ${r.events} events in ${r.seconds.toFixed(2)} s = ${Math.round(r.events / r.seconds)} events/s; ${r.cpuSeconds.toFixed(2)} CPU-s = ${Math.round(r.events / r.cpuSeconds)} events/CPU-s`,
+    `direct ingest, ${days} days${r.bulk ? ' (bulk)' : ''}${residents ? ', with residents' : ''}: ${r.events} events in ${r.seconds.toFixed(2)} s = ${Math.round(r.events / r.seconds)} events/s; ${r.cpuSeconds.toFixed(2)} CPU-s = ${Math.round(r.events / r.cpuSeconds)} events/CPU-s`,
   );
 }

@@ -3,26 +3,49 @@
  *
  *   npm run bench            (or: node --import tsx bench/simulate.bench.ts)
  *
- * Three figures: the core alone (the first, cold run, then warm runs after the JIT has compiled
- * the hot code), the core with every update serialised as a JSON line, and the real
- * `chronicle simulate` as a fresh process writing to /dev/null (start-up excluded), for one year and
- * for ten, where the JIT's warm-up no longer dominates.
+ * Three figures of the towns' core alone, without residents, as before they joined the fast-forward:
+ * the core (the first, cold run, then warm runs after the JIT has compiled the hot code), the core
+ * with every update serialised as a JSON line, and the real `chronicle simulate --no-residents` as a
+ * fresh process writing to /dev/null (start-up excluded), for one year and for ten, where the JIT's
+ * warm-up no longer dominates. Then what the residents cost: the core with the canonical residents
+ * (warm), and `chronicle simulate` as it runs by default, residents and all, for one year.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WORLD } from '../src/world/map.ts';
+import { residentsConfigOf } from '../src/world/residents/catalog.ts';
+import { Residents } from '../src/world/residents/engine.ts';
+import { DEFAULT_SETTINGS } from '../src/world/residents/types.ts';
 import { simulate } from '../src/world/simulate.ts';
 
 const GOAL_EVENTS_PER_SECOND = 200_000;
 const DAYS = 365;
 const WARM_RUNS = 5;
 
-function runYear(seed: string, serialise: boolean): { events: number; seconds: number; bytes: number } {
+function runYear(
+  seed: string,
+  serialise: boolean,
+  withResidents = false,
+): { events: number; seconds: number; bytes: number } {
   const started = performance.now();
+  const residents = withResidents
+    ? new Residents({
+        world: WORLD,
+        config: residentsConfigOf(WORLD),
+        settings: { ...DEFAULT_SETTINGS, seed },
+      })
+    : undefined;
   let events = 0;
   let bytes = 0;
-  for (const update of simulate({ world: WORLD, seed, days: DAYS, epochMs: Date.UTC(2026, 0, 1) })) {
+  for (const update of simulate({
+    world: WORLD,
+    seed,
+    days: DAYS,
+    epochMs: Date.UTC(2026, 0, 1),
+    residents,
+  })) {
+    residents?.takeDays();
     events += update.events.length;
     if (serialise) bytes += JSON.stringify(update).length + 1;
   }
@@ -59,7 +82,7 @@ const cliRates: number[] = [];
 for (let i = 0; i < 3; i++) {
   const r = spawnSync(
     process.execPath,
-    [bin, 'simulate', '--days', String(DAYS), '--seed', `cli-${i}`, '--out', '/dev/null'],
+    [bin, 'simulate', '--days', String(DAYS), '--seed', `cli-${i}`, '--out', '/dev/null', '--no-residents'],
     {
       encoding: 'utf8',
     },
@@ -69,18 +92,33 @@ for (let i = 0; i < 3; i++) {
   cliRates.push(Number(m[1]));
 }
 console.log(
-  `chronicle simulate --days ${DAYS} --out /dev/null (fresh process each): ${cliRates.map(fmt).join(', ')} events/s`,
+  `chronicle simulate --days ${DAYS} --out /dev/null --no-residents (fresh process each): ${cliRates.map(fmt).join(', ')} events/s`,
 );
 
 const decade = spawnSync(
   process.execPath,
-  [bin, 'simulate', '--days', '3650', '--seed', 'cli-decade', '--out', '/dev/null'],
+  [bin, 'simulate', '--days', '3650', '--seed', 'cli-decade', '--out', '/dev/null', '--no-residents'],
   {
     encoding: 'utf8',
   },
 );
 console.log(
-  `chronicle simulate --days 3650 --out /dev/null (sustained): ${/\((\d+) events\/s\)/.exec(decade.stderr)?.[1] ?? decade.stderr} events/s`,
+  `chronicle simulate --days 3650 --out /dev/null --no-residents (sustained): ${/\((\d+) events\/s\)/.exec(decade.stderr)?.[1] ?? decade.stderr} events/s`,
+);
+
+// What the residents cost: the same years with the 27 canonical residents living in the towns.
+runYear('bench-residents-warm-up', false, true);
+const lived = Array.from({ length: 3 }, (_, i) => runYear(`bench-residents-${i}`, false, true));
+console.log(
+  `core + residents, warm (3 runs): ${lived.map((r) => `${fmt(r.events)} events in ${r.seconds.toFixed(2)} s = ${fmt(rate(r))} events/s`).join('; ')}`,
+);
+const withResidents = spawnSync(
+  process.execPath,
+  [bin, 'simulate', '--days', String(DAYS), '--seed', 'cli-residents', '--out', '/dev/null'],
+  { encoding: 'utf8' },
+);
+console.log(
+  `chronicle simulate --days ${DAYS} --out /dev/null (residents and all, the default): ${/in ([\d.]+ s \(\d+ events\/s\))/.exec(withResidents.stderr)?.[1] ?? withResidents.stderr}`,
 );
 
 const verdict = median(warmRates) >= GOAL_EVENTS_PER_SECOND ? 'meets' : 'MISSES';

@@ -1,11 +1,18 @@
-/** `chronicle simulate`: the world core run as fast as it can, written as JSON lines. */
+/**
+ * `chronicle simulate`: the world run as fast as it can, the residents living in the towns as in the
+ * real-time towns and `world run` (unless `--no-residents`), into the store or written as JSON lines.
+ */
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadWorld } from '../files/towns-dir.ts';
+import { simulateWithResidents } from '../residents/run.ts';
 import { simulateIntoStore } from '../simulation/into-store.ts';
+import { residentsConfigOf } from '../world/residents/catalog.ts';
+import { Residents } from '../world/residents/engine.ts';
+import { DEFAULT_SETTINGS } from '../world/residents/types.ts';
 import { simulate } from '../world/simulate.ts';
 import type { World } from '../world/world.ts';
 import { dataOption, parseCount, parseSeed, townsDirOption } from './options.ts';
@@ -18,6 +25,8 @@ interface SimulateFlags {
   start: number;
   data: string;
   townsDir?: string;
+  /** Whether the residents live these days too (the default; `--no-residents` leaves them out). */
+  residents: boolean;
 }
 
 const DEFAULT_SEED = '1';
@@ -45,13 +54,10 @@ async function write(stream: Writable, chunk: string): Promise<void> {
 export async function runSimulate(flags: SimulateFlags): Promise<void> {
   const world = await loadWorld(flags.townsDir);
   if (flags.out === undefined) {
-    const r = await simulateIntoStore({
-      world,
-      dataDir: flags.data,
-      days: flags.days,
-      seed: flags.seed,
-      progress: dayProgress,
-    });
+    const options = { world, dataDir: flags.data, days: flags.days, seed: flags.seed, progress: dayProgress };
+    const r = flags.residents
+      ? await simulateWithResidents(options, (text) => console.error(text))
+      : await simulateIntoStore(options);
     console.error(
       `Simulated ${flags.days} days into ${flags.data}: ${r.updates} updates, ${r.events} events stored in ${r.seconds.toFixed(2)} s (${Math.round(r.events / r.seconds)} events/s)`,
     );
@@ -72,7 +78,18 @@ async function simulateToFile(
   let updates = 0;
   let events = 0;
   let buffer = '';
-  for (const update of simulate({ world, seed: flags.seed, days: flags.days, epochMs: flags.start })) {
+  // The canonical residents, as `world init` would store them, from day 1: as a dry `world run`.
+  const residents = flags.residents
+    ? new Residents({
+        world,
+        config: residentsConfigOf(world),
+        settings: { ...DEFAULT_SETTINGS, seed: flags.seed },
+      })
+    : undefined;
+  const run = simulate({ world, seed: flags.seed, days: flags.days, epochMs: flags.start, residents });
+  for (const update of run) {
+    // Nobody reads the residents' closed days here (a world run reports them): none are kept.
+    residents?.takeDays();
     updates++;
     events += update.events.length;
     buffer += `${JSON.stringify(update)}\n`;
@@ -99,7 +116,7 @@ async function simulateToFile(
 export function simulateCommand(): Command {
   return new Command('simulate')
     .description(
-      'run the world as fast as it can: fast-forward the stored world, or write a fresh one as JSON lines',
+      'run the world as fast as it can, its residents too: fast-forward the stored world, or write a fresh one as JSON lines',
     )
     .addOption(
       new Option('--days <n>', 'days to simulate').argParser(parseCount('--days', 1, 100_000)).default(30),
@@ -121,6 +138,10 @@ export function simulateCommand(): Command {
       new Option('--start <instant>', 'wall time of the first instant of day 1, for the timestamps')
         .argParser(parseInstant)
         .default(Date.parse(DEFAULT_EPOCH), DEFAULT_EPOCH),
+    )
+    .option(
+      '--no-residents',
+      "leave the residents out (no moves, travel, chats, meetings, reflections or tasks): the towns' core alone",
     )
     .addOption(townsDirOption())
     .action((flags: SimulateFlags) => runSimulate(flags));

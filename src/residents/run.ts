@@ -9,16 +9,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { StoredEvent } from '../events/contracts.ts';
-import { reportStem, reportsDir } from '../files/data-dir.ts';
+import { reportStem, reportsDir, residentStorePath } from '../files/data-dir.ts';
 import { writeAtomic } from '../files/durable.ts';
 import { savedWorldTime } from '../server/world-clock.ts';
-import { type SimulationProgress, simulateIntoStore } from '../simulation/into-store.ts';
+import {
+  type SimulationProgress,
+  type StoreSimulation,
+  simulateIntoStore,
+} from '../simulation/into-store.ts';
+import { openResidentStore } from '../store/open.ts';
 import type { ResidentStore } from '../store/residents.ts';
 import { formatHour, worldTimeOf } from '../world/clock.ts';
+import { residentsConfigOf } from '../world/residents/catalog.ts';
 import { type DayLog, Residents, type Snapshot } from '../world/residents/engine.ts';
-import type { ResidentsConfig, RunSettings, ScriptedEvent } from '../world/residents/types.ts';
+import {
+  DEFAULT_SETTINGS,
+  type ResidentsConfig,
+  type RunSettings,
+  type ScriptedEvent,
+} from '../world/residents/types.ts';
 import { simulate } from '../world/simulate.ts';
 import type { World } from '../world/world.ts';
+import { checkConfig } from './files.ts';
 import { buildReport, type DayReport, renderMarkdown } from './report.ts';
 import type { ModelVoices } from './voices.ts';
 
@@ -49,7 +61,12 @@ export interface RunResult {
 }
 
 /** The residents, carrying on from a stored run's snapshot when there is one. */
-function engineFor(run: WorldRun, seed: string, fromDay: number, snapshot?: Snapshot): Residents {
+function engineFor(
+  run: Pick<WorldRun, 'world' | 'config' | 'settings' | 'scripted' | 'summaryOnly'>,
+  seed: string,
+  fromDay: number,
+  snapshot?: Snapshot,
+): Residents {
   const options = {
     config: run.config,
     world: run.world,
@@ -194,4 +211,50 @@ export async function storedRun(
     await store.saveSnapshot(engine.snapshot());
   }
   return { reports, residentDays: reports.length * run.config.residents.length, seconds: result.seconds };
+}
+
+/**
+ * `chronicle simulate` into the store, the residents living these days as a stored world run with
+ * the default flags would: the data directory's catalogue (the canonical one, stored, if it has
+ * none), from the first whole day, carrying on from the last run's state, which they leave for the
+ * next run. The days' records and reports are `world run`'s, not kept here.
+ */
+export async function simulateWithResidents(
+  options: Omit<StoreSimulation, 'residents' | 'afterBatch' | 'afterRun'>,
+  print: (text: string) => void,
+): Promise<{ updates: number; events: number; seconds: number }> {
+  let store: ResidentStore | undefined;
+  try {
+    return await simulateIntoStore({
+      ...options,
+      // Opened once simulateIntoStore holds the data directory, as world run holds it.
+      residents: async ({ seed, from }) => {
+        const path = residentStorePath(options.dataDir);
+        store = await openResidentStore(path);
+        let config = await store.config();
+        if (!config) {
+          config = residentsConfigOf(options.world);
+          await store.saveConfig(config);
+          print(
+            `No residents in ${options.dataDir} yet: initialised the canonical world (see chronicle world init).`,
+          );
+        }
+        checkConfig(config, path, options.world);
+        const run = {
+          world: options.world,
+          config,
+          settings: DEFAULT_SETTINGS,
+          scripted: [],
+          summaryOnly: false,
+        };
+        return engineFor(run, seed, firstDay(from, DEFAULT_SETTINGS.startHour), await store.snapshot());
+      },
+      // A world stopped mid-day cannot be saved half through a day: the state stored before stands.
+      afterRun: async (residents) => {
+        if (residents?.betweenDays) await store?.saveSnapshot(residents.snapshot());
+      },
+    });
+  } finally {
+    await store?.close();
+  }
 }

@@ -49,10 +49,18 @@ export interface StoreSimulation {
   dataDir: string;
   days: number;
   seed?: string;
-  /** Residents to live these days in the towns, made once the world's seed and time are known. */
-  residents?: (world: { seed: string; from: number }) => Residents;
-  /** After each batch is stored: the store, and the world time reached. */
+  /**
+   * Residents to live these days in the towns, made once the world's seed and time are known (and
+   * the data directory is held).
+   */
+  residents?: (world: { seed: string; from: number }) => Residents | Promise<Residents>;
+  /**
+   * After each batch is stored: the store, and the world time reached. Without it the residents'
+   * closed days are dropped as they close: nobody reads them.
+   */
   afterBatch?: (store: EventStore, t: number, residents: Residents | undefined) => void | Promise<void>;
+  /** Once every update is stored, while the data directory is still held. */
+  afterRun?: (residents: Residents | undefined) => void | Promise<void>;
   /** Shows how far it has come (a progress bar, say), from its first day to its last. */
   progress?: (fromDay: number, toDay: number) => SimulationProgress;
 }
@@ -82,7 +90,7 @@ export async function simulateIntoStore(
       saved[town] = s;
       if (s) states[town] = s.state;
     }
-    const residents = options.residents?.({ seed: worldFile.seed, from });
+    const residents = await options.residents?.({ seed: worldFile.seed, from });
     let t = from;
     const ingest = new Ingest(store, new LiveBus(), () => t);
     // The history ends now: it reads as if the world had been running in real time until this moment.
@@ -107,7 +115,8 @@ export async function simulateIntoStore(
         appendFileSync(log, `${townLines.join('\n')}\n`);
         townLines.length = 0;
       }
-      await options.afterBatch?.(store, t, residents);
+      if (options.afterBatch) await options.afterBatch(store, t, residents);
+      else residents?.takeDays();
       progress.update(worldTimeOf(t).day, events);
     };
     const run = simulate({
@@ -159,6 +168,7 @@ export async function simulateIntoStore(
       writeAtomic(paths.state, JSON.stringify(next));
     }
     saveWorldTime(options.dataDir, end, cursor);
+    await options.afterRun?.(residents);
     return { updates, events, seconds: (performance.now() - started) / 1000 };
   } finally {
     await store.close();

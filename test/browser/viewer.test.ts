@@ -29,7 +29,9 @@ describe('the map viewer', { skip }, () => {
 
   before(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chronicle-viewer-'));
-    const r = await run([BIN, 'simulate', '--days', '7', '--seed', '7', '--data', dataDir]);
+    // The towns' core alone: the residents' panel starts from everyone at home, and follows the
+    // moves the test posts (simulate's residents are tested in test/system/simulate-cli.test.ts).
+    const r = await run([BIN, 'simulate', '--days', '7', '--seed', '7', '--data', dataDir, '--no-residents']);
     assert.equal(r.code, 0, r.stderr);
     agg = await startAggregator({ dataDir, search: true });
     browser = await launch();

@@ -120,6 +120,11 @@ export class Residents {
     return this.timeOf(ctx.day, ctx.tick);
   }
 
+  /** Whether no day is half run, so a snapshot can be taken. */
+  get betweenDays(): boolean {
+    return this.ctx.tick === 0;
+  }
+
   /** Run every tick up to world time `t`. */
   advanceTo(t: number): void {
     while (this.nextTick <= t + 1e-9) this.step();

@@ -48,6 +48,9 @@ interface Stored {
 /** One resident's memories, oldest first. */
 export class MemoryStream {
   private readonly stored: Stored[] = [];
+  /** Beside each stored memory, what recall reads of every one: when it was last recalled, its importance. */
+  private readonly accessed: number[] = [];
+  private readonly importance: number[] = [];
   /** Importance gathered since the last reflection: reflect when it passes a threshold. */
   pendingImportance = 0;
 
@@ -64,36 +67,112 @@ export class MemoryStream {
   }
 
   add(memory: Memory): Memory {
-    this.stored.push({ memory, vector: embed(memory.text) });
+    this.stored.push({ memory, vector: embedOnce(memory.text) });
+    this.accessed.push(memory.lastAccess);
+    this.importance.push(memory.importance);
     // What recall can no longer reach is the store's to keep, not the process's: a town that runs
     // for months would otherwise hold every memory of every resident.
-    if (this.stored.length > 2 * WINDOW) this.stored.splice(0, this.stored.length - WINDOW);
+    if (this.stored.length > 2 * WINDOW) {
+      const gone = this.stored.length - WINDOW;
+      this.stored.splice(0, gone);
+      this.accessed.splice(0, gone);
+      this.importance.splice(0, gone);
+    }
     if (memory.kind !== 'reflection') this.pendingImportance += memory.importance;
     return memory;
   }
 
-  /** The `k` memories that best answer `query` at time `t`; recalling them refreshes their recency. */
+  /**
+   * The `k` memories that best answer `query` at time `t`, by recency + importance + relevance
+   * (ties to the older); recalling them refreshes their recency.
+   */
   retrieve(query: string, t: number, k = 3, kinds?: readonly MemoryKind[]): Memory[] {
-    const q = embed(query);
-    const from = Math.max(0, this.stored.length - WINDOW);
-    // Keep the best k in a small sorted list while scanning: recall runs every tick.
-    const best: { s: Stored; score: number }[] = [];
-    for (let i = from; i < this.stored.length; i++) {
-      const s = this.stored[i] as Stored;
+    const q = embedOnce(query);
+    const { stored, accessed, importance } = this;
+    const from = Math.max(0, stored.length - WINDOW);
+    // Recall runs every tick, over hundreds of memories: it scans the newest first, keeps the best
+    // k in a small sorted list, and passes over a memory as soon as a bound on its score (its
+    // recency and importance with the greatest relevance, or before that what its age allows)
+    // falls short of the k-th best. The bounds only skip what could not have been chosen, so the
+    // answer is the one a full scan gives.
+    const best: Candidate[] = [];
+    let floor = Number.NEGATIVE_INFINITY;
+    // By importance (a whole number from 1 to 10): the age past which a memory is out of reach.
+    const oldest = new Float64Array(11).fill(Number.NaN);
+    for (let i = stored.length - 1; i >= from; i--) {
+      const level = importance[i] as number;
+      const weight = level / 10;
+      const hours = Math.max(0, (t - (accessed[i] as number)) * 24);
+      if (best.length === k) {
+        let limit = oldest[level];
+        if (limit === undefined) limit = hoursOutOfReach(floor - weight - 1 - SLACK);
+        else if (Number.isNaN(limit)) {
+          limit = hoursOutOfReach(floor - weight - 1 - SLACK);
+          oldest[level] = limit;
+        }
+        if (hours > limit) continue;
+      }
+      const s = stored[i] as Stored;
       if (kinds && !kinds.includes(s.memory.kind)) continue;
-      const hours = Math.max(0, (t - s.memory.lastAccess) * 24);
-      const score = DECAY_PER_HOUR ** hours + s.memory.importance / 10 + cosine(q, s.vector);
-      if (best.length === k && score <= (best[k - 1] as { score: number }).score) continue;
+      const base = DECAY_PER_HOUR ** hours + weight;
+      if (best.length === k && base + 1 + SLACK < floor) continue;
+      const score = base + cosine(q, s.vector);
+      if (best.length === k && !before(score, i, best[k - 1] as Candidate)) continue;
       let at = best.length;
-      while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
-      best.splice(at, 0, { s, score });
+      while (at > 0 && before(score, i, best[at - 1] as Candidate)) at--;
+      best.splice(at, 0, { s, score, i });
       if (best.length > k) best.pop();
+      if (best.length === k && (best[k - 1] as Candidate).score !== floor) {
+        floor = (best[k - 1] as Candidate).score;
+        oldest.fill(Number.NaN);
+      }
     }
-    return best.map(({ s }) => {
+    return best.map(({ s, i }) => {
       s.memory.lastAccess = t;
+      accessed[i] = t;
       return s.memory;
     });
   }
+}
+
+interface Candidate {
+  s: Stored;
+  score: number;
+  /** Its place in the stream: of two equal scores the older comes first. */
+  i: number;
+}
+
+const before = (score: number, i: number, other: Candidate) =>
+  score > other.score || (score === other.score && i < other.i);
+
+/** More than the rounding of a relevance (a cosine of unit float32 vectors) above 1. */
+const SLACK = 1e-3;
+const LOG_DECAY = Math.log(DECAY_PER_HOUR);
+
+/**
+ * After how many hours a memory's recency is surely below `recency` (a margin beyond the exact
+ * point, well over the rounding of the logarithm); never, when `recency` is not above 0.
+ */
+function hoursOutOfReach(recency: number): number {
+  if (!(recency > 0)) return Number.POSITIVE_INFINITY;
+  if (recency >= 1) return -1;
+  return Math.log(recency) / LOG_DECAY + 1e-6;
+}
+
+/**
+ * Texts repeat (a day's plan, work, a resident's persona as a query): their vectors are kept, the
+ * newest 20,000 texts' at most. A vector is only ever read, so memories share it.
+ */
+const vectors = new Map<string, Float32Array>();
+
+function embedOnce(text: string): Float32Array {
+  let v = vectors.get(text);
+  if (!v) {
+    v = embed(text);
+    if (vectors.size >= 20_000) vectors.clear();
+    vectors.set(text, v);
+  }
+  return v;
 }
 
 /** How much a memory matters, by kind and by what it says. */

@@ -244,6 +244,76 @@ describe('residents: talk, relationships and memory', () => {
     assert.ok(s.size <= 800, `${s.size} memories held`);
     assert.equal(s.recent().at(-1)?.id, 1999);
   });
+
+  it('recall passes over memories on bounds, and chooses what a full scan of every score chooses', async () => {
+    const { MemoryStream, embed } = await import('../../../src/world/residents/memory.ts');
+    const { Rng } = await import('../../../src/world/rng.ts');
+    type Kind = 'observation' | 'conversation' | 'reflection' | 'plan' | 'task';
+    const KINDS: Kind[] = ['observation', 'conversation', 'reflection', 'plan', 'task'];
+    const WORDS = 'ore mine pirates raid storm fish harbour grain mill tavern gold ship forge caravan'.split(
+      ' ',
+    );
+    // The scoring of the memory stream, every memory scored: the best k, ties to the older.
+    const fullScan = (
+      memories: { id: number; lastAccess: number; kind: Kind; text: string; importance: number }[],
+      query: string,
+      t: number,
+      k: number,
+      kinds?: Kind[],
+    ) => {
+      const q = embed(query);
+      return memories
+        .slice(-400)
+        .map((m, i) => ({ m, i }))
+        .filter(({ m }) => !kinds || kinds.includes(m.kind))
+        .map(({ m, i }) => {
+          const v = embed(m.text);
+          let dot = 0;
+          for (let d = 0; d < v.length; d++) dot += (q[d] as number) * (v[d] as number);
+          const hours = Math.max(0, (t - m.lastAccess) * 24);
+          return { m, i, score: 0.99 ** hours + m.importance / 10 + dot };
+        })
+        .sort((a, b) => b.score - a.score || a.i - b.i)
+        .slice(0, k)
+        .map(({ m }) => m);
+    };
+    for (let round = 0; round < 20; round++) {
+      const rng = Rng.of('recall', round);
+      const stream = new MemoryStream('John');
+      const mirror: Parameters<typeof fullScan>[0] = [];
+      let t = 0;
+      for (let id = 1; id <= 1200; id++) {
+        t += rng.chance(0.3) ? rng.range(0, 0.3) : 0; // many memories share their time
+        const text = Array.from({ length: rng.int(1, 6) }, () => WORDS[rng.int(0, WORDS.length - 1)]).join(
+          ' ',
+        );
+        const memory = {
+          id,
+          resident: 'John',
+          t,
+          lastAccess: t,
+          kind: KINDS[rng.int(0, 4)] as Kind,
+          text: rng.chance(0.2) ? 'the same again' : text, // and some their words: equal scores
+          importance: rng.int(1, 10),
+        };
+        mirror.push({ ...memory });
+        stream.add(memory);
+        if (rng.chance(0.1)) {
+          const query = WORDS.slice(rng.int(0, 5), rng.int(6, 13)).join(' ');
+          const k = rng.int(1, 6);
+          const kinds = rng.chance(0.3) ? KINDS.slice(0, 3) : undefined;
+          const expected = fullScan(mirror, query, t, k, kinds);
+          const got = stream.retrieve(query, t, k, kinds);
+          assert.deepEqual(
+            got.map((m) => m.id),
+            expected.map((m) => m.id),
+            `round ${round}, memory ${id}`,
+          );
+          for (const m of expected) m.lastAccess = t;
+        }
+      }
+    }
+  });
 });
 
 describe('residents in the towns', () => {
