@@ -49,7 +49,8 @@ export async function residentPage({ config, resident, now, t, store }: PageInpu
   });
   const memory = (m: StoredMemory): ResidentMemory => ({
     day: m.day,
-    hour: Math.max(0, (m.t - (m.day - 1)) * 24),
+    // To the tenth of an hour, as events tell time (a float's day fraction is not exact).
+    hour: Math.max(0, Math.round((m.t - (m.day - 1)) * 240) / 10),
     kind: m.kind,
     text: m.text,
     importance: m.importance,
