@@ -206,20 +206,30 @@ async function showDay(town: Town): Promise<void> {
   const totals = Object.entries(mine?.totals ?? {}).map(([k, v]) =>
     el('li', {}, `${k.replace(/_/g, ' ')}: ${v}`),
   );
-  const highlights = (mine?.highlights ?? []).map((h) => el('li', {}, `${formatHour(h.hour)} ${h.text}`));
-  worldMap.popup(
-    town.id,
+  const highlights = (mine?.highlights ?? []).map((h) =>
     el(
-      'div',
-      { class: 'day-popup' },
-      el('h3', {}, `${town.name}, day ${day}`),
-      el('p', {}, town.description),
-      el('h4', {}, 'Highlights'),
-      highlights.length ? el('ul', {}, ...highlights) : el('p', {}, 'Nothing of note yet.'),
-      el('h4', {}, 'Totals'),
-      totals.length ? el('ul', {}, ...totals) : el('p', {}, 'No work recorded.'),
+      'li',
+      {},
+      `${formatHour(h.hour)} ${h.text}`,
+      ...(h.actor && people.has(h.actor) ? [' ', personButton(h.actor)] : []),
     ),
   );
+  const content = el(
+    'div',
+    { class: 'day-popup' },
+    el('h3', {}, `${town.name}, day ${day}`),
+    el('p', {}, town.description),
+    el('h4', {}, 'Highlights'),
+    highlights.length ? el('ul', {}, ...highlights) : el('p', {}, 'Nothing of note yet.'),
+    el('h4', {}, 'Totals'),
+    totals.length ? el('ul', {}, ...totals) : el('p', {}, 'No work recorded.'),
+  );
+  // Leaflet keeps a popup's clicks from the page: its residents' names are opened here.
+  content.addEventListener('click', (event) => {
+    const name = (event.target as Element | null)?.closest<HTMLElement>('[data-resident]')?.dataset.resident;
+    if (name) void person.open(name);
+  });
+  worldMap.popup(town.id, content);
 }
 
 // --- Search and ask -------------------------------------------------------------------------------
