@@ -45,6 +45,88 @@ export interface Whereabouts {
   since: { id: number; day: number; hour: number } | null;
 }
 
+/** A place on a resident's page: its id and its name (null when the catalogue has none). */
+export interface ResidentPlace {
+  id: string;
+  name: string | null;
+}
+
+/** A conversation on a resident's page: when and where, who, what about, and how it went. */
+export interface ResidentTalk {
+  id: string;
+  kind: 'chat' | 'meeting';
+  day: number;
+  hour: number;
+  town: string;
+  location: ResidentPlace;
+  participants: readonly string[];
+  topic: string;
+  summary: string;
+  /** The lines of the exchange (empty when the run kept summaries only). */
+  transcript: readonly string[];
+  /** The change it made to each pair's relationship score. */
+  delta: number;
+}
+
+/** Someone a resident knows: how they stand, and the latest talks between the two. */
+export interface ResidentTie {
+  name: string;
+  score: number;
+  talks: ResidentTalk[];
+}
+
+/** A memory or reflection on a resident's page. */
+export interface ResidentMemory {
+  day: number;
+  hour: number;
+  kind: string;
+  text: string;
+  importance: number;
+}
+
+/** GET /api/residents/:id: one resident's page. */
+export interface ResidentPage {
+  name: string;
+  job: string;
+  roles: readonly string[];
+  persona: string;
+  interests: Readonly<Record<string, number>>;
+  family: Readonly<Record<string, string>>;
+  /** Their home town, home and workplace. */
+  town: string;
+  home: ResidentPlace;
+  workplace: ResidentPlace;
+  /** Where they are now, as GET /api/residents has it. */
+  now: Whereabouts;
+  /** Where they are going: the road's end, or the next place on today's agenda (null: staying). */
+  going: {
+    town: string;
+    location: ResidentPlace | null;
+    hour: number | null;
+    activity: string | null;
+  } | null;
+  /** The agenda of the latest day stored up to today, as planned at dawn. */
+  agenda: {
+    day: number;
+    today: boolean;
+    slots: {
+      tick: number;
+      hour: number | null;
+      activity: string;
+      location: ResidentPlace;
+      partner: string | null;
+    }[];
+  } | null;
+  /** The warmest and the coldest of those they know, with the talks that moved them. */
+  relationships: { strongest: ResidentTie[]; strained: ResidentTie[] };
+  /** The latest memories (not reflections), newest first. */
+  memories: ResidentMemory[];
+  /** The latest reflections, newest first. */
+  reflections: ResidentMemory[];
+  /** Their latest conversations, newest first. */
+  conversations: ResidentTalk[];
+}
+
 /** A chart of the viewer: production per day, or the weather the towns read. */
 export type ChartGroup = 'production' | 'weather';
 

@@ -1,10 +1,16 @@
 /** The residents' store in its own SQLite file beside the event store (WAL, numbered migrations). */
 import type Database from 'better-sqlite3';
 import type { DayLog, Snapshot } from '../world/residents/engine.ts';
-import type { Conversation, LocationKind, ResidentsConfig } from '../world/residents/types.ts';
+import type { Conversation, LocationKind, MemoryKind, ResidentsConfig } from '../world/residents/types.ts';
 import type { TownId } from '../world/types.ts';
 import { openDatabase } from './migrations.ts';
-import type { ResidentStore, StoredReport } from './residents.ts';
+import type {
+  AgendaSlot,
+  ConversationQuery,
+  ResidentStore,
+  StoredMemory,
+  StoredReport,
+} from './residents.ts';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE residents (
@@ -53,6 +59,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE daily_reports (
      day INTEGER PRIMARY KEY, markdown TEXT NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL);
    CREATE TABLE run_state (id INTEGER PRIMARY KEY CHECK (id = 1), snapshot TEXT NOT NULL);`,
+  // A resident's page reads their latest agenda.
+  'CREATE INDEX schedules_by_resident ON schedules (resident, day);',
 ];
 
 /** Tables that hold a day's records: storing the day again first clears them. */
@@ -275,14 +283,23 @@ export class SqliteResidentStore implements ResidentStore {
     );
   }
 
-  async conversations(query: { resident?: string; day?: number }): Promise<Conversation[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM conversations c WHERE (@day IS NULL OR c.day = @day)
-           AND (@resident IS NULL OR EXISTS (SELECT 1 FROM conversation_members m WHERE m.day = c.day AND m.conversation = c.id AND m.resident = @resident))
-         ORDER BY day, hour, id`,
-      )
-      .all({ day: query.day ?? null, resident: query.resident ?? null }) as ConversationRow[];
+  async conversations(query: ConversationQuery): Promise<Conversation[]> {
+    const member = (who: string) =>
+      `EXISTS (SELECT 1 FROM conversation_members m WHERE m.day = c.day AND m.conversation = c.id AND m.resident = ${who})`;
+    const where = `(@day IS NULL OR c.day = @day)
+           AND (@resident IS NULL OR ${member('@resident')})
+           AND (@with IS NULL OR ${member('@with')})`;
+    const sql =
+      query.last === undefined
+        ? `SELECT * FROM conversations c WHERE ${where} ORDER BY day, hour, id`
+        : `SELECT * FROM (SELECT * FROM conversations c WHERE ${where} ORDER BY day DESC, hour DESC, id DESC LIMIT @last)
+           ORDER BY day, hour, id`;
+    const rows = this.db.prepare(sql).all({
+      day: query.day ?? null,
+      resident: query.resident ?? null,
+      with: query.with ?? null,
+      ...(query.last === undefined ? {} : { last: query.last }),
+    }) as ConversationRow[];
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -305,6 +322,48 @@ export class SqliteResidentStore implements ResidentStore {
       | { score: number }
       | undefined;
     return row?.score;
+  }
+
+  async relationshipsOf(resident: string): Promise<{ other: string; score: number }[]> {
+    return this.db
+      .prepare(
+        `SELECT CASE WHEN a = @r THEN b ELSE a END AS other, score FROM relationships
+         WHERE a = @r OR b = @r ORDER BY score DESC, other`,
+      )
+      .all({ r: resident }) as { other: string; score: number }[];
+  }
+
+  async memories(
+    resident: string,
+    query: { kinds?: readonly MemoryKind[]; last?: number } = {},
+  ): Promise<StoredMemory[]> {
+    const kinds = query.kinds ? `AND kind IN (${query.kinds.map(() => '?').join(', ')})` : '';
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM (SELECT id, day, resident, t, kind, text, importance FROM memories
+           WHERE resident = ? ${kinds} ORDER BY t DESC, id DESC LIMIT ?)
+         ORDER BY t, id`,
+      )
+      .all(resident, ...(query.kinds ?? []), query.last ?? -1) as StoredMemory[];
+    return rows;
+  }
+
+  async agenda(resident: string, day: number): Promise<{ day: number; slots: AgendaSlot[] } | undefined> {
+    const found = this.db
+      .prepare('SELECT MAX(day) AS day FROM schedules WHERE resident = ? AND day <= ?')
+      .get(resident, day) as { day: number | null };
+    if (found.day === null) return undefined;
+    const rows = this.db
+      .prepare(
+        `SELECT s.tick, s.activity, s.location, s.partner,
+           (SELECT MIN(e.hour) FROM world_events e WHERE e.day = s.day AND e.tick = s.tick) AS hour
+         FROM schedules s WHERE s.day = ? AND s.resident = ? ORDER BY s.tick`,
+      )
+      .all(found.day, resident) as (Omit<AgendaSlot, 'partner'> & { partner: string | null })[];
+    return {
+      day: found.day,
+      slots: rows.map(({ partner, ...slot }) => (partner === null ? slot : { ...slot, partner })),
+    };
   }
 
   async close(): Promise<void> {

@@ -67,6 +67,9 @@ export function residentStoreContract(name: string, open: OpenStore<ResidentStor
         assert.equal(await store.report(1), undefined);
         assert.deepEqual(await store.conversations({}), []);
         assert.equal(await store.relationship('John', 'Ida Pike'), undefined);
+        assert.deepEqual(await store.relationshipsOf('John'), []);
+        assert.deepEqual(await store.memories('John'), []);
+        assert.equal(await store.agenda('John', 1), undefined);
       }));
 
     test('the catalogue comes back as saved, family and all', () =>
@@ -141,6 +144,79 @@ export function residentStoreContract(name: string, open: OpenStore<ResidentStor
           .find(([a, b]) => a !== b && !met.has(`${a}|${b}`));
         assert.ok(strangers, 'two residents who never met');
         assert.equal(await store.relationship(strangers[0] as string, strangers[1] as string), undefined);
+      }));
+
+    test('conversations of a pair, and only the latest of them, still in world-time order', () =>
+      withFreshStore(open, async (store) => {
+        await saveAll(store, days);
+        const [a, b] = (talks.find((c) => c.kind === 'chat') as Conversation).participants as [
+          string,
+          string,
+        ];
+        const pair = inTime(talks.filter((c) => c.participants.includes(a) && c.participants.includes(b)));
+        assert.ok(pair.length > 0);
+        assert.deepEqual(await store.conversations({ resident: a, with: b }), pair);
+        assert.deepEqual(await store.conversations({ resident: b, with: a }), pair);
+        const theirs = inTime(talks.filter((c) => c.participants.includes(a)));
+        assert.ok(theirs.length > 2, `${a}: ${theirs.length} conversations`);
+        assert.deepEqual(await store.conversations({ resident: a, last: 2 }), theirs.slice(-2));
+        assert.deepEqual(await store.conversations({ last: 1 }), inTime(talks).slice(-1));
+        assert.deepEqual(await store.conversations({ resident: a, with: 'Nobody Atall' }), []);
+      }));
+
+    test('relationshipsOf: everyone a resident has met and how they stand, warmest first', () =>
+      withFreshStore(open, async (store) => {
+        await saveAll(store, days);
+        const { a } = last.relationships[0] as { a: string };
+        const expected = last.relationships
+          .filter((r) => r.a === a || r.b === a)
+          .map((r) => ({ other: r.a === a ? r.b : r.a, score: r.score }))
+          .sort((x, y) => y.score - x.score || byName(x.other, y.other));
+        assert.ok(expected.length > 1, `${a} met ${expected.length}`);
+        assert.deepEqual(await store.relationshipsOf(a), expected);
+        assert.deepEqual(await store.relationshipsOf('Nobody Atall'), []);
+      }));
+
+    test('memories: a resident’s, of the kinds asked, the latest few, in world-time order', () =>
+      withFreshStore(open, async (store) => {
+        await saveAll(store, days);
+        const all = days.flatMap((d) =>
+          d.log.memories.map(({ lastAccess: _, ...m }) => ({ ...m, day: d.log.day })),
+        );
+        const inOrder = (ms: typeof all) => [...ms].sort((x, y) => x.t - y.t || x.id - y.id);
+        const someone = (all.find((m) => m.kind === 'reflection') ?? all[0])?.resident as string;
+        const theirs = inOrder(all.filter((m) => m.resident === someone));
+        assert.ok(theirs.length > 3, `${someone}: ${theirs.length} memories`);
+        assert.deepEqual(await store.memories(someone), theirs);
+        assert.deepEqual(await store.memories(someone, { last: 3 }), theirs.slice(-3));
+        const reflections = theirs.filter((m) => m.kind === 'reflection');
+        assert.ok(reflections.length > 0, `${someone} reflected`);
+        assert.deepEqual(await store.memories(someone, { kinds: ['reflection'] }), reflections);
+        assert.deepEqual(
+          await store.memories(someone, { kinds: ['observation', 'conversation'], last: 2 }),
+          theirs.filter((m) => m.kind === 'observation' || m.kind === 'conversation').slice(-2),
+        );
+      }));
+
+    test('agenda: a resident’s day as planned at dawn, or the latest stored before it', () =>
+      withFreshStore(open, async (store) => {
+        await saveAll(store, days);
+        const day2 = days[1] as ClosedDay;
+        const plan = day2.log.schedules[0];
+        assert.ok(plan && plan.slots.length > 3);
+        const agenda = await store.agenda(plan.resident, 2);
+        assert.equal(agenda?.day, 2);
+        assert.deepEqual(
+          agenda?.slots.map(({ hour: _, ...slot }) => slot),
+          [...plan.slots].sort((x, y) => x.tick - y.tick),
+        );
+        // Each slot's hour is when its tick began, as the day's actions at that tick tell it.
+        for (const slot of agenda?.slots ?? []) {
+          const acted = day2.log.actions.find((a) => a.tick === slot.tick);
+          assert.equal(slot.hour, acted ? acted.hour : null, `tick ${slot.tick}`);
+        }
+        assert.equal((await store.agenda(plan.resident, 99))?.day, 3);
+        assert.equal(await store.agenda('Nobody Atall', 2), undefined);
       }));
 
     test('storing a day again replaces that day, and only that day', () =>

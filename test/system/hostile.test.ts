@@ -324,6 +324,7 @@ describe('the read token', () => {
       '/api/world',
       '/api/clock',
       '/api/residents',
+      '/api/residents/John',
       '/api/days/1',
       '/metrics',
     ]) {
@@ -370,6 +371,7 @@ describe('every route', () => {
       '/api/world',
       '/api/clock',
       '/api/residents',
+      '/api/residents/John',
       '/api/days/1',
       '/api/reports/1',
       '/healthz',

@@ -3,6 +3,7 @@ import type {
   ChartDescription,
   ChartSeries,
   MetricDescription,
+  ResidentPage,
   StoredEvent,
   Whereabouts,
   WorldResponse,
@@ -10,7 +11,7 @@ import type {
 } from '../../src/events/contracts.ts';
 import { askForToken, ReadRefused, readToken } from './auth.ts';
 
-export type { ChartDescription, ChartSeries, MetricDescription, StoredEvent, Whereabouts };
+export type { ChartDescription, ChartSeries, MetricDescription, ResidentPage, StoredEvent, Whereabouts };
 /** The world as /api/world describes it: the viewer draws its towns, legends and charts from this alone. */
 export type World = WorldResponse;
 export type Town = WorldTown;
@@ -122,3 +123,7 @@ export async function residents(): Promise<{ residents: Whereabouts[]; locations
     return { residents: [], locations: {} };
   }
 }
+
+/** One resident's page: who they are, where, their day, those they know, what they remember and said. */
+export const residentPage = (name: string) =>
+  json<ResidentPage>(`/api/residents/${encodeURIComponent(name)}`);

@@ -5,6 +5,7 @@
 import { formatHour } from '../../src/world/clock.ts';
 import type { StoredEvent } from './api.ts';
 import { el, NEUTRAL_COLOUR } from './dom.ts';
+import { personButton } from './person.ts';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -26,6 +27,8 @@ export class Feed {
     private readonly names: Record<string, string>,
     /** Each town's colour, already checked (dom.ts coloursOf). */
     private readonly colours: ReadonlyMap<string, string>,
+    /** Whether an event's actor is a resident, whose name then opens their page. */
+    private readonly isResident: (actor: string | null) => boolean = () => false,
   ) {
     root.append(this.spacer, this.rows);
     root.addEventListener('scroll', () => this.render(), { passive: true });
@@ -114,6 +117,9 @@ export class Feed {
       },
       el('span', { class: 'when' }, `day ${e.day} ${formatHour(e.hour)}`),
       el('span', { class: 'town' }, this.names[e.town] ?? e.town),
+      e.actor && this.isResident(e.actor)
+        ? el('span', { class: 'actor' }, personButton(e.actor))
+        : el('span', { class: 'actor' }),
       el('span', { class: 'kind' }, e.kind),
       el('span', { class: 'text', title: e.text }, e.text),
     );

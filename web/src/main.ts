@@ -16,6 +16,7 @@ import { Charts } from './charts.ts';
 import { byId, coloursOf, el, NEUTRAL_COLOUR } from './dom.ts';
 import { Feed } from './feed.ts';
 import { WorldMap } from './map.ts';
+import { PersonView, personButton } from './person.ts';
 import { ResidentsPanel } from './residents.ts';
 import './styles.css';
 
@@ -32,6 +33,7 @@ const feed = new Feed(
   byId('feed-count'),
   names,
   colours,
+  (actor) => people.has(actor),
 );
 const townFilter = byId<HTMLSelectElement>('filter-town');
 townFilter.append(...world.towns.map((t) => el('option', { value: t.id }, t.name)));
@@ -51,6 +53,15 @@ const people = new ResidentsPanel(byId('residents'), names, (counts) => {
   for (const [town, n] of Object.entries(counts)) worldMap.setPeople(town, n);
 });
 const charts = new Charts(world, byId('charts'), colours);
+
+// --- A resident's page: any resident's name (data-resident) opens it ----------------------------
+const person = new PersonView(byId('resident'), names);
+document.addEventListener('click', (event) => {
+  const target = (event.target as Element | null)?.closest<HTMLElement>('[data-resident]');
+  if (!target?.dataset.resident || target === byId('resident')) return;
+  event.preventDefault(); // a name in a conversation's summary opens the page, not the details
+  void person.open(target.dataset.resident);
+});
 
 // --- The clock and the time control -------------------------------------------------------------
 let live = true;
@@ -195,20 +206,30 @@ async function showDay(town: Town): Promise<void> {
   const totals = Object.entries(mine?.totals ?? {}).map(([k, v]) =>
     el('li', {}, `${k.replace(/_/g, ' ')}: ${v}`),
   );
-  const highlights = (mine?.highlights ?? []).map((h) => el('li', {}, `${formatHour(h.hour)} ${h.text}`));
-  worldMap.popup(
-    town.id,
+  const highlights = (mine?.highlights ?? []).map((h) =>
     el(
-      'div',
-      { class: 'day-popup' },
-      el('h3', {}, `${town.name}, day ${day}`),
-      el('p', {}, town.description),
-      el('h4', {}, 'Highlights'),
-      highlights.length ? el('ul', {}, ...highlights) : el('p', {}, 'Nothing of note yet.'),
-      el('h4', {}, 'Totals'),
-      totals.length ? el('ul', {}, ...totals) : el('p', {}, 'No work recorded.'),
+      'li',
+      {},
+      `${formatHour(h.hour)} ${h.text}`,
+      ...(h.actor && people.has(h.actor) ? [' ', personButton(h.actor)] : []),
     ),
   );
+  const content = el(
+    'div',
+    { class: 'day-popup' },
+    el('h3', {}, `${town.name}, day ${day}`),
+    el('p', {}, town.description),
+    el('h4', {}, 'Highlights'),
+    highlights.length ? el('ul', {}, ...highlights) : el('p', {}, 'Nothing of note yet.'),
+    el('h4', {}, 'Totals'),
+    totals.length ? el('ul', {}, ...totals) : el('p', {}, 'No work recorded.'),
+  );
+  // Leaflet keeps a popup's clicks from the page: its residents' names are opened here.
+  content.addEventListener('click', (event) => {
+    const name = (event.target as Element | null)?.closest<HTMLElement>('[data-resident]')?.dataset.resident;
+    if (name) void person.open(name);
+  });
+  worldMap.popup(town.id, content);
 }
 
 // --- Search and ask -------------------------------------------------------------------------------
@@ -225,6 +246,12 @@ function showAnswers(title: string, items: HTMLElement[]): void {
 }
 
 function resultItem(e: StoredEvent): HTMLElement {
+  const item = el('li', {}, resultButton(e));
+  if (e.actor && people.has(e.actor)) item.append(' ', personButton(e.actor));
+  return item;
+}
+
+function resultButton(e: StoredEvent): HTMLElement {
   const button = el(
     'button',
     { type: 'button', class: 'result', 'data-id': String(e.id) },
@@ -235,7 +262,7 @@ function resultItem(e: StoredEvent): HTMLElement {
     if (live || Number(slider.value) !== e.day) await showHistoryDay(e.day);
     feed.highlight(e.id);
   });
-  return el('li', {}, button);
+  return button;
 }
 
 byId<HTMLFormElement>('search-form').addEventListener('submit', async (event) => {
@@ -299,6 +326,7 @@ stream.onmessage = (message) => {
   const event = JSON.parse(message.data) as StoredEvent;
   clockAt = { t: Math.max(worldNow(), event.day - 1 + event.hour / 24), wall: Date.now() };
   people.apply(event);
+  person.apply(event);
   if (!live) return;
   feed.add([event]);
   worldMap.news(event);

@@ -1,6 +1,12 @@
 /** Who is where: each town's residents and the places they are at, and who is on the road. */
 import type { StoredEvent, Whereabouts } from './api.ts';
 import { el } from './dom.ts';
+import { personButton } from './person.ts';
+
+/** Items joined by " · ", each a node or text. */
+function joined(items: (Node | string)[][]): (Node | string)[] {
+  return items.flatMap((item, i) => (i > 0 ? [' · ', ...item] : item));
+}
 
 export class ResidentsPanel {
   private readonly where = new Map<string, Whereabouts>();
@@ -12,6 +18,11 @@ export class ResidentsPanel {
     /** Told how many residents each town holds after every change. */
     private readonly onCounts: (counts: Record<string, number>) => void,
   ) {}
+
+  /** Whether this name is a resident's: their name then opens their page. */
+  has(name: string | null): boolean {
+    return name !== null && this.where.has(name);
+  }
 
   set(residents: Whereabouts[], locations: Record<string, string>): void {
     this.locations = locations;
@@ -54,11 +65,14 @@ export class ResidentsPanel {
           { 'data-town': id },
           el('strong', {}, `${name} (${here.length})`),
           ' ',
-          here
-            .map(
-              (r) => `${r.name} at ${r.location === r.home_location ? 'home' : (r.location_name ?? 'home')}`,
-            )
-            .join(' · ') || 'nobody',
+          ...(here.length
+            ? joined(
+                here.map((r) => [
+                  personButton(r.name),
+                  ` at ${r.location === r.home_location ? 'home' : (r.location_name ?? 'home')}`,
+                ]),
+              )
+            : ['nobody']),
         ),
       );
     }
@@ -70,12 +84,12 @@ export class ResidentsPanel {
           { 'data-town': 'road' },
           el('strong', {}, `On the road (${road.length})`),
           ' ',
-          road
-            .map(
-              (r) =>
-                `${r.name} → ${this.towns[r.travelling?.to ?? ''] ?? r.travelling?.to} by ${r.travelling?.by}`,
-            )
-            .join(' · '),
+          ...joined(
+            road.map((r) => [
+              personButton(r.name),
+              ` → ${this.towns[r.travelling?.to ?? ''] ?? r.travelling?.to} by ${r.travelling?.by}`,
+            ]),
+          ),
         ),
       );
     }

@@ -1,8 +1,10 @@
 /**
  * The residents over HTTP: GET /api/residents (who is where now, from their latest moves in the
- * stream) and GET /api/reports/:day (a day's world report, as JSON or Markdown).
+ * stream), GET /api/residents/:id (one resident's page) and GET /api/reports/:day (a day's world
+ * report, as JSON or Markdown).
  */
-import type { StoredEvent, Whereabouts } from '../../events/contracts.ts';
+import type { ResidentPage, StoredEvent, Whereabouts } from '../../events/contracts.ts';
+import { residentPage } from '../../residents/page.ts';
 import { residentsConfigOf } from '../../world/residents/catalog.ts';
 import type { ResidentDef, ResidentsConfig } from '../../world/residents/types.ts';
 import type { App, AppOptions } from '../app.ts';
@@ -39,7 +41,7 @@ interface Catalogue {
   locations: Record<string, string>;
 }
 
-export function residentRoutes(app: App, { reports, store, world }: AppOptions): void {
+export function residentRoutes(app: App, { reports, store, world, clock }: AppOptions): void {
   // The aggregator holds the data directory, so the catalogue cannot change while it runs: it is
   // read once, when first asked for (a failed read is tried again).
   let catalogue: Promise<Catalogue> | undefined;
@@ -59,6 +61,32 @@ export function residentRoutes(app: App, { reports, store, world }: AppOptions):
     const latest = new Map((await store.latestByActor(['move', 'travel'])).map((e) => [e.actor, e]));
     return { residents: config.residents.map((r) => whereabouts(r, latest.get(r.name), names)), locations };
   });
+
+  // A resident is named by their name, as every event and GET /api/residents name them.
+  app.get<{ Params: { id: string } }>(
+    '/api/residents/:id',
+    {
+      schema: {
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', minLength: 1, maxLength: 80 } },
+          required: ['id'],
+        },
+      },
+    },
+    async (request, reply): Promise<ResidentPage | undefined> => {
+      const { id } = request.params;
+      const { config, names } = await loadCatalogue();
+      const resident = config.residents.find((r) => r.name === id);
+      if (!resident)
+        return reply.status(404).send({
+          error: `no resident "${id}": GET /api/residents lists the ${config.residents.length} there are`,
+        });
+      const latest = (await store.latestByActor(['move', 'travel'])).find((e) => e.actor === id);
+      const now = whereabouts(resident, latest, names);
+      return residentPage({ config, resident, now, t: clock.now(), store: reports });
+    },
+  );
 
   app.get<{ Params: { day: number }; Querystring: ReportQuery }>(
     '/api/reports/:day',
