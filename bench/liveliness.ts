@@ -5,7 +5,9 @@
  * what counts as a business and as its output comes from the world's declarations.
  */
 import { RECALL_FIELD, SENSOR_KIND } from '../src/world/kinds.ts';
+import { rested } from '../src/world/memory.ts';
 import { RESIDENT_KINDS } from '../src/world/residents/events.ts';
+import type { EventKindDef } from '../src/world/town.ts';
 import type { TownEvent, Update } from '../src/world/types.ts';
 import type { World } from '../src/world/world.ts';
 
@@ -14,8 +16,10 @@ export interface Business {
   kind: string;
   /** Updates in which it reported. */
   updates: number;
-  /** Updates in which it brought in nothing (every output it declares was zero). */
+  /** Updates in which it brought in nothing (every output it declares was zero) and did not rest by choice. */
   idle: number;
+  /** Updates in which it rested by choice (a flag declared `rest`: the flour bins were full). */
+  rested: number;
   /** Why, by the sentence that said so (numbers and the worker masked), most told first. */
   reasons: [reason: string, count: number][];
 }
@@ -46,7 +50,7 @@ function reasonOf(event: TownEvent): string {
 }
 
 export class LivelinessMeter {
-  private readonly outputs = new Map<string, readonly string[]>();
+  private readonly outputs = new Map<string, { kind: EventKindDef; keys: readonly string[] }>();
   private readonly businesses = new Map<string, { b: Business; reasons: Map<string, number> }>();
   private readonly sentences = new Map<string, number>();
   private readonly toldToday = new Map<string, Set<string>>();
@@ -58,7 +62,7 @@ export class LivelinessMeter {
   constructor(world: World) {
     for (const kind of world.kinds) {
       const outputs = (kind.metrics ?? []).filter((m) => m.measure === 'output').map((m) => m.key);
-      if (outputs.length > 0 && kind.kind !== 'loss') this.outputs.set(kind.kind, outputs);
+      if (outputs.length > 0 && kind.kind !== 'loss') this.outputs.set(kind.kind, { kind, keys: outputs });
     }
   }
 
@@ -81,19 +85,20 @@ export class LivelinessMeter {
       if (told.has(sentence)) this.repeated++;
       else told.add(sentence);
       if (event.data[RECALL_FIELD] !== undefined) this.remembering++;
-      const outputs = this.outputs.get(event.kind);
-      if (!outputs) continue;
+      const business = this.outputs.get(event.kind);
+      if (!business) continue;
       const key = `${update.town}/${event.kind}`;
       let entry = this.businesses.get(key);
       if (!entry) {
         entry = {
-          b: { town: update.town, kind: event.kind, updates: 0, idle: 0, reasons: [] },
+          b: { town: update.town, kind: event.kind, updates: 0, idle: 0, rested: 0, reasons: [] },
           reasons: new Map(),
         };
         this.businesses.set(key, entry);
       }
       entry.b.updates++;
-      if (outputs.every((k) => !(Number(event.data[k]) > 0))) {
+      if (rested(business.kind, event)) entry.b.rested++;
+      else if (business.keys.every((k) => !(Number(event.data[k]) > 0))) {
         entry.b.idle++;
         const reason = reasonOf(event);
         entry.reasons.set(reason, (entry.reasons.get(reason) ?? 0) + 1);

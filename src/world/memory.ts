@@ -57,6 +57,11 @@ export function mainOutputOf(kind: EventKindDef): MetricDef | undefined {
   return outputs.find((m) => m.main) ?? outputs[0];
 }
 
+/** Whether an event says its business rested by choice (a flag declared `rest`), not that it could not work. */
+export function rested(kind: EventKindDef, event: TownEvent): boolean {
+  return (kind.flags ?? []).some((f) => f.rest === true && event.data[f.key] === 1);
+}
+
 function append(event: TownEvent, recall: string, line: string): void {
   event.text = `${event.text} ${line}`;
   event.data[RECALL_FIELD] = recall;
@@ -97,6 +102,9 @@ export function remember(
           append(event, 'record', say(MEMORY_WORDS, 'record', { ...values, n: quiet }, rng));
         }
       }
+      m.worked = day;
+    } else if (rested(kind, event)) {
+      // Resting is not a day without work: the streak and the return are judged on working days.
       m.worked = day;
     } else if (m.worked >= 0 && day - m.worked >= RETURN_DAYS && m.toldIdle !== day) {
       const n = day - m.worked;

@@ -45,6 +45,7 @@ const FlagSchema = z.strictObject({
   phrase: name,
   words: regex,
   news: z.boolean().optional(),
+  rest: z.boolean().optional(),
 });
 
 const HappeningSchema = z.strictObject({

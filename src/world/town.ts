@@ -123,6 +123,8 @@ export interface FlagDef {
   words: RegExp;
   /** The whole town hears of it and talks about it. */
   news?: boolean;
+  /** The business rested by choice (its stores are full): it could have worked, so it is not idle. */
+  rest?: boolean;
 }
 
 /**

@@ -62,6 +62,12 @@ export const KINDS: readonly EventKindDef[] = [
     fields: { grain_stock_lbs: 'number' },
     flags: [
       {
+        key: 'bins_full',
+        phrase: 'the flour bins were full, and the mill rested',
+        words: /\b(flour )?bins? (were|are|was|is) full\b|\bfull bins?\b/,
+        rest: true,
+      },
+      {
         key: 'idle',
         phrase: 'the mill stood idle',
         // "Idle" is the mill's unless the forge is named ("the forge stood idle": it was cold).

@@ -91,7 +91,7 @@ export default defineTown<Local>({
   },
   work(turn) {
     if (turn.during(5, 21)) farming(turn);
-    if (turn.during(5, 23)) mill(turn);
+    if (turn.during(6, 18)) mill(turn);
     if (turn.during(6, 22)) forge(turn);
   },
 });
@@ -146,6 +146,16 @@ function mill(turn: FarmTurn): void {
   const miller = turn.worker('miller');
   const stock = turn.have('grain');
   const river = riverLevel(turn);
+  if (turn.have('flour') >= FLOUR_BINS_LBS) {
+    // Nothing to grind for: the miller rests the stones until the bins empty.
+    turn.emit(
+      'mill',
+      turn.say('binsFull', { miller }),
+      { grain_lbs: 0, flour_lbs: 0, grain_stock_lbs: stock, bins_full: 1 },
+      miller,
+    );
+    return;
+  }
   if (river < MILL_MIN_RIVER_M) {
     turn.emit(
       'mill',
@@ -164,10 +174,9 @@ function mill(turn: FarmTurn): void {
     );
     return;
   }
-  // Grind what the bins lack; with the bins full, a little for the village's own bread.
-  const wanted = Math.max(0, FLOUR_BINS_LBS - turn.have('flour')) / FLOUR_PER_GRAIN;
-  const load =
-    wanted > 100 ? Math.min(500, Math.max(100, wanted), turn.rng.int(100, 500)) : turn.rng.int(100, 150);
+  // Grind what the bins lack.
+  const wanted = (FLOUR_BINS_LBS - turn.have('flour')) / FLOUR_PER_GRAIN;
+  const load = Math.min(500, Math.max(100, wanted), turn.rng.int(100, 500));
   // A low river turns the wheel slowly.
   const speed = Math.min(1, (river - MILL_MIN_RIVER_M) / (MILL_FULL_RIVER_M - MILL_MIN_RIVER_M));
   const slow = speed < 1;
@@ -177,7 +186,7 @@ function mill(turn: FarmTurn): void {
   );
   const flour = Math.round(grain * FLOUR_PER_GRAIN);
   turn.add('flour', flour);
-  const rule = slow ? 'slowWheel' : wanted > 100 ? 'grind' : 'binsFull';
+  const rule = slow ? 'slowWheel' : 'grind';
   turn.emit(
     'mill',
     turn.say(rule, { miller, grain, flour, stock: turn.have('grain'), river }),
