@@ -53,7 +53,9 @@ for (const key of keys) {
     : '';
   const rest = cells.map((c) => (c.b ? c.b.rested / c.b.updates : 0));
   const resting = rest.some((r) => r > 0) ? `  [rested by choice: ${rest.map(pct).join(' ')}]` : '';
-  console.log(`  ${key.padEnd(30)} ${cells.map((c) => pct(c.share).padStart(6)).join(' ')}  ${why}${resting}`);
+  console.log(
+    `  ${key.padEnd(30)} ${cells.map((c) => pct(c.share).padStart(6)).join(' ')}  ${why}${resting}`,
+  );
 }
 
 console.log('\n                               ' + seeds.map((s) => `seed ${s}`.padStart(10)).join(''));
