@@ -33,7 +33,7 @@ export type Memory = Record<string, BusinessMemory>;
 export const MEMORY_WORDS = {
   record: [
     'The most {label} in {n} days.',
-    'Not as much {label} in {n} days.',
+    'Better than anything in the past {n} days.',
     'It was the best in {n} days.',
     'The largest in the last {n} days.',
     'A {n}-day high.',

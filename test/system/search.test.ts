@@ -131,8 +131,9 @@ const PARAPHRASES: { what: string; answers: (e: StoredEvent) => boolean; asked: 
     ],
   },
   {
+    // Stood idle (the river too low, the granary empty) or rested (the flour bins full): no grinding.
     what: 'an idle mill',
-    answers: (e) => e.kind === 'mill' && e.data.idle === 1,
+    answers: (e) => e.kind === 'mill' && e.data.flour_lbs === 0,
     asked: ['the mill stood idle', 'the waterwheel was not turning', 'no grinding at the mill today'],
   },
   {

@@ -24,7 +24,7 @@ export const WORDS: Grammar = {
     'The bread ran out days ago; hungry miners dig less.',
   ],
   flooded: [
-    "{miner}'s shift bailed water: the lower gallery is flooded after the rain. No ore today.",
+    "{miner}'s shift bailed water: the rain has flooded the lower gallery and its tunnels. No ore today.",
     'The rain has flooded the lower gallery: {miner} and the crew pumped out the water. No ore today.',
     "{miner}'s shift spent the hours bailing water from the flooded gallery. No ore today.",
   ],

@@ -82,9 +82,9 @@ export const WORDS: Grammar = {
     '#mill-start#, {miller} ground {grain} lbs of grain into {flour} lbs of flour.',
   ],
   binsFull: [
-    'The flour bins are full: {miller} kept the stones still and swept the mill floor.',
+    'The flour bins hold plenty: {miller} kept the stones still and swept the mill floor.',
     '{miller} kept the wheel at rest: the flour bins are full to the lids.',
-    'With flour enough in the bins, {miller} kept the mill shut and checked the sluice gates.',
+    'With flour enough in the bins, {miller} kept the mill shut and swept out the stone loft.',
     '{miller} kept the stones still today: the bins are full, and the bakers are well stocked.',
     'No grinding today: the bins are full, and {miller} mended the sacks instead.',
     'The flour bins are full, so {miller} kept the sluice shut and oiled the gears.',
