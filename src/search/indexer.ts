@@ -35,6 +35,8 @@ export interface IndexerOptions {
 /** How long after the last stored batch indexing starts, and the most it waits while they keep coming. */
 const QUIET_MS = 150;
 const MAX_DEFER_MS = 3_000;
+/** Gists remembered at most; past it the cache starts again (a world has about 15,000 texts in 20 years). */
+const MAX_GISTS = 100_000;
 
 export class Indexer {
   private running: Promise<void> | undefined;
@@ -59,6 +61,25 @@ export class Indexer {
     this.batch = options.batch ?? 500;
   }
 
+  /** Masked texts and their gists: a few thousand texts a world, each read back once. */
+  private readonly gists = new Map<string, string>();
+
+  /**
+   * A masked text's gist, the phrase it is indexed under: sentences that say the same thing in
+   * other words of the towns' grammars are one phrase, for the keyword index and the vectors alike.
+   */
+  private gistOf(text: string): string {
+    const gistOf = this.options.gistOf;
+    if (!gistOf) return text;
+    let gist = this.gists.get(text);
+    if (gist === undefined) {
+      if (this.gists.size >= MAX_GISTS) this.gists.clear();
+      gist = gistOf(text);
+      this.gists.set(text, gist);
+    }
+    return gist;
+  }
+
   /** Stored events not indexed yet. */
   async lag(): Promise<number> {
     return Math.max(0, (await this.store.lastEventId()) - this.db.reached);
@@ -74,13 +95,12 @@ export class Indexer {
     const fresh = new Map<string, { id: number; meaning: string }>();
     let next = this.db.nextPhraseId();
     for (const e of events) {
-      const text = phraseOf(e.text);
+      const text = this.gistOf(phraseOf(e.text));
       let id = this.db.phraseId(text) ?? fresh.get(text)?.id;
       if (id === undefined) {
         id = next++;
         const about = this.options.aboutOf?.(e.kind) ?? e.kind;
-        const gist = this.options.gistOf?.(text) ?? text;
-        fresh.set(text, { id, meaning: meaningOf(gist, about, e.actor) });
+        fresh.set(text, { id, meaning: meaningOf(text, about, e.actor) });
       }
       phrases.push(id);
     }
@@ -106,9 +126,11 @@ export class Indexer {
       vector: vectorOf.get(meaning) as Float32Array,
     }));
     this.db.commit(events, phrases, added);
+    // One vector a meaning, under its first phrase.
+    const firsts = added.filter((p) => this.db.firstOfMeaning(p.id) === p.id);
     this.vectors.add(
-      added.map((p) => p.id),
-      added.map((p) => p.vector),
+      firsts.map((p) => p.id),
+      firsts.map((p) => p.vector),
     );
     this.options.onIndexed?.(events.length);
     if (Date.now() - this.lastSave > (this.options.saveEverySeconds ?? 30) * 1000) this.save();

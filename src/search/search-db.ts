@@ -191,6 +191,9 @@ export class SearchDb {
   private readonly phraseIds = new Map<string, number>();
   /** The first phrase of each meaning: a phrase of a meaning embedded before takes its vector. */
   private readonly meanings = new Map<string, number>();
+  /** Each phrase's meaning, as the first phrase of it; and each such first phrase's others. */
+  private readonly firstOf = new Map<number, number>();
+  private readonly others = new Map<number, number[]>();
   private readonly scopes = new Map<number, Scope[]>();
   /** The statements of `ofPhrase`, by the filters' shape; they belong to the open file. */
   private readonly ofPhraseShapes = new Map<
@@ -248,7 +251,7 @@ export class SearchDb {
       }
       const statements = prepare(db);
       this.phraseIds.clear();
-      this.meanings.clear();
+      this.forgetMeanings();
       this.scopes.clear();
       for (const row of db
         .prepare<[], { id: number; text: string; meaning: string }>(
@@ -256,7 +259,7 @@ export class SearchDb {
         )
         .iterate()) {
         this.phraseIds.set(row.text, row.id);
-        if (!this.meanings.has(row.meaning)) this.meanings.set(row.meaning, row.id);
+        this.addMeaning(row.id, row.meaning);
       }
       for (const row of db.prepare<[], Scope & { phrase: number }>('SELECT * FROM phrase_scope').iterate()) {
         this.addScope(row.phrase, row);
@@ -355,6 +358,38 @@ export class SearchDb {
     return this.meanings.get(meaning);
   }
 
+  /**
+   * The first phrase of a phrase's meaning: the vector index holds one vector a meaning, under it
+   * (thousands of phrases say a few hundred things; identical vectors in one graph are found badly).
+   */
+  firstOfMeaning(phrase: number): number {
+    return this.firstOf.get(phrase) ?? phrase;
+  }
+
+  /** The phrases of the meaning whose first phrase this is: it, then the others in id order. */
+  phrasesOfMeaning(first: number): readonly number[] {
+    const others = this.others.get(first);
+    return others ? [first, ...others] : [first];
+  }
+
+  private addMeaning(id: number, meaning: string): void {
+    const first = this.meanings.get(meaning);
+    if (first === undefined) {
+      this.meanings.set(meaning, id);
+      return;
+    }
+    this.firstOf.set(id, first);
+    const others = this.others.get(first);
+    if (others) others.push(id);
+    else this.others.set(first, [id]);
+  }
+
+  private forgetMeanings(): void {
+    this.meanings.clear();
+    this.firstOf.clear();
+    this.others.clear();
+  }
+
   /** Forgets everything: the next indexing starts from the first event, with this embedder's vectors. */
   reset(embedder: string): void {
     this.guard(() =>
@@ -368,7 +403,7 @@ export class SearchDb {
       })(),
     );
     this.phraseIds.clear();
-    this.meanings.clear();
+    this.forgetMeanings();
     this.scopes.clear();
     this.generation++;
   }
@@ -394,7 +429,7 @@ export class SearchDb {
     );
     for (const p of fresh) {
       this.phraseIds.set(p.text, p.id);
-      if (!this.meanings.has(p.meaning)) this.meanings.set(p.meaning, p.id);
+      this.addMeaning(p.id, p.meaning);
     }
     events.forEach((e, i) => {
       this.addScope(phrases[i] as number, { town: e.town, kind: e.kind, first_day: e.day, last_day: e.day });

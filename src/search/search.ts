@@ -163,12 +163,15 @@ export class Searcher {
     let matching = Number.POSITIVE_INFINITY;
     for (let window = Math.min(size, Math.max(64, k)); window > 0; window = Math.min(size, window * 4)) {
       for (const n of this.vectors.search(vector, window)) {
-        if (seen.has(n.key)) continue;
-        seen.add(n.key);
-        if (!this.db.phraseCanMatch(n.key, filters)) continue;
-        passed++;
-        yield { phrase: n.key, score: n.similarity };
-        if (passed >= matching) return;
+        // The index holds a meaning's first phrase; every phrase of that meaning is as near.
+        for (const phrase of this.db.phrasesOfMeaning(n.key)) {
+          if (seen.has(phrase)) continue;
+          seen.add(phrase);
+          if (!this.db.phraseCanMatch(phrase, filters)) continue;
+          passed++;
+          yield { phrase, score: n.similarity };
+          if (passed >= matching) return;
+        }
       }
       if (window === size) break;
       if (matching === Number.POSITIVE_INFINITY) matching = this.db.phrasesThatCanMatch(filters);

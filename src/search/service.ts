@@ -76,7 +76,7 @@ export class SearchService {
       // The vector file is ahead of the database (a lost write): it cannot be trusted, rebuild it.
       vectors.reset();
     }
-    const missing = db.phrasesAfter(vectors.needsFrom);
+    const missing = db.phrasesAfter(vectors.needsFrom).filter((p) => db.firstOfMeaning(p.id) === p.id);
     vectors.add(
       missing.map((p) => p.id),
       missing.map((p) => p.vector),

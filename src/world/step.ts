@@ -40,9 +40,11 @@ export interface StepResult<Local> {
 const TRADE_HOURS = [6, 18] as const;
 const TRADE_CHANCE = 0.4;
 const MAX_CRATES = 10;
-/** A town orders a good it uses up when it holds less than this many updates' worth… */
+/**
+ * A town orders a good it uses up when it holds less than this many updates' worth (or less than
+ * its `needs`), asks for twice that less what it has, and asks again if nothing came within a day.
+ */
 const ORDER_BELOW_UPDATES = 20;
-/** …asks for twice that less what it has, and asks again if nothing came within a day. */
 const REORDER_DAYS = 1;
 /** A town short of a good offers more for it, the shorter the more, up to double the usual price. */
 const MAX_PRICE_RISE = 2;

@@ -11,10 +11,14 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../src/events/contracts.ts';
-import { phraseOf } from '../../src/search/phrase.ts';
+import { phraseOf as maskedOf } from '../../src/search/phrase.ts';
 import type { Filters } from '../../src/search/search-db.ts';
+import { WORLD } from '../../src/world/map.ts';
 import { type Body, startAggregator, type TestAggregator } from '../helpers/aggregator.ts';
 import { BIN, exited, freePort, run, start, waitFor } from '../helpers/cli.ts';
+
+/** A phrase as the index keeps it: the text with its numbers masked, said as its gist (World.gist). */
+const phraseOf = (text: string) => WORLD.gist(maskedOf(text));
 
 type Result = StoredEvent & { score: number };
 
