@@ -237,21 +237,22 @@ async function pipeline(
       );
     }
 
-    // The index against exact search, over the phrase vectors it holds.
-    const phrases = [...search.db.phrasesAfter(0)].map((p) => p.vector);
+    // The index against exact search, over the vectors it holds: one a meaning, under its first phrase.
+    const held = [...search.db.phrasesAfter(0)].filter((p) => search.db.firstOfMeaning(p.id) === p.id);
+    const phrases = held.map((p) => p.vector);
     const dims = phrases[0]?.length ?? 512;
     let hits = 0;
     const t = performance.now();
     for (const qv of queryVectors) {
       const approx = new Set(search.vectors.search(qv, K).map((n) => n.key));
-      const exact = phrases
-        .map((v, i) => ({ id: i + 1, s: dot(qv, v) }))
+      const exact = held
+        .map((p) => ({ id: p.id, s: dot(qv, p.vector) }))
         .sort((a, b) => b.s - a.s)
         .slice(0, K);
       hits += exact.filter((e) => approx.has(e.id)).length;
     }
     console.log(
-      `  vector index: ${fmt(phrases.length)} phrase vectors (answered by exact scan up to ${fmt(EXACT_UP_TO)}), recall@10 ${fmt(hits / (K * queryVectors.length), 3)} against exact (${fmt((performance.now() - t) / queryVectors.length, 2)} ms per query incl. the exact scan)`,
+      `  vector index: ${fmt(phrases.length)} vectors, one a meaning (answered by exact scan up to ${fmt(EXACT_UP_TO)}), recall@10 ${fmt(hits / (K * queryVectors.length), 3)} against exact (${fmt((performance.now() - t) / queryVectors.length, 2)} ms per query incl. the exact scan)`,
     );
     printFaiss(faiss(flatten(phrases, dims), flatten(queryVectors, dims), dims).result);
 

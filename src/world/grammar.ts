@@ -43,6 +43,20 @@ function compile(grammar: Grammar): Compiled {
 
 const MAX_DEPTH = 12;
 
+/** pluralize's answers, asked once a noun: "net" for 1, "nets" for any other number. */
+const singular = new Map<string, string>();
+const plural = new Map<string, string>();
+
+function agreeing(noun: string, n: number): string {
+  const known = n === 1 ? singular : plural;
+  let word = known.get(noun);
+  if (word === undefined) {
+    word = pluralize(noun, n === 1 ? 1 : 2);
+    known.set(noun, word);
+  }
+  return word;
+}
+
 function expand(rules: Compiled, rule: string, values: Values, rng: Rng, depth: number): string {
   const options = rules.get(rule);
   if (!options || options.length === 0) throw new Error(`the grammar has no rule "${rule}"`);
@@ -57,7 +71,7 @@ function expand(rules: Compiled, rule: string, values: Values, rng: Rng, depth: 
       if (value === undefined) throw new Error(`the grammar's "{${part.key}}" has no value`);
       if (part.noun === undefined) out += String(value);
       else {
-        const noun = pluralize(part.noun, Number(value));
+        const noun = agreeing(part.noun, Number(value));
         out += part.bare ? noun : `${value} ${noun}`;
       }
     }

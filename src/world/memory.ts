@@ -18,8 +18,12 @@ const RECORD_DAYS = 4;
 const RETURN_DAYS = 2;
 
 export interface BusinessMemory {
-  /** The largest single value of the business's main output on each remembered day, oldest first. */
-  best: [day: number, value: number][];
+  /** The remembered days before today, oldest first, and the largest single value of the main output on each. */
+  days: readonly number[];
+  best: readonly number[];
+  /** Today, and its largest value so far: joins the days when the next day begins. */
+  today: number;
+  todayBest: number;
   /** The first day remembered, and the last day it brought in anything (-1: never). */
   since: number;
   worked: number;
@@ -51,10 +55,17 @@ export const MEMORY_WORDS = {
   ],
 } as const;
 
+const mainOutputs = new WeakMap<EventKindDef, MetricDef | null>();
+
 /** The output a business is judged by: its main metric, else its first output. */
 export function mainOutputOf(kind: EventKindDef): MetricDef | undefined {
-  const outputs = (kind.metrics ?? []).filter((m) => m.measure === 'output');
-  return outputs.find((m) => m.main) ?? outputs[0];
+  let known = mainOutputs.get(kind);
+  if (known === undefined) {
+    const outputs = (kind.metrics ?? []).filter((m) => m.measure === 'output');
+    known = outputs.find((m) => m.main) ?? outputs[0] ?? null;
+    mainOutputs.set(kind, known);
+  }
+  return known ?? undefined;
 }
 
 /** Whether an event says its business rested by choice (a flag declared `rest`), not that it could not work. */
@@ -84,23 +95,25 @@ export function remember(
     if (!metric) continue;
     const raw = event.data[metric.key];
     if (typeof raw !== 'number') continue;
-    let m = memory[event.kind];
-    if (!m) {
-      m = { best: [], since: day, worked: -1, toldIdle: -1 };
-      memory[event.kind] = m;
-    }
-    const values = { label: metric.label };
+    // Shared with the previous state: a business's memory is replaced, never changed in place.
+    const m = { ...(memory[event.kind] ?? newMemory(day)) };
+    memory[event.kind] = m;
+    if (m.today !== day) dayBegins(m, day);
     if (raw > 0) {
       const away = m.worked >= 0 ? day - m.worked : 0;
       if (away >= RETURN_DAYS && m.worked >= 0) {
-        append(event, 'return', say(MEMORY_WORDS, 'returned', { ...values, n: away }, rng));
-      } else {
-        const larger = findLast(m.best, ([d, v]) => v >= raw && d < day);
-        const quiet = day - (larger ? larger[0] : m.since);
-        const beatenToday = m.best.at(-1)?.[0] === day && (m.best.at(-1)?.[1] ?? 0) >= raw;
-        if (quiet >= RECORD_DAYS && !beatenToday) {
-          append(event, 'record', say(MEMORY_WORDS, 'record', { ...values, n: quiet }, rng));
+        append(event, 'return', say(MEMORY_WORDS, 'returned', { label: metric.label, n: away }, rng));
+      } else if (!(m.todayBest >= raw)) {
+        let larger = m.since;
+        for (let i = m.days.length - 1; i >= 0; i--) {
+          if ((m.best[i] as number) >= raw) {
+            larger = m.days[i] as number;
+            break;
+          }
         }
+        const quiet = day - larger;
+        if (quiet >= RECORD_DAYS)
+          append(event, 'record', say(MEMORY_WORDS, 'record', { label: metric.label, n: quiet }, rng));
       }
       m.worked = day;
     } else if (rested(kind, event)) {
@@ -108,18 +121,36 @@ export function remember(
       m.worked = day;
     } else if (m.worked >= 0 && day - m.worked >= RETURN_DAYS && m.toldIdle !== day) {
       const n = day - m.worked;
-      append(event, 'streak', say(MEMORY_WORDS, 'idle', { ...values, n, nth: ordinal(n) }, rng));
+      append(event, 'streak', say(MEMORY_WORDS, 'idle', { label: metric.label, n, nth: ordinal(n) }, rng));
       m.toldIdle = day;
     }
-    const last = m.best.at(-1);
-    if (last && last[0] === day) last[1] = Math.max(last[1], raw);
-    else m.best.push([day, raw]);
-    while (m.best.length > 0 && (m.best[0]?.[0] ?? day) <= day - MEMORY_DAYS) m.best.shift();
-    m.since = Math.max(m.since, day - MEMORY_DAYS);
+    m.todayBest = Math.max(m.todayBest, raw);
   }
 }
 
-function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i];
-  return undefined;
+const newMemory = (day: number): BusinessMemory => ({
+  days: [],
+  best: [],
+  today: day,
+  todayBest: Number.NEGATIVE_INFINITY,
+  since: day,
+  worked: -1,
+  toldIdle: -1,
+});
+
+/** Yesterday's best joins the remembered days (new arrays: the old ones are the previous state's). */
+function dayBegins(m: BusinessMemory, day: number): void {
+  let from = 0;
+  while (from < m.days.length && (m.days[from] as number) <= day - MEMORY_DAYS) from++;
+  const days = m.days.slice(from);
+  const best = m.best.slice(from);
+  if (m.todayBest > Number.NEGATIVE_INFINITY && m.today > day - MEMORY_DAYS) {
+    days.push(m.today);
+    best.push(m.todayBest);
+  }
+  m.days = days;
+  m.best = best;
+  m.today = day;
+  m.todayBest = Number.NEGATIVE_INFINITY;
+  m.since = Math.max(m.since, day - MEMORY_DAYS);
 }

@@ -82,8 +82,9 @@ export function stepTown<Local>(
     stock: copyStock(world, previous.stock),
     incoming: previous.incoming.map((s) => ({ ...s })),
     forecast: { day: previous.forecast.day, storm: previous.forecast.storm },
+    // Shared with the previous state: remember() copies a business's memory before it changes it.
     // A state saved before towns remembered starts with an empty memory.
-    memory: copy(previous.memory ?? {}),
+    memory: { ...previous.memory },
     orders: copy(previous.orders ?? []),
     ordered: { ...previous.ordered },
     local: copy(previous.local),
