@@ -63,7 +63,7 @@ export const KINDS: readonly EventKindDef[] = [
     flags: [
       {
         key: 'bins_full',
-        phrase: 'the flour bins were full, and the mill rested',
+        phrase: 'the bins were full, and the miller rested',
         words: /\b(flour )?bins? (were|are|was|is) full\b|\bfull bins?\b/,
         rest: true,
       },

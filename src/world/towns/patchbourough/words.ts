@@ -11,7 +11,7 @@ export const WORDS: Grammar = {
   ],
   surplus: [
     '{farmer} brought in a surplus: {harvest} lbs of grain #field#, and {stacked} lbs in sheaves.',
-    'A bumper crop #field#: {farmer} harvested {harvest} lbs of grain and stacked {stacked} lbs in sheaves.',
+    'A bumper crop #field#: {farmer} brought in a surplus of {harvest} lbs of grain and stacked {stacked} lbs in sheaves.',
     '{farmer} #reaped# a surplus of {harvest} lbs of grain #field#; the barns took {stacked} lbs of sheaves.',
   ],
   thin: [
