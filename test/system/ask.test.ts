@@ -55,14 +55,14 @@ test('the evaluation set scores at least 95%, over every question form', async (
 // them (99.5%, 97.8%, 97.7%, 92.6% and 100% at this history) is kept, so a change that reads people
 // worse fails here. natural-e holds two things on one day (with "no flour" and "a cold forge" among
 // them) and shipments compared by the town they went to or were robbed from; natural-d texting
-// shorthand ("hw many days wk 3 w/ over 5.5 tons"), each against the raw events. natural-d draws
-// its questions from the history, so a new world asks it other questions: on the world that
-// remembers and trades by orders it scores 88.7% here (it was 92.6%), the same readings failing.
+// shorthand ("hw many days wk 3 w/ over 5.5 tons"), each against the raw events. The sets draw
+// their questions from the history, so a changed world asks them other questions: on the world
+// of varied words, orders and memory they read 98.6%, 96.5%, 97.1%, 91.4% and 98.2% here.
 for (const [set, floor] of [
   ['natural', 0.97],
   ['natural-b', 0.95],
   ['natural-c', 0.95],
-  ['natural-d', 0.88],
+  ['natural-d', 0.9],
   ['natural-e', 0.97],
 ] as const)
   test(`the ${set} set keeps at least ${floor * 100}% at seed 7 × 60 days`, async () => {
