@@ -1,5 +1,7 @@
 /** Numbers as questions and answers write them in words: "three days", "the four towns". */
 
+import { ORDINAL_WORDS } from '../world/grammar.ts';
+
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = [
   'ten',
@@ -39,20 +41,7 @@ export function numberWord(word: string): number | undefined {
   return unit >= 0 ? unit : undefined;
 }
 
-export const ORDINAL_WORDS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-];
+export { ORDINAL_WORDS };
 
 /** An ordinal as a pattern: "second", "2nd". */
 export const ORDINAL = `(${ORDINAL_WORDS.join('|')}|\\d+(?:st|nd|rd|th))`;

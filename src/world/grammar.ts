@@ -85,22 +85,26 @@ export function say(grammar: Grammar, start: string, values: Values, rng: Rng): 
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "second", "third", … for the days of a streak; "12th" past the tenth. */
+/** The ordinals as words, from "first"; the world says them and questions are read with them. */
+export const ORDINAL_WORDS: readonly string[] = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
+
+/** "second", "third", … for the days of a streak; "13th" past the twelfth. */
 export function ordinal(n: number): string {
-  const words = [
-    'zeroth',
-    'first',
-    'second',
-    'third',
-    'fourth',
-    'fifth',
-    'sixth',
-    'seventh',
-    'eighth',
-    'ninth',
-    'tenth',
-  ];
-  if (n < words.length) return words[n] as string;
+  const word = ORDINAL_WORDS[n - 1];
+  if (word !== undefined && n >= 1) return word;
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
