@@ -172,6 +172,10 @@ describe('the map viewer', { skip }, () => {
       .locator('#feed .row .when', { hasText: /^day 2 (0[6-9]|1\d):/ })
       .first()
       .waitFor({ timeout: 10_000 });
+    // On a loaded machine the replay's first frames may still be drawing: wait for the rows too.
+    await page.waitForFunction("document.querySelectorAll('#feed .row .when').length > 3", null, {
+      timeout: 10_000,
+    });
     await page.locator('#play').click(); // pause
     const times = await page.locator('#feed .row .when').allTextContents();
     assert.ok(times.length > 3);
