@@ -1,6 +1,7 @@
 /** How answers write numbers, amounts, towns and events. */
 import type { StoredEvent } from '../store/store.ts';
 import { formatHour } from '../world/clock.ts';
+import { capitalise } from '../world/text.ts';
 import type { Metric, Vocabulary } from './vocabulary.ts';
 
 export function fmt(n: number, decimals: number): string {
@@ -39,9 +40,7 @@ export function eventLine(e: StoredEvent, vocab?: Vocabulary): string {
 /** "Port Logic's", "Den of Thieves'". */
 export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+export { capitalise };
 
 export function times(n: number): string {
   return `${fmt(n, 0)} ${n === 1 ? 'time' : 'times'}`;

@@ -1,4 +1,5 @@
 /** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
+import { escapeRegExp } from '../world/text.ts';
 import { spellerOf } from './spelling.ts';
 import { type ParsedTime, parseTime } from './time.ts';
 import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
@@ -114,9 +115,7 @@ function coreOf(text: string, said: string | undefined): string {
   // The time phrase goes with the word that led it in ("in the past week", "during week 4").
   let core = said
     ? text.replace(
-        new RegExp(
-          `\\b(?:(?:in|on|during|over|for|from|since|of)\\s+)?(?:the\\s+)?${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
-        ),
+        new RegExp(`\\b(?:(?:in|on|during|over|for|from|since|of)\\s+)?(?:the\\s+)?${escapeRegExp(said)}`),
         ' ',
       )
     : text;

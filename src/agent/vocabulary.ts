@@ -5,6 +5,7 @@
  */
 import pluralize from 'pluralize';
 import { COMMON_KINDS, emitsCommon, RAID_KIND, SENSOR_KIND } from '../world/kinds.ts';
+import { escapeRegExp } from '../world/text.ts';
 import type { Aggregate, EventKindDef, MetricDef } from '../world/town.ts';
 import type { World } from '../world/world.ts';
 
@@ -68,8 +69,6 @@ export interface Happening {
 
 /** Every word of a text in the singular, for words declared in the singular (pluralize's rules). */
 const singularOf = (text: string) => text.replace(/[a-z]{4,}/g, (w) => pluralize.singular(w));
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Vocabulary {
   readonly towns: readonly Town[];

@@ -9,6 +9,7 @@
  * and "Ivo Gull" pull a fishing event towards the sea and the birds, away from what happened. The
  * keyword index keeps the phrase's words, names included, so a name is still found by its words.
  */
+import { escapeRegExp } from '../world/text.ts';
 
 const NUMBER = /[-+]?\d+(?:[.,:]\d+)*/g;
 
@@ -18,7 +19,7 @@ export function phraseOf(text: string): string {
 
 /** A name as a whole word, however it is spelled (letters of any script, punctuation in it escaped). */
 function nameWord(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
 }
 

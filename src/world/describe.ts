@@ -12,6 +12,7 @@ import type {
   TownDescription,
 } from '../events/contracts.ts';
 import { COMMON_KINDS, emitsCommon, SENSOR_KIND } from './kinds.ts';
+import { capitalise } from './text.ts';
 import type { AnyTownRules, EventKindDef, MetricDef } from './town.ts';
 import type { World } from './world.ts';
 
@@ -73,8 +74,6 @@ function aggregateOf(def: MetricDef): 'sum' | 'mean' {
   if (def.natural === 'sum' || def.natural === 'mean') return def.natural;
   return def.measure === 'output' ? 'sum' : 'mean';
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function titleOf(group: string, series: readonly ChartSeries[]): string {
   const first = series[0];

@@ -6,10 +6,8 @@
  * variant. A sentence is read back against every option of every rule, the most specific first;
  * what follows the part a rule told (a remark on the past, a second sentence) is read on its own.
  */
-import type { Grammar } from './grammar.ts';
-
-const TOKEN = /#([\w-]+)#|\{(\w+)(?:[|~][^}]+)?\}/g;
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { type Grammar, TOKEN } from './grammar.ts';
+import { capitalise, escapeRegExp } from './text.ts';
 
 interface Reading {
   pattern: RegExp;
@@ -30,12 +28,12 @@ function patternOf(option: string, grammar: Grammar): { source: string; literal:
   const named = new Set<string>();
   for (const m of option.matchAll(TOKEN)) {
     const text = option.slice(at, m.index);
-    source += escapeRegex(text);
+    source += escapeRegExp(text);
     literal += text.length;
     const rule = m[1];
     if (rule !== undefined) {
       const options = grammar[rule] ?? [];
-      source += isFiller(options) ? `(?:${options.map(escapeRegex).join('|')})` : '.+?';
+      source += isFiller(options) ? `(?:${options.map(escapeRegExp).join('|')})` : '.+?';
     } else {
       const key = m[2] as string;
       source += named.has(key) ? '.+?' : `(?<${key}>.+?)`;
@@ -44,7 +42,7 @@ function patternOf(option: string, grammar: Grammar): { source: string; literal:
     at = m.index + m[0].length;
   }
   const tail = option.slice(at);
-  return { source: source + escapeRegex(tail), literal: literal + tail.length };
+  return { source: source + escapeRegExp(tail), literal: literal + tail.length };
 }
 
 function render(option: string, grammar: Grammar, values: Readonly<Record<string, string>>): string {
@@ -55,7 +53,7 @@ function render(option: string, grammar: Grammar, values: Readonly<Record<string
     }
     return values[key as string] ?? whole;
   });
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalise(text);
 }
 
 export function gistOf(grammars: readonly Grammar[]): (text: string) => string {

@@ -7,6 +7,7 @@
  */
 import pluralize from 'pluralize';
 import type { Rng } from './rng.ts';
+import { capitalise } from './text.ts';
 
 export type Grammar = Readonly<Record<string, readonly string[]>>;
 export type Values = Readonly<Record<string, string | number>>;
@@ -14,7 +15,8 @@ export type Values = Readonly<Record<string, string | number>>;
 type Part = string | { rule: string } | { key: string; noun?: string; bare?: boolean };
 type Compiled = ReadonlyMap<string, readonly (readonly Part[])[]>;
 
-const TOKEN = /#([\w-]+)#|\{(\w+)(?:([|~])([^}]+))?\}/g;
+/** `#rule#`, `{key}`, `{key|noun}`, `{key~noun}`: groups rule, key, the sign, the noun. */
+export const TOKEN = /#([\w-]+)#|\{(\w+)(?:([|~])([^}]+))?\}/g;
 
 function parse(option: string): Part[] {
   const parts: Part[] = [];
@@ -81,8 +83,7 @@ function expand(rules: Compiled, rule: string, values: Values, rng: Rng, depth: 
 
 /** One sentence of the grammar, from its rule `start`. */
 export function say(grammar: Grammar, start: string, values: Values, rng: Rng): string {
-  const text = expand(compile(grammar), start, values, rng, 0);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalise(expand(compile(grammar), start, values, rng, 0));
 }
 
 /** The ordinals as words, from "first"; the world says them and questions are read with them. */

@@ -10,6 +10,7 @@ import { ORDER_KIND, RAID_KIND, RECALL_FIELD, SENSOR_KIND } from './kinds.ts';
 import { type Memory, remember } from './memory.ts';
 import { round } from './num.ts';
 import { Rng } from './rng.ts';
+import { article, capitalise } from './text.ts';
 import type { AnyTownRules, Export, Order, TownRules, TownState, Turn } from './town.ts';
 import type { Dispatch, EventData, TownEvent, TownId } from './types.ts';
 import { STORM_WIND_KPH, stormOnDay, type Weather, weatherAt } from './weather.ts';
@@ -181,7 +182,7 @@ class TownTurn<Local> implements Turn<Local> {
   emit(kind: string, text: string, data: EventData, actor?: string): void {
     if (actor !== undefined && this.hands?.has(actor)) {
       // Done by an unnamed hand: no actor, and the sentence starts with a capital.
-      this.events.push({ kind, text: text.charAt(0).toUpperCase() + text.slice(1), data });
+      this.events.push({ kind, text: capitalise(text), data });
     } else this.events.push(actor === undefined ? { kind, text, data } : { kind, actor, text, data });
   }
 
@@ -193,7 +194,7 @@ class TownTurn<Local> implements Turn<Local> {
     if (this.staff) {
       const onDuty = this.staff[role];
       if (onDuty && onDuty.length > 0) return this.workers.pick(onDuty);
-      const hand = `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`;
+      const hand = `${article(role)} ${role}`;
       this.hands ??= new Set();
       this.hands.add(hand);
       return hand;

@@ -1,4 +1,5 @@
 /** "How many raids last week?": how many times something happened, with the latest few. */
+import { escapeRegExp } from '../../world/text.ts';
 import { capitalise, times } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening } from '../vocabulary.ts';
@@ -22,11 +23,7 @@ export const count: Form = {
     // "How many repairs" counts the repairs; "how many crates were shipped" adds up crates.
     // The happening's own words are not a unit: "how many trips came back with empty nets".
     // "How many mm of rain": the amount, in the number's own unit.
-    if (
-      q.metrics.some((m) =>
-        new RegExp(`\\bhow many ${m.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(q.text),
-      )
-    )
+    if (q.metrics.some((m) => new RegExp(`\\bhow many ${escapeRegExp(m.unit)}\\b`).test(q.text)))
       return false;
     if (h && /\bhow many\b/.test(q.text)) {
       const rest = q.text.replace(new RegExp(h.words.source, 'g'), ' ');

@@ -2,7 +2,7 @@
  * "Who keeps the forge?", "Who is the miller?", "Who are the fishers of Port Logic?": the people of
  * a role or a workplace, from the towns' own declarations of their people.
  */
-import { list } from '../format.ts';
+import { capitalise, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { isSlipOf } from '../spelling.ts';
 import type { Form, FormContext } from './shared.ts';
@@ -87,7 +87,7 @@ export const role: Form = {
         `in ${ctx.vocab.name(town)}, ${list(people.map((p) => `${p.name} (the ${p.job}${p.place ? `, at ${p.place}` : ''})`))}`,
     );
     return {
-      answer: `${capitalFirst(parts.join('; '))}.`,
+      answer: `${capitalise(parts.join('; '))}.`,
       citations: [],
       understood: { towns: [...byTown.keys()] },
     };
@@ -100,8 +100,6 @@ function distinctive(text: string): string[] {
     (w) => !/^(knows|always|before|people|another|nothing|everything|whether)$/.test(w),
   );
 }
-
-const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "What does Lettie Barrow do?", "What is Garrick Stone's job?": the person's job and where. */
 function personAsked(q: Question, ctx: FormContext) {

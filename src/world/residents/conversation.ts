@@ -6,11 +6,11 @@
 import { Rng } from '../rng.ts';
 import type { TownId } from '../types.ts';
 import { type Context, free, type ResidentState, record } from './context.ts';
-import { midSentence } from './grammar.ts';
 import { meetingLines } from './lines.ts';
 import { remember } from './reflection.ts';
 import { addressOf, chatDelta, sharedInterests, writeChat } from './talk.ts';
 import type { Conversation, Slot } from './types.ts';
+import { midSentence } from './wording.ts';
 
 /** Look for someone to talk to here; returns whether a chat happened. */
 export function chat(ctx: Context, p: ResidentState, slot: Slot, t: number): boolean {

@@ -6,8 +6,8 @@
  * the conversation's seeded Rng, so the same seed writes the same lines.
  */
 import type { Rng } from '../rng.ts';
-import { article, be, capitalise, quote, stop } from './grammar.ts';
 import type { ResidentDef } from './types.ts';
+import { article, be, capitalise, quote, stop } from './wording.ts';
 
 /** What the chat is about, as talk.ts chose it. */
 export type Subject =

@@ -5,9 +5,9 @@
 import { formatHour } from '../clock.ts';
 import { Rng } from '../rng.ts';
 import { type Context, type ResidentState, record } from './context.ts';
-import { capitalise, quote, stop } from './grammar.ts';
 import { importanceOf } from './memory.ts';
 import type { Memory, MemoryKind, RelationshipChange } from './types.ts';
+import { capitalise, quote, stop } from './wording.ts';
 
 /** The memories a reflection draws on: what they saw, said and did (not plans, not reflections). */
 const GROUNDS: readonly MemoryKind[] = ['observation', 'conversation', 'task'];

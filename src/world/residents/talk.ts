@@ -5,9 +5,9 @@
  * may then draw on news that only the town where it happens has heard.
  */
 import type { Rng } from '../rng.ts';
-import { quote } from './grammar.ts';
 import { chatLines, type Subject } from './lines.ts';
 import type { Memory, ResidentDef } from './types.ts';
+import { quote } from './wording.ts';
 
 export interface ChatInput {
   a: ResidentDef;

@@ -5,6 +5,8 @@
  */
 import pluralize from 'pluralize';
 
+export { article, capitalise } from '../text.ts';
+
 /** Whether a bare noun takes a plural verb: "ships", "cards"; not "weather", "music", "news". */
 export function isPluralNoun(noun: string): boolean {
   const last = noun.trim().split(/\s+/).at(-1) ?? noun;
@@ -17,19 +19,9 @@ export function be(noun: string, past = false): string {
   return past ? (plural ? 'were' : 'was') : plural ? 'are' : 'is';
 }
 
-/** "a" or "an" before a word, by how it is spelt (a miner, an apprentice, an assayer). */
-export function article(word: string): string {
-  return /^[aeiou]/i.test(word.trim()) ? 'an' : 'a';
-}
-
 /** A sentence told inside another: "The pirates besiege …" → "the pirates besiege …"; names keep their capitals. */
 export function midSentence(text: string): string {
   return /^(The|A|An) [a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-/** The first letter in capitals. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
