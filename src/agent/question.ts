@@ -1,6 +1,7 @@
 /** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
+import pluralize from 'pluralize';
 import { escapeRegExp } from '../world/text.ts';
-import { spellerOf } from './spelling.ts';
+import { type RealWordMend, spellerOf } from './spelling.ts';
 import { type ParsedTime, parseTime } from './time.ts';
 import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
 
@@ -43,10 +44,48 @@ function callName(actor: string): string | undefined {
   return actor.split(/\s+/).find((w) => !TITLES.has(w.toLowerCase()) && w.length >= 3);
 }
 
+/**
+ * The options whose reading the question's other words describe best: words of the kinds it reads
+ * (what the kind is about, its numbers' labels and units, and its fields: goods, shipments), the
+ * mended word itself left out; every option when none is described, or none better than the rest.
+ */
+function bestFitting<T extends RealWordMend>(
+  options: readonly T[],
+  read: (o: T) => Question,
+  base: Question,
+  vocab: Vocabulary,
+): T[] {
+  const before = kindsOf(base);
+  const singular = (text: string) => new Set((text.match(/[a-z]{4,}/g) ?? []).map((w) => pluralize.singular(w)));
+  const fit = (o: T) => {
+    const r = read(o);
+    const kinds = [...kindsOf(r)].filter((k) => !before.has(k));
+    const told: string[] = [];
+    for (const kind of kinds) {
+      const def = vocab.world.kindsByName.get(kind);
+      if (!def) continue;
+      told.push(def.about, ...(def.metrics ?? []).map((m) => `${m.label} ${m.unit}`));
+      if (def.fields?.goods) told.push('goods shipment cargo', ...vocab.world.goods.keys());
+    }
+    const described = singular(told.join(' '));
+    described.delete(pluralize.singular(o.word));
+    return [...singular(o.text)].filter((w) => w !== pluralize.singular(o.word) && described.has(w)).length;
+  };
+  const fits = options.map(fit);
+  const best = Math.max(...fits);
+  const winners = options.filter((_, i) => fits[i] === best);
+  return best > 0 && winners.length === 1 ? winners : [...options];
+}
+
+/** The kinds of event a reading's numbers and happening belong to. */
+const kindsOf = (r: Question): Set<string> =>
+  new Set([...r.metrics.map((m) => m.kind), r.happening?.kind].filter((k) => k !== undefined));
+
 export function actorIn(text: string, actors: readonly string[]): string | undefined {
   const words = new Set(text.match(/[a-z']+/g) ?? []);
   // Full names first ("Nell Brine"), then the name people call them by ("John").
-  const full = actors.find((a) => text.includes(a.toLowerCase()));
+  // Hyphens are spaces in a question read ("One-Eyed Finn": one eyed finn).
+  const full = actors.find((a) => text.includes(a.toLowerCase().replace(/-/g, ' ')));
   if (full) return full;
   return actors.find((a) => {
     const name = callName(a)?.toLowerCase();
@@ -162,7 +201,8 @@ export function parseQuestion(
     const time = parseTime(proper, today) ?? parseTime(text, today);
     const actor = actorIn(text, actors);
     // A name is not a number's word: "Greta Grog" asks nothing about grog.
-    const unnamed = actor ? text.replace(actor.toLowerCase(), ' ') : text;
+    const named = actor?.toLowerCase().replace(/-/g, ' ');
+    const unnamed = named ? text.replace(named, ' ') : text;
     return {
       raw: trimmed,
       text,
@@ -170,7 +210,7 @@ export function parseQuestion(
       towns: vocab.townsIn(proper),
       metrics: vocab.metricsIn(unnamed),
       happening:
-        vocab.happeningIn(actor ? proper.replace(actor.toLowerCase(), ' ') : proper) ??
+        vocab.happeningIn(named ? proper.replace(named, ' ') : proper) ??
         vocab.happeningIn(unnamed),
       time,
       actor,
@@ -185,10 +225,17 @@ export function parseQuestion(
     r.towns.length +
     r.metrics.length +
     Number(r.happening !== undefined);
+  // Where several say as much, the one whose kind the question's other words describe ("the rais
+  // on metal shipments": raids, which are on shipments; rain is not).
   for (const options of speller.tiedMends(lowered, people)) {
-    const base = says(read(speller.mend(lowered, people)));
-    const more = options.filter((o) => says(read(speller.mend(o.text, people))) > base);
-    if (more.length === 1) lowered = (more[0] as { text: string }).text;
+    const baseRead = read(speller.mend(lowered, people));
+    const base = says(baseRead);
+    const saying = options.map((o) => says(read(speller.mend(o.text, people))));
+    const more = options.filter((_, i) => (saying[i] as number) > base);
+    const asMuch = options.filter((_, i) => (saying[i] as number) >= base);
+    const fitting = asMuch.length > 1 ? bestFitting(asMuch, (o) => read(speller.mend(o.text, people)), baseRead, vocab) : [];
+    const chosen = fitting.length === 1 ? fitting[0] : more.length === 1 ? more[0] : undefined;
+    if (chosen) lowered = chosen.text;
   }
   const written = speller.mend(lowered, people);
   let q = read(written);
@@ -200,7 +247,7 @@ export function parseQuestion(
     r.time || r.towns.length || r.aggregate || MAX_WORDS.test(r.text) || MIN_WORDS.test(r.text);
   // Each slip mended on top of those already read ("how much ran fell in the pot": rain, then the port).
   for (let mends = 0, text = written; mends < 3; mends++) {
-    const accepted = speller.realWordMends(text, people).find((mend) => {
+    const acceptable = speller.realWordMends(text, people).filter((mend) => {
       const r = read(mend.text);
       if (mend.time) return !q.time && r.time !== undefined;
       // A word of the question's time is no slip ("week four" is not flour).
@@ -224,9 +271,30 @@ export function parseQuestion(
         around !== undefined &&
         !vocab.claimsAny(q.text, mend.at, mend.at + 1) &&
         vocab.claimsAny(q.text, around[0], Math.min(around[1], mend.at));
-      return namesNumber || namesTown || joinsNumber;
+      // It names the happening whose events carry the number asked ("crates taken in rids": raids).
+      const kind = r.happening?.kind === undefined ? undefined : vocab.world.kindsByName.get(r.happening.kind);
+      const namesItsKind =
+        r.happening !== q.happening &&
+        kind !== undefined &&
+        q.metrics.some((m) => kind.fields?.[m.key] === 'number' || kind.metrics?.some((k) => k.key === m.key));
+      // A word questions are made of ("lot") is a slip only where it makes another number of words
+      // the question already gives ("gold lot to the pirates": gold lost, not gold taken in raids).
+      if (mend.generic)
+        return joinsNumber && r.metrics.some((m) => !q.metrics.some((n) => n.key === m.key && n.kind === m.kind));
+      return namesNumber || namesTown || joinsNumber || namesItsKind;
     });
-    if (accepted === undefined) break;
+    const support = (mend: RealWordMend) => {
+      const r = read(mend.text);
+      const said = new Set(mend.text.match(/[a-z]+/g));
+      const told = [...r.metrics.map((m) => m.label), r.happening?.phrase ?? ''].join(' ');
+      return (told.match(/[a-z]{3,}/g) ?? []).filter((w) => w !== mend.word && said.has(w)).length;
+    };
+    const first = acceptable[0];
+    if (first === undefined) break;
+    // Of the words one slip from the same typo, the one the question's other words bear out
+    // ("how many roes were made": ropes made, not ore mined); the nearest when none does.
+    const rivals = acceptable.filter((mend) => mend.at === first.at);
+    const accepted = rivals.reduce((best, mend) => (support(mend) > support(best) ? mend : best), first);
     q = read(accepted.text);
     text = accepted.text;
   }

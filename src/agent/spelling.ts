@@ -12,7 +12,14 @@ import type { World } from '../world/world.ts';
 import { NUMBER_WORDS, ORDINAL_WORDS } from './numbers.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-/** Words questions are made of, which a typo must not be mended into something else. */
+/**
+ * What befalls a shipment, in the words questions use for the kinds every world shares (trade,
+ * arrival, loss, raid): typos of them are mended ("stael", "stela": steal).
+ */
+const SHIPMENT_VERBS =
+  'steal stole stolen rob robbed robbery robberies raid raided raiding plunder plundered loot looted seize seized ' +
+  'sell sold send sent ship shipped export exported import imported arrive arrived deliver delivered delivery deliveries';
+
 /** Everyday English: SCOWL's word lists of sizes 10 to 50, about 60,000 words, loaded once. */
 let english: ReadonlySet<string> | undefined;
 function englishWords(): ReadonlySet<string> {
@@ -84,6 +91,8 @@ export interface RealWordMend {
   asked: boolean;
   /** It became a word of time ("lats week": last), kept only where the question then names a time. */
   time: boolean;
+  /** The word as written is one questions are made of ("lot"): kept only where it joins a number's words. */
+  generic?: boolean;
 }
 
 /** Nouns that name what a question asks for, which an everyday word after a determiner may be a slip of. */
@@ -131,6 +140,7 @@ export class Speller {
       for (const w of wordsOfPattern(h.words.source)) words.add(w);
     }
     for (const kind of world.kinds) add(kind.about);
+    add(SHIPMENT_VERBS);
     for (const w of extra) add(w);
     this.known = words;
     this.candidates = [...words].filter((w) => w.length >= 4 && !w.includes("'"));
@@ -201,7 +211,8 @@ export class Speller {
     for (let i = 1; i < word.length; i++)
       if (word[i] === word[i - 1]) {
         const once = word.slice(0, i) + word.slice(i + 1);
-        if (this.isForm(once)) forms.add(once);
+        // A short form is a word, not a suffix on one ("toos" is not "to" + s).
+        if (this.known.has(once) || (once.length >= 4 && this.isForm(once))) forms.add(once);
       }
     return forms.size === 1 ? [...forms][0] : undefined;
   }
@@ -216,9 +227,26 @@ export class Speller {
     const mends: RealWordMend[] = [];
     for (const m of text.matchAll(/[a-z]+/g)) {
       const word = m[0];
-      if (word.length < 3 || alsoKnown.has(word) || this.generic.has(word) || this.worldWords.has(word))
-        continue;
+      if (word.length < 3 || alsoKnown.has(word) || this.worldWords.has(word)) continue;
       const at = m.index as number;
+      // A word questions are made of is mended only into a world word that names a number with
+      // the words around it ("gold lot to the pirates": lost), for the caller to judge.
+      if (this.generic.has(word)) {
+        // "A lot", "the most": the everyday word, as written.
+        if (/\b(a|an|the|this|that|whole)\s+$/.test(text.slice(0, at))) continue;
+        const { nearest, bestDistance } = this.nearestAll(word, this.worldCandidates, 1);
+        if (bestDistance < 1)
+          for (const near of nearest.filter((w) => w.length > word.length))
+            mends.push({
+              text: text.slice(0, at) + near + text.slice(at + word.length),
+              at,
+              word: near,
+              asked: false,
+              time: false,
+              generic: true,
+            });
+        continue;
+      }
       // Only a slip of the fingers (a letter left out, doubled or swapped), not another word one
       // letter away: "ran" may be rain, "hardest" is not harvest.
       const asNoun = DETERMINER_BEFORE.test(text.slice(0, at))
@@ -226,11 +254,20 @@ export class Speller {
         : undefined;
       const asTime = asNoun ? undefined : this.nearestOf(word, TIME_WORDS, 1);
       const mended = asNoun ?? asTime ?? this.nearestOf(word, this.worldCandidates, 1);
-      if (mended && mended.word !== word && mended.distance < 1)
+      if (!mended || mended.word === word || mended.distance >= 1) continue;
+      // The nearest first, then the world's other words one slip away ("roes": ores, then ropes),
+      // for the caller to choose by the words around it ("roes were made": ropes made).
+      const others =
+        asNoun || asTime
+          ? []
+          : this.worldCandidates.filter(
+              (c) => c !== mended.word && Math.abs(c.length - word.length) <= 1 && slip(word, c) < 1,
+            );
+      for (const option of [mended.word, ...others])
         mends.push({
-          text: text.slice(0, at) + mended.word + text.slice(at + word.length),
+          text: text.slice(0, at) + option + text.slice(at + word.length),
           at,
-          word: mended.word,
+          word: option,
           asked: asNoun !== undefined,
           time: asTime !== undefined,
         });

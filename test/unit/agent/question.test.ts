@@ -42,14 +42,31 @@ describe('reading a question', () => {
     ]);
   });
 
-  it('reads a typo tied between words as the one that makes the question say more, and no other', () => {
+  it('reads a typo tied between words as the one that makes the question say more, or fits its other words, and no other', () => {
     // "lst" is last, list or lost: only "last" gives the question anything (a time).
     assert.deepEqual(parse('What was the total rain at the port during lst week?').time?.range, {
       from: 53,
       to: 59,
     });
-    // "rais" is raids or rains, and both say something: it stays unread rather than guessed.
-    assert.deepEqual(parse('How many crates were taken in rais last month?').happening, undefined);
+    // "rais" is raids or rains, and both say something: it stays unread rather than guessed…
+    assert.deepEqual(parse('How many rais were there last month?').happening, undefined);
+    // …unless the question's other words describe one of them: crates are taken in raids, not rain.
+    assert.equal(parse('How many crates were taken in rais last month?').happening?.name, 'raid');
+    assert.equal(parse('This month, what were the rais on metal shipments worth?').happening?.name, 'raid');
+    // "roes" is ores or ropes: ropes are made, ore is mined.
+    assert.deepEqual(
+      parse('How many roes were made in week 3?').metrics.map((m) => m.key),
+      ['ropes'],
+    );
+    // An everyday word one slip from a number's word, where the words around it make that number.
+    assert.deepEqual(
+      parse("What was Circuiton's gold lot to the pirates last month?").metrics.map((m) => m.key),
+      ['loot_gold'],
+    );
+    assert.deepEqual(
+      parse('How much gold did the pirates take, a lot?').metrics.map((m) => m.key),
+      ['raid_gold'],
+    );
   });
 
   it('mends a word of the time into nothing else, and a noun after a determiner into what is asked', () => {
