@@ -77,6 +77,14 @@ function bestFitting<T extends RealWordMend>(
   return best > 0 && winners.length === 1 ? winners : [...options];
 }
 
+/** The question proper with its "there" as the frame's town, where the frame names one. */
+function thereNamed(proper: string, frame: string, vocab: Vocabulary): string {
+  const towns = vocab.townsIn(frame);
+  const town = towns.length === 1 ? towns[0] : undefined;
+  if (town === undefined || vocab.townsIn(proper).length > 0) return proper;
+  return proper.replace(/\b(?:(?:up|down|out|over) )?(?:there|in that town|in that place)\b/, `in ${vocab.name(town).toLowerCase()}`);
+}
+
 /** The kinds of event a reading's numbers and happening belong to. */
 const kindsOf = (r: Question): Set<string> =>
   new Set([...r.metrics.map((m) => m.kind), r.happening?.kind].filter((k) => k !== undefined));
@@ -96,7 +104,7 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 const MAX_WORDS =
   /(?<!\bat )\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
 const MIN_WORDS =
-  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest)\b/;
+  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest)\b/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
@@ -188,17 +196,24 @@ export function parseQuestion(
     .replace(/\bavg\b\.?/g, 'average')
     .replace(/\bwhos\b/g, "who's")
     .replace(/\bhw\b/g, 'how')
+    .replace(/\by'?day\b/g, 'yesterday')
     .replace(/\bbtwn\b|\bbtw\b/g, 'between')
     .replace(/\bw\/(?=\s)/g, 'with')
     .replace(/(^|\s)#\s*of\b/g, '$1number of')
     .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
     .replace(/\bthis mo\b/g, 'this month')
     .trim();
-  const read = (text: string): Question => {
+  const read = (written: string): Question => {
     // The time of the question proper, before one in the speaker's frame ("my players arrive
     // tomorrow - on how many days in the last 20 days …").
-    const proper = unframed(text);
-    const time = parseTime(proper, today) ?? parseTime(text, today);
+    const proper = unframed(written);
+    // A time only the frame names is the question's, unless it is to come: "my players arrive
+    // tomorrow" tells of the speaker's plans, not of what is asked.
+    const framed = proper === written ? undefined : parseTime(written, today);
+    const time = parseTime(proper, today) ?? (framed && framed.range.from > today ? undefined : framed);
+    // A framed question is read as the question proper, its "there" the frame's one town ("my
+    // players arrive at the harbour tomorrow - what was the leanest day for fish caught there").
+    const text = proper === written ? written : thereNamed(proper, written.slice(0, written.length - proper.length), vocab);
     const actor = actorIn(text, actors);
     // A name is not a number's word: "Greta Grog" asks nothing about grog.
     const named = actor?.toLowerCase().replace(/-/g, ' ');
@@ -207,11 +222,9 @@ export function parseQuestion(
       raw: trimmed,
       text,
       core: coreOf(text, time?.said),
-      towns: vocab.townsIn(proper),
+      towns: vocab.townsIn(text),
       metrics: vocab.metricsIn(unnamed),
-      happening:
-        vocab.happeningIn(named ? proper.replace(named, ' ') : proper) ??
-        vocab.happeningIn(unnamed),
+      happening: vocab.happeningIn(unnamed),
       time,
       actor,
       aggregate: aggregateIn(text),

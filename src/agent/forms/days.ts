@@ -29,7 +29,8 @@ const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
 const ANY_READING =
   /\b(any|a|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bat least one\b|\bat any (time|point|hour)\b/;
 
-const HOW_MANY_DAYS =
+/** "How many days", "the number of days": distinct days counted, not events (shipments.ts defers to it). */
+export const HOW_MANY_DAYS =
   /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bnumber of days\b|\bhow often\b.*\bdays\b/;
 
 export const days: Form = {

@@ -61,11 +61,11 @@ export interface Form {
 }
 
 /**
- * One event, not a day's total: "a single haul", "one raid", "in one batch", "at once" (but "a
- * single day" and "in one day" are a day).
+ * One event, not a day's total: "a single haul", "one raid", "in one batch", "at once", "of one
+ * time" (but "a single day", "the single best day" and "in one day" are a day).
  */
 export const ONE_EVENT =
-  /\bsingle\b(?! day)|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
+  /\bsingle\b(?!( \w+)? day)|\b(of|at|in) one time\b|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
 
 /** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
 export const EVENT_NOUN = /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?)\b/;

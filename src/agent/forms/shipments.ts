@@ -12,6 +12,7 @@ import { RAID_KIND } from '../../world/kinds.ts';
 import { capitalise, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
+import { HOW_MANY_DAYS } from './days.ts';
 import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
 
 /** Words of goods a town bought rather than sold. */
@@ -213,7 +214,8 @@ const gold = (kind: Kind) =>
 export const shipments: Form = {
   name: 'shipments',
   matches: (q, ctx) =>
-    !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bhow many days\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
+    !HOW_MANY_DAYS.test(q.text) &&
+    !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
       q.text,
     ) &&
     !/^(did|does|do|was|were|has|have|had|is|are)\b/.test(q.core) &&
