@@ -155,7 +155,9 @@ const FRAME_LEAD =
 function unframed(text: string): string {
   if (!FRAME_LEAD.test(text)) return text;
   const rest = text.replace(PREAMBLE, '');
-  return rest === text ? text : rest;
+  // A frame of two clauses ("prepping tonight's session, which is set in the den: did …").
+  const after = /^[^:?]{0,100}:\s+(?=(?:did|does|do|was|were|is|are|has|have|had|how|what|which|when|where|who)\b)/;
+  return rest === text ? text : rest.replace(after, '');
 }
 
 function coreOf(text: string, said: string | undefined): string {

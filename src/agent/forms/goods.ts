@@ -6,10 +6,14 @@
  */
 import type { AggregateResult } from '../../query/run.ts';
 import { RAID_KIND } from '../../world/kinds.ts';
-import { list } from '../format.ts';
+import { fmt, list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import { type Form, rangeOf, whole } from './shared.ts';
 import { fieldsOf, kindOf, OVERSEAS, partsOf } from './shipments.ts';
+
+/** "Which goods got the pirates the most gold?", "From which goods did they take the most?": goods ranked. */
+const GOODS_RANKED =
+  /\b(which|what)( (kinds?|sorts?|types?) of)? (goods|cargo(es)?|wares|products|freight)\b[^?]*\b(most|least|fewest)\b|\b(from|of|on) (which|what) (goods|cargo(es)?|wares)\b[^?]*\b(most|least)\b/;
 
 const WHICH_GOODS =
   /\b(what|which)( (kinds?|sorts?|types?) of)? (goods|cargo(es)?|wares|products|freight)\b|^what (did|does|do|has|have)\b(?!.*\b(how|worth|value|gold|crates?)\b).*\b(buy|bought|sell|sold|ship|send|sent|export|import|steal|stole|take|took|plunder(ed)?|receive[ds]?)\b/;
@@ -72,6 +76,46 @@ export const goods: Form = {
       answer,
       citations: r.evidence,
       understood: { metric: field, ...rangeOf(range) },
+    };
+  },
+};
+
+/** The goods whose shipments (as the shipments form reads them) add up to the most, or least, gold or crates. */
+export const topGoods: Form = {
+  name: 'top goods',
+  matches: (q) => kindOf(q.text) !== undefined && GOODS_RANKED.test(q.text),
+  async answer(q, ctx) {
+    const p = partsOf(q, ctx);
+    if (!p) throw new Error('the top goods form matched a question that names no shipment');
+    const range = whole(ctx);
+    const fields = fieldsOf(p, ctx);
+    delete fields.goods;
+    const crates = /\bcrates?\b|\bcargo\b/.test(q.text) && !/\bgold\b|\bworth\b|\bvalue\b/.test(q.text);
+    const metric = crates
+      ? 'cargo_items'
+      : ({ trade: 'value_gold', arrival: 'cargo_items', loss: 'loot_gold', [RAID_KIND]: 'raid_gold' } as const)[p.kind];
+    const order = /\b(least|fewest)\b/.test(q.text) ? 'asc' : 'desc';
+    const r = (await ctx.tools.query(
+      {
+        op: 'aggregate',
+        select: { kinds: [p.kind], fields, days: { from: range.from, to: range.to }, metric },
+        aggregate: 'sum',
+        group: 'goods',
+        order,
+      },
+      ctx.today,
+    )) as AggregateResult;
+    const ranked = r.groups.filter((g) => g.key !== null && g.value !== null);
+    const unit = metric === 'cargo_items' ? 'crates' : 'gold';
+    const what = { trade: 'traded', arrival: 'that arrived', loss: 'robbed', [RAID_KIND]: 'taken in raids' }[p.kind];
+    const [top, ...rest] = ranked;
+    if (!top)
+      return { answer: `No goods were ${what} on ${daysPhrase(range)}.`, citations: [], understood: rangeOf(range) };
+    const next = rest.slice(0, 3).map((g) => `${g.key} ${fmt(g.value as number, 0)} ${unit}`);
+    return {
+      answer: `Of the goods ${what} on ${daysPhrase(range)}, ${top.key} came to the ${order === 'desc' ? 'most' : 'least'}: ${fmt(top.value as number, 0)} ${unit} (${top.n} ${top.n === 1 ? 'shipment' : 'shipments'})${next.length ? `; then ${list(next)}` : ''}.`,
+      citations: top.evidence,
+      understood: { metric, ...rangeOf(range) },
     };
   },
 };

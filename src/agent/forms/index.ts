@@ -12,7 +12,7 @@ import { did } from './did.ts';
 import { either } from './either.ts';
 import { extreme } from './extreme.ts';
 import { find } from './find.ts';
-import { goods } from './goods.ts';
+import { goods, topGoods } from './goods.ts';
 import { happened, happenedInBrief } from './happened.ts';
 import { recordDay } from './record-day.ts';
 import { relation } from './relation.ts';
@@ -35,6 +35,7 @@ export const FORMS: readonly Form[] = [
   sameDay,
   both,
   compare,
+  topGoods,
   goods,
   shipments,
   whichTown,

@@ -28,13 +28,13 @@ type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
 export function kindOf(text: string): Kind | undefined {
   if (
-    /\b(los[et]|loses|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
+    /\b(los[et]|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
       text,
     )
   )
     return 'loss';
   if (
-    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b|\bma(ke|de) off\b/.test(
+    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b|\b(get|got|gets|earned|brought) (the )?(pirates?|raiders?)\b|\bma(ke|de) off\b/.test(
       text,
     )
   )

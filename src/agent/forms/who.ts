@@ -34,7 +34,8 @@ export function asksWhichPerson(q: Question, world: World): boolean {
           if (w.length > 3 && !/^(and|at|the)$/.test(w)) nouns.add(w);
     const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
     words = new RegExp(
-      `^(which|what|(the )?(top|best|leading|biggest)) (${alternatives}|fishermen|fisherwomen)\\b`,
+      // One word may qualify the work: "which Academy teacher".
+      `^(which|what|(the )?(top|best|leading|biggest)) ([a-z]+ )?(${alternatives}|fishermen|fisherwomen)\\b`,
     );
     personWords.set(world, words);
   }
@@ -47,13 +48,15 @@ export function asksWhichPerson(q: Question, world: World): boolean {
  */
 function workOf(q: Question, ctx: FormContext): Metric | undefined {
   if (!asksWhichPerson(q, ctx.vocab.world)) return undefined;
-  const noun = q.core
+  const nouns = q.core
     .split(/\s+/)
-    .find((w, i) => i > 0 && !/^(which|what|the|top|best|leading|biggest)$/.test(w));
-  if (!noun) return undefined;
+    .filter((w, i) => i > 0 && !/^(which|what|the|top|best|leading|biggest)$/.test(w))
+    .slice(0, 2);
   const town = ctx.vocab.world.towns.find((t) =>
     t.people.some((p) =>
-      [...p.roles, ...p.job.split(/\s+/)].some((r) => noun === r || noun === `${r}s` || noun.startsWith(r)),
+      [...p.roles, ...p.job.split(/\s+/)].some((r) =>
+        nouns.some((noun) => noun === r || noun === `${r}s` || noun.startsWith(r)),
+      ),
     ),
   );
   return town ? ctx.vocab.mainOf(town.id) : undefined;
