@@ -350,7 +350,7 @@ export function buildNaturalF(events: RawEvent[], today: number): Case[] {
       ['the mine town', 'circuiton', 'the mountain town'],
     ],
     [DEN]: [
-      ['the Den', 'the Den of Thieves', 'the pirate island of the Den'],
+      ['the Den', 'the Den of Thieves', 'the Den of Thieves'],
       ['den of thieves', 'den', 'Den of Thieves'],
       ['pirate island', 'the den', 'the pirate island'],
     ],
@@ -1039,7 +1039,7 @@ export function buildNaturalF(events: RawEvent[], today: number): Case[] {
       const askUp = chance(0.5);
       const q = one(
         [
-          `${gm()} is the daily ${m.w[0]} in ${tn(m.town, 0)} ${askUp ? 'going up' : 'going down'}${tail(s, 0)}? I'd like the slope per day too.`,
+          `${gm()} ${T(s, 0) ? `${T(s, 0)}, ` : ''}was the daily ${m.w[0]} in ${tn(m.town, 0)} ${askUp ? 'going up' : 'going down'}? I'd like the slope per day too.`,
           `${m.w[1]} ${tn(m.town, 1)} daily${tail(s, 1)}: ${askUp ? 'rising' : 'falling'}? slope/day`,
           `is the ${m.w[2]} at ${tn(m.town, 2)} ${askUp ? 'going up' : 'going down'}${tail(s, 2)}${kidEnd()}`,
         ],
