@@ -173,7 +173,12 @@ function coreOf(text: string, said: string | undefined): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,:;]+|[\s,:;]+$/g, '');
   // "Settle an argument for me: did …", "I'm building a quest, so: any day …": the question proper.
-  core = core.replace(PREAMBLE, '');
+  // (Not where only a restated "which days" would be left of it, nor where the lead-in holds what
+  // is ranked: "highest river day on the farms - what's the average that day".)
+  const proper = core.replace(PREAMBLE, '');
+  const lead = core.slice(0, core.length - proper.length);
+  const ranks = (t: string) => MAX_WORDS.test(t) || MIN_WORDS.test(t);
+  if (proper.split(' ').length > 2 && !(ranks(lead) && !ranks(proper))) core = proper;
   for (let i = 0; i < 3; i++) core = core.replace(FILLER, '').replace(/^[\s,:;]+/, '');
   return core;
 }

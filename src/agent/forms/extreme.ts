@@ -23,7 +23,7 @@ import { asksWhichPerson } from './who.ts';
 
 /** One day: a day's total. */
 const ONE_DAY =
-  /\bdaily\b|\b(?!latest\b|earliest\b)\w+est day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b/;
+  /\bdaily\b|\b(?!latest\b|earliest\b)\w+est (\w+ )?day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b/;
 
 export const extreme: Form = {
   name: 'extreme',
@@ -70,7 +70,7 @@ export const extreme: Form = {
     if (perDay) {
       const decimals = decimalsOf(m, combine);
       return {
-        answer: `The ${most} ${combine === 'mean' ? `average ${m.label}` : m.label}${where} in one day, on ${daysPhrase(range)}, was ${amount(m, r.value, decimals)}, on day ${group.at?.day}.`,
+        answer: `${combine === 'mean' ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${m.label}` : `The ${most} ${m.label}`}${where} in one day, on ${daysPhrase(range)}, was ${amount(m, r.value, decimals)}, on day ${group.at?.day}.`,
         citations: r.evidence,
         understood: { metric: m.key, towns, ...rangeOf(range) },
       };

@@ -91,7 +91,9 @@ export const whichDay: Form = {
       };
     const what = single
       ? `The ${fn === 'max' ? 'largest' : 'smallest'} single report of ${m.label}`
-      : `The ${fn === 'max' ? 'most' : 'least'} ${combine === 'mean' ? `average ${m.label}` : m.label} in a day`;
+      : combine === 'mean'
+        ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${m.label}`
+        : `The ${fn === 'max' ? 'most' : 'least'} ${m.label} in a day`;
     const value = amount(m, r.value, single ? m.decimals : decimalsOf(m, combine));
     return {
       answer: `${what}${where} on ${daysPhrase(range)} came on day ${top.at?.day}: ${value}.`,
