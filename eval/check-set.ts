@@ -22,6 +22,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-c': async () => (await import('./natural-c.ts')).buildNaturalC,
   'natural-d': async () => (await import('./natural-d.ts')).buildNaturalD,
   'natural-e': async () => (await import('./natural-e.ts')).buildNaturalE,
+  'natural-g': async () => (await import('./natural-g.ts')).buildNaturalG,
 };
 
 const { values } = parseArgs({
