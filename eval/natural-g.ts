@@ -596,13 +596,17 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
 
   const cases: NaturalGCase[] = [];
   const seen = new Set<string>();
-  function push(form: string, question: string, truth: string, check: Case['check']): boolean {
+  const keys = new Set<string>();
+  function push(form: string, question: string, truth: string, check: Case['check'], id?: string): boolean {
     const q = question
       .replace(/\s+/g, ' ')
       .replace(/ ([?.,])/g, '$1')
       .trim();
-    if (seen.has(q)) return false;
+    // Questions that differ only by a sailor's interjection, or ask the same thing, are one question.
+    const key = id ?? q.replace(/^(Arr|Oi|Tell me true|Ahoy —|Blow me down),?\s*/i, '').toLowerCase();
+    if (seen.has(q) || keys.has(key)) return false;
     seen.add(q);
+    keys.add(key);
     cases.push({ form, question: q, truth, check });
     return true;
   }
@@ -1127,7 +1131,7 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
         return false;
       const [d, x] = at(entries, 0);
       const where = townName(v, town);
-      const word = low ? rd.bottom : rd.top;
+      const word = low ? rd.bottom : rd.key === 'pressure_hpa' ? 'highest-pressure' : rd.top;
       const q =
         v === 'clerk'
           ? `Please identify the ${word} day${sp(t)} at ${where}, by the day's mean ${rd.label}, and state that mean.`
@@ -1215,7 +1219,7 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
         if (
           Number.isNaN(vx) ||
           Number.isNaN(vy) ||
-          round(vx, dec) === round(vy, dec) ||
+          Math.abs(vx - vy) < 1.5 * 10 ** -dec ||
           edgy(vx, dec) ||
           edgy(vy, dec)
         )
@@ -1268,7 +1272,7 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
           v === 'clerk'
             ? `Kindly state whether ${label(a1)} or ${label(a2)} saw the greater total of ${o.clerk}, giving both totals.`
             : v === 'sailor'
-              ? `${arr()}${o.sailorHow} — more in ${label(a1)} or in ${label(a2)}?`
+              ? `${arr()}${o.sailorHow} — more ${weeks ? 'in' : 'on'} ${label(a1)} or ${weeks ? 'in' : 'on'} ${label(a2)}?`
               : `sum(${o.key}) for ${o.town}: ${label(a1)} vs ${label(a2)}`;
         return push(
           'compare',
@@ -1483,7 +1487,7 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
           : v === 'clerk'
             ? `Please state how many shipments from ${townName(v, target)} to ${townName(v, to)} were robbed${sp(t)}.`
             : v === 'sailor'
-              ? `${arr()}how many ${townName(v, target)} cargoes bound fer ${townName(v, to)} got robbed${sp(t)}?`
+              ? `${arr()}how many o’ ${poss(townName(v, target))} cargoes bound fer ${townName(v, to)} got robbed${sp(t)}?`
               : `count of loss events where target is ${target} and to=${to}${sp(t)}`;
         return push('filter', q, `${n}${gold ? ' gold' : ' robberies'} (${rangeText(r)})`, countCheck(n));
       }
@@ -1818,8 +1822,12 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
     () => {
       const v = voice();
       const x = pick(ROLES);
-      return push('role', x.q[v], x.who.join(' and '), (rep) =>
-        all(...x.who.map((w) => names(rep.answer, w))),
+      return push(
+        'role',
+        x.q[v],
+        x.who.join(' and '),
+        (rep) => all(...x.who.map((w) => names(rep.answer, w))),
+        `role:${x.who.join()}`,
       );
     },
   ]);
@@ -2218,8 +2226,12 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
           : v === 'sailor'
             ? `${arr()}${p.q.sailor}${sp(t)}?`
             : `${p.q.dev}${sp(t)}`;
-      return push('correlate', q, `r = ${fmt(c, 2)} over ${days.length} days (${rangeText(r)})`, (rep) =>
-        states(rep.answer, c, 2),
+      return push(
+        'correlate',
+        q,
+        `r = ${fmt(c, 2)} over ${days.length} days (${rangeText(r)})`,
+        (rep) => states(rep.answer, c, 2),
+        `corr:${PAIRS.indexOf(p)}:${r.a}-${r.b}`,
       );
     },
   ]);
@@ -2274,11 +2286,16 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
       const v = voice();
       const f = pick(FUTURE);
       const [total, dec] = f.total();
-      return push('future', f.q[v], 'has not happened yet', (rep) =>
-        all(
-          saysNotYet(rep.answer),
-          states(rep.answer, total, dec) === null ? 'states the history total' : null,
-        ),
+      return push(
+        'future',
+        f.q[v],
+        'has not happened yet',
+        (rep) =>
+          all(
+            saysNotYet(rep.answer),
+            states(rep.answer, total, dec) === null ? 'states the history total' : null,
+          ),
+        `future:${FUTURE.indexOf(f)}`,
       );
     },
   ]);
@@ -2334,12 +2351,26 @@ export function buildNaturalG(events: RawEvent[], today: number): NaturalGCase[]
     [/\bshipment\b/, 'shipment', 'shipmnet'],
     [/\bcargoes\b/, 'cargoes', 'cargos'],
   ];
+  // The kind and field names a developer types as the API spells them.
+  const FIELD_WORDS = new Set([
+    'fish',
+    'tools',
+    'drinks',
+    'arrows',
+    'trinkets',
+    'harvest',
+    'nets',
+    'ropes',
+    'storm',
+    'idle',
+    'gold',
+  ]);
   for (const c of cases) {
-    if (!chance(0.15)) continue;
+    if (!chance(0.13)) continue;
     const options = TYPOS.map(
       ([re, from, to]) =>
-        [new RegExp(`(?<![._=\\w-])${re.source.replace(/\\b/g, '')}(?![._=\\w-])`), from, to] as const,
-    ).filter(([re]) => re.test(c.question));
+        [new RegExp(`(?<![._=(\\w-])${re.source.replace(/\\b/g, '')}(?![._=)\\w-])`), from, to] as const,
+    ).filter(([re, from]) => re.test(c.question) && !(FIELD_WORDS.has(from) && /[=(_]/.test(c.question)));
     if (options.length === 0) continue;
     const [re, from, to] = pick(options);
     const q = c.question.replace(re, to);
