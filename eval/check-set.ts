@@ -23,6 +23,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-d': async () => (await import('./natural-d.ts')).buildNaturalD,
   'natural-e': async () => (await import('./natural-e.ts')).buildNaturalE,
   'natural-f': async () => (await import('./natural-f.ts')).buildNaturalF,
+  'natural-g': async () => (await import('./natural-g.ts')).buildNaturalG,
 };
 
 const { values } = parseArgs({
