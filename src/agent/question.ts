@@ -56,7 +56,8 @@ function bestFitting<T extends RealWordMend>(
   vocab: Vocabulary,
 ): T[] {
   const before = kindsOf(base);
-  const singular = (text: string) => new Set((text.match(/[a-z]{4,}/g) ?? []).map((w) => pluralize.singular(w)));
+  const singular = (text: string) =>
+    new Set((text.match(/[a-z]{4,}/g) ?? []).map((w) => pluralize.singular(w)));
   const fit = (o: T) => {
     const r = read(o);
     const kinds = [...kindsOf(r)].filter((k) => !before.has(k));
@@ -77,12 +78,56 @@ function bestFitting<T extends RealWordMend>(
   return best > 0 && winners.length === 1 ? winners : [...options];
 }
 
+/**
+ * An analyst's shorthand in words the forms read: "count distinct days: x" (on how many days),
+ * "town argmax sum(rain_mm)" (which town had the most), "argmax daily sum fish -> day" (which day
+ * had the most), "lsq slope/day", "x @ town", "rain_mm>0", "w4", "prev week", "trailing 10d".
+ */
+function analystWords(text: string): string {
+  return text
+    .replace(/\bcount (?:of )?distinct days\b:?/g, 'on how many days')
+    .replace(/\b(?:count|number of|#) (?:of )?days\b:?(?= )/g, 'on how many days')
+    .replace(
+      /^(?:the )?town (?:w\/ |with (?:the )?)?(?:arg)?(max|min)\b (sum|count|mean|avg|total)?\(?/,
+      (_m, ext: string, agg?: string) =>
+        `which town had the ${agg === 'mean' || agg === 'avg' ? (ext === 'max' ? 'highest mean' : 'lowest mean') : ext === 'max' ? 'most' : 'least'} `,
+    )
+    .replace(
+      /\barg(max|min) (?:of )?(daily|per day|day)? ?(?:sum|total|mean)? ?\(?/g,
+      (_m, ext: string, daily?: string) =>
+        `${daily ? 'which day had the' : 'the'} ${ext === 'max' ? 'most' : 'least'} `,
+    )
+    .replace(
+      /^(max|min) daily (mean|sum|total)\b/,
+      (_m, ext: string, agg: string) =>
+        `which day had the ${ext === 'max' ? 'highest' : 'lowest'} daily ${agg === 'mean' ? 'mean' : 'total'}`,
+    )
+    .replace(/\s*->\s*(?:day|value|mm|date)(?:,\s*(?:day|value|mm|date))*\s*$/, '')
+    .replace(/\)/g, ' ')
+    .replace(/\blsq\b/g, 'least squares')
+    .replace(/\bslope\s*\/\s*day\b/g, 'slope per day')
+    .replace(/\s*@\s*/g, ' in ')
+    .replace(/\s*(>=|=>)\s*/g, ' at least ')
+    .replace(/\s*(<=|=<)\s*/g, ' at most ')
+    .replace(/\s*>\s*(?=\d)/g, ' more than ')
+    .replace(/\s*<\s*(?=\d)/g, ' less than ')
+    .replace(/\bprev\b/g, 'previous')
+    .replace(/\btrailing (\d+)/g, 'last $1')
+    .replace(/\bwk?(\d+)\b/g, 'week $1')
+    .replace(/\bd-1\b/g, 'yesterday')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The question proper with its "there" as the frame's town, where the frame names one. */
 function thereNamed(proper: string, frame: string, vocab: Vocabulary): string {
   const towns = vocab.townsIn(frame);
   const town = towns.length === 1 ? towns[0] : undefined;
   if (town === undefined || vocab.townsIn(proper).length > 0) return proper;
-  return proper.replace(/\b(?:(?:up|down|out|over) )?(?:there|in that town|in that place)\b/, `in ${vocab.name(town).toLowerCase()}`);
+  return proper.replace(
+    /\b(?:(?:up|down|out|over) )?(?:there|in that town|in that place)\b/,
+    `in ${vocab.name(town).toLowerCase()}`,
+  );
 }
 
 /** The kinds of event a reading's numbers and happening belong to. */
@@ -143,6 +188,9 @@ const FILLER =
 const PREAMBLE =
   /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
 
+/** A frame's first clause, to its dash or colon. */
+const FRAME_HEAD = /^[^—–:?]{0,120}?(?:\s[—–-]\s|:\s|—)/;
+
 /** How a speaker frames a question about themselves ("I'm building a quest around the harbour, so"). */
 const FRAME_LEAD =
   /^(?:i'm|i am|i'd|i was|i need|i want|for my|for an?|settle|my players|as a|we're|we are|prepping|preparing|planning)\b/;
@@ -156,7 +204,8 @@ function unframed(text: string): string {
   if (!FRAME_LEAD.test(text)) return text;
   const rest = text.replace(PREAMBLE, '');
   // A frame of two clauses ("prepping tonight's session, which is set in the den: did …").
-  const after = /^[^:?]{0,100}:\s+(?=(?:did|does|do|was|were|is|are|has|have|had|how|what|which|when|where|who)\b)/;
+  const after =
+    /^[^:?]{0,100}:\s+(?=(?:did|does|do|was|were|is|are|has|have|had|how|what|which|when|where|who)\b)/;
   return rest === text ? text : rest.replace(after, '');
 }
 
@@ -216,11 +265,17 @@ export function parseQuestion(
     const proper = unframed(written);
     // A time only the frame names is the question's, unless it is to come: "my players arrive
     // tomorrow" tells of the speaker's plans, not of what is asked.
-    const framed = proper === written ? undefined : parseTime(written, today);
+    // The frame's own head ("for tonight's session I need to know —") is the speaker's; a time
+    // between it and the question proper is the question's ("— this month, on how many days").
+    const head = proper === written ? undefined : FRAME_HEAD.exec(written)?.[0];
+    const framed = proper === written ? undefined : parseTime(written.slice(head?.length ?? 0), today);
     const time = parseTime(proper, today) ?? (framed && framed.range.from > today ? undefined : framed);
     // A framed question is read as the question proper, its "there" the frame's one town ("my
     // players arrive at the harbour tomorrow - what was the leanest day for fish caught there").
-    const text = proper === written ? written : thereNamed(proper, written.slice(0, written.length - proper.length), vocab);
+    const text =
+      proper === written
+        ? written
+        : thereNamed(proper, written.slice(0, written.length - proper.length), vocab);
     const actor = actorIn(text, actors);
     // A name is not a number's word: "Greta Grog" asks nothing about grog.
     const named = actor?.toLowerCase().replace(/-/g, ' ');
@@ -253,11 +308,14 @@ export function parseQuestion(
     const saying = options.map((o) => says(read(speller.mend(o.text, people))));
     const more = options.filter((_, i) => (saying[i] as number) > base);
     const asMuch = options.filter((_, i) => (saying[i] as number) >= base);
-    const fitting = asMuch.length > 1 ? bestFitting(asMuch, (o) => read(speller.mend(o.text, people)), baseRead, vocab) : [];
+    const fitting =
+      asMuch.length > 1
+        ? bestFitting(asMuch, (o) => read(speller.mend(o.text, people)), baseRead, vocab)
+        : [];
     const chosen = fitting.length === 1 ? fitting[0] : more.length === 1 ? more[0] : undefined;
     if (chosen) lowered = chosen.text;
   }
-  const written = speller.mend(lowered, people);
+  const written = analystWords(speller.mend(lowered, people));
   let q = read(written);
   // An everyday word one slip from a world word ("how much ran fell", "gold lost at the pot") is
   // read as the world word only where the question as written names no number or no town, and
@@ -292,15 +350,20 @@ export function parseQuestion(
         !vocab.claimsAny(q.text, mend.at, mend.at + 1) &&
         vocab.claimsAny(q.text, around[0], Math.min(around[1], mend.at));
       // It names the happening whose events carry the number asked ("crates taken in rids": raids).
-      const kind = r.happening?.kind === undefined ? undefined : vocab.world.kindsByName.get(r.happening.kind);
+      const kind =
+        r.happening?.kind === undefined ? undefined : vocab.world.kindsByName.get(r.happening.kind);
       const namesItsKind =
         r.happening !== q.happening &&
         kind !== undefined &&
-        q.metrics.some((m) => kind.fields?.[m.key] === 'number' || kind.metrics?.some((k) => k.key === m.key));
+        q.metrics.some(
+          (m) => kind.fields?.[m.key] === 'number' || kind.metrics?.some((k) => k.key === m.key),
+        );
       // A word questions are made of ("lot") is a slip only where it makes another number of words
       // the question already gives ("gold lot to the pirates": gold lost, not gold taken in raids).
       if (mend.generic)
-        return joinsNumber && r.metrics.some((m) => !q.metrics.some((n) => n.key === m.key && n.kind === m.kind));
+        return (
+          joinsNumber && r.metrics.some((m) => !q.metrics.some((n) => n.key === m.key && n.kind === m.kind))
+        );
       return namesNumber || namesTown || joinsNumber || namesItsKind;
     });
     const support = (mend: RealWordMend) => {

@@ -44,6 +44,11 @@ const RULES: readonly Rule[] = [
     (m) => weekRange(count(m[1])),
   ],
   [new RegExp(`\\b(?:the )?${ORDINAL} week\\b(?! of)`), (m) => weekRange(ordinalWord(m[1] ?? '') ?? 1)],
+  // The whole history, said outright: "since the very first day", "over the entire history", "all-time".
+  [
+    /\bsince (?:the )?(?:very )?(?:first day|beginning|start)\b|\b(?:the )?(?:full|entire|whole) (?:history|run|record|time)\b|\ball[- ]time\b|\ball (?:the )?days\b|\bsince records began\b/,
+    (_m, t) => ({ from: 1, to: t }),
+  ],
   [new RegExp(`\\b(?:the )?first ${N} days\\b`), (m) => ({ from: 1, to: count(m[1]) })],
   [/\b(?:the )?first week\b/, () => ({ from: 1, to: 7 })],
   [
@@ -63,9 +68,17 @@ const RULES: readonly Rule[] = [
   [new RegExp(`\\b${N} days ago\\b`), (m, t) => ({ from: t - count(m[1]), to: t - count(m[1]) })],
   [/\bday before yesterday\b/, (_m, t) => ({ from: t - 2, to: t - 2 })],
   [/\byesterday\b|\blast night\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
-  [/\btoday\b|\btonight\b|\bthis morning\b|\bright now\b|\bcurrently\b/, (_m, t) => ({ from: t, to: t })],
+  [
+    /\btoday\b|\btonight\b(?!'s)|\bthis morning\b|\bright now\b|\bcurrently\b/,
+    (_m, t) => ({ from: t, to: t }),
+  ],
   // A fortnight is the fourteen days ending today, as "the last 14 days" is.
   [/\b(?:the |a )?(?:last|past|previous|this) fortnight\b/, (_m, t) => ({ from: t - 13, to: t })],
+  // "This week or the week before": the seven days before this week's.
+  [
+    /\b(?:the )?(?:week before|prior week|preceding week)\b(?! last\b)/,
+    (_m, t) => ({ from: t - 13, to: t - 7 }),
+  ],
   [/\b(?:last|previous) week\b/, (_m, t) => ({ from: t - 7, to: t - 1 })],
   [/\b(?:this|past) week\b|\bin the last week\b/, (_m, t) => ({ from: t - 6, to: t })],
   [/\b(?:last|previous) month\b/, (_m, t) => ({ from: t - 30, to: t - 1 })],

@@ -120,6 +120,15 @@ export class Vocabulary {
       this.byKey.set(def.key, metricOf(def, kind, towns, shared));
     }
     this.metrics = [...this.byKey.values()];
+    // A unit only one number is measured in names it: "over 9 °C", "above 1000 hPa".
+    const units = new Map<string, number>();
+    for (const m of this.metrics) units.set(m.unit, (units.get(m.unit) ?? 0) + 1);
+    for (const m of this.metrics)
+      if (units.get(m.unit) === 1 && m.unit.length > 1)
+        m.words = new RegExp(
+          `${m.words.source}|(?<![\\w°])${escapeRegExp(m.unit.toLowerCase())}(?![\\w/])`,
+          m.words.flags,
+        );
 
     const kindsOf = (id: string) => world.rules(id).kinds;
     const emitters = (kind: string) => this.ids.filter((id) => kindsOf(id).some((k) => k.kind === kind));
@@ -136,7 +145,7 @@ export class Vocabulary {
         addHappening(happenings, {
           name: f.key,
           phrase: f.phrase,
-          words: f.words,
+          words: withKey(f.words, f.key, 'flag'),
           towns,
           kind: k.kind,
           metric: f.key,
@@ -144,10 +153,12 @@ export class Vocabulary {
           flag: true,
           ...(f.news ? { news: true } : {}),
         });
-      for (const h of k.happenings ?? []) {
+      for (const [i, h] of (k.happenings ?? []).entries()) {
         const weather = h.metric !== undefined && this.byKey.get(h.metric)?.sensor === true;
         addHappening(happenings, {
           ...h,
+          // The kind's first happening is also named by the kind: "loss events", "a raid event".
+          words: i === 0 ? withKey(h.words, k.kind, 'events?') : h.words,
           towns,
           kind: k.kind,
           ...(k.news ? { news: true } : {}),
@@ -344,7 +355,7 @@ function metricOf(
     label: def.label,
     unit: def.unit,
     decimals: def.decimals,
-    words: def.words,
+    words: withKey(def.words, def.key),
     towns,
     kind,
     sensor,
@@ -353,6 +364,16 @@ function metricOf(
     ...(def.main ? { main: true } : {}),
     ...(noun ? { noun } : {}),
   };
+}
+
+/**
+ * A number's, flag's or kind's words, with its declared key too, as an analyst writes it
+ * ("rain_mm", "fine_haul flag", "loss event"): the key's underscores may be spaces, and `suffix`
+ * may follow it.
+ */
+function withKey(words: RegExp, key: string, suffix?: string): RegExp {
+  const name = escapeRegExp(key.toLowerCase()).replace(/_/g, '[_ ]');
+  return new RegExp(`${words.source}|\\b${name}${suffix ? `(?: ${suffix})?` : ''}\\b`, words.flags);
 }
 
 /** The first declaration of a name stands; another town's of the same name adds its towns. */

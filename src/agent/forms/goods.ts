@@ -93,7 +93,14 @@ export const topGoods: Form = {
     const crates = /\bcrates?\b|\bcargo\b/.test(q.text) && !/\bgold\b|\bworth\b|\bvalue\b/.test(q.text);
     const metric = crates
       ? 'cargo_items'
-      : ({ trade: 'value_gold', arrival: 'cargo_items', loss: 'loot_gold', [RAID_KIND]: 'raid_gold' } as const)[p.kind];
+      : (
+          {
+            trade: 'value_gold',
+            arrival: 'cargo_items',
+            loss: 'loot_gold',
+            [RAID_KIND]: 'raid_gold',
+          } as const
+        )[p.kind];
     const order = /\b(least|fewest)\b/.test(q.text) ? 'asc' : 'desc';
     const r = (await ctx.tools.query(
       {
@@ -107,10 +114,16 @@ export const topGoods: Form = {
     )) as AggregateResult;
     const ranked = r.groups.filter((g) => g.key !== null && g.value !== null);
     const unit = metric === 'cargo_items' ? 'crates' : 'gold';
-    const what = { trade: 'traded', arrival: 'that arrived', loss: 'robbed', [RAID_KIND]: 'taken in raids' }[p.kind];
+    const what = { trade: 'traded', arrival: 'that arrived', loss: 'robbed', [RAID_KIND]: 'taken in raids' }[
+      p.kind
+    ];
     const [top, ...rest] = ranked;
     if (!top)
-      return { answer: `No goods were ${what} on ${daysPhrase(range)}.`, citations: [], understood: rangeOf(range) };
+      return {
+        answer: `No goods were ${what} on ${daysPhrase(range)}.`,
+        citations: [],
+        understood: rangeOf(range),
+      };
     const next = rest.slice(0, 3).map((g) => `${g.key} ${fmt(g.value as number, 0)} ${unit}`);
     return {
       answer: `Of the goods ${what} on ${daysPhrase(range)}, ${top.key} came to the ${order === 'desc' ? 'most' : 'least'}: ${fmt(top.value as number, 0)} ${unit} (${top.n} ${top.n === 1 ? 'shipment' : 'shipments'})${next.length ? `; then ${list(next)}` : ''}.`,

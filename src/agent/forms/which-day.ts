@@ -56,7 +56,7 @@ export const whichDay: Form = {
       /\b(which|what)\b/.test(q.text) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
-    if (FIRST_OR_LAST.test(q.text)) return firstOrLast(q, ctx);
+    if (FIRST_OR_LAST.test(q.core)) return firstOrLast(q, ctx);
     const m = (measuredBy(q, ctx) ?? mainOfBestDay(q, ctx)) as Metric;
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
