@@ -83,8 +83,8 @@ function bestFitting<T extends RealWordMend>(
  * "town argmax sum(rain_mm)" (which town had the most), "argmax daily sum fish -> day" (which day
  * had the most), "lsq slope/day", "x @ town", "rain_mm>0", "w4", "prev week", "trailing 10d".
  */
-function analystWords(text: string): string {
-  return text
+function analystWords(text: string, vocab: Vocabulary): string {
+  return developerWords(text, vocab)
     .replace(/\bcount (?:of )?distinct days\b:?/g, 'on how many days')
     .replace(/\b(?:count|number of|#) (?:of )?days\b:?(?= )/g, 'on how many days')
     .replace(
@@ -109,14 +109,65 @@ function analystWords(text: string): string {
     .replace(/\s*@\s*/g, ' in ')
     .replace(/\s*(>=|=>)\s*/g, ' at least ')
     .replace(/\s*(<=|=<)\s*/g, ' at most ')
-    .replace(/\s*>\s*(?=\d)/g, ' more than ')
-    .replace(/\s*<\s*(?=\d)/g, ' less than ')
+    .replace(/\s*>\s*(?=-?\d)/g, ' above ')
+    .replace(/\s*<\s*(?=-?\d)/g, ' below ')
     .replace(/\bprev\b/g, 'previous')
     .replace(/\btrailing (\d+)/g, 'last $1')
     .replace(/\bwk?(\d+)\b/g, 'week $1')
     .replace(/\bd-1\b/g, 'yesterday')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A developer's query in words: the world's fields as `key=value` ("town=port-logic", "week=4",
+ * "from=patchbourough", "target=circuiton", "goods=fish", "day=today+1"), aggregates as calls
+ * ("sum(ore_tons)", "corr(a, b)"), "exists … yes/no", "actor with max …", "role=quartermaster".
+ */
+function developerWords(text: string, vocab: Vocabulary): string {
+  // A town's id as the question has it by now: "port-logic" is "port logic".
+  const town = `(${vocab.towns.map((t) => escapeRegExp(t.id.replace(/-/g, ' '))).join('|')}|[a-z]+)`;
+  const field = (names: string) =>
+    new RegExp(`\\b(?:where |and |with |, ?)?(${names})\\s*(?:=|is)\\s*${town}`, 'g');
+  return (
+    text
+      .replace(/\bday\s*=\s*today\s*\+\s*1\b/g, 'tomorrow')
+      .replace(/\bday\s*=\s*today\b/g, 'today')
+      .replace(/\b(day|week)\s*=\s*(\d+)\b/g, '$1 $2')
+      .replace(field('town'), ' in $2')
+      .replace(field('target'), " on $2's shipments")
+      .replace(/\b(from|to)\s*=\s*/g, '$1 ')
+      .replace(/\bgoods\s*=\s*([a-z]+)/g, '$1')
+      .replace(/\b(?:role\s*=\s*|actor with (?:the )?role )([a-z]+)/g, 'who is the $1')
+      .replace(/^actor with (?:the )?max\b/, 'who had the most')
+      .replace(/^actor with (?:the )?min\b/, 'who had the least')
+      .replace(/^exists\b/, 'was there')
+      .replace(
+        /^arg(max|min) over (?:the )?towns of\b/,
+        (_m, ext: string) => `which town had the ${ext === 'max' ? 'most' : 'least'}`,
+      )
+      // "every sensor rain_mm == 0": no rain.
+      .replace(
+        /\b(?:every (?:sensor|reading) |all readings )?([a-z]+(?:_[a-z]+)?)\s*==?\s*0\b(?!\.)/g,
+        (_m, key: string) => `no ${key.replace(/_/g, ' ')}`,
+      )
+      .replace(/\?? ?yes\/no\??$/, '')
+      .replace(/\bcorr\(\s*([^,]+),\s*([^)]+)\)/g, 'correlation of $1 and $2')
+      .replace(
+        /^day with (max|min)\b/,
+        (_m, ext: string) => `which day had the ${ext === 'max' ? 'most' : 'least'}`,
+      )
+      .replace(
+        /^(max|min) over days of\b/,
+        (_m, ext: string) => `which day had the ${ext === 'max' ? 'most' : 'least'}`,
+      )
+      .replace(/\bdaily (sum|mean|avg)\(/g, (_m, agg: string) => `daily ${agg === 'sum' ? 'total' : 'mean'} `)
+      .replace(
+        /\b(sum|mean|avg|max|min|count)\(/g,
+        (_m, agg: string) => `${agg === 'sum' ? 'total' : agg === 'avg' ? 'mean' : agg} `,
+      )
+      .replace(/\blinear regression slope\b/g, 'slope')
+  );
 }
 
 /** The question proper with its "there" as the frame's town, where the frame names one. */
@@ -182,7 +233,7 @@ function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabular
 
 /** Words before the question itself: "hey,", "tell me,", "yes or no:", "of all the towns,". */
 const FILLER =
-  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|quick check|quick one)\b[,:;]?\s*)+/;
+  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|quick check|quick one|kindly)\b[,:;]?\s*)+/;
 
 /** Words before a colon or a ", so" that lead into the question itself. */
 const PREAMBLE =
@@ -250,6 +301,13 @@ export function parseQuestion(
     .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
     // Shorthand people write: "avg catch", "whos the smith", "hw many", "btwn", "w/", "# of days".
     .replace(/\bavg\b\.?/g, 'average')
+    // A sailor's dropped letters: "an'", "o' the", "readin'", "durin'".
+    .replace(/\ban'(?=\s)/g, 'and')
+    .replace(/\bo'(?=\s)/g, 'of')
+    .replace(/\b([a-z]{2,})in'(?=\s|$|[,.;:?!])/g, '$1ing')
+    .replace(/\b(?:got |was )?(?:soaked|drenched) (?:the )?(?:worst|most|hardest)\b/g, 'had the most rain')
+    // "Did the tide top 3.1 m": pass it, not the top of the tide.
+    .replace(/\btop(?= -?\d[\d.,]*\s*(?:°c|m|mm|km\/h|hpa|%|tons|lbs)(?![a-z]))/g, 'exceed')
     .replace(/\bwhos\b/g, "who's")
     .replace(/\bhw\b/g, 'how')
     .replace(/\by'?day\b/g, 'yesterday')
@@ -315,7 +373,7 @@ export function parseQuestion(
     const chosen = fitting.length === 1 ? fitting[0] : more.length === 1 ? more[0] : undefined;
     if (chosen) lowered = chosen.text;
   }
-  const written = analystWords(speller.mend(lowered, people));
+  const written = analystWords(speller.mend(lowered, people), vocab);
   let q = read(written);
   // An everyday word one slip from a world word ("how much ran fell", "gold lost at the pot") is
   // read as the world word only where the question as written names no number or no town, and

@@ -69,7 +69,7 @@ const RULES: readonly Rule[] = [
   [/\bday before yesterday\b/, (_m, t) => ({ from: t - 2, to: t - 2 })],
   [/\byesterday\b|\blast night\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
   [
-    /\btoday\b|\btonight\b(?!'s)|\bthis morning\b|\bright now\b|\bcurrently\b/,
+    /\btoday\b|\bthis (?:very )?day\b|\btonight\b(?!'s)|\bthis morning\b|\bright now\b|\bcurrently\b/,
     (_m, t) => ({ from: t, to: t }),
   ],
   // A fortnight is the fourteen days ending today, as "the last 14 days" is.

@@ -47,7 +47,8 @@ function splitOf(text: string): Split | undefined {
   const than = text.indexOf(' than ');
   if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
   if (!SIDE_BY_SIDE.test(text)) return undefined;
-  const m = / (?:and|with|to|versus|vs\.?|against) (?!(?:day|days) \d)/.exec(
+  // "Between day 3 and 9" is one side; "day 36 vs day 53" two.
+  const m = / (?:(?:and|with|to)(?! (?:day|days) \d)|versus|vs\.?|against) /.exec(
     text.replace(/\bbetween days? \d+ and/, (s) => s.replace(' and', ' ~nd')),
   );
   if (!m) return undefined;

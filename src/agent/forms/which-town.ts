@@ -26,7 +26,7 @@ const VICTIM =
 export const whichTown: Form = {
   name: 'which town',
   matches: (q) =>
-    (/\bwhich (\w+ )?(town|place)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|\bwhich (one )?of (all )?the (\w+ ){0,2}towns\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
+    (/\bwhich (\w+ )?(town|place)\b|\b(identify|name|report|state) the town\b|^the town (with|that)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|\bwhich (one )?of (all )?the (\w+ ){0,2}towns\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core) ||
@@ -116,6 +116,15 @@ async function byHappening(q: Question, ctx: FormContext, h: Happening) {
   };
 }
 
+/** Towns the question leaves out: "other than PatchBourough", "not counting the Den", "excluding circuiton". */
+function excludedTowns(q: Question, ctx: FormContext): string[] {
+  const m =
+    /\b(?:other than|excluding|except(?: for)?|not counting|besides|apart from|leaving out)\s+(.{0,40})/.exec(
+      q.text,
+    );
+  return m ? ctx.vocab.townsIn(m[1] as string) : [];
+}
+
 async function byMetric(q: Question, ctx: FormContext, m: Metric) {
   const range = whole(ctx);
   const direction = q.superlative ?? (q.aggregate === 'min' ? 'min' : 'max');
@@ -124,10 +133,13 @@ async function byMetric(q: Question, ctx: FormContext, m: Metric) {
   const oneReading =
     m.sensor &&
     !/\baverage\b|\bmean\b|\bon average\b/.test(q.text) &&
-    /\brecorded\b|\breadings?\b|\bsingle\b|\b(peak|max(imum)?|min(imum)?)\b/.test(q.text);
+    (/\breadings?\b|\bsingle\b|\b(peak|max(imum)?|min(imum)?)\b/.test(q.text) ||
+      // "Recorded the greatest rainfall" is its total; "recorded the lowest temperature", one reading.
+      (m.natural === 'mean' && /\brecorded\b/.test(q.text)));
   const combine = /\baverage\b|\bmean\b/.test(q.text) ? 'mean' : m.natural === 'mean' ? 'mean' : 'sum';
-  const named = q.towns.filter((t) => m.towns.includes(t));
-  const towns = named.length >= 2 ? named : [...m.towns];
+  const left = excludedTowns(q, ctx);
+  const named = q.towns.filter((t) => m.towns.includes(t) && !left.includes(t));
+  const towns = named.length >= 2 ? named : m.towns.filter((t) => !left.includes(t));
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
