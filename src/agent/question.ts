@@ -84,39 +84,43 @@ function bestFitting<T extends RealWordMend>(
  * had the most), "lsq slope/day", "x @ town", "rain_mm>0", "w4", "prev week", "trailing 10d".
  */
 function analystWords(text: string, vocab: Vocabulary): string {
-  return developerWords(text, vocab)
-    .replace(/\bcount (?:of )?distinct days\b:?/g, 'on how many days')
-    .replace(/\b(?:count|number of|#) (?:of )?days\b:?(?= )/g, 'on how many days')
-    .replace(
-      /^(?:the )?town (?:w\/ |with (?:the )?)?(?:arg)?(max|min)\b (sum|count|mean|avg|total)?\(?/,
-      (_m, ext: string, agg?: string) =>
-        `which town had the ${agg === 'mean' || agg === 'avg' ? (ext === 'max' ? 'highest mean' : 'lowest mean') : ext === 'max' ? 'most' : 'least'} `,
-    )
-    .replace(
-      /\barg(max|min) (?:of )?(daily|per day|day)? ?(?:sum|total|mean)? ?\(?/g,
-      (_m, ext: string, daily?: string) =>
-        `${daily ? 'which day had the' : 'the'} ${ext === 'max' ? 'most' : 'least'} `,
-    )
-    .replace(
-      /^(max|min) daily (mean|sum|total)\b/,
-      (_m, ext: string, agg: string) =>
-        `which day had the ${ext === 'max' ? 'highest' : 'lowest'} daily ${agg === 'mean' ? 'mean' : 'total'}`,
-    )
-    .replace(/\s*->\s*(?:day|value|mm|date)(?:,\s*(?:day|value|mm|date))*\s*$/, '')
-    .replace(/\)/g, ' ')
-    .replace(/\blsq\b/g, 'least squares')
-    .replace(/\bslope\s*\/\s*day\b/g, 'slope per day')
-    .replace(/\s*@\s*/g, ' in ')
-    .replace(/\s*(>=|=>)\s*/g, ' at least ')
-    .replace(/\s*(<=|=<)\s*/g, ' at most ')
-    .replace(/\s*>\s*(?=-?\d)/g, ' above ')
-    .replace(/\s*<\s*(?=-?\d)/g, ' below ')
-    .replace(/\bprev\b/g, 'previous')
-    .replace(/\btrailing (\d+)/g, 'last $1')
-    .replace(/\bwk?(\d+)\b/g, 'week $1')
-    .replace(/\bd-1\b/g, 'yesterday')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    developerWords(text, vocab)
+      .replace(/\bcount (?:of )?distinct days\b:?/g, 'on how many days')
+      .replace(/\b(?:count|number of|#) (?:of )?days\b:?(?= )/g, 'on how many days')
+      .replace(
+        /^(?:the )?town (?:w\/ |with (?:the )?)?(?:arg)?(max|min)\b (sum|count|mean|avg|total)?\(?/,
+        (_m, ext: string, agg?: string) =>
+          `which town had the ${agg === 'mean' || agg === 'avg' ? (ext === 'max' ? 'highest mean' : 'lowest mean') : ext === 'max' ? 'most' : 'least'} `,
+      )
+      .replace(
+        /\barg(max|min) (?:of )?(daily|per day|day)? ?(?:sum|total|mean)? ?\(?/g,
+        (_m, ext: string, daily?: string) =>
+          `${daily ? 'which day had the' : 'the'} ${ext === 'max' ? 'most' : 'least'} `,
+      )
+      .replace(
+        /^(max|min) daily (mean|sum|total)\b/,
+        (_m, ext: string, agg: string) =>
+          `which day had the ${ext === 'max' ? 'highest' : 'lowest'} daily ${agg === 'mean' ? 'mean' : 'total'}`,
+      )
+      .replace(/\s*->\s*(?:day|value|mm|date)(?:,\s*(?:day|value|mm|date))*\s*$/, '')
+      .replace(/\)/g, ' ')
+      .replace(/\blsq\b/g, 'least squares')
+      .replace(/\bslope\s*\/\s*day\b/g, 'slope per day')
+      .replace(/\s*@\s*/g, ' in ')
+      .replace(/\s*(>=|=>)\s*/g, ' at least ')
+      .replace(/\s*(<=|=<)\s*/g, ' at most ')
+      .replace(/\s*>\s*(?=-?\d)/g, ' above ')
+      .replace(/\s*<\s*(?=-?\d)/g, ' below ')
+      .replace(/\bprev\b/g, 'previous')
+      .replace(/\btrailing (\d+)/g, 'last $1')
+      .replace(/\bwk?(\d+)\b/g, 'week $1')
+      .replace(/\bd-1\b/g, 'yesterday')
+      // A key's words as words: "value_gold" is gold in trade.
+      .replace(/(?<=[a-z])_(?=[a-z])/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -139,6 +143,12 @@ function developerWords(text: string, vocab: Vocabulary): string {
       .replace(/\b(from|to)\s*=\s*/g, '$1 ')
       .replace(/\bgoods\s*=\s*([a-z]+)/g, '$1')
       .replace(/\b(?:role\s*=\s*|actor with (?:the )?role )([a-z]+)/g, 'who is the $1')
+      .replace(/^(?:the )?top (?:actor|person|worker) by (?:sum|total)?\(?/, 'who had the most ')
+      // "mill.bins_full=1", "fine_haul=1": the flag.
+      .replace(
+        /\b(?:[a-z]+\.)?([a-z]+_[a-z_]+|[a-z]+)\s*=\s*1\b(?!\.)/g,
+        (_m, key: string) => `${key.replace(/_/g, ' ')} flag`,
+      )
       .replace(/^actor with (?:the )?max\b/, 'who had the most')
       .replace(/^actor with (?:the )?min\b/, 'who had the least')
       .replace(/^exists\b/, 'was there')

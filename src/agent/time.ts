@@ -32,6 +32,7 @@ const RULES: readonly Rule[] = [
   [/\bbetween (?:the )?days? (\d+) and (?:the )?(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],
+  [/\bday (\d+) (?:to|until|till|through|thru|-|–) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bsince day (\d+)\b/, (m, today) => ({ from: Number(m[1]), to: today })],
   [/\bafter day (\d+)\b/, (m, today) => ({ from: Number(m[1]) + 1, to: today })],
   [/\bbefore day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) - 1 })],

@@ -80,7 +80,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
       {
         key: 'storm',
         phrase: `a storm blew (wind of ${STORM_WIND_KPH} km/h or more)`,
-        words: /\bstorm(s|y)?\b|\bgales?\b|\btempests?\b/,
+        words: /\bstorm(s|y|ed|ing)?\b|\bgales?\b|\btempests?\b/,
         news: true,
       },
     ],

@@ -126,9 +126,15 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
   const filter: Record<string, string[]> = {};
   // A raider's number asked of another town is what the raiders took from that town's shipments.
   const raiders = ctx.vocab.raiders;
-  const victims = q.towns.filter((t) => !raiders.includes(t));
-  if (fields.target && m.towns.every((t) => raiders.includes(t)) && victims.length > 0)
-    filter.target = victims;
+  // Where the shipments were bound: "sent to Port Logic", "bound overseas", a raid's "to Circuiton".
+  const bound =
+    /\b(?:to|for|bound for|towards?)\s+(?:the\s+)?([a-z' ]+?)(?:\s+(?:on|in|during|between|since|last|this|over|previous|past|prev|week|day|days)\b|$)/.exec(
+      q.text,
+    );
+  const destinations = bound ? ctx.vocab.townsIn(bound[1] as string) : [];
+  const raidsOnly = m.towns.every((t) => raiders.includes(t));
+  const victims = q.towns.filter((t) => !raiders.includes(t) && !(raidsOnly && destinations.includes(t)));
+  if (fields.target && raidsOnly && victims.length > 0) filter.target = victims;
   if (fields.goods) {
     const goods = [...ctx.vocab.world.goods.keys()].filter(
       (g) => g !== m.noun && new RegExp(`\\b${g}s?\\b`).test(q.text) && !m.words.test(g),
@@ -138,15 +144,12 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
   // "Sent to Port Logic", "bound overseas"; "lost to the pirates" is no direction.
   if (
     fields.to &&
-    /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b/.test(
-      q.text,
-    )
-  ) {
-    const bound =
-      /\b(?:to|for|bound for|towards?)\s+(?:the\s+)?([a-z' ]+?)(?:\s+(?:on|in|during|between|since|last|this|over)\b|$)/.exec(
+    (raidsOnly ||
+      /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b/.test(
         q.text,
-      );
-    const to = bound ? ctx.vocab.townsIn(bound[1] as string).filter((t) => !filter.target?.includes(t)) : [];
+      ))
+  ) {
+    const to = destinations.filter((t) => !filter.target?.includes(t));
     if (to.length > 0 && !m.towns.every((t) => to.includes(t))) filter.to = to;
     else if (bound && /\boverseas\b/.test(bound[1] as string)) filter.to = ['overseas'];
   }
@@ -168,7 +171,9 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
   const whose = [
     filter.target ? `from ${names(ctx, filter.target)}'s shipments` : '',
     filter.goods ? `of ${list(filter.goods)}` : '',
-    filter.to ? `bound for ${filter.to.includes('overseas') ? 'overseas' : names(ctx, filter.to)}` : '',
+    filter.to
+      ? `${raidsOnly ? 'on shipments ' : ''}bound for ${filter.to.includes('overseas') ? 'overseas' : names(ctx, filter.to)}`
+      : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -46,6 +46,10 @@ function splitOf(text: string): Split | undefined {
   if (or >= 0) return { left: text.slice(0, or), right: text.slice(or + 4), than: false };
   const than = text.indexOf(' than ');
   if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
+  // "Did this week's catch exceed last week's?", "beat", "outdo": a "than" by its verb.
+  const beat = / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?) (?!\d)/.exec(text);
+  if (beat)
+    return { left: text.slice(0, beat.index), right: text.slice(beat.index + beat[0].length), than: true };
   if (!SIDE_BY_SIDE.test(text)) return undefined;
   // "Between day 3 and 9" is one side; "day 36 vs day 53" two.
   const m = / (?:(?:and|with|to)(?! (?:day|days) \d)|versus|vs\.?|against) /.exec(

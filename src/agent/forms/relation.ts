@@ -25,12 +25,12 @@ import {
 const CORRELATE =
   /\bcorr?e+lat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo(es)? (together|with)\b|\bmove together\b|\bdepends? on\b|\blinked\b|\blinks? (between|to|with)\b|\bassociated\b|\bconnected\b/;
 const TREND =
-  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b/;
+  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b|\bas time (goes|went) on\b|\bthan before\b|\b(more|less) (frequent|often)\b(?![^?]*\b(than|or)\b)|\bpick(ed|s|ing)? up\b|\bdie[ds]? down\b|\bdrop(ped|s|ping)?\b[^?]*\bover\b|\bgetting (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b|\b(get|gets|got) (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b(?![^?]*\b(than|or)\b)/;
 /** Which way a yes-or-no trend question asks about: "did it go up?", "has it been falling?". */
 const UP =
-  /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier)\b/;
+  /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier|warmer|hotter|wetter|windier)\b/;
 const DOWN =
-  /\b(down|downwards?|falling|fall(en|s)?|decreas\w*|declin\w*|shrink\w*|less|fewer|smaller|lower|worse|quieter)\b/;
+  /\b(down|downwards?|falling|fall(en|s)?|fell|drop(ped|s|ping)?|decreas\w*|declin\w*|shrink\w*|less|fewer|smaller|lower|worse|quieter|colder|cooler|drier|calmer|rarer)\b/;
 
 /** The town a metric is asked of: the one named that reports it, or its only town. */
 function townOf(m: Metric, q: Question): string | undefined {
@@ -146,9 +146,10 @@ const EITHER_WAY =
 /** Which way a yes-or-no question asks it moved: 1 up, -1 down, 0 when it asks which way. */
 function askedWay(q: Question): number {
   // "Temp in Circuiton this month — going down?" asks whether, tersely.
-  const terse = /(going|trending|heading) (up|down)\w*\??$|\b(rising|falling|increasing|decreasing)\??$/.test(
-    q.core,
-  );
+  // So does a question that ends a clause with it ("was the daily catch going down? I'd like the slope").
+  const terse =
+    /(going|trending|heading) (up|down)\w*\??$|\b(rising|falling|increasing|decreasing)\??$/.test(q.core) ||
+    /\b(?:going|trending|heading) (?:up|down)\w*\?|\b(?:rising|falling|increasing|decreasing)\?/.test(q.text);
   if (!(WHETHER.test(q.core) || terse) || EITHER_WAY.test(q.core)) return 0;
   return UP.test(q.core) ? 1 : DOWN.test(q.core) ? -1 : 0;
 }

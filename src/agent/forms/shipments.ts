@@ -40,13 +40,13 @@ export function kindOf(text: string): Kind | undefined {
   )
     return RAID_KIND;
   if (
-    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\bcame (in|into|to)\b|\bcome (in|into|to)\b|\breceived?\b/.test(
+    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\bcame (in|into|to)\b|\bcome (in|into|to)\b|\breceived?\b(?! for\b)/.test(
       text,
     )
   )
     return 'arrival';
   if (
-    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bimport\w*|\bpurchas\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas|bound for)\b/.test(
+    /\bsales?\b|\bsold\b|\bsell(ing|s)?\b|\bearn\w*|\bbuy\b|\bbought\b|\bship(ped|s)?\b|\bsent\b|\bsend\b|\bspen[dt]\b|\bpa(y|id|ys)\b|\bexport\w*|\bimport\w*|\bpurchas\w*|\bmake from\b|\bmade from\b|\b(went|go|goes|gone|left|leave)\b.*\b(to|overseas|bound for)\b|\b(from|to) overseas\b/.test(
       text,
     )
   )
@@ -262,7 +262,9 @@ export const shipments: Form = {
       fields.goods ? `of ${list(fields.goods)}` : '',
       fields.target ? `on ${named(fields.target)}'s shipments` : '',
       fields.from ? `from ${named(fields.from)}` : '',
-      fields.to ? `to ${named(fields.to)}` : '',
+      fields.to
+        ? `${p.kind === RAID_KIND || p.kind === 'loss' ? 'on shipments bound for' : 'to'} ${named(fields.to)}`
+        : '',
     ]
       .filter(Boolean)
       .join(' ');
