@@ -191,6 +191,23 @@ function thereNamed(proper: string, frame: string, vocab: Vocabulary): string {
   );
 }
 
+/** The numbers of the happening's own kind first: "any raid that brought in 400 gold" is raid gold, not trade. */
+function ofHappening(
+  metrics: Metric[],
+  happening: Happening | undefined,
+  text: string,
+  vocab: Vocabulary,
+): Metric[] {
+  if (!happening?.kind) return metrics;
+  const own = metrics.filter((m) => m.kind === happening.kind);
+  if (own.length) return [...own, ...metrics.filter((m) => m.kind !== happening.kind)];
+  // Its number, where another kind's words took them ("a raid that brought in 400 gold": the
+  // raid's gold, not gold in trade).
+  const its = happening.metric === undefined ? undefined : vocab.metric(happening.metric);
+  if (!its || its.kind !== happening.kind || !its.words.test(text)) return metrics;
+  return [its, ...metrics.filter((m) => m.unit !== its.unit)];
+}
+
 /** The kinds of event a reading's numbers and happening belong to. */
 const kindsOf = (r: Question): Set<string> =>
   new Set([...r.metrics.map((m) => m.kind), r.happening?.kind].filter((k) => k !== undefined));
@@ -353,7 +370,7 @@ export function parseQuestion(
       text,
       core: coreOf(text, time?.said),
       towns: vocab.townsIn(text),
-      metrics: vocab.metricsIn(unnamed),
+      metrics: ofHappening(vocab.metricsIn(unnamed), vocab.happeningIn(unnamed), unnamed, vocab),
       happening: vocab.happeningIn(unnamed),
       time,
       actor,

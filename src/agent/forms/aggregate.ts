@@ -131,7 +131,8 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
     /\b(?:to|for|bound for|towards?)\s+(?:the\s+)?([a-z' ]+?)(?:\s+(?:on|in|during|between|since|last|this|over|previous|past|prev|week|day|days)\b|$)/.exec(
       q.text,
     );
-  const destinations = bound ? ctx.vocab.townsIn(bound[1] as string) : [];
+  // The raiders are no shipment's destination ("lost to the pirates").
+  const destinations = bound ? ctx.vocab.townsIn(bound[1] as string).filter((t) => !raiders.includes(t)) : [];
   const raidsOnly = m.towns.every((t) => raiders.includes(t));
   const victims = q.towns.filter((t) => !raiders.includes(t) && !(raidsOnly && destinations.includes(t)));
   if (fields.target && raidsOnly && victims.length > 0) filter.target = victims;

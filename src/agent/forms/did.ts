@@ -12,6 +12,7 @@ import {
   happeningOf,
   happeningTown,
   line,
+  ONE_EVENT,
   rangeOf,
   selectionOf,
   thresholdOf,
@@ -20,6 +21,10 @@ import {
   whereOf,
   whole,
 } from './shared.ts';
+
+/** One event of the kind asked: "any raid", "a single haul", "one reading". */
+const ANY_ONE =
+  /\b(any|a single|one) (\w+ )?(raid|haul|catch|shift|trip|sale|shipment|reading|report|batch|delivery|robbery)\b/;
 
 export const did: Form = {
   name: 'did',
@@ -70,6 +75,25 @@ async function againstThreshold(
   const { towns, refused } = townsFor(m, q, ctx);
   if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
   const range = whole(ctx);
+  // "Did any raid bring in more than 400 gold?", "any single reading": one event past the figure.
+  if (ANY_ONE.test(q.text) || ONE_EVENT.test(q.text)) {
+    const op = t.above ? (t.strict ? '>' : '>=') : t.strict ? '<' : '<=';
+    const select = { ...selectionOf(m, towns, range), where: [{ key: m.key, op, value: t.value } as const] };
+    const r = (await ctx.tools.query(
+      { op: 'aggregate', select, per: 'event', aggregate: t.above ? 'max' : 'min' },
+      ctx.today,
+    )) as AggregateResult;
+    const n = r.groups[0]?.n ?? 0;
+    const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
+    return {
+      answer:
+        n > 0 && r.value !== null
+          ? `Yes: ${n} single ${n === 1 ? 'report' : 'reports'} of ${m.label}${where} on ${daysPhrase(range)} ${n === 1 ? 'was' : 'were'} ${t.above ? 'more' : 'less'} than ${fmt(t.value, 4)}; the ${t.above ? 'largest' : 'smallest'} was ${amount(m, r.value, m.decimals)}.`
+          : `No: no single report of ${m.label}${where} on ${daysPhrase(range)} was ${t.above ? 'more' : 'less'} than ${fmt(t.value, 4)}.`,
+      citations: r.evidence.slice(0, 20),
+      understood: { metric: m.key, towns, ...rangeOf(range) },
+    };
+  }
   const mean =
     /\baverage|\bmean\b|\bon average\b/.test(q.text) ||
     (m.natural === 'mean' && !/\badd(ed)? up|\btotal/.test(q.text));

@@ -35,7 +35,7 @@ export function asksWhichPerson(q: Question, world: World): boolean {
     const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
     words = new RegExp(
       // One word may qualify the work: "which Academy teacher".
-      `^(which|what|(the )?(top|best|leading|biggest)|(identify|name) the) ([a-z]+ )?(${alternatives}|fishermen|fisherwomen)\\b`,
+      `^(which|what|(the )?(top|best|leading|biggest)|(identify|name) the|who(?:'s| is| was) the (?:best|top|leading|biggest|most productive|busiest|worst|least productive)) ([a-z]+ )?(${alternatives}|fishermen|fisherwomen)\\b`,
     );
     personWords.set(world, words);
   }
@@ -50,7 +50,13 @@ function workOf(q: Question, ctx: FormContext): Metric | undefined {
   if (!asksWhichPerson(q, ctx.vocab.world)) return undefined;
   const nouns = q.core
     .split(/\s+/)
-    .filter((w, i) => i > 0 && !/^(which|what|the|top|best|leading|biggest|identify|name)$/.test(w))
+    .filter(
+      (w, i) =>
+        i > 0 &&
+        !/^(which|what|who|who's|is|was|the|top|best|leading|biggest|identify|name|most|productive|busiest|worst|least)$/.test(
+          w,
+        ),
+    )
     .slice(0, 2);
   const town = ctx.vocab.world.towns.find((t) =>
     t.people.some((p) =>
