@@ -22,7 +22,7 @@ import {
 type Voice = 'hist' | 'chat' | 'econ';
 type Town = 'port-logic' | 'patchbourough' | 'circuiton' | 'den-of-thieves';
 const TOWNS: Town[] = ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'];
-const CHAT_TOWN: Record<Town, string> = {
+const CHAT_TOWN: Record<string, string> = {
   'port-logic': 'port',
   patchbourough: 'patch',
   circuiton: 'circuiton',
@@ -48,7 +48,10 @@ function hashEvents(events: RawEvent[]): number {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   };
   mix(String(events.length));
-  for (let i = 0; i < events.length; i += 97) mix(`${events[i].town}${events[i].day}${events[i].text}`);
+  for (let i = 0; i < events.length; i += 97) {
+    const e = events[i] as RawEvent;
+    mix(`${e.town}${e.day}${e.text}`);
+  }
   return h >>> 0;
 }
 
@@ -65,7 +68,15 @@ interface Range {
 }
 
 const ORD = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh'];
-const WORDNUM: Record<number, string> = { 3: 'three', 5: 'five', 10: 'ten', 14: 'fourteen', 20: 'twenty', 21: 'twenty-one', 30: 'thirty' };
+const WORDNUM: Record<number, string> = {
+  3: 'three',
+  5: 'five',
+  10: 'ten',
+  14: 'fourteen',
+  20: 'twenty',
+  21: 'twenty-one',
+  30: 'thirty',
+};
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -80,7 +91,7 @@ function tail(p: string): string {
 }
 
 function makeRange(rng: () => number, N: number, kind: string): Range {
-  const pick = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(rng() * xs.length)] as T;
   switch (kind) {
     case 'today':
       return { a: N, b: N, hist: 'today', chat: 'today', econ: 'today' };
@@ -106,27 +117,45 @@ function makeRange(rng: () => number, N: number, kind: string): Range {
       return {
         a: 7 * (w - 1) + 1,
         b: 7 * w,
-        hist: pick([`in the ${ORD[w - 1]} week`, `during week ${w}`, `in week ${w}`]),
+        hist: pick([`in the ${ORD[w - 1] as string} week`, `during week ${w}`, `in week ${w}`]),
         chat: pick([`wk ${w}`, `week ${w}`]),
-        econ: pick([`in week ${w}`, `in the ${ORD[w - 1]} week`]),
+        econ: pick([`in week ${w}`, `in the ${ORD[w - 1] as string} week`]),
       };
     }
     case 'lastweek':
-      return { a: N - 7, b: N - 1, hist: 'last week', chat: pick(['last wk', 'last week']), econ: 'last week' };
+      return {
+        a: N - 7,
+        b: N - 1,
+        hist: 'last week',
+        chat: pick(['last wk', 'last week']),
+        econ: 'last week',
+      };
     case 'thisweek':
-      return { a: N - 6, b: N, hist: pick(['this week', 'over the past week']), chat: pick(['this wk', 'this week']), econ: 'this week' };
+      return {
+        a: N - 6,
+        b: N,
+        hist: pick(['this week', 'over the past week']),
+        chat: pick(['this wk', 'this week']),
+        econ: 'this week',
+      };
     case 'lastk': {
       const k = pick([3, 5, 10, 14, 20, 21, 30]);
       return {
         a: N - k + 1,
         b: N,
-        hist: pick([`over the last ${WORDNUM[k]} days`, `in the last ${k} days`]),
+        hist: pick([`over the last ${WORDNUM[k] ?? String(k)} days`, `in the last ${k} days`]),
         chat: pick([`last ${k} days`, `past ${k}d`, `last ${k} days`]),
         econ: `over the last ${k} days`,
       };
     }
     case 'lastmonth':
-      return { a: N - 30, b: N - 1, hist: 'last month', chat: pick(['last month', 'last mo']), econ: 'last month' };
+      return {
+        a: N - 30,
+        b: N - 1,
+        hist: 'last month',
+        chat: pick(['last month', 'last mo']),
+        econ: 'last month',
+      };
     case 'thismonth':
       return { a: N - 29, b: N, hist: 'this month', chat: 'this month', econ: 'this month' };
     default:
@@ -162,23 +191,172 @@ interface Output {
   few: string;
   /** a single event: "catch", "shift" */
   single: string;
+  /** "the single biggest catch of fish at Port Logic" */
+  one: string;
   /** every day has events of this kind (a daily series without gaps) */
   dense?: boolean;
 }
 
 const OUTPUTS: Output[] = [
-  { town: 'port-logic', kind: 'fishing', key: 'fish', dec: 0, what: 'fish caught at Port Logic', chat: 'fish', unit: 'fish', did: (m) => `did Port Logic's fishermen land the ${m} fish`, few: 'fewest', single: 'catch', dense: true },
-  { town: 'circuiton', kind: 'mining', key: 'ore_tons', dec: 2, what: 'ore mined at Circuiton', chat: 'ore', unit: 'tons of ore', did: (m) => `did the miners of Circuiton bring up the ${m} ore`, few: 'least', single: 'shift', dense: true },
-  { town: 'patchbourough', kind: 'farming', key: 'harvest', dec: 0, what: 'grain harvested at PatchBourough', chat: 'harvest', unit: 'lbs of grain harvested', did: (m) => `did PatchBourough's farmers harvest the ${m} grain`, few: 'least', single: 'day in the fields' },
-  { town: 'patchbourough', kind: 'mill', key: 'flour_lbs', dec: 0, what: 'flour milled at PatchBourough', chat: 'flour', unit: 'lbs of flour', did: (m) => `did the water mill at PatchBourough grind the ${m} flour`, few: 'least', single: 'milling' },
-  { town: 'patchbourough', kind: 'forge', key: 'tools', dec: 0, what: 'tools forged at PatchBourough', chat: 'tools', unit: 'tools', did: (m) => `did the PatchBourough forge turn out the ${m} tools`, few: 'fewest', single: 'forging' },
-  { town: 'port-logic', kind: 'maritime', key: 'nets', dec: 0, what: "nets made in Port Logic's loft", chat: 'nets', unit: 'nets', did: (m) => `did Port Logic's net loft make the ${m} nets`, few: 'fewest', single: 'batch of nets' },
-  { town: 'port-logic', kind: 'maritime', key: 'ropes', dec: 0, what: 'ropes made at Port Logic', chat: 'ropes', unit: 'ropes', did: (m) => `did the rope makers of Port Logic make the ${m} ropes`, few: 'fewest', single: 'batch of ropes' },
-  { town: 'circuiton', kind: 'apprenticeship', key: 'trinkets', dec: 0, what: "trinkets made in Circuiton's workshop", chat: 'trinkets', unit: 'trinkets', did: (m) => `did John the apprentice make the ${m} trinkets`, few: 'fewest', single: 'batch of trinkets' },
-  { town: 'den-of-thieves', kind: 'drinking', key: 'drinks', dec: 0, what: 'drinks poured at the Den of Thieves', chat: 'drinks', unit: 'drinks', did: (m) => `did the tavern in the Den of Thieves pour the ${m} drinks`, few: 'fewest', single: 'night at the tavern', dense: true },
-  { town: 'den-of-thieves', kind: 'arrows', key: 'arrows', dec: 0, what: 'arrows made at the Den of Thieves', chat: 'arrows', unit: 'arrows', did: (m) => `did the Den's fletcher make the ${m} arrows`, few: 'fewest', single: 'batch of arrows' },
-  { town: 'den-of-thieves', kind: 'raid', key: 'raid_gold', dec: 0, what: 'gold the pirates took in raids', chat: 'raid gold', unit: 'gold', did: (m) => `did the pirates of the Den take the ${m} gold in raids`, few: 'least', single: 'raid' },
-  { town: 'circuiton', kind: 'education', key: 'learned', dec: 0, what: "pupils who learned a craft at Circuiton's Academy", chat: 'pupils learned', unit: 'pupils', did: (m) => `did the ${m} pupils learn a craft at the Academy`, few: 'fewest', single: 'lesson' },
+  {
+    town: 'port-logic',
+    kind: 'fishing',
+    key: 'fish',
+    dec: 0,
+    what: 'fish caught at Port Logic',
+    chat: 'fish',
+    unit: 'fish',
+    did: (m) => `did Port Logic's fishermen land the ${m} fish`,
+    few: 'fewest',
+    single: 'catch',
+    one: 'the single biggest catch of fish at Port Logic',
+    dense: true,
+  },
+  {
+    town: 'circuiton',
+    kind: 'mining',
+    key: 'ore_tons',
+    dec: 2,
+    what: 'ore mined at Circuiton',
+    chat: 'ore',
+    unit: 'tons of ore',
+    did: (m) => `did the miners of Circuiton bring up the ${m} ore`,
+    few: 'least',
+    single: 'shift',
+    one: 'the most ore from a single shift at Circuiton',
+    dense: true,
+  },
+  {
+    town: 'patchbourough',
+    kind: 'farming',
+    key: 'harvest',
+    dec: 0,
+    what: 'grain harvested at PatchBourough',
+    chat: 'harvest',
+    unit: 'lbs of grain harvested',
+    did: (m) => `did PatchBourough's farmers harvest the ${m} grain`,
+    few: 'least',
+    single: 'day in the fields',
+    one: 'the biggest single harvest at PatchBourough',
+  },
+  {
+    town: 'patchbourough',
+    kind: 'mill',
+    key: 'flour_lbs',
+    dec: 0,
+    what: 'flour milled at PatchBourough',
+    chat: 'flour',
+    unit: 'lbs of flour',
+    did: (m) => `did the water mill at PatchBourough grind the ${m} flour`,
+    few: 'least',
+    single: 'milling',
+    one: 'the biggest single milling of flour at PatchBourough',
+  },
+  {
+    town: 'patchbourough',
+    kind: 'forge',
+    key: 'tools',
+    dec: 0,
+    what: 'tools forged at PatchBourough',
+    chat: 'tools',
+    unit: 'tools',
+    did: (m) => `did the PatchBourough forge turn out the ${m} tools`,
+    few: 'fewest',
+    single: 'forging',
+    one: 'the most tools from one forging at PatchBourough',
+  },
+  {
+    town: 'port-logic',
+    kind: 'maritime',
+    key: 'nets',
+    dec: 0,
+    what: "nets made in Port Logic's loft",
+    chat: 'nets',
+    unit: 'nets',
+    did: (m) => `did Port Logic's net loft make the ${m} nets`,
+    few: 'fewest',
+    single: 'batch of nets',
+    one: "the most nets from one batch at Port Logic's loft",
+  },
+  {
+    town: 'port-logic',
+    kind: 'maritime',
+    key: 'ropes',
+    dec: 0,
+    what: 'ropes made at Port Logic',
+    chat: 'ropes',
+    unit: 'ropes',
+    did: (m) => `did the rope makers of Port Logic make the ${m} ropes`,
+    few: 'fewest',
+    single: 'batch of ropes',
+    one: 'the most ropes from one batch at Port Logic',
+  },
+  {
+    town: 'circuiton',
+    kind: 'apprenticeship',
+    key: 'trinkets',
+    dec: 0,
+    what: "trinkets made in Circuiton's workshop",
+    chat: 'trinkets',
+    unit: 'trinkets',
+    did: (m) => `did John the apprentice make the ${m} trinkets`,
+    few: 'fewest',
+    single: 'batch of trinkets',
+    one: "the most trinkets from one batch in Circuiton's workshop",
+  },
+  {
+    town: 'den-of-thieves',
+    kind: 'drinking',
+    key: 'drinks',
+    dec: 0,
+    what: 'drinks poured at the Den of Thieves',
+    chat: 'drinks',
+    unit: 'drinks',
+    did: (m) => `did the tavern in the Den of Thieves pour the ${m} drinks`,
+    few: 'fewest',
+    single: 'night at the tavern',
+    one: 'the most drinks poured in one round at the Den of Thieves',
+    dense: true,
+  },
+  {
+    town: 'den-of-thieves',
+    kind: 'arrows',
+    key: 'arrows',
+    dec: 0,
+    what: 'arrows made at the Den of Thieves',
+    chat: 'arrows',
+    unit: 'arrows',
+    did: (m) => `did the Den's fletcher make the ${m} arrows`,
+    few: 'fewest',
+    single: 'batch of arrows',
+    one: "the most arrows from one batch at the Den's fletcher",
+  },
+  {
+    town: 'den-of-thieves',
+    kind: 'raid',
+    key: 'raid_gold',
+    dec: 0,
+    what: 'gold the pirates took in raids',
+    chat: 'raid gold',
+    unit: 'gold',
+    did: (m) => `did the pirates of the Den take the ${m} gold in raids`,
+    few: 'least',
+    single: 'raid',
+    one: 'the richest single raid by the pirates',
+  },
+  {
+    town: 'circuiton',
+    kind: 'education',
+    key: 'learned',
+    dec: 0,
+    what: "pupils who learned a craft at Circuiton's Academy",
+    chat: 'pupils learned',
+    unit: 'pupils',
+    did: (m) => `did the ${m} pupils learn a craft at the Academy`,
+    few: 'fewest',
+    single: 'lesson',
+    one: 'the most pupils taught in one lesson at the Academy',
+  },
 ];
 
 interface Reading {
@@ -194,12 +372,68 @@ interface Reading {
 }
 
 const READINGS: Reading[] = [
-  { key: 'temperature_c', dec: 1, label: 'temperature', unit: '°C', hi: 'hottest', lo: 'coldest', chatHi: 'hottest', chatLo: 'coldest' },
-  { key: 'wind_kph', dec: 1, label: 'wind speed', unit: 'km/h', hi: 'windiest', lo: 'calmest', chatHi: 'windiest', chatLo: 'calmest' },
-  { key: 'pressure_hpa', dec: 1, label: 'air pressure', unit: 'hPa', hi: 'highest-pressure', lo: 'lowest-pressure', chatHi: 'highest pressure', chatLo: 'lowest pressure' },
-  { key: 'humidity_pct', dec: 0, label: 'humidity', unit: '%', hi: 'most humid', lo: 'least humid', chatHi: 'most humid', chatLo: 'least humid' },
-  { key: 'tide_m', dec: 2, label: 'tide', unit: 'm', hi: 'highest-tide', lo: 'lowest-tide', chatHi: 'highest tide', chatLo: 'lowest tide', only: 'port-logic' },
-  { key: 'river_level_m', dec: 2, label: 'river level', unit: 'm', hi: 'highest-river', lo: 'lowest-river', chatHi: 'highest river', chatLo: 'lowest river', only: 'patchbourough' },
+  {
+    key: 'temperature_c',
+    dec: 1,
+    label: 'temperature',
+    unit: '°C',
+    hi: 'hottest',
+    lo: 'coldest',
+    chatHi: 'hottest',
+    chatLo: 'coldest',
+  },
+  {
+    key: 'wind_kph',
+    dec: 1,
+    label: 'wind speed',
+    unit: 'km/h',
+    hi: 'windiest',
+    lo: 'calmest',
+    chatHi: 'windiest',
+    chatLo: 'calmest',
+  },
+  {
+    key: 'pressure_hpa',
+    dec: 1,
+    label: 'air pressure',
+    unit: 'hPa',
+    hi: 'highest-pressure',
+    lo: 'lowest-pressure',
+    chatHi: 'highest pressure',
+    chatLo: 'lowest pressure',
+  },
+  {
+    key: 'humidity_pct',
+    dec: 0,
+    label: 'humidity',
+    unit: '%',
+    hi: 'most humid',
+    lo: 'least humid',
+    chatHi: 'most humid',
+    chatLo: 'least humid',
+  },
+  {
+    key: 'tide_m',
+    dec: 2,
+    label: 'tide',
+    unit: 'm',
+    hi: 'highest-tide',
+    lo: 'lowest-tide',
+    chatHi: 'highest tide',
+    chatLo: 'lowest tide',
+    only: 'port-logic',
+  },
+  {
+    key: 'river_level_m',
+    dec: 2,
+    label: 'river level',
+    unit: 'm',
+    hi: 'highest-river',
+    lo: 'lowest-river',
+    chatHi: 'highest river',
+    chatLo: 'lowest river',
+    only: 'patchbourough',
+  },
 ];
 
 /** A thing that happens on a day. */
@@ -247,18 +481,82 @@ const HAPPENINGS: Happening[] = [
       test: (e) => e.kind === 'loss' && e.data.target === t,
     }),
   ),
-  { id: 'flood', noun: "a flood in Circuiton's mine", chat: 'mine flooded', test: (e) => e.town === 'circuiton' && e.kind === 'mining' && flag(e, 'flood') },
-  { id: 'hunger', noun: 'hungry miners at Circuiton', chat: 'miners hungry', test: (e) => e.town === 'circuiton' && e.kind === 'mining' && flag(e, 'hunger') },
-  { id: 'raid', noun: 'a pirate raid that took gold', chat: 'a raid', test: (e) => e.kind === 'raid' && (num(e, 'raid_gold') ?? 0) > 0 },
-  { id: 'empty', noun: 'a fishing trip with empty nets at Port Logic', chat: 'empty nets', test: (e) => e.town === 'port-logic' && e.kind === 'fishing' && flag(e, 'empty_nets') },
-  { id: 'fine', noun: 'a fine haul at Port Logic', chat: 'a fine haul', test: (e) => e.town === 'port-logic' && e.kind === 'fishing' && flag(e, 'fine_haul') },
-  { id: 'surplus', noun: 'a surplus harvest at PatchBourough', chat: 'farm surplus', test: (e) => e.kind === 'farming' && flag(e, 'surplus') },
-  { id: 'drought', noun: "drought in PatchBourough's fields", chat: 'drought', test: (e) => e.kind === 'farming' && flag(e, 'drought') },
-  { id: 'coldforge', noun: 'a cold forge at PatchBourough', chat: 'forge cold', test: (e) => e.kind === 'forge' && flag(e, 'cold_forge') },
-  { id: 'idle', noun: 'an idle mill at PatchBourough', chat: 'mill idle', test: (e) => e.kind === 'mill' && flag(e, 'idle') },
-  { id: 'binsfull', noun: 'full flour bins at the mill', chat: 'bins full', test: (e) => e.kind === 'mill' && flag(e, 'bins_full') },
-  { id: 'repair', noun: 'a repair to the Black Gull', chat: 'ship repair at den', test: (e) => e.kind === 'repair' && (num(e, 'boat_repaired') ?? 0) > 0 },
-  { id: 'overseas', noun: 'a sale overseas from Port Logic', chat: 'overseas sale', test: (e) => e.town === 'port-logic' && e.kind === 'trade' && e.data.to === 'overseas' && (num(e, 'value_gold') ?? 0) > 0 },
+  {
+    id: 'flood',
+    noun: "a flood in Circuiton's mine",
+    chat: 'mine flooded',
+    test: (e) => e.town === 'circuiton' && e.kind === 'mining' && flag(e, 'flood'),
+  },
+  {
+    id: 'hunger',
+    noun: 'hungry miners at Circuiton',
+    chat: 'miners hungry',
+    test: (e) => e.town === 'circuiton' && e.kind === 'mining' && flag(e, 'hunger'),
+  },
+  {
+    id: 'raid',
+    noun: 'a pirate raid that took gold',
+    chat: 'a raid',
+    test: (e) => e.kind === 'raid' && (num(e, 'raid_gold') ?? 0) > 0,
+  },
+  {
+    id: 'empty',
+    noun: 'a fishing trip with empty nets at Port Logic',
+    chat: 'empty nets',
+    test: (e) => e.town === 'port-logic' && e.kind === 'fishing' && flag(e, 'empty_nets'),
+  },
+  {
+    id: 'fine',
+    noun: 'a fine haul at Port Logic',
+    chat: 'a fine haul',
+    test: (e) => e.town === 'port-logic' && e.kind === 'fishing' && flag(e, 'fine_haul'),
+  },
+  {
+    id: 'surplus',
+    noun: 'a surplus harvest at PatchBourough',
+    chat: 'farm surplus',
+    test: (e) => e.kind === 'farming' && flag(e, 'surplus'),
+  },
+  {
+    id: 'drought',
+    noun: "drought in PatchBourough's fields",
+    chat: 'drought',
+    test: (e) => e.kind === 'farming' && flag(e, 'drought'),
+  },
+  {
+    id: 'coldforge',
+    noun: 'a cold forge at PatchBourough',
+    chat: 'forge cold',
+    test: (e) => e.kind === 'forge' && flag(e, 'cold_forge'),
+  },
+  {
+    id: 'idle',
+    noun: 'an idle mill at PatchBourough',
+    chat: 'mill idle',
+    test: (e) => e.kind === 'mill' && flag(e, 'idle'),
+  },
+  {
+    id: 'binsfull',
+    noun: 'full flour bins at the mill',
+    chat: 'bins full',
+    test: (e) => e.kind === 'mill' && flag(e, 'bins_full'),
+  },
+  {
+    id: 'repair',
+    noun: 'a repair to the Black Gull',
+    chat: 'ship repair at den',
+    test: (e) => e.kind === 'repair' && (num(e, 'boat_repaired') ?? 0) > 0,
+  },
+  {
+    id: 'overseas',
+    noun: 'a sale overseas from Port Logic',
+    chat: 'overseas sale',
+    test: (e) =>
+      e.town === 'port-logic' &&
+      e.kind === 'trade' &&
+      e.data.to === 'overseas' &&
+      (num(e, 'value_gold') ?? 0) > 0,
+  },
 ];
 
 // ---------------------------------------------------------------- checks
@@ -277,7 +575,8 @@ function daysExactly(set: number[], a: number, b: number) {
       if (inSet.has(d) || d === a || d === b) continue;
       if (dayRe(d).test(r.answer)) return `names day ${d}, which is not one of them`;
     }
-    if (set.length === 0 && !/\b(no|none|never|not|zero|0)\b/i.test(r.answer)) return 'does not say there were none';
+    if (set.length === 0 && !/\b(no|none|never|not|zero|0)\b/i.test(r.answer))
+      return 'does not say there were none';
     return null;
   };
 }
@@ -295,7 +594,7 @@ function nearEdge(v: number, d: number): boolean {
 export function buildNaturalI(events: RawEvent[], today: number): Case[] {
   const N = today;
   const rng = mulberry32(hashEvents(events));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
   const chance = (p: number) => rng() < p;
 
   const byKind = new Map<string, RawEvent[]>();
@@ -344,9 +643,10 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
   /** The unique extreme of a map, or undefined on a tie. */
   const argExt = (m: Map<number | string, number>, hi: boolean) => {
     const entries = [...m].sort((x, y) => (hi ? y[1] - x[1] : x[1] - y[1]));
-    if (entries.length === 0) return undefined;
-    if (entries.length > 1 && Math.abs(entries[0][1] - entries[1][1]) < 1e-9) return undefined;
-    return { key: entries[0][0], value: entries[0][1] };
+    const [first, second] = entries;
+    if (!first) return undefined;
+    if (second && Math.abs(first[1] - second[1]) < 1e-9) return undefined;
+    return { key: first[0], value: first[1] };
   };
   const slope = (m: Map<number, number>) => {
     const xs = [...m.keys()];
@@ -356,8 +656,8 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     let sxy = 0;
     let sxx = 0;
     for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my);
-      sxx += (xs[i] - mx) ** 2;
+      sxy += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
+      sxx += ((xs[i] as number) - mx) ** 2;
     }
     return sxx === 0 ? Number.NaN : sxy / sxx;
   };
@@ -372,9 +672,9 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     let sxx = 0;
     let syy = 0;
     for (let i = 0; i < xs.length; i++) {
-      sxy += (xs[i] - mx) * (ys[i] - my);
-      sxx += (xs[i] - mx) ** 2;
-      syy += (ys[i] - my) ** 2;
+      sxy += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
+      sxx += ((xs[i] as number) - mx) ** 2;
+      syy += ((ys[i] as number) - my) ** 2;
     }
     return sxx === 0 || syy === 0 ? Number.NaN : sxy / Math.sqrt(sxx * syy);
   };
@@ -394,8 +694,16 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
 
   const cases: (Case & { typo?: string })[] = [];
   const seen = new Set<string>();
-  const add = (form: string, question: string, truth: string, check: (r: Reply) => string | null): boolean => {
-    const q = question.replace(/\s+/g, ' ').replace(/ ([,?.])/g, '$1').trim();
+  const add = (
+    form: string,
+    question: string,
+    truth: string,
+    check: (r: Reply) => string | null,
+  ): boolean => {
+    const q = question
+      .replace(/\s+/g, ' ')
+      .replace(/ ([,?.])/g, '$1')
+      .trim();
     if (seen.has(q)) return false;
     seen.add(q);
     cases.push({ form, question: q, truth, check: (reply) => check(reply) });
@@ -420,7 +728,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     if (v === 'hist')
       q = pick([
         `${lead(p)}on which day ${o.did(most)}${withValue ? ', and how much was it' : ''}?`,
-        `On which day${tail(p)} ${o.did(most)}${withValue ? ', and what was that day\'s total' : ''}?`,
+        `On which day${tail(p)} ${o.did(most)}${withValue ? ", and what was that day's total" : ''}?`,
         `Of all the days${tail(p)}, which was the ${hi ? 'best' : 'worst'} for ${o.what}${withValue ? ', and what did it come to' : ''}?`,
       ]);
     else if (v === 'chat')
@@ -434,8 +742,11 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         `Which day${tail(p)} had the ${hi ? 'highest' : 'lowest'} daily total of ${o.what}${withValue ? ', and what was the total' : ''}?`,
         `${lead(p)}what was the ${hi ? 'busiest' : 'slowest'} day for ${o.what}${withValue ? ', and how much was produced that day' : ''}?`,
       ]);
-    return add('extreme-day', q, `day ${day}: ${fmt(ext.value, o.dec)} ${o.unit} (${hi ? 'max' : 'min'} daily total, ${span(r)})`, (rep) =>
-      all(namesDay(rep.answer, day), withValue ? states(rep.answer, ext.value, o.dec) : null),
+    return add(
+      'extreme-day',
+      q,
+      `day ${day}: ${fmt(ext.value, o.dec)} ${o.unit} (${hi ? 'max' : 'min'} daily total, ${span(r)})`,
+      (rep) => all(namesDay(rep.answer, day), withValue ? states(rep.answer, ext.value, o.dec) : null),
     );
   };
 
@@ -459,11 +770,15 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         `${lead(p)}which was the ${word} day at ${TOWN_NAMES[t]}${withValue ? `, and what was its mean ${rd.label}` : ''}?`,
         `At ${TOWN_NAMES[t]}, which day${tail(p)} had the ${hi ? 'highest' : 'lowest'} average ${rd.label}${withValue ? ', and what was that average' : ''}?`,
       ]);
-    else if (v === 'chat') q = `${hi ? rd.chatHi : rd.chatLo} day at ${CHAT_TOWN[t]} ${p}${withValue ? ' and avg?' : '?'}`;
+    else if (v === 'chat')
+      q = `${hi ? rd.chatHi : rd.chatLo} day at ${CHAT_TOWN[t]} ${p}${withValue ? ' and avg?' : '?'}`;
     else
       q = `Which day${tail(p)} had the ${hi ? 'highest' : 'lowest'} daily mean ${rd.label} at ${TOWN_NAMES[t]}${withValue ? ', and what was the mean' : ''}?`;
-    return add('extreme-day', q, `day ${day}: mean ${rd.label} ${fmt(ext.value, rd.dec + 1)} ${rd.unit} (${span(r)})`, (rep) =>
-      all(namesDay(rep.answer, day), withValue ? states(rep.answer, ext.value, rd.dec) : null),
+    return add(
+      'extreme-day',
+      q,
+      `day ${day}: mean ${rd.label} ${fmt(ext.value, rd.dec + 1)} ${rd.unit} (${span(r)})`,
+      (rep) => all(namesDay(rep.answer, day), withValue ? states(rep.answer, ext.value, rd.dec) : null),
     );
   };
 
@@ -503,7 +818,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const d2 = happenDays(h2, r);
     const set = [...d1].filter((d) => d2.has(d)).sort((x, y) => x - y);
     if (set.length > 8) return false;
-    if (set.length === 0 && chance(0.6)) return false;
+    if (set.length === 0 && chance(0.92)) return false;
     const v = voice();
     const p = rp(r, v);
     let q: string;
@@ -514,9 +829,22 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         `I should like to know every day${tail(p)} on which there was ${h1.noun} as well as ${h2.noun}.`,
       ]);
     else if (v === 'chat')
-      q = pick([`any day ${p} both ${h1.chat} and ${h2.chat}?`, `${h1.chat} + ${h2.chat} same day ${p}? which days`, `days w/ ${h1.chat} and ${h2.chat} ${p}`]);
-    else q = pick([`List the days${tail(p)} on which there was both ${h1.noun} and ${h2.noun}.`, `${lead(p)}on what days did ${h1.noun} coincide with ${h2.noun}?`]);
-    return add('both', q, set.length ? `days ${set.join(', ')} (${span(r)})` : `none (${span(r)})`, daysExactly(set, r.a, r.b));
+      q = pick([
+        `any day ${p} both ${h1.chat} and ${h2.chat}?`,
+        `${h1.chat} + ${h2.chat} same day ${p}? which days`,
+        `days w/ ${h1.chat} and ${h2.chat} ${p}`,
+      ]);
+    else
+      q = pick([
+        `List the days${tail(p)} on which there was both ${h1.noun} and ${h2.noun}.`,
+        `${lead(p)}on what days did ${h1.noun} coincide with ${h2.noun}?`,
+      ]);
+    return add(
+      'both',
+      q,
+      set.length ? `${set.map((d) => `day ${d}`).join(', ')} (${span(r)})` : `none (${span(r)})`,
+      daysExactly(set, r.a, r.b),
+    );
   };
 
   // ---------------------------------------------------------- days
@@ -535,11 +863,22 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     let q: string;
     if (v === 'hist')
       q = not
-        ? pick([`${lead(p)}on how many days was there no ${bare}?`, `How many days${tail(p)} passed without ${h.noun}?`])
-        : pick([`${lead(p)}on how many days was there ${h.noun}?`, `On how many separate days${tail(p)} was there ${h.noun}?`]);
+        ? pick([
+            `${lead(p)}on how many days was there no ${bare}?`,
+            `How many days${tail(p)} passed without ${h.noun}?`,
+          ])
+        : pick([
+            `${lead(p)}on how many days was there ${h.noun}?`,
+            `On how many separate days${tail(p)} was there ${h.noun}?`,
+          ]);
     else if (v === 'chat') q = not ? `how many days no ${h.chat} ${p}` : `how many days ${h.chat} ${p}?`;
-    else q = not ? `Count the days${tail(p)} without ${h.noun}.` : `How many distinct days${tail(p)} had ${h.noun}?`;
-    return add('days', q, `${count} days (${not ? 'without' : 'with'}; ${span(r)})`, (rep) => states(rep.answer, count, 0));
+    else
+      q = not
+        ? `Count the days${tail(p)} without ${h.noun}.`
+        : `How many distinct days${tail(p)} had ${h.noun}?`;
+    return add('days', q, `${count} days (${not ? 'without' : 'with'}; ${span(r)})`, (rep) =>
+      states(rep.answer, count, 0),
+    );
   };
 
   const daysThreshold = (): boolean => {
@@ -569,7 +908,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     }
     const vals = [...daily.values()].sort((a, b) => a - b);
     if (vals.length < 4) return false;
-    const q0 = vals[Math.floor(vals.length * (0.3 + 0.4 * rng()))];
+    const q0 = vals[Math.floor(vals.length * (0.3 + 0.4 * rng()))] as number;
     const step = dec === 0 ? (q0 > 100 ? 10 : 1) : dec === 1 ? 0.5 : 0.05;
     const thr = Number((Math.round(q0 / step) * step).toFixed(dec === 0 ? 0 : 2));
     if (vals.some((x) => Math.abs(x - thr) < 1e-9)) return false;
@@ -581,11 +920,15 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const dir = above ? pick(['more than', 'above']) : pick(['less than', 'below']);
     const q =
       v === 'hist'
-        ? `${lead(p)}on how many days did the day's ${isOut ? 'total of ' : ''}${what} come to ${dir} ${thr} ${unit}?`
+        ? isOut
+          ? `${lead(p)}on how many days did the day's total of ${what} come to ${dir} ${thr} ${unit}?`
+          : `${lead(p)}on how many days was the daily ${what.replace(/^the /, '')} ${dir} ${thr} ${unit}?`
         : v === 'chat'
           ? `days ${p} w/ ${chatWhat} ${above ? 'over' : 'under'} ${thr}?`
-          : `On how many days${tail(p)} was ${isOut ? 'the daily total of ' : ''}${what} ${dir} ${thr} ${unit}?`;
-    return add('days', q, `${count} days (${above ? '>' : '<'} ${thr}, ${span(r)})`, (rep) => states(rep.answer, count, 0));
+          : `On how many days${tail(p)} was ${isOut ? 'the daily total of ' : 'the daily '}${isOut ? what : what.replace(/^the /, '')} ${dir} ${thr} ${unit}?`;
+    return add('days', q, `${count} days (${above ? '>' : '<'} ${thr}, ${span(r)})`, (rep) =>
+      states(rep.answer, count, 0),
+    );
   };
 
   // ---------------------------------------------------------- compare
@@ -641,6 +984,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       }
     }
     if (!Number.isFinite(val1) || !Number.isFinite(val2)) return false;
+    if (useOut && (val1 === 0 || val2 === 0)) return false;
     if (round(val1, dec) === round(val2, dec)) return false;
     const v = voice();
     const p1 = r1[v];
@@ -655,17 +999,24 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         v === 'chat'
           ? `how much more ${chatWhat} ${big} than ${small}?`
           : v === 'hist'
-            ? `By how much did the ${what} ${big} exceed that ${small}?`
-            : `How much more ${what} was there ${big} than ${small}?`;
-      return add('compare', q, `${fmt(diff, dec)} ${unit} more (${fmt(Math.max(val1, val2), dec)} vs ${fmt(Math.min(val1, val2), dec)})`, (rep) =>
-        states(rep.answer, diff, dec),
+            ? `By how much did the ${what} ${big} exceed the figure ${small}?`
+            : `What was the difference in ${what} between ${big.replace(/^(in|during|on) /, '')} and ${small.replace(/^(in|during|on) /, '')}?`;
+      return add(
+        'compare',
+        q,
+        `${fmt(diff, dec)} ${unit} more (${fmt(Math.max(val1, val2), dec)} vs ${fmt(Math.min(val1, val2), dec)})`,
+        (rep) => states(rep.answer, diff, dec),
       );
     }
     const q =
       v === 'chat'
         ? `${chatWhat} ${p1} vs ${p2} which more?`
         : v === 'hist'
-          ? `Was there more ${what} ${p1} or ${p2}?`
+          ? useOut
+            ? `Was there more ${what} ${p1} or ${p2}?`
+            : unit === 'mm'
+              ? `Did more rain fall at ${TOWN_NAMES[t]} ${p1} or ${p2}?`
+              : `Was ${what} higher ${p1} or ${p2}?`
           : `Compare ${what} ${p1} with ${p2}: which was higher, and by what figures?`;
     return add('compare', q, `${hiFirst ? p1 : p2}: ${fmt(val1, dec)} vs ${fmt(val2, dec)} ${unit}`, (rep) =>
       all(states(rep.answer, val1, dec), states(rep.answer, val2, dec)),
@@ -703,9 +1054,16 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       unit = 'gold';
       hist = what === 'trade' ? 'earn more gold from its sales' : 'lose more gold to the pirates';
       chat = what === 'trade' ? 'sales gold' : 'gold lost to pirates';
-      if (a === 0 && b === 0) return false;
+      if (a === 0 || b === 0) return false;
     } else {
-      const key = what === 'temp' ? 'temperature_c' : what === 'rain' ? 'rain_mm' : what === 'wind' ? 'wind_kph' : 'humidity_pct';
+      const key =
+        what === 'temp'
+          ? 'temperature_c'
+          : what === 'rain'
+            ? 'rain_mm'
+            : what === 'wind'
+              ? 'wind_kph'
+              : 'humidity_pct';
       dec = what === 'humidity' ? 0 : 1;
       const f = (t: string) => {
         const xs = sensors(t, r).map((e) => num(e, key) ?? 0);
@@ -714,8 +1072,16 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       a = f(t1);
       b = f(t2);
       unit = what === 'temp' ? '°C' : what === 'rain' ? 'mm' : what === 'wind' ? 'km/h' : '%';
-      hist = what === 'temp' ? 'was warmer' : what === 'rain' ? 'got more rain' : what === 'wind' ? 'was windier' : 'was more humid';
-      chat = what === 'temp' ? 'warmer' : what === 'rain' ? 'wetter' : what === 'wind' ? 'windier' : 'more humid';
+      hist =
+        what === 'temp'
+          ? 'was warmer'
+          : what === 'rain'
+            ? 'got more rain'
+            : what === 'wind'
+              ? 'was windier'
+              : 'was more humid';
+      chat =
+        what === 'temp' ? 'warmer' : what === 'rain' ? 'wetter' : what === 'wind' ? 'windier' : 'more humid';
       if (what === 'rain' && a === 0 && b === 0) return false;
       if (what !== 'rain' && (nearEdge(a, dec) || nearEdge(b, dec))) return false;
     }
@@ -732,8 +1098,11 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         : v === 'chat'
           ? `${CHAT_TOWN[t1]} vs ${CHAT_TOWN[t2]} ${p} who ${chat}`
           : `Setting ${TOWN_NAMES[t1]} against ${TOWN_NAMES[t2]}${tail(p)}, which ${isDid ? hist.replace('earn', 'earned').replace('lose', 'lost') : hist}, and by how much?`;
-    return add('compare', q, `${TOWN_NAMES[win]}: ${fmt(a, dec)} vs ${fmt(b, dec)} ${unit} (${span(r)})`, (rep) =>
-      all(namesTown(rep.answer, win), states(rep.answer, a, dec), states(rep.answer, b, dec)),
+    return add(
+      'compare',
+      q,
+      `${TOWN_NAMES[win]}: ${fmt(a, dec)} vs ${fmt(b, dec)} ${unit} (${span(r)})`,
+      (rep) => all(namesTown(rep.answer, win), states(rep.answer, a, dec), states(rep.answer, b, dec)),
     );
   };
 
@@ -754,7 +1123,9 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       `What is the ratio of ${o.what} in week ${wa} to that in week ${wb}?`,
       `How many times as much ${o.what.replace(/^(\w+)/, '$1')} was there in week ${wa} as in week ${wb}? Give the ratio to two decimals.`,
     ]);
-    return add('compare', q, `ratio ${fmt(ratio, 3)} (${fmt(a, o.dec)} / ${fmt(b, o.dec)})`, (rep) => states(rep.answer, ratio, 2));
+    return add('compare', q, `ratio ${fmt(ratio, 3)} (${fmt(a, o.dec)} / ${fmt(b, o.dec)})`, (rep) =>
+      states(rep.answer, ratio, 2),
+    );
   };
 
   // ---------------------------------------------------------- trend
@@ -793,11 +1164,19 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         : v === 'chat'
           ? `trend ${chat} ${p}?`
           : `What is the least-squares slope per day of ${hist}${tail(p)}?`;
-    return add('trend', q, `slope ${fmt(s, 3)} per day (${s > 0 ? 'rising' : 'falling'}; ${span(r)})`, (rep) =>
-      all(
-        states(rep.answer, s, 2),
-        dirQ ? ((s > 0 ? RISE : FALL).test(rep.answer) ? null : `does not say ${s > 0 ? 'rising' : 'falling'}`) : null,
-      ),
+    return add(
+      'trend',
+      q,
+      `slope ${fmt(s, 3)} per day (${s > 0 ? 'rising' : 'falling'}; ${span(r)})`,
+      (rep) =>
+        all(
+          states(rep.answer, s, 2),
+          dirQ
+            ? (s > 0 ? RISE : FALL).test(rep.answer)
+              ? null
+              : `does not say ${s > 0 ? 'rising' : 'falling'}`
+            : null,
+        ),
     );
   };
 
@@ -815,7 +1194,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const ext = argExt(ss as Map<string, number>, hi);
     if (!ext) return false;
     const sorted = [...ss.values()].sort((a, b) => (hi ? b - a : a - b));
-    if (Math.abs(sorted[0] - sorted[1]) < 0.005) return false;
+    if (Math.abs((sorted[0] ?? 0) - (sorted[1] ?? 0)) < 0.005) return false;
     if (hi ? ext.value <= 0 : ext.value >= 0) return false;
     const t = ext.key as string;
     const v = voice();
@@ -827,7 +1206,9 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         : v === 'chat'
           ? `which town ${rd.label} ${hi ? 'rising' : 'dropping'} fastest ${p}`
           : `Which town's ${rd.label} ${hi ? 'rose' : 'fell'} fastest${tail(p)}, by least-squares slope per day?`;
-    return add('trend', q, `${TOWN_NAMES[t]} (slope ${fmt(ext.value, 3)}/day; ${span(r)})`, (rep) => namesTown(rep.answer, t));
+    return add('trend', q, `${TOWN_NAMES[t]} (slope ${fmt(ext.value, 3)}/day; ${span(r)})`, (rep) =>
+      namesTown(rep.answer, t),
+    );
   };
 
   // ---------------------------------------------------------- extreme-event
@@ -843,7 +1224,10 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const v = voice();
     const p = rp(r, v);
     if (k === 'out' || k === 'raid') {
-      const o = k === 'raid' ? (OUTPUTS.find((x) => x.key === 'raid_gold') as Output) : pick(OUTPUTS.filter((x) => x.key !== 'learned'));
+      const o =
+        k === 'raid'
+          ? (OUTPUTS.find((x) => x.key === 'raid_gold') as Output)
+          : pick(OUTPUTS.filter((x) => x.key !== 'learned'));
       es = outVals(o, r);
       key = o.key;
       dec = o.dec;
@@ -856,13 +1240,15 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
               ? `biggest raid ${p} how much gold`
               : `What was the richest single raid${tail(p)}, in gold?`
           : v === 'hist'
-            ? `${lead(p)}what was the largest single ${o.single} recorded for ${o.what}?`
+            ? `${lead(p)}how large was ${o.one}?`
             : v === 'chat'
               ? `biggest single ${o.single} ${p}? (${o.chat})`
-              : `What was the maximum ${o.what} in any one ${o.single}${tail(p)}?`;
+              : `What was ${o.one}${tail(p)}?`;
     } else if (k === 'sale') {
       const t = pick(['port-logic', 'patchbourough', 'circuiton']);
-      es = kindEvents(t, 'trade').filter(inR(r)).filter((e) => e.data.from === t);
+      es = kindEvents(t, 'trade')
+        .filter(inR(r))
+        .filter((e) => e.data.from === t);
       key = 'value_gold';
       dec = 0;
       unit = 'gold';
@@ -898,17 +1284,24 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       const word = hi ? 'highest' : 'lowest';
       q =
         v === 'hist'
-          ? `${lead(p)}what was the ${word} ${rd.label} ever read at ${TOWN_NAMES[t]}?`.replace(' ever read', r.whole ? ' ever read' : ' read')
+          ? `${lead(p)}what was the ${word} ${rd.label} ever read at ${TOWN_NAMES[t]}?`.replace(
+              ' ever read',
+              r.whole ? ' ever read' : ' read',
+            )
           : v === 'chat'
             ? `${word} ${rd.label} reading ${CHAT_TOWN[t]} ${p}`
             : `What was the ${word} single ${rd.label} reading at ${TOWN_NAMES[t]}${tail(p)}?`;
-      return add('extreme-event', q, `${fmt(val, dec)} ${unit} (${word} reading, ${span(r)})`, (rep) => states(rep.answer, val, dec));
+      return add('extreme-event', q, `${fmt(val, dec)} ${unit} (${word} reading, ${span(r)})`, (rep) =>
+        states(rep.answer, val, dec),
+      );
     }
     const vals = es.map((e) => num(e, key) ?? 0);
     if (vals.length === 0) return false;
     const val = Math.max(...vals);
     if (val <= 0) return false;
-    return add('extreme-event', q, `${fmt(val, dec)} ${unit} (largest single event, ${span(r)})`, (rep) => states(rep.answer, val, dec));
+    return add('extreme-event', q, `${fmt(val, dec)} ${unit} (largest single event, ${span(r)})`, (rep) =>
+      states(rep.answer, val, dec),
+    );
   };
 
   // ---------------------------------------------------------- which-day
@@ -921,7 +1314,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       const ds = [...happenDays(h, r)].sort((a, b) => a - b);
       if (ds.length === 0) return false;
       const first = chance(0.5);
-      const d = first ? ds[0] : ds[ds.length - 1];
+      const d = (first ? ds[0] : ds[ds.length - 1]) as number;
       const p = rp(r, v);
       const q =
         v === 'hist'
@@ -929,7 +1322,12 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
           : v === 'chat'
             ? `${first ? 'first' : 'last'} day ${h.chat} ${p}?`
             : `What was the ${first ? 'earliest' : 'most recent'} day${tail(p)} with ${h.noun}?`;
-      return add('which-day', q, `day ${d} (${first ? 'first' : 'last'} of ${ds.length}, ${span(r)})`, (rep) => namesDay(rep.answer, d));
+      return add(
+        'which-day',
+        q,
+        `day ${d} (${first ? 'first' : 'last'} of ${ds.length}, ${span(r)})`,
+        (rep) => namesDay(rep.answer, d),
+      );
     }
     const r = range(WIDE);
     if (!r) return false;
@@ -940,14 +1338,14 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     if (max <= 0) return false;
     const days = new Set(es.filter((e) => num(e, o.key) === max).map((e) => e.day));
     if (days.size !== 1) return false;
-    const d = [...days][0];
+    const d = [...days][0] as number;
     const p = rp(r, v);
     const q =
       v === 'hist'
-        ? `${lead(p)}on what day did the single largest ${o.single} of ${o.chat} take place?`
+        ? `${lead(p)}on what day came ${o.one}?`
         : v === 'chat'
           ? `what day was the biggest ${o.single} (${o.chat}) ${p}`
-          : `On which day${tail(p)} was the largest single ${o.single} recorded for ${o.what}?`;
+          : `On which day${tail(p)} was ${o.one} recorded?`;
     return add('which-day', q, `day ${d} (${fmt(max, o.dec)} ${o.unit})`, (rep) => namesDay(rep.answer, d));
   };
 
@@ -960,11 +1358,29 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const ts = k === 'loss' || k === 'sales' || k === 'robbed' ? TOWNS.slice(0, 3) : TOWNS;
     for (const t of ts) {
       if (k === 'rain') vals.set(t, sum(sensors(t, r).map((e) => num(e, 'rain_mm') ?? 0)));
-      else if (k === 'temp' || k === 'cold') vals.set(t, mean(sensors(t, r).map((e) => num(e, 'temperature_c') ?? 0)));
+      else if (k === 'temp' || k === 'cold')
+        vals.set(t, mean(sensors(t, r).map((e) => num(e, 'temperature_c') ?? 0)));
       else if (k === 'wind') vals.set(t, mean(sensors(t, r).map((e) => num(e, 'wind_kph') ?? 0)));
-      else if (k === 'loss') vals.set(t, sum(kindEvents(t, 'loss').filter(inR(r)).map((e) => num(e, 'loot_gold') ?? 0)));
+      else if (k === 'loss')
+        vals.set(
+          t,
+          sum(
+            kindEvents(t, 'loss')
+              .filter(inR(r))
+              .map((e) => num(e, 'loot_gold') ?? 0),
+          ),
+        );
       else if (k === 'robbed') vals.set(t, kindEvents(t, 'loss').filter(inR(r)).length);
-      else vals.set(t, sum(kindEvents(t, 'trade').filter(inR(r)).filter((e) => e.data.from === t).map((e) => num(e, 'value_gold') ?? 0)));
+      else
+        vals.set(
+          t,
+          sum(
+            kindEvents(t, 'trade')
+              .filter(inR(r))
+              .filter((e) => e.data.from === t)
+              .map((e) => num(e, 'value_gold') ?? 0),
+          ),
+        );
     }
     const ext = argExt(vals, k !== 'cold');
     if (!ext || !Number.isFinite(ext.value) || (k !== 'temp' && k !== 'cold' && ext.value <= 0)) return false;
@@ -995,20 +1411,59 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
         : v === 'chat'
           ? `${chat[k]} ${p}?`
           : `Across the towns${tail(p)}, which one ${hist[k]}?`;
-    return add('which-town', q, `${TOWN_NAMES[t]} (${k === 'robbed' ? ext.value : fmt(ext.value, 1)}; ${span(r)})`, (rep) => namesTown(rep.answer, t));
+    return add(
+      'which-town',
+      q,
+      `${TOWN_NAMES[t]} (${k === 'robbed' ? ext.value : fmt(ext.value, 1)}; ${span(r)})`,
+      (rep) => namesTown(rep.answer, t),
+    );
   };
 
   // ---------------------------------------------------------- who
   const WHO_ROLES: { q: string[]; person: string; job?: string }[] = [
-    { q: ['Who is the miller at PatchBourough?', 'who runs the mill in patch', 'Who grinds the grain at the water mill?'], person: 'Rosalind Grist' },
-    { q: ['Who keeps the forge at PatchBourough?', 'who is the blacksmith', 'Who is the smith in the river town?'], person: 'Garrick Stone' },
-    { q: ['Who keeps the tavern on the pirate island?', 'who pours the drinks at the den', 'Who is the tavern keeper in the Den of Thieves?'], person: 'Greta Grog' },
-    { q: ['Who captains the pirates of the Den?', 'who is the pirate captain', 'Who commands the Black Gull?'], person: 'Mara Blackwater' },
+    {
+      q: [
+        'Who is the miller at PatchBourough?',
+        'who runs the mill in patch',
+        'Who grinds the grain at the water mill?',
+      ],
+      person: 'Rosalind Grist',
+    },
+    {
+      q: [
+        'Who keeps the forge at PatchBourough?',
+        'who is the blacksmith',
+        'Who is the smith in the river town?',
+      ],
+      person: 'Garrick Stone',
+    },
+    {
+      q: [
+        'Who keeps the tavern on the pirate island?',
+        'who pours the drinks at the den',
+        'Who is the tavern keeper in the Den of Thieves?',
+      ],
+      person: 'Greta Grog',
+    },
+    {
+      q: [
+        'Who captains the pirates of the Den?',
+        'who is the pirate captain',
+        'Who commands the Black Gull?',
+      ],
+      person: 'Mara Blackwater',
+    },
     { q: ['Who is the bosun of the Black Gull?', 'whos the bosun at the den'], person: 'Rook' },
     { q: ['Who makes the arrows in the Den of Thieves?', 'who is the fletcher'], person: 'Skiv' },
     { q: ["Who is Circuiton's apprentice tinkerer?", 'who makes the trinkets in circuiton'], person: 'John' },
-    { q: ['Who is the assayer and trader of Circuiton?', 'who trades for circuiton'], person: 'Vera Crucible' },
-    { q: ['Who is the quartermaster of the pirates?', 'who fences the stolen goods at the den'], person: 'One-Eyed Finn' },
+    {
+      q: ['Who is the assayer and trader of Circuiton?', 'who trades for circuiton'],
+      person: 'Vera Crucible',
+    },
+    {
+      q: ['Who is the quartermaster of the pirates?', 'who fences the stolen goods at the den'],
+      person: 'One-Eyed Finn',
+    },
   ];
   const JOBS: { q: string[]; job: string }[] = [
     { q: ['What does Garrick Stone do for a living?', 'garrick stone job?'], job: 'blacksmith' },
@@ -1041,12 +1496,54 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const r = range(WIDE);
     if (!r) return false;
     const spec = pick([
-      { town: 'port-logic', kind: 'fishing', key: 'fish', hist: 'landed the most fish', chat: 'top fisher', dec: 0 },
-      { town: 'circuiton', kind: 'mining', key: 'ore_tons', hist: 'mined the most ore', chat: 'top miner', dec: 2 },
-      { town: 'patchbourough', kind: 'farming', key: 'harvest', hist: 'harvested the most grain', chat: 'top farmer', dec: 0 },
-      { town: 'port-logic', kind: 'trade', key: 'value_gold', hist: "brought in the most gold in Port Logic's trade", chat: 'top trader at port (gold)', dec: 0 },
-      { town: 'port-logic', kind: 'maritime', key: 'nets', hist: 'made the most nets at the loft', chat: 'who made most nets', dec: 0 },
-      { town: 'circuiton', kind: 'education', key: 'learned', hist: 'taught the most pupils a craft', chat: 'best teacher by pupils', dec: 0 },
+      {
+        town: 'port-logic',
+        kind: 'fishing',
+        key: 'fish',
+        hist: 'landed the most fish',
+        chat: 'top fisher',
+        dec: 0,
+      },
+      {
+        town: 'circuiton',
+        kind: 'mining',
+        key: 'ore_tons',
+        hist: 'mined the most ore',
+        chat: 'top miner',
+        dec: 2,
+      },
+      {
+        town: 'patchbourough',
+        kind: 'farming',
+        key: 'harvest',
+        hist: 'harvested the most grain',
+        chat: 'top farmer',
+        dec: 0,
+      },
+      {
+        town: 'port-logic',
+        kind: 'trade',
+        key: 'value_gold',
+        hist: "brought in the most gold in Port Logic's trade",
+        chat: 'top trader at port (gold)',
+        dec: 0,
+      },
+      {
+        town: 'port-logic',
+        kind: 'maritime',
+        key: 'nets',
+        hist: 'made the most nets at the loft',
+        chat: 'who made most nets',
+        dec: 0,
+      },
+      {
+        town: 'circuiton',
+        kind: 'education',
+        key: 'learned',
+        hist: 'taught the most pupils a craft',
+        chat: 'best teacher by pupils',
+        dec: 0,
+      },
     ]);
     const by = new Map<string, number>();
     for (const e of kindEvents(spec.town, spec.kind).filter(inR(r))) {
@@ -1058,10 +1555,15 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const ext = argExt(by, true);
     if (!ext || ext.value <= 0) return false;
     const sorted = [...by.values()].sort((a, b) => b - a);
-    if (round(sorted[0], spec.dec) === round(sorted[1], spec.dec)) return false;
+    if (round(sorted[0] ?? 0, spec.dec) === round(sorted[1] ?? 0, spec.dec)) return false;
     const v = voice();
     const p = rp(r, v);
-    const q = v === 'chat' ? `${spec.chat} ${p}?` : v === 'hist' ? `${lead(p)}who ${spec.hist}?` : `Who ${spec.hist}${tail(p)}, and how much?`;
+    const q =
+      v === 'chat'
+        ? `${spec.chat} ${p}?`
+        : v === 'hist'
+          ? `${lead(p)}who ${spec.hist}?`
+          : `Who ${spec.hist}${tail(p)}, and how much?`;
     const person = ext.key as string;
     return add('who', q, `${person} (${fmt(ext.value, spec.dec)}; ${span(r)})`, (rep) =>
       all(names(rep.answer, person), v === 'econ' ? states(rep.answer, ext.value, spec.dec) : null),
@@ -1095,32 +1597,58 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     let n: number;
     let q: string;
     if (k === 'raids') {
-      n = kindEvents('den-of-thieves', 'raid').filter(inR(r)).filter((e) => (num(e, 'raid_gold') ?? 0) > 0).length;
-      q = v === 'chat' ? `how many raids ${p}` : `${lead(p)}how many raids did the pirates carry out that brought back gold?`;
+      n = kindEvents('den-of-thieves', 'raid')
+        .filter(inR(r))
+        .filter((e) => (num(e, 'raid_gold') ?? 0) > 0).length;
+      q =
+        v === 'chat'
+          ? `how many raids ${p}`
+          : `${lead(p)}how many raids did the pirates carry out that brought back gold?`;
     } else if (k === 'robbed') {
       const t = pick(['port-logic', 'patchbourough', 'circuiton']);
       n = kindEvents(t, 'loss').filter(inR(r)).length;
-      q = v === 'chat' ? `${CHAT_TOWN[t]} robbed how many times ${p}` : `How many times${tail(p)} were ${TOWN_NAMES[t]}'s shipments robbed?`;
+      q =
+        v === 'chat'
+          ? `${CHAT_TOWN[t]} robbed how many times ${p}`
+          : `How many times${tail(p)} were ${TOWN_NAMES[t]}'s shipments robbed?`;
     } else if (k === 'fine' || k === 'empty') {
-      n = kindEvents('port-logic', 'fishing').filter(inR(r)).filter((e) => flag(e, k === 'fine' ? 'fine_haul' : 'empty_nets')).length;
+      n = kindEvents('port-logic', 'fishing')
+        .filter(inR(r))
+        .filter((e) => flag(e, k === 'fine' ? 'fine_haul' : 'empty_nets')).length;
       q =
         v === 'chat'
           ? `how many ${k === 'fine' ? 'fine hauls' : 'empty net trips'} ${p}`
           : `${lead(p)}how many times did a Port Logic boat come back with ${k === 'fine' ? 'a fine haul' : 'empty nets'}?`;
     } else if (k === 'overseas') {
-      n = kindEvents('port-logic', 'trade').filter(inR(r)).filter((e) => e.data.to === 'overseas' && (num(e, 'value_gold') ?? 0) > 0).length;
-      q = v === 'chat' ? `how many overseas sales ${p}` : `How many sales did Port Logic make to ships from overseas${tail(p)}?`;
+      n = kindEvents('port-logic', 'trade')
+        .filter(inR(r))
+        .filter((e) => e.data.to === 'overseas' && (num(e, 'value_gold') ?? 0) > 0).length;
+      q =
+        v === 'chat'
+          ? `how many overseas sales ${p}`
+          : `How many sales did Port Logic make to ships from overseas${tail(p)}?`;
     } else if (k === 'repairs') {
-      n = kindEvents('den-of-thieves', 'repair').filter(inR(r)).filter((e) => (num(e, 'boat_repaired') ?? 0) > 0).length;
-      q = v === 'chat' ? `black gull repairs ${p} how many` : `${lead(p)}how many times did the pirates repair the Black Gull?`;
+      n = kindEvents('den-of-thieves', 'repair')
+        .filter(inR(r))
+        .filter((e) => (num(e, 'boat_repaired') ?? 0) > 0).length;
+      q =
+        v === 'chat'
+          ? `black gull repairs ${p} how many`
+          : `${lead(p)}how many times did the pirates repair the Black Gull?`;
     } else if (k === 'orders') {
       const t = pick(['port-logic', 'patchbourough', 'circuiton']);
       n = kindEvents(t, 'order').filter(inR(r)).length;
-      q = v === 'chat' ? `${CHAT_TOWN[t]} orders for goods ${p} how many` : `How many orders for goods it was short of did ${TOWN_NAMES[t]} send${tail(p)}?`;
+      q =
+        v === 'chat'
+          ? `${CHAT_TOWN[t]} orders for goods ${p} how many`
+          : `How many orders did ${TOWN_NAMES[t]} send${tail(p)} for goods it was short of?`;
     } else {
       const t = pick(['port-logic', 'patchbourough', 'circuiton']);
       n = kindEvents(t, 'arrival').filter(inR(r)).length;
-      q = v === 'chat' ? `shipments arrived at ${CHAT_TOWN[t]} ${p}?` : `${lead(p)}how many shipments arrived at ${TOWN_NAMES[t]}?`;
+      q =
+        v === 'chat'
+          ? `shipments arrived at ${CHAT_TOWN[t]} ${p}?`
+          : `${lead(p)}how many shipments arrived at ${TOWN_NAMES[t]}?`;
     }
     if (n === 0) return false;
     return add('count', q, `${n} (${span(r)})`, (rep) => states(rep.answer, n, 0));
@@ -1132,10 +1660,23 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     if (!r) return false;
     const v = voice();
     const p = rp(r, v);
-    const k = pick(['raidTarget', 'lossGoods', 'overseasCrates', 'overseasGold', 'importGold', 'topGoods', 'toTown']);
+    const k = pick([
+      'raidTarget',
+      'lossGoods',
+      'overseasCrates',
+      'overseasGold',
+      'importGold',
+      'topGoods',
+      'toTown',
+    ]);
     if (k === 'raidTarget') {
       const t = pick(['port-logic', 'patchbourough', 'circuiton']);
-      const n = sum(kindEvents('den-of-thieves', 'raid').filter(inR(r)).filter((e) => e.data.target === t).map((e) => num(e, 'raid_gold') ?? 0));
+      const n = sum(
+        kindEvents('den-of-thieves', 'raid')
+          .filter(inR(r))
+          .filter((e) => e.data.target === t)
+          .map((e) => num(e, 'raid_gold') ?? 0),
+      );
       if (n === 0) return false;
       const q =
         v === 'hist'
@@ -1150,7 +1691,12 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       const goods = [...new Set(kindEvents(t, 'loss').map((e) => String(e.data.goods)))];
       if (goods.length === 0) return false;
       const g = pick(goods);
-      const n = sum(kindEvents(t, 'loss').filter(inR(r)).filter((e) => e.data.goods === g).map((e) => num(e, 'loot_gold') ?? 0));
+      const n = sum(
+        kindEvents(t, 'loss')
+          .filter(inR(r))
+          .filter((e) => e.data.goods === g)
+          .map((e) => num(e, 'loot_gold') ?? 0),
+      );
       if (n === 0) return false;
       const q =
         v === 'hist'
@@ -1162,7 +1708,13 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     }
     const plTrade = kindEvents('port-logic', 'trade').filter(inR(r));
     if (k === 'overseasCrates' || k === 'overseasGold') {
-      const goods = [...new Set(kindEvents('port-logic', 'trade').filter((e) => e.data.to === 'overseas').map((e) => String(e.data.goods)))];
+      const goods = [
+        ...new Set(
+          kindEvents('port-logic', 'trade')
+            .filter((e) => e.data.to === 'overseas')
+            .map((e) => String(e.data.goods)),
+        ),
+      ];
       if (goods.length === 0) return false;
       const g = pick(goods);
       const es = plTrade.filter((e) => e.data.to === 'overseas' && e.data.goods === g);
@@ -1176,14 +1728,25 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
           : v === 'chat'
             ? `${g} sold overseas ${p} ${what}?`
             : `What did Port Logic's overseas sales of ${g} come to${tail(p)}, in ${what}?`;
-      return add('filter', q.replace('how many gold did', 'how much gold did'), `${n} ${what} (${g} overseas, ${span(r)})`, (rep) => states(rep.answer, n, 0));
+      return add(
+        'filter',
+        q.replace('how many gold did', 'how much gold did'),
+        `${n} ${what} (${g} overseas, ${span(r)})`,
+        (rep) => states(rep.answer, n, 0),
+      );
     }
     if (k === 'importGold') {
       const g = pick(['spices', 'textiles', 'tools', 'grain']);
-      const n = sum(plTrade.filter((e) => e.data.from === 'overseas' && e.data.goods === g).map((e) => num(e, 'value_gold') ?? 0));
+      const n = sum(
+        plTrade
+          .filter((e) => e.data.from === 'overseas' && e.data.goods === g)
+          .map((e) => num(e, 'value_gold') ?? 0),
+      );
       if (n === 0) return false;
       const q =
-        v === 'chat' ? `gold port spent on ${g} from overseas ${p}` : `${lead(p)}how much gold did Port Logic pay for ${g} bought from overseas?`;
+        v === 'chat'
+          ? `gold port spent on ${g} from overseas ${p}`
+          : `${lead(p)}how much gold did Port Logic pay for ${g} bought from overseas?`;
       return add('filter', q, `${n} gold (${g} imported, ${span(r)})`, (rep) => states(rep.answer, n, 0));
     }
     if (k === 'topGoods') {
@@ -1196,12 +1759,20 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       const ext = argExt(by, true);
       if (!ext || by.size < 2) return false;
       const g = ext.key as string;
-      const q = v === 'chat' ? `what do pirates steal most ${p}` : `${lead(p)}which goods did the pirates take most often in their raids?`;
+      const q =
+        v === 'chat'
+          ? `what do pirates steal most ${p}`
+          : `${lead(p)}which goods did the pirates take most often in their raids?`;
       return add('filter', q, `${g} (${ext.value} raids; ${span(r)})`, (rep) => names(rep.answer, g));
     }
     const from = pick(['port-logic', 'patchbourough', 'circuiton'] as Town[]);
     const to = pick(TOWNS.filter((t) => t !== from && t !== 'den-of-thieves'));
-    const n = sum(kindEvents(from, 'trade').filter(inR(r)).filter((e) => e.data.from === from && e.data.to === to).map((e) => num(e, 'cargo_items') ?? 0));
+    const n = sum(
+      kindEvents(from, 'trade')
+        .filter(inR(r))
+        .filter((e) => e.data.from === from && e.data.to === to)
+        .map((e) => num(e, 'cargo_items') ?? 0),
+    );
     if (n === 0) return false;
     const q =
       v === 'hist'
@@ -1224,8 +1795,13 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       const rd = pick(READINGS.filter((x) => !x.only || x.only === t));
       const m = mean(sensors(t, r).map((e) => num(e, rd.key) ?? 0));
       if (!Number.isFinite(m) || nearEdge(m, rd.dec)) return false;
-      const q = v === 'chat' ? `avg ${rd.label} ${CHAT_TOWN[t]} ${p}` : `${lead(p)}what was the average ${rd.label} at ${TOWN_NAMES[t]}?`;
-      return add('mean', q, `${fmt(m, rd.dec + 1)} ${rd.unit} (${span(r)})`, (rep) => states(rep.answer, m, rd.dec));
+      const q =
+        v === 'chat'
+          ? `avg ${rd.label} ${CHAT_TOWN[t]} ${p}`
+          : `${lead(p)}what was the average ${rd.label} at ${TOWN_NAMES[t]}?`;
+      return add('mean', q, `${fmt(m, rd.dec + 1)} ${rd.unit} (${span(r)})`, (rep) =>
+        states(rep.answer, m, rd.dec),
+      );
     }
     const o = pick(OUTPUTS.filter((x) => x.key !== 'raid_gold' || k === 'perEvent'));
     const es = outVals(o, r);
@@ -1235,8 +1811,13 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     if (k === 'perDay') {
       const m = tot / daysIn(r, o.town);
       if (nearEdge(m, o.dec)) return false;
-      const q = v === 'chat' ? `avg ${o.chat} per day ${p}` : `${lead(p)}what was the average daily amount of ${o.what}?`;
-      return add('mean', q, `${fmt(m, o.dec + 1)} ${o.unit} per day (${span(r)})`, (rep) => states(rep.answer, m, o.dec));
+      const q =
+        v === 'chat'
+          ? `avg ${o.chat} per day ${p}`
+          : `${lead(p)}what was the average daily amount of ${o.what}?`;
+      return add('mean', q, `${fmt(m, o.dec + 1)} ${o.unit} per day (${span(r)})`, (rep) =>
+        states(rep.answer, m, o.dec),
+      );
     }
     const esP = o.key === 'raid_gold' ? es : es;
     const m = tot / esP.length;
@@ -1244,8 +1825,13 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const q =
       v === 'chat'
         ? `avg ${o.chat} per ${o.single} ${p}`
-        : `${lead(p)}how much did each ${o.single} yield on average, in ${o.unit}?`.replace('each raid yield', 'each raid bring in');
-    return add('mean', q, `${fmt(m, o.dec + 1)} ${o.unit} per ${o.single} (${span(r)})`, (rep) => states(rep.answer, m, o.dec));
+        : `${lead(p)}how much did each ${o.single} yield on average, in ${o.unit}?`.replace(
+            'each raid yield',
+            'each raid bring in',
+          );
+    return add('mean', q, `${fmt(m, o.dec + 1)} ${o.unit} per ${o.single} (${span(r)})`, (rep) =>
+      states(rep.answer, m, o.dec),
+    );
   };
 
   const totalQ = (scope: boolean): boolean => {
@@ -1262,16 +1848,26 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
       tot = sum(sensors(t, r).map((e) => num(e, 'rain_mm') ?? 0));
       dec = 1;
       unit = 'mm';
-      q = v === 'chat' ? `how much rain ${CHAT_TOWN[t]} ${p}` : `How much rain has fallen at ${TOWN_NAMES[t]}${tail(p)}?`;
+      q =
+        v === 'chat'
+          ? `how much rain ${CHAT_TOWN[t]} ${p}`
+          : `How much rain has fallen at ${TOWN_NAMES[t]}${tail(p)}?`;
     } else {
       const o = pick(OUTPUTS.filter((x) => x.key !== 'learned'));
       tot = sum(outVals(o, r).map((e) => num(e, o.key) ?? 0));
       dec = o.dec;
       unit = o.unit;
-      q = v === 'chat' ? `total ${o.chat} ${p}` : v === 'hist' ? `${lead(p)}how much was there in all of ${o.what}?` : `What was the total of ${o.what}${tail(p)}?`;
+      q =
+        v === 'chat'
+          ? `total ${o.chat} ${p}`
+          : v === 'hist'
+            ? `${lead(p)}what did the ${o.what} come to in all?`
+            : `What was the total of ${o.what}${tail(p)}?`;
     }
     if (tot === 0) return false;
-    return add(scope ? 'scope' : 'total', q, `${fmt(tot, dec)} ${unit} (${span(r)})`, (rep) => states(rep.answer, tot, dec));
+    return add(scope ? 'scope' : 'total', q, `${fmt(tot, dec)} ${unit} (${span(r)})`, (rep) =>
+      states(rep.answer, tot, dec),
+    );
   };
 
   // ---------------------------------------------------------- future
@@ -1295,11 +1891,41 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     const r = range(['lastmonth', 'thismonth', 'whole', 'lastk']);
     if (!r || r.b - r.a < 9) return false;
     const pairs: [string, () => [Map<number, number>, Map<number, number>]][] = [
-      ["Port Logic's fish per day and its mean wind speed", () => [dailySum(outVals(OUTPUTS[0], r), 'fish'), dailyMean(sensors('port-logic', r), 'wind_kph')]],
-      ["Port Logic's fish per day and its mean temperature", () => [dailySum(outVals(OUTPUTS[0], r), 'fish'), dailyMean(sensors('port-logic', r), 'temperature_c')]],
-      ["Circuiton's ore per day and its daily rain", () => [dailySum(outVals(OUTPUTS[1], r), 'ore_tons'), dailySum(sensors('circuiton', r), 'rain_mm')]],
-      ["the Den's drinks per day and its mean temperature", () => [dailySum(outVals(OUTPUTS[8], r), 'drinks'), dailyMean(sensors('den-of-thieves', r), 'temperature_c')]],
-      ['the temperature at Port Logic and at PatchBourough (daily means)', () => [dailyMean(sensors('port-logic', r), 'temperature_c'), dailyMean(sensors('patchbourough', r), 'temperature_c')]],
+      [
+        "Port Logic's fish per day and its mean wind speed",
+        () => [
+          dailySum(outVals(OUTPUTS[0] as Output, r), 'fish'),
+          dailyMean(sensors('port-logic', r), 'wind_kph'),
+        ],
+      ],
+      [
+        "Port Logic's fish per day and its mean temperature",
+        () => [
+          dailySum(outVals(OUTPUTS[0] as Output, r), 'fish'),
+          dailyMean(sensors('port-logic', r), 'temperature_c'),
+        ],
+      ],
+      [
+        "Circuiton's ore per day and its daily rain",
+        () => [
+          dailySum(outVals(OUTPUTS[1] as Output, r), 'ore_tons'),
+          dailySum(sensors('circuiton', r), 'rain_mm'),
+        ],
+      ],
+      [
+        "the Den's drinks per day and its mean temperature",
+        () => [
+          dailySum(outVals(OUTPUTS[8] as Output, r), 'drinks'),
+          dailyMean(sensors('den-of-thieves', r), 'temperature_c'),
+        ],
+      ],
+      [
+        'the temperature at Port Logic and at PatchBourough (daily means)',
+        () => [
+          dailyMean(sensors('port-logic', r), 'temperature_c'),
+          dailyMean(sensors('patchbourough', r), 'temperature_c'),
+        ],
+      ],
     ];
     const [label, f] = pick(pairs);
     const [a, b] = f();
@@ -1307,7 +1933,8 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     if (!Number.isFinite(c) || nearEdge(c, 2)) return false;
     const v = voice();
     const p = rp(r, v);
-    const q = v === 'chat' ? `correlation ${label} ${p}?` : `${lead(p)}what is the correlation between ${label}?`;
+    const q =
+      v === 'chat' ? `correlation ${label} ${p}?` : `${lead(p)}what is the correlation between ${label}?`;
     return add('correlate', q, `r = ${fmt(c, 3)} (${span(r)})`, (rep) => states(rep.answer, c, 2));
   };
 
@@ -1357,7 +1984,7 @@ export function buildNaturalI(events: RawEvent[], today: number): Case[] {
     [/\bharvest\b/, 'harvets'],
   ];
   for (const c of cases) {
-    if (!chance(0.125)) continue;
+    if (!chance(0.15)) continue;
     const hits = SWAPS.filter(([re]) => re.test(c.question));
     if (hits.length > 0) {
       const [re, to] = pick(hits);

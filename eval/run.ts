@@ -3,7 +3,7 @@
  * (offline) every question of each evaluation set, and reports accuracy, a per-form table and the
  * answers that state a wrong number (eval/README.md says what the figures mean).
  *
- *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-g]
+ *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-g,natural-i]
  *                   [--forms total,who] [--verbose] [--json FILE] [--show-truth [--sample N]] [--search]
  *
  * Without --days and --seed it runs four histories: seeds 7 and 11 at 60 and 400 days. The legacy
