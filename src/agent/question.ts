@@ -191,16 +191,14 @@ function thereNamed(proper: string, frame: string, vocab: Vocabulary): string {
   );
 }
 
-/** The numbers of the happening's own kind first: "any raid that brought in 400 gold" is raid gold, not trade. */
+/** The happening's own number, where another kind's took its words: "any raid that brought in 400 gold" is raid gold, not trade. */
 function ofHappening(
   metrics: Metric[],
   happening: Happening | undefined,
   text: string,
   vocab: Vocabulary,
 ): Metric[] {
-  if (!happening?.kind) return metrics;
-  const own = metrics.filter((m) => m.kind === happening.kind);
-  if (own.length) return [...own, ...metrics.filter((m) => m.kind !== happening.kind)];
+  if (!happening?.kind || metrics.some((m) => m.kind === happening.kind)) return metrics;
   // Its number, where another kind's words took them ("a raid that brought in 400 gold": the
   // raid's gold, not gold in trade).
   const its = happening.metric === undefined ? undefined : vocab.metric(happening.metric);
@@ -284,7 +282,10 @@ function unframed(text: string): string {
   // A frame of two clauses ("prepping tonight's session, which is set in the den: did …").
   const after =
     /^[^:?]{0,100}:\s+(?=(?:did|does|do|was|were|is|are|has|have|had|how|what|which|when|where|who)\b)/;
-  return rest === text ? text : rest.replace(after, '');
+  if (rest !== text) return rest.replace(after, '');
+  // After a colon or a dash the question proper begins, however it begins ("so: in all the time …").
+  const colon = /^[^:?—]{0,120}?(?::|—|\s-\s)\s*/.exec(text);
+  return colon ? text.slice(colon[0].length) : text;
 }
 
 function coreOf(text: string, said: string | undefined): string {
@@ -342,7 +343,9 @@ export function parseQuestion(
     .replace(/\bw\/(?=\s)/g, 'with')
     .replace(/(^|\s)#\s*of\b/g, '$1number of')
     .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
-    .replace(/\bthis mo\b/g, 'this month')
+    .replace(/\b(this|last) mo\b/g, '$1 month')
+    // "Sales to ships from overseas" go overseas.
+    .replace(/\b(to|for) (?:the )?(?:ships?|traders?|merchants?|buyers?) from overseas\b/g, '$1 overseas')
     .trim();
   const read = (written: string): Question => {
     // The time of the question proper, before one in the speaker's frame ("my players arrive
@@ -466,7 +469,8 @@ export function parseQuestion(
     q = read(accepted.text);
     text = accepted.text;
   }
-  const text = q.text;
+  // What is ranked is read without the time's words ("since the record began" ranks nothing).
+  const text = q.time ? q.text.replace(q.time.said, ' ') : q.text;
   if (MAX_WORDS.test(text)) q.superlative = 'max';
   // The worst loss, the worst robbery, is the largest.
   else if (/\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text)) {

@@ -32,7 +32,7 @@ const RULES: readonly Rule[] = [
   [/\bbetween (?:the )?days? (\d+) and (?:the )?(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],
-  [/\bday (\d+) (?:to|until|till|through|thru|-|–) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
+  [/\bday (\d+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|thru)\s+)(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bsince day (\d+)\b/, (m, today) => ({ from: Number(m[1]), to: today })],
   [/\bafter day (\d+)\b/, (m, today) => ({ from: Number(m[1]) + 1, to: today })],
   [/\bbefore day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) - 1 })],
@@ -47,7 +47,7 @@ const RULES: readonly Rule[] = [
   [new RegExp(`\\b(?:the )?${ORDINAL} week\\b(?! of)`), (m) => weekRange(ordinalWord(m[1] ?? '') ?? 1)],
   // The whole history, said outright: "since the very first day", "over the entire history", "all-time".
   [
-    /\bsince (?:the )?(?:very )?(?:first day|beginning|start)\b|\b(?:the )?(?:full|entire|whole) (?:history|run|record|time)\b|\ball[- ]time\b|\ball (?:the )?days\b|\bsince records began\b/,
+    /\bsince (?:the )?(?:very )?(?:first day|beginning|start)\b|\b(?:the )?(?:full|entire|whole) (?:history|run|record|time)\b|\ball[- ]time\b|\ball (?:the )?days\b(?!\s+(?:this|last|of|in|since|between|from|over|during|the)\b)|\bsince (?:the )?records? (?:began|begun|started|starts?)\b|\bsince the (?:record|history|world) (?:began|begun|started)\b|\bacross the whole record\b/,
     (_m, t) => ({ from: 1, to: t }),
   ],
   [new RegExp(`\\b(?:the )?first ${N} days\\b`), (m) => ({ from: 1, to: count(m[1]) })],

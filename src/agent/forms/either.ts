@@ -24,7 +24,10 @@ const WHETHER =
 /** How a town did, with no number named: its main product decides ("did the mines do better?"). */
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
-const SIDE_BY_SIDE = /\b(compare|compared|comparing|versus|vs|difference between|against)\b/;
+const SIDE_BY_SIDE =
+  /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b/;
+/** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
+const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 
 interface Side {
   towns: string[];
@@ -51,6 +54,10 @@ function splitOf(text: string): Split | undefined {
   if (beat)
     return { left: text.slice(0, beat.index), right: text.slice(beat.index + beat[0].length), than: true };
   if (!SIDE_BY_SIDE.test(text)) return undefined;
+  // "How many times as much … in week 5 as in week 6?"
+  const as = / as (?=in |on |during |at )/.exec(text);
+  if (as && RATIO.test(text))
+    return { left: text.slice(0, as.index), right: text.slice(as.index + as[0].length), than: false };
   // "Between day 3 and 9" is one side; "day 36 vs day 53" two.
   const m = / (?:(?:and|with|to)(?! (?:day|days) \d)|versus|vs\.?|against) /.exec(
     text.replace(/\bbetween days? \d+ and/, (s) => s.replace(' and', ' ~nd')),
@@ -266,7 +273,12 @@ export const either: Form = {
       return s.actor ? { ...select, actors: [s.actor] } : select;
     };
     const side = (s: Side) => ({ select: selection(s), combine, aggregate: 'sum' as const });
-    const r = (await ctx.tools.query({ op: 'compare', a: side(a), b: side(b) }, ctx.today)) as CompareResult;
+    const compared = (await ctx.tools.query(
+      { op: 'compare', a: side(a), b: side(b) },
+      ctx.today,
+    )) as CompareResult;
+    // An output nobody recorded on one side is none of it there: 0, not unknown.
+    const r = m && !m.sensor && combine === 'sum' ? zeroFilled(compared) : compared;
     const decimals = m ? decimalsOf(m, combine) : 0;
     const say = (x: AggregateResult) =>
       x.value === null
@@ -308,13 +320,35 @@ export const either: Form = {
     const diff = Math.abs((r.difference as number) || 0);
     const difference = m ? amount(m, diff, decimals) : `${fmt(diff, 0)}`;
     const lead = verdict(winner === 'a');
+    // A ratio is of the first side named to the second.
+    const ratio =
+      RATIO.test(q.text) && r.ratio !== null
+        ? `; the ratio of the first to the second is ${fmt(r.ratio, 3)}`
+        : '';
     return {
-      answer: `${lead}${lead ? describe(w) : capitalise(describe(w))}: ${what} was ${say(wr)}, against ${say(lr)} ${describe(l)} (a difference of ${difference}).`,
+      answer: `${lead}${lead ? describe(w) : capitalise(describe(w))}: ${what} was ${say(wr)}, against ${say(lr)} ${describe(l)} (a difference of ${difference}${ratio}).`,
       citations: r.evidence,
       understood,
     };
   },
 };
+
+/** A comparison with a side that recorded nothing read as 0 there. */
+function zeroFilled(r: CompareResult): CompareResult {
+  if (r.a.value !== null && r.b.value !== null) return r;
+  if (r.a.value === null && r.b.value === null) return r;
+  const a = { ...r.a, value: r.a.value ?? 0 };
+  const b = { ...r.b, value: r.b.value ?? 0 };
+  const larger = a.value > b.value ? 'a' : a.value < b.value ? 'b' : 'equal';
+  return {
+    ...r,
+    a,
+    b,
+    larger,
+    difference: a.value - b.value,
+    ratio: b.value === 0 ? null : a.value / b.value,
+  };
+}
 
 /** "in week 4", "in Port Logic on days 3–9", "Nell Brine, on days 8–14". */
 function describe(s: Side): string {

@@ -18,19 +18,20 @@ import {
   selectionOf,
   townsFor,
   whole,
+  withoutWhenClause,
 } from './shared.ts';
 import { asksWhichPerson } from './who.ts';
 
 /** One day: a day's total. */
 const ONE_DAY =
-  /\bdaily\b|\b(?!latest\b|earliest\b)\w+est day\b|\b(\w+iest|highest|lowest|biggest|largest|greatest|best|worst|strongest|weakest|warmest|hottest|coldest|coolest|wettest|driest|smallest|fewest|leanest|richest|poorest|busiest|heaviest|lightest|calmest|slowest) \w+ day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b|\bthe day with the\b|\b(best|worst|biggest|busiest|slowest|quietest|record) night\b/;
+  /\bdaily\b|\b(?!latest\b|earliest\b)\w+est day\b|\b(\w+iest|highest|lowest|biggest|largest|greatest|best|worst|strongest|weakest|warmest|hottest|coldest|coolest|wettest|driest|smallest|fewest|leanest|richest|poorest|busiest|heaviest|lightest|calmest|slowest) \w+ day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b|\bthe day with the\b|\b(of|out of) (all )?the days\b|\b(best|worst|biggest|busiest|slowest|quietest|record) night\b/;
 
 export const extreme: Form = {
   name: 'extreme',
   matches: (q, ctx) =>
     metricOf(q, ctx) !== undefined &&
     (q.superlative !== undefined || q.aggregate === 'max' || q.aggregate === 'min') &&
-    !/\b(which|what) (town|day)\b|\bwhen\b/.test(q.text) &&
+    !/\b(which|what) (town|day)\b|\bwhen\b/.test(withoutWhenClause(q.text)) &&
     !/^(who|whose)\b/.test(q.core) &&
     !asksWhichPerson(q, ctx.vocab.world) &&
     (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text) || EVENT_NOUN.test(q.text)),

@@ -65,7 +65,14 @@ export interface Form {
  * time" (but "a single day", "the single best day" and "in one day" are a day).
  */
 export const ONE_EVENT =
-  /\bsingle\b(?!( \w+)? day)|\b(of|at|in) one time\b|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
+  /\bsingle\b(?!( \w+)? day)|\b(of|at|in) one time\b|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade|robbery|theft|loss)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
+
+/**
+ * The question's words without a "when" clause that only sets the scene ("When the pirates robbed
+ * Port Logic, what was the most gold lost?" asks the most, not when).
+ */
+export const withoutWhenClause = (text: string): string =>
+  text.replace(/^when\b[^?,]*,\s*(?=(what|how|which|who)\b)/, '');
 
 /** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
 export const EVENT_NOUN = /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?)\b/;

@@ -13,7 +13,7 @@ import { capitalise, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import { HOW_MANY_DAYS } from './days.ts';
-import { type Form, type FormContext, rangeOf, whole } from './shared.ts';
+import { type Form, type FormContext, rangeOf, whole, withoutWhenClause } from './shared.ts';
 
 /** Words of goods a town bought rather than sold. */
 const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|ying) for\b/;
@@ -40,7 +40,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return RAID_KIND;
   if (
-    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\bcame (in|into|to)\b|\bcome (in|into|to)\b|\breceived?\b(?! for\b)/.test(
+    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\bc[ao]me (in|into|to)\b(?!\s*(in all|in total|altogether|all told|$))|\breceived?\b(?! for\b)/.test(
       text,
     )
   )
@@ -203,7 +203,7 @@ function oneShipment(q: Question): boolean {
 const ONE: Record<Kind, string> = {
   trade: 'trade',
   arrival: 'shipment that arrived',
-  loss: 'shipment robbed',
+  loss: 'robbery',
   [RAID_KIND]: 'raid',
 };
 
@@ -216,7 +216,7 @@ export const shipments: Form = {
   matches: (q, ctx) =>
     !HOW_MANY_DAYS.test(q.text) &&
     !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
-      q.text,
+      withoutWhenClause(q.text),
     ) &&
     !/^(did|does|do|was|were|has|have|had|is|are)\b/.test(q.core) &&
     (q.superlative === undefined ? !/\bsingle\b/.test(q.text) : oneShipment(q)) &&
@@ -260,7 +260,7 @@ export const shipments: Form = {
     const named = (ids: string[]) => list(ids.map((t) => (t === OVERSEAS ? 'overseas' : ctx.vocab.name(t))));
     const filters = [
       fields.goods ? `of ${list(fields.goods)}` : '',
-      fields.target ? `on ${named(fields.target)}'s shipments` : '',
+      fields.target ? `${p.kind === 'loss' ? 'of' : 'on'} ${named(fields.target)}'s shipments` : '',
       fields.from ? `from ${named(fields.from)}` : '',
       fields.to
         ? `${p.kind === RAID_KIND || p.kind === 'loss' ? 'on shipments bound for' : 'to'} ${named(fields.to)}`

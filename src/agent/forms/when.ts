@@ -8,6 +8,8 @@ export const when: Form = {
   name: 'when',
   matches: (q) =>
     /\bwhen\b|\blast time\b|\bmost recent(ly)?\b/.test(q.text) &&
+    // "When the pirates robbed Port Logic, what was the most gold lost?" asks the second clause.
+    !/^when\b[^?,]*,\s*(what|how|which|who)\b/.test(q.text) &&
     (q.metrics.length > 0 || q.happening !== undefined || q.actor !== undefined),
   async answer(q, ctx) {
     const h = happeningOf(q, ctx);

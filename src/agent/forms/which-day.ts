@@ -40,7 +40,7 @@ function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
 }
 
 const FIRST_OR_LAST =
-  /\b(first|last|latest|earliest|most recent) day\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
+  /\b(first|last|latest|earliest|most recent) day\b|\bfor the (first|last) time\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
 
 export const whichDay: Form = {
   name: 'which day',

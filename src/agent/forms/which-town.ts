@@ -25,13 +25,17 @@ const VICTIM =
 
 export const whichTown: Form = {
   name: 'which town',
-  matches: (q) =>
+  matches: (q, ctx) =>
     (/\bwhich (\w+ )?(town|place)\b|\b(identify|name|report|state) the town\b|^the town (with|that)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|\bwhich (one )?of (all )?the (\w+ ){0,2}towns\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core) ||
       /\bby town\b|\bacross the (four |\w+ )?towns\b|\b(\w+est|(most|least) \w+) town\b/.test(q.text) ||
-      (/^who\b/.test(q.core) && q.metrics[0]?.sensor === true)) &&
+      // "Who lost the most gold to the pirates?", "who got robbed most?": a town, whose losses no person reports.
+      (/^who\b/.test(q.core) &&
+        (q.metrics[0]?.sensor === true ||
+          q.metrics[0]?.kind === ctx.vocab.robbery?.kind ||
+          (q.metrics.length === 0 && q.happening === ctx.vocab.robbery)))) &&
     (q.metrics.length > 0 ||
       q.happening !== undefined ||
       (VICTIM.test(q.text) && /\b(pirates?|raiders?)\b/.test(q.text))),

@@ -109,7 +109,8 @@ export const KINDS: readonly EventKindDef[] = [
       {
         name: 'repair',
         phrase: 'the pirates repaired their ship',
-        words: /\brepair(s|ed|ing)?\b|\bfix(ed|ing)?\b|\bpatch(ed|ing)?\b/,
+        // "Patch" alone is PatchBourough ("rain at patch"); patching is a verb with its ship.
+        words: /\brepair(s|ed|ing)?\b|\bfix(ed|ing)?\b|\bpatch(ed|ing)\b|\bpatch (up|the|her|their)\b/,
         metric: 'boat_repaired',
         min: 1,
       },

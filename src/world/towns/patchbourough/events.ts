@@ -64,7 +64,7 @@ export const KINDS: readonly EventKindDef[] = [
       {
         key: 'bins_full',
         phrase: 'the bins were full, and the miller rested',
-        words: /\b(flour )?bins? (were|are|was|is) full\b|\bfull bins?\b/,
+        words: /\b(flour )?bins? (were|are|was|is) full\b|\bfull (flour )?bins?\b/,
         rest: true,
       },
       {
