@@ -117,6 +117,32 @@ function at<T>(xs: readonly T[], i: number): T {
   return x;
 }
 
+const MORE: Record<string, string> = {
+  fish: 'caught more fish',
+  nets: 'made more nets',
+  ropes: 'made more ropes',
+  harvest: 'harvested more grain',
+  ore_tons: 'mined more ore',
+  learned: 'taught more pupils',
+};
+const SINGLE: Record<string, string> = {
+  fish: 'the biggest single catch of fish',
+  harvest: 'the biggest single harvest report',
+  ore_tons: 'the biggest single shift at the mine',
+  drinks: 'the busiest single night at the tavern',
+  flour_lbs: 'the biggest single grinding at the mill',
+  raid_gold: 'the richest single raid',
+};
+const howMany = (unit: string) =>
+  ['gold', 'lbs', 'tons'].includes(unit)
+    ? `how much ${unit === 'gold' ? 'gold' : `in ${unit}`}`
+    : `how many ${unit}`;
+/** "Out of all the days …": "of week 5", "last month", "so far". */
+function outOf(r: { in: string; noun: string }): string {
+  if (r.in === '') return 'so far';
+  return /week \d|the \w+ week/.test(r.noun) ? `of ${r.noun}` : r.in;
+}
+
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const fmt = (v: number, d: number) => round(v, d).toFixed(d);
 
@@ -164,7 +190,7 @@ const OUTPUTS: Output[] = [
     unit: 'fish',
     event: 'haul',
     act: 'fishing',
-    np: ['fish caught at {T}', 'the catch at {T}', 'fish landed at {T}'],
+    np: ['fish caught at {T}', 'fish brought ashore at {T}', 'fish landed at {T}'],
     how: [
       'how many fish were caught at {T}',
       'how many fish did the boats of {T} bring in',
@@ -204,7 +230,7 @@ const OUTPUTS: Output[] = [
     unit: 'lbs',
     event: 'day in the fields',
     act: 'harvesting',
-    np: ['grain harvested at {T}', 'the harvest at {T}', 'grain brought in from the fields at {T}'],
+    np: ['grain harvested at {T}', 'grain reaped at {T}', 'grain brought in from the fields at {T}'],
     how: [
       'how much grain was harvested at {T}',
       'how many pounds of grain did {T} harvest',
@@ -242,12 +268,8 @@ const OUTPUTS: Output[] = [
     unit: 'tons',
     event: 'shift',
     act: 'mining',
-    np: ['ore mined at {T}', 'ore that came out of the mine at {T}', 'tons of ore dug at {T}'],
-    how: [
-      'how much ore was mined at {T}',
-      'how many tons of ore came out of the mine at {T}',
-      'how much ore did {T} dig',
-    ],
+    np: ['ore mined at {T}', 'ore brought up at {T}', 'tons of ore dug at {T}'],
+    how: ['how much ore was mined at {T}', 'how many tons of ore came up at {T}', 'how much ore did {T} dig'],
     who: 'mined the most ore',
   },
   {
@@ -314,7 +336,7 @@ const OUTPUTS: Output[] = [
     unit: 'gold',
     event: 'raid',
     act: 'raiding',
-    np: ['gold the pirates took in raids', 'raid gold brought home to {T}', 'gold plundered by the pirates'],
+    np: ['gold the pirates took in raids', 'raid gold', 'gold plundered by the pirates'],
     how: ['how much gold did the pirates take in raids', 'how much gold was plundered by the pirates'],
   },
   {
@@ -458,6 +480,8 @@ interface Happening {
   town: Town;
   /** "it rained at {T}", in a clause. */
   clause: string;
+  /** As a noun phrase: "rain at {T}". */
+  np: string;
   /** As a noun phrase for counting events: "rainy readings at {T}". */
   events?: string;
   test: (e: RawEvent) => boolean;
@@ -469,12 +493,14 @@ function happenings(): Happening[] {
     h.push({
       town: t,
       clause: 'it rained at {T}',
+      np: 'rain at {T}',
       events: 'readings with rain at {T}',
       test: (e) => e.kind === 'sensor' && Number(e.data.rain_mm) > 0,
     });
     h.push({
       town: t,
       clause: 'a storm blew at {T}',
+      np: 'a storm at {T}',
       events: 'storm readings at {T}',
       test: (e) => e.kind === 'sensor' && e.data.storm === 1,
     });
@@ -483,12 +509,14 @@ function happenings(): Happening[] {
     h.push({
       town: t,
       clause: `pirates robbed a shipment of ${TOWN_NAMES[t]}`,
+      np: `a robbery of a ${TOWN_NAMES[t]} shipment`,
       events: `robberies of ${TOWN_NAMES[t]}'s shipments`,
       test: (e) => e.kind === 'loss',
     });
     h.push({
       town: t,
       clause: 'a shipment arrived at {T}',
+      np: 'a shipment arriving at {T}',
       events: 'shipments that arrived at {T}',
       test: (e) => e.kind === 'arrival',
     });
@@ -496,66 +524,77 @@ function happenings(): Happening[] {
   h.push({
     town: 'den-of-thieves',
     clause: 'the pirates came back from a raid with gold',
+    np: 'a raid that brought back gold',
     events: 'raids that brought back gold',
     test: (e) => e.kind === 'raid' && Number(e.data.raid_gold) > 0,
   });
   h.push({
     town: 'den-of-thieves',
     clause: 'the pirates repaired their ship',
+    np: 'repairs to the Black Gull',
     events: 'repairs to the Black Gull',
     test: (e) => e.kind === 'repair' && Number(e.data.boat_repaired) >= 1,
   });
   h.push({
     town: 'circuiton',
     clause: 'the mine flooded',
+    np: 'a flood in the mine',
     events: 'flooded shifts at the mine',
     test: (e) => e.kind === 'mining' && e.data.flood === 1,
   });
   h.push({
     town: 'circuiton',
     clause: 'the miners went hungry',
+    np: 'hungry miners',
     events: 'shifts on which the miners went hungry',
     test: (e) => e.kind === 'mining' && e.data.hunger === 1,
   });
   h.push({
     town: 'patchbourough',
     clause: 'the forge was cold',
+    np: 'a cold forge',
     events: 'cold-forge reports',
     test: (e) => e.kind === 'forge' && e.data.cold_forge === 1,
   });
   h.push({
     town: 'patchbourough',
     clause: 'the mill rested with full bins',
+    np: 'the mill resting with full bins',
     events: 'times the mill rested with full bins',
     test: (e) => e.kind === 'mill' && e.data.bins_full === 1,
   });
   h.push({
     town: 'patchbourough',
     clause: 'the mill stood idle',
+    np: 'an idle mill',
     events: 'times the mill stood idle',
     test: (e) => e.kind === 'mill' && e.data.idle === 1,
   });
   h.push({
     town: 'patchbourough',
     clause: 'the farmers brought in a surplus',
+    np: 'a surplus harvest',
     events: 'surplus harvests',
     test: (e) => e.kind === 'farming' && e.data.surplus === 1,
   });
   h.push({
     town: 'patchbourough',
     clause: 'drought thinned the harvest',
+    np: 'a harvest thinned by drought',
     events: 'harvests thinned by drought',
     test: (e) => e.kind === 'farming' && e.data.drought === 1,
   });
   h.push({
     town: 'port-logic',
     clause: 'a fisher came back with empty nets',
+    np: 'a fisher coming back with empty nets',
     events: 'trips that came back with empty nets',
     test: (e) => e.kind === 'fishing' && e.data.empty_nets === 1,
   });
   h.push({
     town: 'port-logic',
     clause: 'a fisher landed a fine haul',
+    np: 'a fine haul of fish',
     events: 'fine hauls',
     test: (e) => e.kind === 'fishing' && e.data.fine_haul === 1,
   });
@@ -668,7 +707,8 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
 
   const T = (t: Town) => pick(ALIASES[t]);
   const fill = (s: string, t: Town) => s.replace(/\{T\}/g, T(t));
-  const townName = (t: Town): string => TOWN_NAMES[t] ?? t;
+  const townName = (t: Town): string =>
+    t === 'den-of-thieves' ? 'the Den of Thieves' : (TOWN_NAMES[t] ?? t);
 
   // Ranges
   const week = (w: number, ord = rnd() < 0.4): Range => ({
@@ -744,7 +784,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
 
   function typoOf(q: string): { q: string; typo?: string } {
     typoTurn++;
-    if (rnd() >= 0.125) return { q };
+    if (rnd() >= 0.115) return { q };
     const words = [...q.matchAll(/[A-Za-z]{5,}/g)].filter((m) => !/^(Captain|Master|Professor)$/.test(m[0]));
     if (words.length === 0) return { q };
     const m = pick(words);
@@ -820,15 +860,15 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
             `Which day brought the most ${np}${t}? Give the day's total too.`,
             `${w ? `${cap(w)}, what` : 'What'} day saw the most ${np}, and what was that day's total?`,
             `Looking at daily totals of ${np}${t}, which was the record day and what did it reach?`,
-            `Out of all the days ${r.in === '' ? 'so far' : r.noun === 'last month' ? 'last month' : `of ${r.noun}`}, which one had the biggest total of ${np}, and how big was it?`,
-            `I want the busiest day for ${o.act} at ${T(o.town)}${t}: which day, and how many ${o.unit}?`,
+            `Out of all the days ${outOf(r)}, which one had the biggest total of ${np}, and how big was it?`,
+            `I want the busiest day for ${o.act} at ${T(o.town)}${t}: which day, and ${howMany(o.unit)}?`,
             `Name the day on which the ${np} peaked${t}, with the total for that day.`,
           ]
         : [
             `What was the worst day for ${np}${t}, and how much was it?`,
             `Which day brought the least ${np}${t}, and what was the total that day?`,
-            `Out of all the days ${r.in === '' ? 'so far' : r.noun === 'last month' ? 'last month' : `of ${r.noun}`}, which one saw the least ${np}?  Include the amount.`,
-            `${w ? `${cap(w)}, which` : 'Which'} was the quietest day for ${o.act} at ${T(o.town)}, and how many ${o.unit} did it come to?`,
+            `Out of all the days ${outOf(r)}, which one saw the least ${np}?  Include the amount.`,
+            `${w ? `${cap(w)}, which` : 'Which'} was the quietest day for ${o.act} at ${T(o.town)}, and ${howMany(o.unit)} did it come to?`,
             `Find the day with the smallest daily total of ${np}${t} and tell me the figure.`,
           ];
       add(
@@ -923,7 +963,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
       `Name every day ${w} when ${c1} and ${c2}.`,
       `${cap(w)}, on which days did both of these happen: ${c1}, and ${c2}?`,
       `List the days ${w} on which ${c1} and, on the same day, ${c2}.`,
-      `Which days ${w} saw ${c1} as well as ${c2}?`,
+      `Which days ${w} saw ${fill(h1.np, h1.town)} as well as ${fill(h2.np, h2.town)}?`,
       `Were there any days ${w} when ${c1} and ${c2}? Name them all.`,
     ];
     const others = days.filter((d) => !hit.includes(d));
@@ -1032,7 +1072,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
         const claim = v1 > v2;
         add(
           'compare',
-          `True or false: there was more ${np} in week ${w1} than in week ${w2}.`,
+          `True or false: week ${w1} saw more ${np} than week ${w2}.`,
           `${claim ? 'true' : 'false'}; ${truth}`,
           (a) => all(trueFalse(a, claim), states(a, v1, o.dec), states(a, v2, o.dec)),
         );
@@ -1056,7 +1096,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
         add(
           'compare',
           pick([
-            `Was the ${np} bigger in the ${ordinal(w1)} week or the ${ordinal(w2)} week?`,
+            `Did the ${ordinal(w1)} week or the ${ordinal(w2)} week see more ${np}?`,
             `Compare week ${w1} with week ${w2}: which one saw more ${np}?`,
           ]),
           truth,
@@ -1163,8 +1203,8 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
       add(
         'compare',
         pick([
-          `Who ${o.who}${w}, ${p1} or ${p2}?`,
-          `${r.in ? `${cap(r.in)}, did` : 'Did'} ${p1} or ${p2} bring in more ${o.unit}?`,
+          `Who ${MORE[o.key]}${w}, ${p1} or ${p2}?`,
+          `${r.in ? `${cap(r.in)}, which` : 'Which'} of the two ${MORE[o.key]}: ${p1} or ${p2}?`,
         ]),
         `${win} (${p1} ${fmt(v1, o.dec)}, ${p2} ${fmt(v2, o.dec)})`,
         (a) => all(winnerFirst(a, esc(win), esc(lose), win), states(a, v1, o.dec), states(a, v2, o.dec)),
@@ -1377,8 +1417,9 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
       add(
         'which-day',
         pick([
-          `On what day did the biggest single ${o.event} for ${o.act}${w} happen?`,
-          `The largest single ${o.event} of ${o.unit}${w} — which day was that?`,
+          `On what day did ${SINGLE[o.key]}${w} happen?`,
+          `${cap(SINGLE[o.key] ?? '')}${w}: which day was that?`,
+          `What day saw ${SINGLE[o.key]}${w}?`,
         ]),
         `day ${at(ds, 0)} (${fmt(max, o.dec)} ${o.unit})`,
         (a) => namesDay(a, at(ds, 0)),
@@ -1485,7 +1526,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
     add(
       'who',
       pick([
-        `Who ${o.who}${w}, and how many ${o.unit}?`,
+        `Who ${o.who}${w}, and ${howMany(o.unit)}?`,
         `${r.in ? `${cap(r.in)}, which` : 'Which'} worker ${o.who}? Say how much.`,
         `Name the person who ${o.who}${w}.`,
       ]),
@@ -1528,8 +1569,8 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
       add(
         'did',
         pick([
-          `Did the ${np} top ${thr} ${o.unit} ${r.in || 'in all'}?`,
-          `Was there more than ${thr} ${o.unit} of ${np} ${r.in || 'over the whole history'}?`,
+          `Did the total of ${np} top ${thr} ${o.unit} ${r.in || 'in all'}?`,
+          `Was the total of ${np} ${r.in || 'over the whole history'} more than ${thr} ${o.unit}?`,
         ]),
         `${yes ? 'yes' : 'no'} (${fmt(v, o.dec)})`,
         (a) => trueFalse(a, yes),
@@ -1684,7 +1725,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
       add(
         'mean',
         pick([
-          `On average, how many ${o.unit} of ${fill(pick(o.np), o.town)} were there per day${w}?`,
+          `${cap(fill(pick(o.how), o.town))} per day, on average${w ? `,${w}` : ''}?`,
           `What was the daily average of ${fill(pick(o.np), o.town)}${w}?`,
         ]),
         `${fmt(m, o.dec + 2)} ${o.unit} a day (over ${rep.length} days)`,
@@ -1692,15 +1733,14 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
       );
     } else {
       const o = pick(MAIN_OUTPUTS.filter((x) => x.key !== 'flour_lbs'));
-      const evs = daysIn(r)
-        .flatMap((d) => outEvents(o, d))
-        .filter((e) => o.key !== 'raid_gold' || Number(e.data.raid_gold) > 0);
+      const evs = daysIn(r).flatMap((d) => outEvents(o, d));
+      if (evs.some((e) => Number(e.data[o.key]) <= 0 && o.key === 'raid_gold')) return;
       if (evs.length < 2) return;
       const m = mean(evs.map((e) => Number(e.data[o.key])));
       if (edgy(m, o.dec)) return;
       add(
         'mean',
-        `What was the average ${o.unit} per ${o.event}${w}${o.key === 'raid_gold' ? ' (raids that took gold)' : ''}?`,
+        `${cap(fill(pick(o.how), o.town))}, on average, per ${o.event}${w}?`,
         `${fmt(m, o.dec + 2)} ${o.unit} (mean of ${evs.length})`,
         (a) => states(a, m, o.dec),
       );
@@ -1832,7 +1872,7 @@ export function buildNaturalH(events: RawEvent[], today: number): Case[] {
     const w = r.in === '' ? '' : ` ${r.in}`;
     add(
       'correlate',
-      `How closely does the daily ${fill(pick(o.np), o.town)} track the day's mean ${rd.noun} there${w}? Give Pearson's r.`,
+      `How closely does the daily total of ${fill(pick(o.np), o.town)} track the day's mean ${rd.noun} there${w}? Give Pearson's r.`,
       `r = ${rr.toFixed(3)}`,
       (a) => states(a, rr, 2),
     );
