@@ -24,6 +24,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-e': async () => (await import('./natural-e.ts')).buildNaturalE,
   'natural-f': async () => (await import('./natural-f.ts')).buildNaturalF,
   'natural-g': async () => (await import('./natural-g.ts')).buildNaturalG,
+  'natural-h': async () => (await import('./natural-h.ts')).buildNaturalH,
   'natural-i': async () => (await import('./natural-i.ts')).buildNaturalI,
 };
 

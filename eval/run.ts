@@ -3,7 +3,7 @@
  * (offline) every question of each evaluation set, and reports accuracy, a per-form table and the
  * answers that state a wrong number (eval/README.md says what the figures mean).
  *
- *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-g,natural-i]
+ *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-i]
  *                   [--forms total,who] [--verbose] [--json FILE] [--show-truth [--sample N]] [--search]
  *
  * Without --days and --seed it runs four histories: seeds 7 and 11 at 60 and 400 days. The legacy
@@ -34,6 +34,7 @@ import { buildNaturalD } from './natural-d.ts';
 import { buildNaturalE } from './natural-e.ts';
 import { buildNaturalF } from './natural-f.ts';
 import { buildNaturalG } from './natural-g.ts';
+import { buildNaturalH } from './natural-h.ts';
 import { buildNaturalI } from './natural-i.ts';
 
 /** A case of any set: the legacy set's cases have no truth and no form of the reply. */
@@ -71,6 +72,7 @@ export const SET_NAMES = [
   'natural-e',
   'natural-f',
   'natural-g',
+  'natural-h',
   'natural-i',
 ] as const;
 export type SetName = (typeof SET_NAMES)[number];
@@ -176,6 +178,7 @@ async function casesOf(
   if (set === 'natural-e') return buildNaturalE(raw, today);
   if (set === 'natural-f') return buildNaturalF(raw, today);
   if (set === 'natural-g') return buildNaturalG(raw, today);
+  if (set === 'natural-h') return buildNaturalH(raw, today);
   if (set === 'natural-i') return buildNaturalI(raw, today);
   if (set === 'legacy') {
     if (today < LEGACY_MIN_DAYS) return `needs ${LEGACY_MIN_DAYS} days or more`;
