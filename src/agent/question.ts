@@ -191,14 +191,19 @@ function thereNamed(proper: string, frame: string, vocab: Vocabulary): string {
   );
 }
 
-/** The happening's own number, where another kind's took its words: "any raid that brought in 400 gold" is raid gold, not trade. */
+/**
+ * The numbers of the happening's own kind first ("did the port catch more rain": rain, not fish),
+ * and its own number where another kind's took its words ("any raid that brought in 400 gold").
+ */
 function ofHappening(
   metrics: Metric[],
   happening: Happening | undefined,
   text: string,
   vocab: Vocabulary,
 ): Metric[] {
-  if (!happening?.kind || metrics.some((m) => m.kind === happening.kind)) return metrics;
+  if (!happening?.kind) return metrics;
+  const own = metrics.filter((m) => m.kind === happening.kind);
+  if (own.length) return [...own, ...metrics.filter((m) => m.kind !== happening.kind)];
   // Its number, where another kind's words took them ("a raid that brought in 400 gold": the
   // raid's gold, not gold in trade).
   const its = happening.metric === undefined ? undefined : vocab.metric(happening.metric);

@@ -53,7 +53,12 @@ function strength(r: number): string {
 function pairOf(q: Question, ctx: FormContext) {
   if (!CORRELATE.test(q.text)) return undefined;
   if (q.metrics.length >= 2) {
-    const [a, b] = q.metrics as [Metric, Metric];
+    // The two as the question names them, first to last.
+    const at = (m: Metric) => m.words.exec(q.text)?.index ?? 0;
+    const [a, b] = (q.metrics.slice(0, 2) as [Metric, Metric]).sort((x, y) => at(x) - at(y)) as [
+      Metric,
+      Metric,
+    ];
     // Each number's town is the one named on its side of the question ("Circuiton's gold lost …
     // track the port's pressure"), else the one named at all, else its only town.
     const aAt = a.words.exec(q.text)?.index ?? 0;

@@ -99,6 +99,9 @@ export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
   const reported =
     q.towns.length > 0 ? q.metrics.find((m) => q.towns.some((t) => m.towns.includes(t))) : undefined;
   if (named && reported && !q.towns.some((t) => named.towns.includes(t))) return reported;
+  // "The biggest haul from one raid, in gold": the raid's own number, not the fishers' haul.
+  const ofKind = q.happening?.kind ? q.metrics.find((m) => m.kind === q.happening?.kind) : undefined;
+  if (named && ofKind) return ofKind;
   if (named) return named;
   if (q.happening?.metric) return ctx.vocab.metric(q.happening.metric);
   // A happening of a kind that carries one number ("the costliest robbery": its gold).

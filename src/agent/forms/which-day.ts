@@ -26,6 +26,7 @@ import {
   whereOf,
   whole,
 } from './shared.ts';
+import { unknown } from './unknown.ts';
 
 /** "The worst day for the mine": a town's day, measured by its main product. */
 function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
@@ -42,6 +43,9 @@ function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
 const FIRST_OR_LAST =
   /\b(first|last|latest|earliest|most recent) day\b|\bfor the (first|last) time\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
 
+/** The question without its time's words: "since the first day" is no first day asked for. */
+const untimed = (q: Question): string => (q.time ? q.text.replace(q.time.said, ' ') : q.text);
+
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
@@ -52,12 +56,13 @@ export const whichDay: Form = {
         ((AND_WHAT_DAY.test(q.text) || /\bwhen was the\b/.test(q.text)) &&
           measuredBy(q, ctx) !== undefined) ||
         mainOfBestDay(q, ctx) !== undefined)) ||
-    (FIRST_OR_LAST.test(q.text) &&
+    (FIRST_OR_LAST.test(untimed(q)) &&
       /\b(which|what)\b/.test(q.text) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
-    if (FIRST_OR_LAST.test(q.core)) return firstOrLast(q, ctx);
-    const m = (measuredBy(q, ctx) ?? mainOfBestDay(q, ctx)) as Metric;
+    if (FIRST_OR_LAST.test(untimed(q))) return firstOrLast(q, ctx);
+    const m = measuredBy(q, ctx) ?? mainOfBestDay(q, ctx);
+    if (!m) return unknown.answer(q, ctx);
     const { towns, refused } = townsFor(m, q, ctx);
     if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
     const town = towns.length === 1 ? towns[0] : undefined;
