@@ -41,17 +41,38 @@ export function numberWord(word: string): number | undefined {
   return unit >= 0 ? unit : undefined;
 }
 
+/** The world's ordinal words, then on to the ninety-ninth ("thirteenth", "twenty-first", "fortieth"). */
+const TEENTHS = TEENS.slice(3).map((t) => `${t}th`);
+const TENTHS = TENS.map((t) => t.replace(/y$/, 'ieth'));
+const ORDINALS: readonly string[] = [
+  ...ORDINAL_WORDS,
+  ...TEENTHS,
+  ...TENS.slice(2).flatMap((tens, i) => [
+    TENTHS[i + 2] as string,
+    ...ORDINAL_WORDS.slice(0, 9).map((unit) => `${tens} ${unit}`),
+  ]),
+];
+
 export { ORDINAL_WORDS };
 
-/** An ordinal as a pattern: "second", "2nd". */
-export const ORDINAL = `(${ORDINAL_WORDS.join('|')}|\\d+(?:st|nd|rd|th))`;
+/** An ordinal as a pattern, longest first: "second", "twenty first", "2nd". */
+export const ORDINAL = `(${[...ORDINALS].sort((a, b) => b.length - a.length).join('|')}|\\d+(?:st|nd|rd|th))`;
 
-/** "second" or "2nd" as 2; undefined for anything else. */
+/** "second", "twenty first" or "2nd" as 2 or 21; undefined for anything else. */
 export function ordinalWord(word: string): number | undefined {
   const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
   if (digits) return Number(digits[1]);
-  const i = ORDINAL_WORDS.indexOf(word);
-  return i < 0 ? undefined : i + 1;
+  const said = word.replace(/-/g, ' ');
+  const twelve = ORDINAL_WORDS.indexOf(said);
+  if (twelve >= 0) return twelve + 1;
+  const teen = TEENTHS.indexOf(said);
+  if (teen >= 0) return 13 + teen;
+  const [tens, unit] = said.split(' ');
+  const t = TENTHS.indexOf(tens ?? '') >= 2 ? TENTHS.indexOf(tens ?? '') : TENS.indexOf(tens ?? '');
+  if (t < 2) return undefined;
+  if (unit === undefined) return TENTHS[t] === tens ? t * 10 : undefined;
+  const u = ORDINAL_WORDS.indexOf(unit);
+  return u >= 0 && u < 9 ? t * 10 + u + 1 : undefined;
 }
 
 const SAY = [

@@ -228,7 +228,7 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 }
 
 const MAX_WORDS =
-  /(?<!\bat )\b(most|highest|max(imum)?|peak|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
+  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
 const MIN_WORDS =
   /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest)\b/;
 
@@ -283,6 +283,14 @@ const FRAME_LEAD =
  */
 function unframed(text: string): string {
   if (!FRAME_LEAD.test(text)) return text;
+  const proper = frameless(text);
+  // "I want the busiest day for fishing in week 3: which day?": what it ranks is the question.
+  const lead = text.slice(0, text.length - proper.length);
+  const ranks = (t: string) => MAX_WORDS.test(t) || MIN_WORDS.test(t);
+  return ranks(lead) && !ranks(proper) ? text : proper;
+}
+
+function frameless(text: string): string {
   const rest = text.replace(PREAMBLE, '');
   // A frame of two clauses ("prepping tonight's session, which is set in the den: did …").
   const after =
@@ -334,6 +342,7 @@ export function parseQuestion(
     .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
     // Shorthand people write: "avg catch", "whos the smith", "hw many", "btwn", "w/", "# of days".
     .replace(/\bavg\b\.?/g, 'average')
+    .replace(/^true or false\b[,:;]?\s*/, 'is it true that ')
     // A sailor's dropped letters: "an'", "o' the", "readin'", "durin'".
     .replace(/\ban'(?=\s)/g, 'and')
     .replace(/\bo'(?=\s)/g, 'of')

@@ -45,6 +45,14 @@ const RULES: readonly Rule[] = [
     (m) => weekRange(count(m[1])),
   ],
   [new RegExp(`\\b(?:the )?${ORDINAL} week\\b(?! of)`), (m) => weekRange(ordinalWord(m[1] ?? '') ?? 1)],
+  // "The thirteenth day" (not "the first day with rain": that is asked, below).
+  [
+    new RegExp(`\\bthe (?!first\\b)${ORDINAL} day\\b`),
+    (m) => {
+      const d = ordinalWord(m[1] ?? '') ?? 1;
+      return { from: d, to: d };
+    },
+  ],
   // The whole history, said outright: "since the very first day", "over the entire history", "all-time".
   [
     /\bsince (?:the )?(?:very )?(?:first day|beginning|start)\b|\b(?:the )?(?:full|entire|whole) (?:history|run|record|time)\b|\ball[- ]time\b|\ball (?:the )?days\b(?!\s+(?:this|last|of|in|since|between|from|over|during|the)\b)|\bsince (?:the )?records? (?:began|begun|started|starts?)\b|\bsince the (?:record|history|world) (?:began|begun|started)\b|\bacross the whole record\b/,

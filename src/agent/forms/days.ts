@@ -31,7 +31,7 @@ const ANY_READING =
 
 /** "How many days", "the number of days": distinct days counted, not events (shipments.ts defers to it). */
 export const HOW_MANY_DAYS =
-  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bnumber of days\b|\bhow often\b.*\bdays\b/;
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bnumber of days\b|\bhow often\b.*\bdays\b|\bcount (the|all the) days\b/;
 
 export const days: Form = {
   name: 'days',

@@ -75,10 +75,12 @@ export const withoutWhenClause = (text: string): string =>
   text.replace(/^when\b[^?,]*,\s*(?=(what|how|which|who)\b)/, '');
 
 /** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
-export const EVENT_NOUN = /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?)\b/;
+export const EVENT_NOUN =
+  /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?|shipment|delivery|cargo)\b/;
 
 /** "…, and on what day?": the day is where the extreme was, not what is ranked. */
-export const AND_WHAT_DAY = /,? and (on )?(what|which) day\b|\bwhat day was (that|it)\b/;
+export const AND_WHAT_DAY =
+  /,? and (on )?(what|which) day\b|\bwhat day was (that|it)\b|\bwhich day was (that|it)\s*$/;
 
 /** The number asked about: named, or the one a happening is measured by ("the richest raid": its gold). */
 export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {

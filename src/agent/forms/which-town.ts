@@ -26,7 +26,7 @@ const VICTIM =
 export const whichTown: Form = {
   name: 'which town',
   matches: (q, ctx) =>
-    (/\bwhich (\w+ )?(town|place)\b|\b(identify|name|report|state) the town\b|^the town (with|that)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|\bwhich (one )?of (all )?the (\w+ ){0,2}towns\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
+    (/\bwhich (\w+ )?(town|place)\b|\b(identify|name|report|state) the town\b|^the town (with|that|whose)\b|\bwhere (was|did|were|is)\b|\bwhat town\b|\b(of|among|across|between) (all )?(the )?(\w+ ){0,2}towns\b[^?]*\bwhich\b|\bwhich (one )?of (all )?the (\w+ ){0,2}towns\b|^which (had|saw|got|recorded|lost|made|earned)\b/.test(
       q.text,
     ) ||
       WHOSE_SHIPMENTS.test(q.core) ||
@@ -144,14 +144,18 @@ async function byMetric(q: Question, ctx: FormContext, m: Metric) {
   const left = excludedTowns(q, ctx);
   const named = q.towns.filter((t) => m.towns.includes(t) && !left.includes(t));
   const towns = named.length >= 2 ? named : m.towns.filter((t) => !left.includes(t));
+  // "Which town shipped the most crates?": a trade's number counted by the town it left, not the
+  // town that told it (the port tells of what it bought from overseas too).
+  const sent = m.kind === 'trade' && SENT.test(q.text) && !/\b(bought|buy|imported|received)\b/.test(q.text);
+  const select = selectionOf(m, towns, range);
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: selectionOf(m, towns, range),
+      select: sent ? { ...select, fields: { from: towns } } : select,
       ...(oneReading
         ? { per: 'event' as const, aggregate: direction }
         : { combine, aggregate: 'sum' as const }),
-      group: 'town',
+      group: sent ? 'from' : 'town',
       order: direction === 'max' ? 'desc' : 'asc',
     },
     ctx.today,

@@ -39,6 +39,8 @@ export function asksWhichPerson(q: Question, world: World): boolean {
     );
     personWords.set(world, words);
   }
+  // "Out of all the days, which one saw the least ore?" asks for a day, not a person.
+  if (/\b(of|out of) (all )?the days\b|\bdays\b[^?]*\bwhich one\b/.test(q.text)) return false;
   return words.test(q.core);
 }
 

@@ -13,7 +13,8 @@ export const KINDS: readonly EventKindDef[] = [
         decimals: 0,
         range: [0, 500],
         measure: 'output',
-        words: /\bharvest(s|ed|ing)?\b|\bcrops?\b|\bbushels?\b|\byields?\b/,
+        words:
+          /\bharvest(s|ed|ing)?\b|\bcrops?\b|\bbushels?\b|\byields?\b|\breap(s|ed|ing)?\b|\bgrain\b[^?]*\b(from|in) the fields\b/,
         chart: { group: 'production' },
         main: true,
       },
@@ -54,9 +55,10 @@ export const KINDS: readonly EventKindDef[] = [
         range: [0, 500],
         stated: /(\d+)\s+lbs? of grain/i,
         measure: 'output',
-        // The mill is named for its grain only where its flour is not ("how much flour did the mill make").
+        // The mill is named for its grain only where its flour is not ("how much flour did the mill
+        // make"), nor the harvest ("grain reaped", "grain brought in from the fields").
         words:
-          /(?<!\bharvest\w*\b[^?]*)\bgrain\b(?![^?]*\bharvest)|(?<!\bflour\b[^?]*)\b(mill(ed|s)?|ground)\b(?![^?]*\bflour\b)/,
+          /(?<!\b(harvest|reap)\w*\b[^?]*)\bgrain\b(?![^?]*\b(harvest|reap(s|ed|ing)?\b|(from|in) the fields\b))|(?<!\bflour\b[^?]*)\b(mill(ed|s)?|ground)\b(?![^?]*\bflour\b)/,
       },
     ],
     fields: { grain_stock_lbs: 'number' },
