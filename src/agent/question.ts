@@ -108,6 +108,8 @@ function analystWords(text: string, vocab: Vocabulary): string {
       .replace(/\blsq\b/g, 'least squares')
       .replace(/\bslope\s*\/\s*day\b/g, 'slope per day')
       .replace(/\s*@\s*/g, ' in ')
+      // "crates port -> patch": what one town sent another.
+      .replace(/\s*->\s*/g, ' sent to ')
       .replace(/\s*(>=|=>)\s*/g, ' at least ')
       .replace(/\s*(<=|=<)\s*/g, ' at most ')
       .replace(/\s*>\s*(?=-?\d)/g, ' above ')
@@ -343,6 +345,7 @@ export function parseQuestion(
     // Shorthand people write: "avg catch", "whos the smith", "hw many", "btwn", "w/", "# of days".
     .replace(/\bavg\b\.?/g, 'average')
     .replace(/^true or false\b[,:;]?\s*/, 'is it true that ')
+    .replace(/\?*\s*\by\/n\b\??$/, ' yes or no')
     // A sailor's dropped letters: "an'", "o' the", "readin'", "durin'".
     .replace(/\ban'(?=\s)/g, 'and')
     .replace(/\bo'(?=\s)/g, 'of')

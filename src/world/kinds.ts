@@ -162,7 +162,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(lost|lose|loses|losing|losses|stolen|stole|robbed)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(lost|lose|losing|stolen|robbed)\b|\bhow much\b[^?]*?\b(lose|lost|loses)\b[^?]*?\bto (the )?(pirates?|raiders?)\b/,
+          /\b(lost|lose|loses|losing|losses|stolen|stole|robbed|robber(y|ies))\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(lost|lose|losing|stolen|robbed)\b|\bhow much\b[^?]*?\b(lose|lost|loses)\b[^?]*?\bto (the )?(pirates?|raiders?)\b/,
       },
     ],
     fields: { ...SHIPMENT_FIELDS, cargo_items: 'number', target: 'town', raider: 'town' },

@@ -26,6 +26,8 @@ const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less producti
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
   /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b/;
+/** A trade's sales, not its purchases. */
+const SALES = /\bsales?\b|\bsold\b|\bsell(s|ing)?\b|\bexport(s|ed)?\b/;
 /** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
 const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 
@@ -270,6 +272,9 @@ export const either: Form = {
         ? selectionOf(m, sideTowns(s), s.range)
         : selectionOfHappening(h as Happening, undefined, s.range, ctx.vocab);
       if (!m && s.towns.length) select.towns = sideTowns(s);
+      // "Earned more from its sales": what it sold, not what the port paid overseas.
+      if (m?.kind === 'trade' && SALES.test(q.text) && sideTowns(s).length)
+        select.fields = { from: sideTowns(s) };
       return s.actor ? { ...select, actors: [s.actor] } : select;
     };
     const side = (s: Side) => ({ select: selection(s), combine, aggregate: 'sum' as const });

@@ -25,7 +25,39 @@ import {
 const CORRELATE =
   /\bcorr?e+lat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo(es)? (together|with)\b|\bmove together\b|\bdepends? on\b|\blinked\b|\blinks? (between|to|with)\b|\bassociated\b|\bconnected\b/;
 const TREND =
-  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b|\bas time (goes|went) on\b|\bthan before\b|\b(more|less) (frequent|often)\b(?![^?]*\b(than|or)\b)|\bpick(ed|s|ing)? up\b|\bdie[ds]? down\b|\bdrop(ped|s|ping)?\b[^?]*\bover\b|\bgetting (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b|\b(get|gets|got) (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b(?![^?]*\b(than|or)\b)/;
+  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b|\bas time (goes|went) on\b|\b(rose|rise|rises|fell|fall|falls|grew|dropped|climbed)\b[^?]*\b(fastest|quickest|most steeply)\b|\bthan before\b|\b(more|less) (frequent|often)\b(?![^?]*\b(than|or)\b)|\bpick(ed|s|ing)? up\b|\bdie[ds]? down\b|\bdrop(ped|s|ping)?\b[^?]*\bover\b|\bgetting (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b|\b(get|gets|got) (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b(?![^?]*\b(than|or)\b)/;
+/** A trend asked of every town, to rank them: "which town's wind rose fastest", "whose … among the towns". */
+const RANKS_TOWNS =
+  /\b(which|what) towns?('s)?\b|\bwhose\b|\bamong the (\w+ )?towns\b|\bwhich of the (\w+ )?towns\b/;
+
+async function rankedTrends(q: Question, ctx: FormContext, m: Metric) {
+  const range = whole(ctx);
+  const down = DOWN.test(q.text) && !UP.test(q.text);
+  const towns = q.towns.filter((t) => m.towns.includes(t));
+  const slopes: { town: string; r: TrendResult }[] = [];
+  for (const town of towns.length >= 2 ? towns : m.towns) {
+    const r = (await ctx.tools.query(
+      { op: 'trend', series: series(m, town, ctx) },
+      ctx.today,
+    )) as TrendResult;
+    if (r.slope !== null) slopes.push({ town, r });
+  }
+  slopes.sort(
+    (a, b) => ((down ? a.r.slope : b.r.slope) as number) - ((down ? b.r.slope : a.r.slope) as number),
+  );
+  const [top, ...rest] = slopes;
+  const understood = { metric: m.key, towns: slopes.map((s) => s.town), ...rangeOf(range) };
+  if (!top)
+    return { answer: `There are too few days of ${m.label} to see a trend.`, citations: [], understood };
+  const say = (s: { town: string; r: TrendResult }) =>
+    `${ctx.vocab.name(s.town)} ${amount(m, s.r.slope as number, Math.max(2, m.decimals), false)} a day`;
+  return {
+    answer: `${ctx.vocab.name(top.town)}'s ${m.label} ${down ? 'fell' : 'rose'} fastest over ${daysPhrase(top.r.days)}: a slope of ${(top.r.slope as number).toFixed(2)} ${m.unit} a day.${rest.length ? ` Then ${rest.map(say).join(', ')}.` : ''}`,
+    citations: top.r.evidence,
+    understood,
+  };
+}
+
 /** Which way a yes-or-no trend question asks about: "did it go up?", "has it been falling?". */
 const UP =
   /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier|warmer|hotter|wetter|windier)\b/;
@@ -114,6 +146,9 @@ export const relation: Form = {
         understood,
       };
     }
+    // "Which town's temperature rose fastest?": each town's slope, ranked.
+    if (q.metrics[0] && RANKS_TOWNS.test(q.text) && q.metrics[0].towns.length > 1)
+      return rankedTrends(q, ctx, q.metrics[0]);
     // "Are raids becoming more frequent?": the trend of how often it happened a day.
     const h = q.metrics.length === 0 ? happeningOf(q, ctx) : undefined;
     if (h?.metric !== undefined) return happeningTrend(q, ctx, h as Happening & { metric: string });

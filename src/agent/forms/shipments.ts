@@ -40,7 +40,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return RAID_KIND;
   if (
-    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\bc[ao]me (in|into|to)\b(?!\s*(in all|in total|altogether|all told|$))|\breceived?\b(?! for\b)/.test(
+    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|(?<!\b(what|how much) did\b[^?]*)\bc[ao]me (in|into|to)\b(?!\s*(in all|in total|altogether|all told|$))|\breceived?\b(?! for\b)/.test(
       text,
     )
   )

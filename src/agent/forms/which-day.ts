@@ -57,7 +57,7 @@ export const whichDay: Form = {
           measuredBy(q, ctx) !== undefined) ||
         mainOfBestDay(q, ctx) !== undefined)) ||
     (FIRST_OR_LAST.test(untimed(q)) &&
-      /\b(which|what)\b/.test(q.text) &&
+      (/\b(which|what)\b/.test(q.text) || /^(first|last|latest|earliest) day\b/.test(q.core)) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
     if (FIRST_OR_LAST.test(untimed(q))) return firstOrLast(q, ctx);
