@@ -17,6 +17,8 @@ export const OPERATORS = ['>', '>=', '<', '<=', '=', '!='] as const;
 /** Groups besides the declared text fields (goods, from, to, target…). */
 export const BASE_GROUPS = ['town', 'day', 'week', 'actor', 'kind'] as const;
 export const MAX_LIMIT = 1000;
+/** The most events a result cites (a query may ask for fewer with `cite`). */
+export const EVIDENCE_CAP = 5000;
 const MAX_LIST = 50;
 const MAX_DAY = 1_000_000;
 
@@ -62,6 +64,8 @@ export interface AggregateQuery {
   /** Order of the groups by value ('desc', 'asc') or by key ('key'). */
   order?: 'desc' | 'asc' | 'key';
   limit?: number;
+  /** The most events the groups of days or weeks cite between them (default 5,000); 0 cites none, for a caller that needs only the groups. */
+  cite?: number;
 }
 
 export interface CompareQuery {
@@ -166,6 +170,7 @@ export function querySchema(catalog: Catalog) {
         .optional(),
       order: z.enum(['desc', 'asc', 'key']).optional(),
       limit: z.int().min(1).max(MAX_LIMIT).optional(),
+      cite: z.int().min(0).max(EVIDENCE_CAP).optional(),
     })
     .superRefine(needsMetric);
   const side = z.strictObject(aggregateBody).superRefine(needsMetric);

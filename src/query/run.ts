@@ -16,6 +16,7 @@ import {
   type CompareQuery,
   type CorrelateQuery,
   type DayRange,
+  EVIDENCE_CAP,
   type Granularity,
   type Query,
   type Selection,
@@ -25,7 +26,7 @@ import {
 import { type Correlation, correlate, type Trend, trend } from './statistics.ts';
 
 /** Event ids a result carries; past this many it says how many there were. */
-export const EVIDENCE_LIMIT = 5000;
+export const EVIDENCE_LIMIT = EVIDENCE_CAP;
 /**
  * Ids looked up for a result read from rollups or facets: its first events, and the count of all
  * of them. Enough to cite and to check a sample by; reading more costs each answer on a long history.
@@ -163,7 +164,7 @@ const dataGroup = (group: string | undefined): string | undefined =>
 export async function runQuery(query: Query, ctx: QueryContext): Promise<QueryResult> {
   switch (query.op) {
     case 'aggregate':
-      return aggregate(query, ctx);
+      return aggregate(query, ctx, query.cite ?? EVIDENCE_LIMIT);
     case 'compare':
       return compare(query, ctx);
     case 'correlate':
@@ -823,6 +824,10 @@ async function fillWholeEvidence(
 ): Promise<void> {
   const waiting = groups.filter((g) => g.evidence === WHOLE);
   if (waiting.length === 0) return;
+  if (evidenceLimit === 0) {
+    for (const g of waiting) g.evidence = [];
+    return;
+  }
   const cells = waiting.flatMap((g) => cellsOfGroup.get(g) ?? []);
   // Groups of days each need their own events; other groups share the first ones looked up.
   const byTime = query.group === 'day' || query.group === 'week';
@@ -830,7 +835,7 @@ async function fillWholeEvidence(
     cells,
     query.select,
     ctx,
-    byTime ? evidenceLimit : ROLLUP_EVIDENCE,
+    byTime ? evidenceLimit : Math.min(ROLLUP_EVIDENCE, evidenceLimit),
     query.group,
   );
   if (waiting.length === 1) {

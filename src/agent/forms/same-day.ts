@@ -25,6 +25,9 @@ const SAME_DAY =
 const ASKS_DAYS =
   /\b(which|what) (days|dates)\b|\b(list|name|give|show|tell)\b[^?]*\b(days|dates)\b|\bevery day\b[^?]*\b(on which|when)\b|\bthe (days|dates) (on which|when)\b|\bon which days\b|\bhow many days\b|(^|: )days (when|where|on which|with)\b|\b(was|were|is|are) there (a|any) (single )?days?( \w+){0,6} (when|where|on which)\b/;
 
+/** The shared days whose events an answer cites. */
+const CITED_DAYS = 20;
+
 /** Where the two sides join, the likeliest first; a plain "and" last, tried at each place. */
 const JOINS = [
   /,?\s*and,?\s*on (?:that|the) same day,?\s*/,
@@ -142,28 +145,35 @@ export const sameDay: Form = {
           ctx.today,
         )) as QueryAggregate
       ).groups;
+    // The days first, without their events (twenty years of rainy days are thousands of them).
     const daysOf = async (side: Side) => {
-      const r = await timesByDay(ctx, side.happening, side.town, range);
+      const r = await timesByDay(ctx, side.happening, side.town, range, 0);
       const on = r.groups.map((g) => g.key as number);
-      if (!side.negated) return { days: on, groups: r.groups };
+      if (!side.negated) return { days: on };
       // "The mill made no flour": the days the town reported anything on, less those it did.
       const did = new Set(on);
       const days = (await reported(side.town ?? side.happening.town))
         .map((g) => g.key as number)
         .filter((d) => !did.has(d));
-      return { days, groups: [] };
+      return { days };
     };
     const [ra, rb] = await Promise.all([daysOf(a), daysOf(b)]);
     const bDays = new Set(rb.days);
     const shared = ra.days.filter((d) => bDays.has(d));
-    const sharedSet = new Set(shared);
     const say = (s: Side) =>
       `${s.negated ? `not (${s.happening.phrase})` : s.happening.phrase}${s.town ? ` in ${ctx.vocab.name(s.town)}` : ''}`;
     const count = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
     const counted = `(${say(a)} on ${count(ra.days.length)}; ${say(b)} on ${count(rb.days.length)})`;
-    const citations = [...ra.groups, ...rb.groups]
-      .filter((g) => sharedSet.has(g.key as number))
-      .flatMap((g) => g.evidence);
+    // Then the events of the first shared days, which the answer cites.
+    const cited = shared.slice(0, CITED_DAYS);
+    const citedSet = new Set(cited);
+    const citations: number[] = [];
+    if (cited.length)
+      for (const side of [a, b].filter((s) => !s.negated)) {
+        const span = { from: cited[0] as number, to: cited.at(-1) as number };
+        const r = await timesByDay(ctx, side.happening, side.town, span);
+        citations.push(...r.groups.filter((g) => citedSet.has(g.key as number)).flatMap((g) => g.evidence));
+      }
     const verdict = WHETHER.test(q.core) ? (shared.length ? 'Yes: ' : 'No: ') : '';
     return {
       answer: shared.length

@@ -265,12 +265,16 @@ export function thresholdOf(q: Question): { above: boolean; strict: boolean; val
   };
 }
 
-/** How many times a happening happened, day by day (the days it did, in order). */
+/**
+ * How many times a happening happened, day by day (the days it did, in order); `cite: 0` for the
+ * days alone, without the events behind them.
+ */
 export async function timesByDay(
   ctx: FormContext,
   h: Happening,
   town: string | undefined,
   range: DayRange,
+  cite?: number,
 ): Promise<QueryAggregate> {
   return (await ctx.tools.query(
     {
@@ -280,6 +284,7 @@ export async function timesByDay(
       aggregate: 'count',
       group: 'day',
       order: 'key',
+      ...(cite === undefined ? {} : { cite }),
     },
     ctx.today,
   )) as QueryAggregate;

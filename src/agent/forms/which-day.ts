@@ -114,7 +114,8 @@ async function firstOrLast(q: Question, ctx: FormContext) {
   const range = whole(ctx);
   if (!h) return { answer: 'I cannot tell what should have happened.', citations: [], understood: {} };
   const town = happeningTown(h, q, ctx);
-  const r = await timesByDay(ctx, h, town, range);
+  // The days alone first; then the events of the one day the answer names.
+  const r = await timesByDay(ctx, h, town, range, 0);
   // "The last" in the question itself, not in its time ("in the last 30 days").
   const first = !/\b(last|latest|most recent)\b/.test(q.core);
   const day = first ? r.groups[0] : r.groups.at(-1);
@@ -127,7 +128,9 @@ async function firstOrLast(q: Question, ctx: FormContext) {
     };
   return {
     answer: `The ${first ? 'first' : 'last'} day on ${daysPhrase(range)} that ${h.phrase}${where} was day ${day.key} (${day.value} ${day.value === 1 ? 'time' : 'times'} that day; ${list([`${r.groups.length} days in all`])}).`,
-    citations: day.evidence,
+    citations:
+      (await timesByDay(ctx, h, town, { from: day.key as number, to: day.key as number })).groups[0]
+        ?.evidence ?? [],
     understood: { happening: h.name, ...rangeOf(range) },
   };
 }
