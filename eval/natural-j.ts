@@ -7,7 +7,18 @@
  * Weighted toward extremes of a day, two things on one day, A-or-B, days counted, single-event
  * extremes and trends.
  */
-import { all, type Case, names, namesDay, namesTown, type RawEvent, round, saysNotYet, saysYes, states } from './checks.ts';
+import {
+  all,
+  type Case,
+  names,
+  namesDay,
+  namesTown,
+  type RawEvent,
+  round,
+  saysNotYet,
+  saysYes,
+  states,
+} from './checks.ts';
 
 type Voice = 'host' | 'assessor' | 'kid';
 type Rng = () => number;
@@ -26,7 +37,7 @@ function hashEvents(events: readonly RawEvent[]): number {
   mix(String(events.length));
   const step = Math.max(1, Math.floor(events.length / 500));
   for (let i = 0; i < events.length; i += step) {
-    const e = events[i];
+    const e = at(events, i);
     mix(`${e.town}|${e.day}|${e.kind}|${JSON.stringify(e.data)}`);
   }
   return h;
@@ -43,7 +54,13 @@ function mulberry32(seed: number): Rng {
   };
 }
 
-const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+/** at(xs, i), which must be there. */
+function at<T>(xs: readonly T[], i: number): T {
+  const x = at(xs, i);
+  if (x === undefined) throw new Error(`no element ${i}`);
+  return x;
+}
+const pick = <T>(r: Rng, xs: readonly T[]): T => at(xs, Math.floor(r() * xs.length));
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const voiceOf = (r: Rng): Voice => pick(r, ['host', 'host', 'assessor', 'assessor', 'kid', 'kid'] as const);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -99,7 +116,14 @@ function spanOf(r: Rng, today: number, minLen: number, voice: Voice): Span | nul
           : voice === 'host'
             ? pick(r, [' so far', ' all told', ''])
             : pick(r, ['', ' ever']);
-      s = { a: 1, b: N, tail: t, head: t === '' ? '' : cap(t.trim()), label: 'the whole record', whole: true };
+      s = {
+        a: 1,
+        b: N,
+        tail: t,
+        head: t === '' ? '' : cap(t.trim()),
+        label: 'the whole record',
+        whole: true,
+      };
       break;
     }
     case 'today':
@@ -128,7 +152,14 @@ function spanOf(r: Rng, today: number, minLen: number, voice: Voice): Span | nul
     }
     case 'week': {
       const w = int(r, 1, 7);
-      s = { a: 7 * (w - 1) + 1, b: 7 * w, tail: ` in week ${w}`, head: `In week ${w}`, label: `week ${w}`, whole: false };
+      s = {
+        a: 7 * (w - 1) + 1,
+        b: 7 * w,
+        tail: ` in week ${w}`,
+        head: `In week ${w}`,
+        label: `week ${w}`,
+        whole: false,
+      };
       break;
     }
     case 'weekOrd': {
@@ -325,7 +356,7 @@ const OUTPUTS: Metric[] = [
     kidSubj: 'the academy',
     verb: 'teach',
     past: 'taught',
-    obj: 'pupils a craft',
+    obj: 'pupils',
     many: 'many',
     activity: 'teaching at the Circuiton Academy',
   },
@@ -386,7 +417,6 @@ const KID_TN: Record<string, string> = {
   circuiton: 'the mine town',
   'den-of-thieves': 'pirate island',
 };
-const tn = (t: string, v: Voice) => (v === 'kid' ? KID_TN[t] : TN[t]);
 
 interface Weather {
   key: string;
@@ -409,7 +439,16 @@ const WEATHER: Weather[] = [
     least: 'coldest',
     towns: TOWNS,
   },
-  { key: 'wind_kph', dec: 1, noun: 'wind speed', more: 'windier', less: 'calmer', most: 'windiest', least: 'calmest', towns: TOWNS },
+  {
+    key: 'wind_kph',
+    dec: 1,
+    noun: 'wind speed',
+    more: 'windier',
+    less: 'calmer',
+    most: 'windiest',
+    least: 'calmest',
+    towns: TOWNS,
+  },
   {
     key: 'pressure_hpa',
     dec: 1,
@@ -430,7 +469,16 @@ const WEATHER: Weather[] = [
     least: 'least humid',
     towns: TOWNS,
   },
-  { key: 'tide_m', dec: 2, noun: 'tide', more: 'higher', less: 'lower', most: 'highest-tide', least: 'lowest-tide', towns: ['port-logic'] },
+  {
+    key: 'tide_m',
+    dec: 2,
+    noun: 'tide',
+    more: 'higher',
+    less: 'lower',
+    most: 'highest-tide',
+    least: 'lowest-tide',
+    towns: ['port-logic'],
+  },
   {
     key: 'river_level_m',
     dec: 2,
@@ -460,7 +508,7 @@ function happenings(): Happening[] {
     hs.push({
       id: `rain-${t}`,
       host: `it rained at ${TN[t]}`,
-      formal: `rain was recorded at ${TN[t]}`,
+      formal: `rain fell at ${TN[t]}`,
       kid: `it rained at ${KID_TN[t]}`,
       test: (e) => e.town === t && e.kind === 'sensor' && Number(e.data.rain_mm) > 0,
     });
@@ -536,7 +584,7 @@ function happenings(): Happening[] {
     hs.push({
       id: `storm-${t}`,
       host: `a storm blew through ${TN[t]}`,
-      formal: `a storm was recorded at ${TN[t]}`,
+      formal: `a storm struck ${TN[t]}`,
       kid: `there was a storm at ${KID_TN[t]}`,
       test: (e) => e.town === t && e.kind === 'sensor' && e.data.storm === 1,
     });
@@ -551,7 +599,13 @@ const hPhrase = (h: Happening, v: Voice) => (v === 'host' ? h.host : v === 'asse
 
 const NONE_WORDS = /\b(no|none|never|not|zero|nothing)\b/i;
 
-function daysOnly(answer: string, want: readonly number[], a: number, b: number, except: Set<number>): string | null {
+function daysOnly(
+  answer: string,
+  want: readonly number[],
+  a: number,
+  b: number,
+  except: Set<number>,
+): string | null {
   for (const d of want) {
     const m = namesDay(answer, d);
     if (m) return m;
@@ -574,8 +628,8 @@ function slopeOf(xs: number[], ys: number[]): number {
   let sxy = 0;
   let sxx = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
+    sxy += (at(xs, i) - mx) * (at(ys, i) - my);
+    sxx += (at(xs, i) - mx) ** 2;
   }
   return sxy / sxx;
 }
@@ -588,9 +642,9 @@ function pearson(xs: number[], ys: number[]): number {
   let sxx = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
+    sxy += (at(xs, i) - mx) * (at(ys, i) - my);
+    sxx += (at(xs, i) - mx) ** 2;
+    syy += (at(ys, i) - my) ** 2;
   }
   return sxy / Math.sqrt(sxx * syy);
 }
@@ -611,10 +665,16 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
   for (const e of events) {
     const k = `${e.town}/${e.kind}`;
     let l = byTownKind.get(k);
-    if (!l) byTownKind.set(k, (l = []));
+    if (!l) {
+      l = [];
+      byTownKind.set(k, l);
+    }
     l.push(e);
     let s = reported.get(e.town);
-    if (!s) reported.set(e.town, (s = new Set()));
+    if (!s) {
+      s = new Set();
+      reported.set(e.town, s);
+    }
     s.add(e.day);
   }
   const evs = (town: string, kind: string, a: number, b: number) =>
@@ -623,7 +683,14 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     [...(reported.get(town) ?? [])].filter((d) => d >= a && d <= b).length;
 
   /** Daily series: output → sum per day; reading → mean per day (rain → sum). */
-  function daily(town: string, kind: string, key: string, a: number, b: number, sum: boolean): Map<number, number> {
+  function daily(
+    town: string,
+    kind: string,
+    key: string,
+    a: number,
+    b: number,
+    sum: boolean,
+  ): Map<number, number> {
     const acc = new Map<number, { s: number; n: number }>();
     for (const e of evs(town, kind, a, b)) {
       const v = e.data[key];
@@ -638,12 +705,27 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
   const dailyM = (m: Metric, a: number, b: number) => daily(m.town, m.kind, m.key, a, b, true);
   const dailyW = (t: string, key: string, a: number, b: number) =>
     daily(t, 'sensor', key, a, b, key === 'rain_mm');
-  function sumOf(town: string, kind: string, key: string, a: number, b: number, f: (e: RawEvent) => boolean = () => true) {
+  function sumOf(
+    town: string,
+    kind: string,
+    key: string,
+    a: number,
+    b: number,
+    f: (e: RawEvent) => boolean = () => true,
+  ) {
     let s = 0;
-    for (const e of evs(town, kind, a, b)) if (f(e) && typeof e.data[key] === 'number') s += e.data[key] as number;
+    for (const e of evs(town, kind, a, b))
+      if (f(e) && typeof e.data[key] === 'number') s += e.data[key] as number;
     return s;
   }
-  function meanOf(town: string, kind: string, key: string, a: number, b: number, f: (e: RawEvent) => boolean = () => true) {
+  function meanOf(
+    town: string,
+    kind: string,
+    key: string,
+    a: number,
+    b: number,
+    f: (e: RawEvent) => boolean = () => true,
+  ) {
     let s = 0;
     let n = 0;
     for (const e of evs(town, kind, a, b))
@@ -661,10 +743,14 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
   const happenCache = new Map<string, Set<number>>();
   const hDaysAll = (h: Happening) => {
     let s = happenCache.get(h.id);
-    if (!s) happenCache.set(h.id, (s = happenDays(h, 1, N)));
+    if (!s) {
+      s = happenDays(h, 1, N);
+      happenCache.set(h.id, s);
+    }
     return s;
   };
-  const hDays = (h: Happening, a: number, b: number) => [...hDaysAll(h)].filter((d) => d >= a && d <= b).sort((x, y) => x - y);
+  const hDays = (h: Happening, a: number, b: number) =>
+    [...hDaysAll(h)].filter((d) => d >= a && d <= b).sort((x, y) => x - y);
 
   /** Weather "how much": rain is the sum, others the mean of readings. */
   const weatherValue = (t: string, key: string, a: number, b: number) =>
@@ -704,11 +790,14 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
           : `Identify the day${s.tail} with the lowest daily total of ${m.obj} for ${m.subj}, and state that total.`;
       else
         q = best
-          ? pick(r, [`which day did ${m.kidSubj} ${m.verb} the most ${m.obj}${s.tail}?`, `best day for ${m.obj} at ${m.kidSubj}${s.tail}?`])
+          ? pick(r, [
+              `which day did ${m.kidSubj} ${m.verb} the most ${m.obj}${s.tail}?`,
+              `best day for ${m.obj} at ${m.kidSubj}${s.tail}?`,
+            ])
           : `what day did ${m.kidSubj} ${m.verb} the least ${m.obj}${s.tail}?`;
       what = m.obj;
     } else {
-      const w = pick(r, [...WEATHER, WEATHER[0], WEATHER[0], WEATHER[1]]);
+      const w = pick(r, [...WEATHER, at(WEATHER, 0), at(WEATHER, 0), at(WEATHER, 1)]);
       const rain = r() < 0.3;
       const t = rain ? pick(r, TOWNS) : pick(r, w.towns);
       const key = rain ? 'rain_mm' : w.key;
@@ -724,19 +813,24 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
               : `wich day had the most rain at ${KID_TN[t]}${s.tail}?`;
         what = 'mm of rain';
       } else {
-        const word = best ? w.most : w.least;
+        const word = `${best ? w.most : w.least} day`.replace(
+          /^(\w+)-(tide|river) day$/,
+          (_m, hi: string, what: string) =>
+            what === 'river' ? `day the river ran ${hi} on average` : `day with the ${hi} average tide`,
+        );
         q =
           v === 'host'
-            ? `${withHead(s, `which was the ${word} day at ${TN[t]}?`)}`
+            ? `${withHead(s, `which was the ${word} at ${TN[t]}?`)}`
             : v === 'assessor'
               ? `Which day${s.tail} had the ${best ? 'highest' : 'lowest'} mean ${w.noun} at ${TN[t]}, and what was that mean?`
-              : `what was the ${word} day at ${KID_TN[t]}${s.tail}?`;
+              : `what was the ${word} at ${KID_TN[t]}${s.tail}?`;
         what = w.noun;
       }
     }
     const list = [...series].sort((x, y) => (best ? y[1] - x[1] : x[1] - y[1]));
-    if (list.length < 2 || Math.abs(list[0][1] - list[1][1]) < 1e-9 || edge(list[0][1], dec)) return null;
-    const [day, val] = list[0];
+    if (list.length < 2 || Math.abs(at(list, 0)[1] - at(list, 1)[1]) < 1e-9 || edge(at(list, 0)[1], dec))
+      return null;
+    const [day, val] = at(list, 0);
     return {
       form: 'extreme-day',
       question: q,
@@ -763,15 +857,18 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       v === 'host'
         ? pick(r, [
             `Were there any days${s.tail} when ${p1} and ${p2} on the same day?`,
-            `Here's one for the listeners: on which days${s.tail} did ${p1} while ${p2}?`,
-            `${withHead(s, `when did ${p1} and ${p2} both happen on one day?`)}`,
+            `Here's one for the listeners: name the days${s.tail} when ${p1} while ${p2}.`,
+            `${withHead(s, `which days saw both of these: ${p1}, and ${p2}?`)}`,
           ])
         : v === 'assessor'
           ? pick(r, [
               `List every day${s.tail} on which ${p1} and ${p2}.`,
               `On which days${s.tail}, if any, did it happen both that ${p1} and that ${p2}?`,
             ])
-          : pick(r, [`were there days${s.tail} when ${p1} and ${p2} at the same time?`, `what days did ${p1} and ${p2} too${s.tail}?`]);
+          : pick(r, [
+              `were there days${s.tail} when ${p1} and ${p2} at the same time?`,
+              `which days${s.tail} ${p1} and ${p2} too?`,
+            ]);
     const except = daysInText(q);
     return {
       form: 'both',
@@ -793,14 +890,15 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     let lb: string;
     let winA: (a: string) => string | null;
     let winB: (a: string) => string | null;
+    let lowerWins = false;
     if (mode === 'towns') {
       const s = spanOf(r, N, 1, v);
       if (!s) return null;
       const [ta, tb] = [pick(r, TOWNS), pick(r, TOWNS)];
       if (ta === tb) return null;
       const which = pick(r, ['rain', 'temp', 'wind', 'loss', 'trade']);
-      la = TN[ta];
-      lb = TN[tb];
+      la = TN[ta] ?? ta;
+      lb = TN[tb] ?? tb;
       winA = (a) => namesTown(a, ta);
       winB = (a) => namesTown(a, tb);
       if (which === 'rain' || which === 'temp' || which === 'wind') {
@@ -867,14 +965,24 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         }
         const l1 = la;
         const l2 = lb;
-        const n1 = la.startsWith('the ') && !la.includes('before') ? `week ${ORD.indexOf(la.split(' ')[1]) + 1}` : la;
-        const n2 = lb.startsWith('the ') && !lb.includes('before') ? `week ${ORD.indexOf(lb.split(' ')[1]) + 1}` : lb;
+        const n1 =
+          la.startsWith('the ') && !la.includes('before')
+            ? `week ${ORD.indexOf(la.split(' ')[1] ?? '') + 1}`
+            : la;
+        const n2 =
+          lb.startsWith('the ') && !lb.includes('before')
+            ? `week ${ORD.indexOf(lb.split(' ')[1] ?? '') + 1}`
+            : lb;
         winA = (a) =>
-          names(a, l1) === null || (n1 !== l1 && names(a, n1) === null) || (l1 === 'last week' && namesDay(a, b1) === null)
+          names(a, l1) === null ||
+          (n1 !== l1 && names(a, n1) === null) ||
+          (l1 === 'last week' && namesDay(a, b1) === null)
             ? null
             : `does not name ${l1}`;
         winB = (a) =>
-          names(a, l2) === null || (n2 !== l2 && names(a, n2) === null) || (l2 === 'the week before' && namesDay(a, b2) === null)
+          names(a, l2) === null ||
+          (n2 !== l2 && names(a, n2) === null) ||
+          (l2 === 'the week before' && namesDay(a, b2) === null)
             ? null
             : `does not name ${l2}`;
       } else {
@@ -883,8 +991,10 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
           [a1, b1, a2, b2] = [N, N, N - 1, N - 1];
           la = 'today';
           lb = 'yesterday';
-          winA = (a) => (names(a, 'today') === null || namesDay(a, N) === null ? null : 'does not name today');
-          winB = (a) => (names(a, 'yesterday') === null || namesDay(a, N - 1) === null ? null : 'does not name yesterday');
+          winA = (a) =>
+            names(a, 'today') === null || namesDay(a, N) === null ? null : 'does not name today';
+          winB = (a) =>
+            names(a, 'yesterday') === null || namesDay(a, N - 1) === null ? null : 'does not name yesterday';
         } else {
           const d1 = int(r, 1, 55);
           const d2 = int(r, 1, 55);
@@ -896,6 +1006,14 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
           winB = (a) => namesDay(a, d2);
         }
       }
+      const prep = (l: string) =>
+        /^day \d/.test(l)
+          ? `on ${l}`
+          : /^week \d|^the \w+ week$/.test(l) && l !== 'the week before'
+            ? `in ${l}`
+            : l;
+      const pla = prep(la);
+      const plb = prep(lb);
       if (r() < 0.5) {
         const m = pick(r, OUTPUTS);
         va = sumOf(m.town, m.kind, m.key, a1, b1);
@@ -903,10 +1021,10 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         dec = m.dec;
         q =
           v === 'host'
-            ? `Did ${m.subj} ${m.verb} more ${m.obj} ${la} or ${lb}?`
+            ? `Did ${m.subj} ${m.verb} more ${m.obj} ${pla} or ${plb}?`
             : v === 'assessor'
-              ? `Compare ${m.activity}: were more ${m.obj} recorded ${la === 'today' || la === 'last week' ? la : `in ${la}`} or ${lb === 'yesterday' || lb === 'the week before' ? lb : `in ${lb}`}?`
-              : `more ${m.obj} ${la} or ${lb} at ${m.kidSubj}?`;
+              ? `Compare ${m.activity}: were more ${m.obj} recorded ${pla} or ${plb}?`
+              : `more ${m.obj} ${pla} or ${plb} at ${m.kidSubj}?`;
         if (va === 0 && vb === 0) return null;
       } else {
         const t = pick(r, TOWNS);
@@ -919,29 +1037,59 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         if (rain && va === 0 && vb === 0) return null;
         q = rain
           ? v === 'kid'
-            ? `more rain at ${KID_TN[t]} ${la} or ${lb}?`
+            ? `more rain at ${KID_TN[t]} ${pla} or ${plb}?`
             : v === 'host'
-              ? `Was it wetter at ${TN[t]} ${la} or ${lb}?`
-              : `Was more rainfall recorded at ${TN[t]} in ${la} or in ${lb}?`.replace('in today', 'today').replace('in yesterday', 'yesterday').replace('in last week', 'last week').replace('in the week before', 'the week before')
+              ? `Was it wetter at ${TN[t]} ${pla} or ${plb}?`
+              : `Was more rainfall recorded at ${TN[t]} ${pla} or ${plb}?`
           : v === 'kid'
-            ? `was it colder at ${KID_TN[t]} ${la} or ${lb}?`
+            ? `was it colder at ${KID_TN[t]} ${pla} or ${plb}?`
             : v === 'host'
-              ? `So was ${TN[t]} colder ${la} or ${lb}?`
-              : `Was the mean temperature at ${TN[t]} lower ${la} or ${lb}?`;
-        if (!rain) {
-          // colder: the lower value wins
-          [va, vb] = [-va, -vb];
-        }
+              ? `So was ${TN[t]} colder ${pla} or ${plb}?`
+              : `Was the mean temperature at ${TN[t]} lower ${pla} or ${plb}?`;
+        // colder: the lower value wins
+        lowerWins = !rain;
       }
     } else {
       // people
       const s = spanOf(r, N, 1, v);
       if (!s) return null;
       const group = pick(r, [
-        { town: 'port-logic', kind: 'fishing', key: 'fish', who: ['Hal Marsh', 'Nell Brine', 'Tobias Reed', 'Ivo Gull'], obj: 'fish', verb: 'catch' },
-        { town: 'circuiton', kind: 'mining', key: 'ore_tons', who: ['Ida Pike', 'Oskar Flint', 'Bruna Shale'], obj: 'tons of ore', verb: 'mine' },
-        { town: 'patchbourough', kind: 'farming', key: 'harvest', who: ['Ada Furrow', 'Piet Furrow', 'Wendel Hay'], obj: 'lbs of grain', verb: 'harvest' },
-        { town: 'port-logic', kind: 'trade', key: 'value_gold', who: ['Odile Quay', 'Bastian Cole'], obj: 'gold in trade', verb: 'handle' },
+        {
+          town: 'port-logic',
+          kind: 'fishing',
+          key: 'fish',
+          who: ['Hal Marsh', 'Nell Brine', 'Tobias Reed', 'Ivo Gull'],
+          obj: 'fish',
+          verb: 'catch',
+          past: 'caught',
+        },
+        {
+          town: 'circuiton',
+          kind: 'mining',
+          key: 'ore_tons',
+          who: ['Ida Pike', 'Oskar Flint', 'Bruna Shale'],
+          obj: 'tons of ore',
+          verb: 'mine',
+          past: 'dug out',
+        },
+        {
+          town: 'patchbourough',
+          kind: 'farming',
+          key: 'harvest',
+          who: ['Ada Furrow', 'Piet Furrow', 'Wendel Hay'],
+          obj: 'lbs of grain',
+          verb: 'harvest',
+          past: 'harvested',
+        },
+        {
+          town: 'port-logic',
+          kind: 'trade',
+          key: 'value_gold',
+          who: ['Odile Quay', 'Bastian Cole'],
+          obj: 'gold in trade',
+          verb: 'handle',
+          past: 'handled',
+        },
       ]);
       const pa = pick(r, group.who);
       const pb = pick(r, group.who);
@@ -956,23 +1104,22 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       winB = (a) => names(a, pb);
       q =
         v === 'host'
-          ? `Friendly rivalry time: who ${group.verb === 'handle' ? 'handled more gold in trade' : `did ${group.verb} more ${group.obj}`}${s.tail}, ${pa} or ${pb}?`.replace('who did', 'who')
+          ? `Friendly rivalry time: who ${group.past} more ${group.obj}${s.tail}, ${pa} or ${pb}?`
           : v === 'assessor'
             ? `Between ${pa} and ${pb}, who accounted for more ${group.obj}${s.tail}?`
             : `who got more ${group.obj}${s.tail}, ${pa} or ${pb}?`;
     }
     const dv = dec;
-    const shownA = Math.abs(va);
-    const shownB = Math.abs(vb);
-    if (round(shownA, dv) === round(shownB, dv) || edge(shownA, dv) || edge(shownB, dv)) return null;
-    const aWins = va > vb;
+    const A = va;
+    const B = vb;
+    if (round(A, dv) === round(B, dv) || edge(A, dv) || edge(B, dv)) return null;
+    const aWins = lowerWins ? A < B : A > B;
     const win = aWins ? winA : winB;
     return {
       form: 'compare',
       question: q,
-      truth: `${aWins ? la : lb}: ${fmt(shownA * Math.sign(va || 1), dv)} (${la}) vs ${fmt(shownB * Math.sign(vb || 1), dv)} (${lb})`,
-      check: (rep) =>
-        all(win(rep.answer), states(rep.answer, Math.sign(va || 1) * shownA, dv), states(rep.answer, Math.sign(vb || 1) * shownB, dv)),
+      truth: `${aWins ? la : lb}: ${fmt(A, dv)} (${la}) vs ${fmt(B, dv)} (${lb})`,
+      check: (rep) => all(win(rep.answer), states(rep.answer, A, dv), states(rep.answer, B, dv)),
     };
   };
 
@@ -985,10 +1132,13 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     let n: number;
     let q: string;
     if (mode === 'threshold') {
-      const m = pick(r, OUTPUTS.filter((o) => o.key !== 'learned' && o.key !== 'ore_tons'));
+      const m = pick(
+        r,
+        OUTPUTS.filter((o) => o.key !== 'learned' && o.key !== 'ore_tons'),
+      );
       const ser = [...dailyM(m, s.a, s.b).values()].sort((x, y) => x - y);
       if (ser.length < 3) return null;
-      const raw = ser[Math.floor(ser.length * (0.3 + 0.5 * r()))];
+      const raw = at(ser, Math.floor(ser.length * (0.3 + 0.5 * r())));
       const step = raw >= 200 ? 50 : raw >= 50 ? 10 : raw >= 10 ? 5 : 1;
       const th = Math.round(raw / step) * step;
       if (ser.includes(th)) return null;
@@ -1007,20 +1157,20 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         n = s.b - s.a + 1 - ds.length;
         q =
           v === 'host'
-            ? `${withHead(s, `how many days went by without ${p.replace(/^it rained at/, 'rain at').replace(/^(.*)$/, '$1')}?`)}`.replace(
-                /without (?!rain)/,
-                'when it was not the case that ',
-              )
+            ? `${withHead(s, `on how many days did we NOT hear that ${p}?`)}`
             : v === 'assessor'
-              ? `On how many days${s.tail} was there no record that ${p}?`
-              : `how many days did it not happen that ${p}${s.tail}?`;
+              ? `On how many days${s.tail} is there no record that ${p}?`
+              : `how many days was it not true that ${p}${s.tail}?`;
       } else {
         n = ds.length;
         q =
           v === 'host'
-            ? pick(r, [`On how many days${s.tail} did we hear that ${p}?`, `${withHead(s, `how many days was it that ${p}?`)}`])
+            ? pick(r, [
+                `On how many days${s.tail} did we hear that ${p}?`,
+                `${withHead(s, `how many days was it that ${p}?`)}`,
+              ])
             : v === 'assessor'
-              ? `On how many separate days${s.tail} ${p.startsWith('it ') || p.startsWith('rain') ? 'was it reported that' : 'was it recorded that'} ${p}?`
+              ? `On how many separate days${s.tail} is it recorded that ${p}?`
               : `how many days ${p}${s.tail}?`;
       }
     }
@@ -1054,7 +1204,10 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
             ? `What was the biggest single haul landed at Port Logic${s.tail}?`
             : v === 'assessor'
               ? `What was the largest catch from a single Port Logic fishing trip${s.tail}?`
-              : `whats the biggest catch ever at the port${s.tail}?`.replace(' ever at the port ', ' at the port ');
+              : `whats the biggest catch ever at the port${s.tail}?`.replace(
+                  ' ever at the port ',
+                  ' at the port ',
+                );
         break;
       case 'raid':
         list = evs('den-of-thieves', 'raid', s.a, s.b);
@@ -1076,7 +1229,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
           v === 'assessor'
             ? `Which single robbery cost ${TN[t]} the most gold${s.tail}?`
             : v === 'host'
-              ? `What's the worst single robbery ${TN[t]} has suffered${s.tail}?`
+              ? `What was the worst single robbery ${TN[t]} suffered${s.tail}?`
               : `what was the worst robbery on ${TN[t]}${s.tail}?`;
         break;
       }
@@ -1127,9 +1280,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       .filter((e) => typeof e.data[key] === 'number')
       .sort((x, y) => (y.data[key] as number) - (x.data[key] as number));
     if (xs.length < 2) return null;
-    const top = xs[0].data[key] as number;
-    if (top <= 0 || Math.abs(top - (xs[1].data[key] as number)) < 1e-9) return null;
-    const day = xs[0].day;
+    const top = at(xs, 0).data[key] as number;
+    if (top <= 0 || Math.abs(top - (at(xs, 1).data[key] as number)) < 1e-9) return null;
+    const day = at(xs, 0).day;
     return {
       form: 'extreme-event',
       question: q,
@@ -1158,7 +1311,14 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
             ? `What is the least-squares trend per day of the daily ${m.obj} from ${m.subj}${s.tail}?`
             : `is ${m.kidSubj} getting more ${m.obj} or less${s.tail}? how fast?`;
     } else {
-      const w = pick(r, [WEATHER[0], WEATHER[0], WEATHER[1], WEATHER[2], WEATHER[4], WEATHER[5]]);
+      const w = pick(r, [
+        at(WEATHER, 0),
+        at(WEATHER, 0),
+        at(WEATHER, 1),
+        at(WEATHER, 2),
+        at(WEATHER, 4),
+        at(WEATHER, 5),
+      ]);
       const t = pick(r, w.towns);
       ser = dailyW(t, w.key, s.a, s.b);
       q =
@@ -1182,7 +1342,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       truth: `${up ? 'rising' : 'falling'}, ${fmt(k, 2)} per day`,
       check: (rep) => {
         if (states(rep.answer, k, 2) === null) return null;
-        const dirOk = up ? /\b(ris|up|increas|grow|climb|pick)/i.test(rep.answer) : /\b(fall|down|decreas|declin|drop|tail)/i.test(rep.answer);
+        const dirOk = up
+          ? /\b(ris|up|increas|grow|climb|pick)/i.test(rep.answer)
+          : /\b(fall|down|decreas|declin|drop|tail)/i.test(rep.answer);
         if (dirOk && states(rep.answer, Math.abs(k), 2) === null) return null;
         return `does not state the slope ${fmt(k, 2)} per day`;
       },
@@ -1203,15 +1365,33 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         v === 'host'
           ? `${withHead(s, `which day was it that ${p}?`)}`
           : v === 'assessor'
-            ? `On which day${s.tail} ${p.replace(/^(it|the|a|pirates|there) /, (m0) => m0)}? Please give the day.`.replace(/ \?/, '?')
+            ? `On which day${s.tail} is it recorded that ${p}? Please give the day.`
             : `what day ${p}${s.tail}?`;
-      const d = ds[0];
+      const d = at(ds, 0);
       return { form: 'which-day', question: q, truth: `day ${d}`, check: (rep) => namesDay(rep.answer, d) };
+    }
+    if (r() < 0.5) {
+      const m = pick(r, OUTPUTS);
+      const list = [...dailyM(m, s.a, s.b)].sort((x, y) => y[1] - x[1]);
+      if (list.length < 2 || Math.abs(at(list, 0)[1] - at(list, 1)[1]) < 1e-9) return null;
+      const d = at(list, 0)[0];
+      const q =
+        v === 'host'
+          ? `${withHead(s, `when was ${m.activity} at its busiest? Just the day, please.`)}`
+          : v === 'assessor'
+            ? `Which day${s.tail} shows the largest daily total of ${m.obj} for ${m.subj}?`
+            : `what day was best for ${m.obj} at ${m.kidSubj}${s.tail}?`;
+      return {
+        form: 'which-day',
+        question: q,
+        truth: `day ${d} (${round(at(list, 0)[1], m.dec)})`,
+        check: (rep) => namesDay(rep.answer, d),
+      };
     }
     const t = pick(r, ['port-logic', 'patchbourough', 'circuiton']);
     const list = evs(t, 'loss', s.a, s.b).sort((x, y) => Number(y.data.loot_gold) - Number(x.data.loot_gold));
-    if (list.length < 2 || list[0].data.loot_gold === list[1].data.loot_gold) return null;
-    const d = list[0].day;
+    if (list.length < 2 || at(list, 0).data.loot_gold === at(list, 1).data.loot_gold) return null;
+    const d = at(list, 0).day;
     const q =
       v === 'assessor'
         ? `On what day${s.tail} did ${TN[t]} suffer its costliest robbery?`
@@ -1227,7 +1407,8 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     const s = spanOf(r, N, 1, v);
     if (!s) return null;
     const mode = pick(r, ['rain', 'temp', 'cold', 'wind', 'loss', 'trade']);
-    const towns: string[] = mode === 'loss' || mode === 'trade' ? ['port-logic', 'patchbourough', 'circuiton'] : [...TOWNS];
+    const towns: string[] =
+      mode === 'loss' || mode === 'trade' ? ['port-logic', 'patchbourough', 'circuiton'] : [...TOWNS];
     const vals = towns.map((t) =>
       mode === 'rain'
         ? weatherValue(t, 'rain_mm', s.a, s.b)
@@ -1240,22 +1421,36 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
               : sumOf(t, 'trade', 'value_gold', s.a, s.b),
     );
     if (vals.some((x) => Number.isNaN(x))) return null;
-    const order = towns.map((t, i) => ({ t, x: vals[i] })).sort((a, b) => b.x - a.x);
+    const order = towns.map((t, i) => ({ t, x: at(vals, i) })).sort((a, b) => b.x - a.x);
     const dec = mode === 'loss' || mode === 'trade' ? 0 : 1;
-    if (order[0].x <= 0 && (mode === 'rain' || mode === 'loss' || mode === 'trade')) return null;
-    if (round(order[0].x, dec) === round(order[1].x, dec) || edge(order[0].x, dec)) return null;
-    const win = order[0].t;
-    const val = mode === 'cold' ? -order[0].x : order[0].x;
+    if (at(order, 0).x <= 0 && (mode === 'rain' || mode === 'loss' || mode === 'trade')) return null;
+    if (round(at(order, 0).x, dec) === round(at(order, 1).x, dec) || edge(at(order, 0).x, dec)) return null;
+    const win = at(order, 0).t;
+    const val = mode === 'cold' ? -at(order, 0).x : at(order, 0).x;
     const q = (() => {
       switch (mode) {
         case 'rain':
-          return v === 'kid' ? `which town got the most rain${s.tail}?` : v === 'host' ? `${withHead(s, 'where did the most rain fall?')}` : `Which town recorded the most rainfall${s.tail}?`;
+          return v === 'kid'
+            ? `which town got the most rain${s.tail}?`
+            : v === 'host'
+              ? `${withHead(s, 'where did the most rain fall?')}`
+              : `Which town recorded the most rainfall${s.tail}?`;
         case 'temp':
-          return v === 'kid' ? `which town was the hotest${s.tail}?` : v === 'host' ? `Where was it warmest${s.tail}?` : `Which town had the highest mean temperature${s.tail}?`;
+          return v === 'kid'
+            ? `which town was the hotest${s.tail}?`
+            : v === 'host'
+              ? `Where was it warmest${s.tail}?`
+              : `Which town had the highest mean temperature${s.tail}?`;
         case 'cold':
-          return v === 'kid' ? `what town was coldest${s.tail}?` : v === 'host' ? `${withHead(s, 'which town had to bundle up the most — where was it coldest?')}` : `Which town recorded the lowest mean temperature${s.tail}?`;
+          return v === 'kid'
+            ? `what town was coldest${s.tail}?`
+            : v === 'host'
+              ? `${withHead(s, 'which town had to bundle up the most — where was it coldest?')}`
+              : `Which town recorded the lowest mean temperature${s.tail}?`;
         case 'wind':
-          return v === 'kid' ? `where was it the most windy${s.tail}?` : `Which town was the windiest on average${s.tail}?`;
+          return v === 'kid'
+            ? `where was it the most windy${s.tail}?`
+            : `Which town was the windiest on average${s.tail}?`;
         case 'loss':
           return v === 'assessor'
             ? `Which town sustained the greatest losses to piracy${s.tail}, and how much gold?`
@@ -1263,7 +1458,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
               ? `Who's been hurt worst by the pirates${s.tail}?`
               : `which town did the pirates rob the most${s.tail}?`;
         default:
-          return v === 'assessor' ? `Which town had the greatest value of trade in gold${s.tail}?` : `which town traded the most gold${s.tail}?`;
+          return v === 'assessor'
+            ? `Which town had the greatest value of trade in gold${s.tail}?`
+            : `which town traded the most gold${s.tail}?`;
       }
     })();
     return {
@@ -1280,12 +1477,54 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     const s = spanOf(r, N, 1, v);
     if (!s) return null;
     const g = pick(r, [
-      { town: 'port-logic', kind: 'fishing', key: 'fish', q: ['caught the most fish', 'landed the most fish', 'caught the most fish'] },
-      { town: 'circuiton', kind: 'mining', key: 'ore_tons', q: ['dug the most ore at the Circuiton mine', 'mined the most ore in Circuiton', 'dug the most ore'] },
-      { town: 'patchbourough', kind: 'farming', key: 'harvest', q: ['brought in the most grain at PatchBourough', 'harvested the most grain at PatchBourough', 'harvested the most at the farm'] },
-      { town: 'port-logic', kind: 'maritime', key: 'nets', q: ['made the most nets at Port Logic', 'produced the most nets at Port Logic', 'made the most nets'] },
-      { town: 'circuiton', kind: 'education', key: 'learned', q: ['taught the most pupils at the Academy', 'taught the most pupils a craft at the Circuiton Academy', 'taught the most kids at the academy'] },
-      { town: 'patchbourough', kind: 'trade', key: 'value_gold', q: ['brought in the most trade gold for PatchBourough', 'handled the most gold in trade for PatchBourough', 'sold the most stuff for PatchBourough'] },
+      {
+        town: 'port-logic',
+        kind: 'fishing',
+        key: 'fish',
+        q: ['caught the most fish', 'landed the most fish', 'caught the most fish'],
+      },
+      {
+        town: 'circuiton',
+        kind: 'mining',
+        key: 'ore_tons',
+        q: ['dug the most ore at the Circuiton mine', 'mined the most ore in Circuiton', 'dug the most ore'],
+      },
+      {
+        town: 'patchbourough',
+        kind: 'farming',
+        key: 'harvest',
+        q: [
+          'brought in the most grain at PatchBourough',
+          'harvested the most grain at PatchBourough',
+          'harvested the most at the farm',
+        ],
+      },
+      {
+        town: 'port-logic',
+        kind: 'maritime',
+        key: 'nets',
+        q: ['made the most nets at Port Logic', 'produced the most nets at Port Logic', 'made the most nets'],
+      },
+      {
+        town: 'circuiton',
+        kind: 'education',
+        key: 'learned',
+        q: [
+          'taught the most pupils at the Academy',
+          'taught the most pupils a craft at the Circuiton Academy',
+          'taught the most kids at the academy',
+        ],
+      },
+      {
+        town: 'patchbourough',
+        kind: 'trade',
+        key: 'value_gold',
+        q: [
+          'brought in the most trade gold for PatchBourough',
+          'handled the most gold in trade for PatchBourough',
+          'sold the most stuff for PatchBourough',
+        ],
+      },
     ]);
     const by = new Map<string, number>();
     for (const e of evs(g.town, g.kind, s.a, s.b)) {
@@ -1293,15 +1532,21 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       by.set(e.actor, (by.get(e.actor) ?? 0) + (e.data[g.key] as number));
     }
     const order = [...by].sort((a, b) => b[1] - a[1]);
-    if (order.length < 2 || Math.abs(order[0][1] - order[1][1]) < 1e-9 || order[0][1] <= 0) return null;
-    const who = order[0][0];
+    if (order.length < 2 || Math.abs(at(order, 0)[1] - at(order, 1)[1]) < 1e-9 || at(order, 0)[1] <= 0)
+      return null;
+    const who = at(order, 0)[0];
     const q =
       v === 'host'
         ? `${withHead(s, `who ${g.q[0]}?`)}`
         : v === 'assessor'
           ? `Which person ${g.q[1]}${s.tail}?`
           : `who ${g.q[2]}${s.tail}?`;
-    return { form: 'who', question: q, truth: `${who} (${round(order[0][1], 2)})`, check: (rep) => names(rep.answer, who) };
+    return {
+      form: 'who',
+      question: q,
+      truth: `${who} (${round(at(order, 0)[1], 2)})`,
+      check: (rep) => names(rep.answer, who),
+    };
   };
 
   // ---- did -------------------------------------------------------------------------------------
@@ -1343,9 +1588,12 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     if (verbIdx > 0) {
       const words = p.split(' ');
       const subj = words.slice(0, verbIdx).join(' ');
-      const verb = asked.base[words[verbIdx]];
+      const verb = asked.base[at(words, verbIdx)];
       const rest = words.slice(verbIdx + 1).join(' ');
-      const core = verb === 'be' ? `${words[verbIdx] === 'were' ? 'were' : 'was'} ${subj} ${rest}` : `did ${subj} ${verb} ${rest}`;
+      const core =
+        verb === 'be'
+          ? `${words[verbIdx] === 'were' ? 'were' : 'was'} ${subj} ${rest}`
+          : `did ${subj} ${verb} ${rest}`;
       q =
         v === 'host'
           ? `And ${core}${s.tail}?`
@@ -1369,14 +1617,28 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     const v = voiceOf(r);
     const s = spanOf(r, N, 1, v);
     if (!s) return null;
-    const mode = pick(r, ['raids', 'robberies', 'robberies', 'trips', 'shipments', 'arrivals', 'repairs', 'orders']);
+    const mode = pick(r, [
+      'raids',
+      'robberies',
+      'robberies',
+      'trips',
+      'shipments',
+      'arrivals',
+      'repairs',
+      'orders',
+    ]);
     let n: number;
     let q: string;
     const t = pick(r, ['port-logic', 'patchbourough', 'circuiton']);
     switch (mode) {
       case 'raids':
         n = evs('den-of-thieves', 'raid', s.a, s.b).filter((e) => Number(e.data.raid_gold) > 0).length;
-        q = v === 'host' ? `How many raids did the pirates pull off${s.tail}?` : v === 'assessor' ? `How many successful raids did the Den of Thieves carry out${s.tail}?` : `how many raids did the pirates do${s.tail}?`;
+        q =
+          v === 'host'
+            ? `How many raids did the pirates pull off${s.tail}?`
+            : v === 'assessor'
+              ? `How many successful raids did the Den of Thieves carry out${s.tail}?`
+              : `how many raids did the pirates do${s.tail}?`;
         break;
       case 'robberies':
         n = evs(t, 'loss', s.a, s.b).length;
@@ -1389,23 +1651,38 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         break;
       case 'trips':
         n = evs('port-logic', 'fishing', s.a, s.b).length;
-        q = v === 'kid' ? `how many fishing trips at the port${s.tail}?` : `How many fishing trips went out from Port Logic${s.tail}?`;
+        q =
+          v === 'kid'
+            ? `how many fishing trips at the port${s.tail}?`
+            : `How many fishing trips went out from Port Logic${s.tail}?`;
         break;
       case 'shipments':
         n = evs(t, 'trade', s.a, s.b).filter((e) => e.data.from === t).length;
-        q = v === 'assessor' ? `How many shipments did ${TN[t]} send out${s.tail}?` : `How many shipments went out of ${TN[t]}${s.tail}?`;
+        q =
+          v === 'assessor'
+            ? `How many shipments did ${TN[t]} send out${s.tail}?`
+            : `How many shipments went out of ${TN[t]}${s.tail}?`;
         break;
       case 'arrivals':
         n = evs(t, 'arrival', s.a, s.b).length;
-        q = v === 'kid' ? `how many shipments got to ${TN[t]}${s.tail}?` : `How many shipments arrived at ${TN[t]}${s.tail}?`;
+        q =
+          v === 'kid'
+            ? `how many shipments got to ${TN[t]}${s.tail}?`
+            : `How many shipments arrived at ${TN[t]}${s.tail}?`;
         break;
       case 'repairs':
         n = evs('den-of-thieves', 'repair', s.a, s.b).filter((e) => Number(e.data.boat_repaired) > 0).length;
-        q = v === 'kid' ? `how many times did the pirates fix their ship${s.tail}?` : `How many times did the pirates repair their ship${s.tail}?`;
+        q =
+          v === 'kid'
+            ? `how many times did the pirates fix their ship${s.tail}?`
+            : `How many times did the pirates repair their ship${s.tail}?`;
         break;
       default:
         n = evs(t, 'order', s.a, s.b).length;
-        q = v === 'assessor' ? `How many orders for goods in short supply did ${TN[t]} place${s.tail}?` : `How many times did ${TN[t]} order goods it was short of${s.tail}?`;
+        q =
+          v === 'assessor'
+            ? `How many orders for goods in short supply did ${TN[t]} place${s.tail}?`
+            : `How many times did ${TN[t]} order goods it was short of${s.tail}?`;
     }
     if (n === 0) return null;
     return { form: 'count', question: q, truth: String(n), check: (rep) => states(rep.answer, n, 0) };
@@ -1433,14 +1710,19 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
               : `how much gold did pirates take from ${TN[t]}${s.tail}?`;
         break;
       case 'lossGoods': {
-        const goods = t === 'port-logic' ? pick(r, ['fish', 'textiles', 'spices', 'rope']) : t === 'patchbourough' ? pick(r, ['flour', 'tools']) : pick(r, ['metal', 'trinkets']);
+        const goods =
+          t === 'port-logic'
+            ? pick(r, ['fish', 'textiles', 'spices', 'rope'])
+            : t === 'patchbourough'
+              ? pick(r, ['flour', 'tools'])
+              : pick(r, ['metal', 'trinkets']);
         val = sumOf(t, 'loss', 'loot_gold', s.a, s.b, (e) => e.data.goods === goods);
         q =
           v === 'assessor'
             ? `What is the total value of ${goods} lost by ${TN[t]} to piracy${s.tail}?`
             : v === 'host'
               ? `How much was the ${goods} worth that ${TN[t]} lost to pirates${s.tail}?`
-              : `how much gold of ${goods} did ${TN[t]} lose to pirates${s.tail}?`;
+              : `how much gold in ${goods} did ${TN[t]} lose to pirates${s.tail}?`;
         break;
       }
       case 'lossTo': {
@@ -1467,7 +1749,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       }
       case 'overseas': {
         const buy = r() < 0.5;
-        val = sumOf('port-logic', 'trade', 'value_gold', s.a, s.b, (e) => (buy ? e.data.from === 'overseas' : e.data.to === 'overseas'));
+        val = sumOf('port-logic', 'trade', 'value_gold', s.a, s.b, (e) =>
+          buy ? e.data.from === 'overseas' : e.data.to === 'overseas',
+        );
         q = buy
           ? v === 'assessor'
             ? `What was the total gold Port Logic paid for goods bought from overseas${s.tail}?`
@@ -1480,7 +1764,8 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       default: {
         const goods = pick(r, ['fish', 'flour', 'metal', 'tools', 'textiles']);
         val = 0;
-        for (const tt of towns3) val += sumOf(tt, 'loss', 'cargo_items', s.a, s.b, (e) => e.data.goods === goods);
+        for (const tt of towns3)
+          val += sumOf(tt, 'loss', 'cargo_items', s.a, s.b, (e) => e.data.goods === goods);
         unit = 'crates';
         q =
           v === 'assessor'
@@ -1491,7 +1776,12 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       }
     }
     if (val === 0) return null;
-    return { form: 'filter', question: q, truth: `${val} ${unit}`, check: (rep) => states(rep.answer, val, 0) };
+    return {
+      form: 'filter',
+      question: q,
+      truth: `${val} ${unit}`,
+      check: (rep) => states(rep.answer, val, 0),
+    };
   };
 
   // ---- mean ------------------------------------------------------------------------------------
@@ -1530,7 +1820,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
             : `what was the ${w.noun} at ${KID_TN[t]} on average${s.tail}?`;
     } else {
       const fish = r() < 0.6;
-      val = fish ? meanOf('port-logic', 'fishing', 'fish', s.a, s.b) : meanOf('den-of-thieves', 'raid', 'raid_gold', s.a, s.b, (e) => Number(e.data.raid_gold) > 0);
+      val = fish
+        ? meanOf('port-logic', 'fishing', 'fish', s.a, s.b)
+        : meanOf('den-of-thieves', 'raid', 'raid_gold', s.a, s.b, (e) => Number(e.data.raid_gold) > 0);
       dec = 0;
       if (Number.isNaN(val)) return null;
       q = fish
@@ -1542,7 +1834,12 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
           : `How much gold did the pirates average per raid${s.tail}?`;
     }
     if (edge(val, dec)) return null;
-    return { form: 'mean', question: q, truth: fmt(val, Math.max(dec, 2)), check: (rep) => states(rep.answer, val, dec) };
+    return {
+      form: 'mean',
+      question: q,
+      truth: fmt(val, Math.max(dec, 2)),
+      check: (rep) => states(rep.answer, val, dec),
+    };
   };
 
   // ---- total -----------------------------------------------------------------------------------
@@ -1568,7 +1865,10 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
       const t = pick(r, TOWNS);
       val = sumOf(t, 'sensor', 'rain_mm', s.a, s.b);
       dec = 1;
-      q = v === 'kid' ? `how much did it rain at ${KID_TN[t]}${s.tail}?` : `How much rain fell at ${TN[t]}${s.tail}?`;
+      q =
+        v === 'kid'
+          ? `how much did it rain at ${KID_TN[t]}${s.tail}?`
+          : `How much rain fell at ${TN[t]}${s.tail}?`;
     } else {
       const t = pick(r, ['port-logic', 'patchbourough', 'circuiton']);
       val = sumOf(t, 'loss', 'loot_gold', s.a, s.b);
@@ -1596,16 +1896,28 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     if (mode === 'rain') {
       for (const t of TOWNS) val += sumOf(t, 'sensor', 'rain_mm', s.a, s.b);
       dec = 1;
-      q = v === 'kid' ? `how much rain fell in all the towns put together${s.tail}?` : `How much rain fell across all four towns combined${s.tail}?`;
+      q =
+        v === 'kid'
+          ? `how much rain fell in all the towns put together${s.tail}?`
+          : `How much rain fell across all four towns combined${s.tail}?`;
     } else if (mode === 'loss') {
       for (const t of TOWNS) val += sumOf(t, 'loss', 'loot_gold', s.a, s.b);
-      q = v === 'assessor' ? `What is the aggregate value lost to piracy by all towns${s.tail}?` : `All told, how much gold did the towns lose to the pirates${s.tail}?`;
+      q =
+        v === 'assessor'
+          ? `What is the aggregate value lost to piracy by all towns${s.tail}?`
+          : `All told, how much gold did the towns lose to the pirates${s.tail}?`;
     } else if (mode === 'trade') {
       for (const t of TOWNS) val += sumOf(t, 'trade', 'value_gold', s.a, s.b);
-      q = v === 'assessor' ? `What was the total gold value of all trade across every town${s.tail}?` : `How much gold changed hands in trade across the whole world${s.tail}?`;
+      q =
+        v === 'assessor'
+          ? `What was the total gold value of all trade across every town${s.tail}?`
+          : `How much gold changed hands in trade across the whole world${s.tail}?`;
     } else {
       for (const t of TOWNS) val += evs(t, 'arrival', s.a, s.b).length;
-      q = v === 'kid' ? `how many shipments arrived in all the towns${s.tail}?` : `How many shipments arrived, counting every town${s.tail}?`;
+      q =
+        v === 'kid'
+          ? `how many shipments arrived in all the towns${s.tail}?`
+          : `How many shipments arrived, counting every town${s.tail}?`;
     }
     if (val === 0 || edge(val, dec)) return null;
     return { form: 'scope', question: q, truth: fmt(val, dec), check: (rep) => states(rep.answer, val, dec) };
@@ -1623,7 +1935,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
   ];
   let fi = Math.floor(r() * futures.length);
   gens.future = () => {
-    const q = futures[fi++ % futures.length];
+    const q = at(futures, fi++ % futures.length);
     return { form: 'future', question: q, truth: 'not happened yet', check: (rep) => saysNotYet(rep.answer) };
   };
 
@@ -1640,7 +1952,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
   ];
   let ri = Math.floor(r() * roles.length);
   gens.role = () => {
-    const [q, who] = roles[ri++ % roles.length];
+    const [q, who] = at(roles, ri++ % roles.length);
     return { form: 'role', question: q, truth: who, check: (rep) => names(rep.answer, who) };
   };
 
@@ -1650,10 +1962,26 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     const s = spanOf(r, N, 14, v);
     if (!s) return null;
     const pair = pick(r, [
-      { x: () => dailyM(OUTPUTS[0], s.a, s.b), y: () => dailyW('port-logic', 'temperature_c', s.a, s.b), q: "Port Logic's daily fish catch and its mean temperature" },
-      { x: () => dailyM(OUTPUTS[0], s.a, s.b), y: () => dailyW('port-logic', 'wind_kph', s.a, s.b), q: "Port Logic's daily catch and its daily mean wind" },
-      { x: () => dailyM(OUTPUTS[3], s.a, s.b), y: () => dailyW('patchbourough', 'rain_mm', s.a, s.b), q: "PatchBourough's daily harvest and its daily rainfall" },
-      { x: () => dailyM(OUTPUTS[9], s.a, s.b), y: () => dailyW('den-of-thieves', 'temperature_c', s.a, s.b), q: 'drinks poured per day at the Den of Thieves and its mean temperature' },
+      {
+        x: () => dailyM(at(OUTPUTS, 0), s.a, s.b),
+        y: () => dailyW('port-logic', 'temperature_c', s.a, s.b),
+        q: "Port Logic's daily fish catch and its mean temperature",
+      },
+      {
+        x: () => dailyM(at(OUTPUTS, 0), s.a, s.b),
+        y: () => dailyW('port-logic', 'wind_kph', s.a, s.b),
+        q: "Port Logic's daily catch and its daily mean wind",
+      },
+      {
+        x: () => dailyM(at(OUTPUTS, 3), s.a, s.b),
+        y: () => dailyW('patchbourough', 'rain_mm', s.a, s.b),
+        q: "PatchBourough's daily harvest and its daily rainfall",
+      },
+      {
+        x: () => dailyM(at(OUTPUTS, 9), s.a, s.b),
+        y: () => dailyW('den-of-thieves', 'temperature_c', s.a, s.b),
+        q: 'drinks poured per day at the Den of Thieves and its mean temperature',
+      },
     ]);
     const X = pair.x();
     const Y = pair.y();
@@ -1670,7 +1998,12 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         : v === 'host'
           ? `Is there any link between ${pair.q}${s.tail}? Give me the correlation.`
           : `do ${pair.q} go together${s.tail}? whats the correlation?`;
-    return { form: 'correlate', question: q, truth: `r = ${fmt(c, 2)}`, check: (rep) => states(rep.answer, c, 2) };
+    return {
+      form: 'correlate',
+      question: q,
+      truth: `r = ${fmt(c, 2)}`,
+      check: (rep) => states(rep.answer, c, 2),
+    };
   };
 
   // ---- assemble --------------------------------------------------------------------------------
@@ -1699,7 +2032,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
   for (const [form, n] of Object.entries(TARGET)) {
     let got = 0;
     for (let tries = 0; tries < n * 60 && got < n; tries++) {
-      const c = gens[form]();
+      const g = gens[form];
+      if (!g) continue;
+      const c = g();
       if (!c) continue;
       const key = c.question.toLowerCase();
       if (seen.has(key)) continue;
@@ -1709,8 +2044,17 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     }
   }
 
+  // The child's own misspellings, written into a few templates.
+  const OWN: [RegExp, string][] = [
+    [/\bwich\b/, 'wich for which'],
+    [/\bwhats\b/, 'whats for what’s'],
+    [/\bhotest\b/, 'hotest for hottest'],
+    [/\bgona\b/, 'gona for gonna'],
+  ];
+  for (const c of out) for (const [re, t] of OWN) if (re.test(c.question)) c.typo = t;
   // Typos: about one question in eight.
   for (const c of out) {
+    if (c.typo) continue;
     if (r() >= 0.125) continue;
     const words = c.question.split(' ');
     const idx = words
