@@ -56,7 +56,7 @@ function mulberry32(seed: number): Rng {
 
 /** at(xs, i), which must be there. */
 function at<T>(xs: readonly T[], i: number): T {
-  const x = at(xs, i);
+  const x = xs[i];
   if (x === undefined) throw new Error(`no element ${i}`);
   return x;
 }
