@@ -54,7 +54,7 @@ function mulberry32(seed: number): Rng {
   };
 }
 
-/** at(xs, i), which must be there. */
+/** xs[i], which must be there. */
 function at<T>(xs: readonly T[], i: number): T {
   const x = xs[i];
   if (x === undefined) throw new Error(`no element ${i}`);
@@ -772,6 +772,8 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     if (!useWeather) {
       const m = pick(r, OUTPUTS);
       series = dailyM(m, s.a, s.b);
+      // The worst day is read over the days the town reported; only where this job reported on each of them.
+      if (!best && series.size !== reportDays(m.town, s.a, s.b)) return null;
       dec = m.dec;
       if (v === 'host')
         q = best
@@ -786,7 +788,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
             ]);
       else if (v === 'assessor')
         q = best
-          ? `On which day${s.tail} did ${m.subj} record its highest daily total of ${m.obj}, and what was that total?`
+          ? `On which day${s.tail} did ${m.subj} record the highest daily total of ${m.obj}, and what was that total?`
           : `Identify the day${s.tail} with the lowest daily total of ${m.obj} for ${m.subj}, and state that total.`;
       else
         q = best
@@ -940,7 +942,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
               ? `Which town moved more gold in trade${s.tail}: ${TN[ta]} or ${TN[tb]}?`
               : v === 'host'
                 ? `${withHead(s, `who did more trade in gold, ${TN[ta]} or ${TN[tb]}?`)}`
-                : `who made more gold from trading${s.tail}, ${TN[ta]} or ${TN[tb]}?`;
+                : `who traded more gold${s.tail}, ${TN[ta]} or ${TN[tb]}?`;
         }
         if (va === 0 && vb === 0) return null;
       }
@@ -1107,7 +1109,9 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
           ? `Friendly rivalry time: who ${group.past} more ${group.obj}${s.tail}, ${pa} or ${pb}?`
           : v === 'assessor'
             ? `Between ${pa} and ${pb}, who accounted for more ${group.obj}${s.tail}?`
-            : `who got more ${group.obj}${s.tail}, ${pa} or ${pb}?`;
+            : group.key === 'value_gold'
+              ? `who traded more gold${s.tail}, ${pa} or ${pb}?`
+              : `who got more ${group.obj}${s.tail}, ${pa} or ${pb}?`;
     }
     const dv = dec;
     const A = va;
@@ -1302,6 +1306,8 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
     if (r() < 0.6) {
       const m = pick(r, OUTPUTS);
       ser = dailyM(m, s.a, s.b);
+      // Only a series with a value on every day the town reported: no day left out or read as zero.
+      if (ser.size !== reportDays(m.town, s.a, s.b)) return null;
       q =
         v === 'host'
           ? dir
@@ -1309,7 +1315,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
             : `${withHead(s, `what's the trend in ${m.obj} from ${m.subj}, per day?`)}`
           : v === 'assessor'
             ? `What is the least-squares trend per day of the daily ${m.obj} from ${m.subj}${s.tail}?`
-            : `is ${m.kidSubj} getting more ${m.obj} or less${s.tail}? how fast?`;
+            : `${m.kidSubj === 'the pirates' ? 'are' : 'is'} ${m.kidSubj} getting more ${m.obj} or less${s.tail}? how fast?`;
     } else {
       const w = pick(r, [
         at(WEATHER, 0),
@@ -1522,7 +1528,7 @@ export function buildNaturalJ(events: RawEvent[], today: number): Case[] {
         q: [
           'brought in the most trade gold for PatchBourough',
           'handled the most gold in trade for PatchBourough',
-          'sold the most stuff for PatchBourough',
+          'made the most gold selling for PatchBourough',
         ],
       },
     ]);
