@@ -26,6 +26,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-g': async () => (await import('./natural-g.ts')).buildNaturalG,
   'natural-h': async () => (await import('./natural-h.ts')).buildNaturalH,
   'natural-i': async () => (await import('./natural-i.ts')).buildNaturalI,
+  'natural-j': async () => (await import('./natural-j.ts')).buildNaturalJ,
 };
 
 const { values } = parseArgs({
