@@ -1,6 +1,7 @@
 /** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
 import pluralize from 'pluralize';
 import { escapeRegExp } from '../world/text.ts';
+import { shorthandRead } from './shorthand.ts';
 import { type RealWordMend, spellerOf } from './spelling.ts';
 import { type ParsedTime, parseTime } from './time.ts';
 import type { Aggregate, Happening, Metric, Vocabulary } from './vocabulary.ts';
@@ -76,110 +77,6 @@ function bestFitting<T extends RealWordMend>(
   const best = Math.max(...fits);
   const winners = options.filter((_, i) => fits[i] === best);
   return best > 0 && winners.length === 1 ? winners : [...options];
-}
-
-/**
- * An analyst's shorthand in words the forms read: "count distinct days: x" (on how many days),
- * "town argmax sum(rain_mm)" (which town had the most), "argmax daily sum fish -> day" (which day
- * had the most), "lsq slope/day", "x @ town", "rain_mm>0", "w4", "prev week", "trailing 10d".
- */
-function analystWords(text: string, vocab: Vocabulary): string {
-  return (
-    developerWords(text, vocab)
-      .replace(/\bcount (?:of )?distinct days\b:?/g, 'on how many days')
-      .replace(/\b(?:count|number of|#) (?:of )?days\b:?(?= )/g, 'on how many days')
-      .replace(
-        /^(?:the )?town (?:w\/ |with (?:the )?)?(?:arg)?(max|min)\b (sum|count|mean|avg|total)?\(?/,
-        (_m, ext: string, agg?: string) =>
-          `which town had the ${agg === 'mean' || agg === 'avg' ? (ext === 'max' ? 'highest mean' : 'lowest mean') : ext === 'max' ? 'most' : 'least'} `,
-      )
-      .replace(
-        /\barg(max|min) (?:of )?(daily|per day|day)? ?(?:sum|total|mean)? ?\(?/g,
-        (_m, ext: string, daily?: string) =>
-          `${daily ? 'which day had the' : 'the'} ${ext === 'max' ? 'most' : 'least'} `,
-      )
-      .replace(
-        /^(max|min) daily (mean|sum|total)\b/,
-        (_m, ext: string, agg: string) =>
-          `which day had the ${ext === 'max' ? 'highest' : 'lowest'} daily ${agg === 'mean' ? 'mean' : 'total'}`,
-      )
-      .replace(/\s*->\s*(?:day|value|mm|date)(?:,\s*(?:day|value|mm|date))*\s*$/, '')
-      .replace(/\)/g, ' ')
-      .replace(/\blsq\b/g, 'least squares')
-      .replace(/\bslope\s*\/\s*day\b/g, 'slope per day')
-      .replace(/\s*@\s*/g, ' in ')
-      // "crates port -> patch": what one town sent another.
-      .replace(/\s*->\s*/g, ' sent to ')
-      .replace(/\s*(>=|=>)\s*/g, ' at least ')
-      .replace(/\s*(<=|=<)\s*/g, ' at most ')
-      .replace(/\s*>\s*(?=-?\d)/g, ' above ')
-      .replace(/\s*<\s*(?=-?\d)/g, ' below ')
-      .replace(/\bprev\b/g, 'previous')
-      .replace(/\btrailing (\d+)/g, 'last $1')
-      .replace(/\bwk?(\d+)\b/g, 'week $1')
-      .replace(/\bd-1\b/g, 'yesterday')
-      // A key's words as words: "value_gold" is gold in trade.
-      .replace(/(?<=[a-z])_(?=[a-z])/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
-}
-
-/**
- * A developer's query in words: the world's fields as `key=value` ("town=port-logic", "week=4",
- * "from=patchbourough", "target=circuiton", "goods=fish", "day=today+1"), aggregates as calls
- * ("sum(ore_tons)", "corr(a, b)"), "exists … yes/no", "actor with max …", "role=quartermaster".
- */
-function developerWords(text: string, vocab: Vocabulary): string {
-  // A town's id as the question has it by now: "port-logic" is "port logic".
-  const town = `(${vocab.towns.map((t) => escapeRegExp(t.id.replace(/-/g, ' '))).join('|')}|[a-z]+)`;
-  const field = (names: string) =>
-    new RegExp(`\\b(?:where |and |with |, ?)?(${names})\\s*(?:=|is)\\s*${town}`, 'g');
-  return (
-    text
-      .replace(/\bday\s*=\s*today\s*\+\s*1\b/g, 'tomorrow')
-      .replace(/\bday\s*=\s*today\b/g, 'today')
-      .replace(/\b(day|week)\s*=\s*(\d+)\b/g, '$1 $2')
-      .replace(field('town'), ' in $2')
-      .replace(field('target'), " on $2's shipments")
-      .replace(/\b(from|to)\s*=\s*/g, '$1 ')
-      .replace(/\bgoods\s*=\s*([a-z]+)/g, '$1')
-      .replace(/\b(?:role\s*=\s*|actor with (?:the )?role )([a-z]+)/g, 'who is the $1')
-      .replace(/^(?:the )?top (?:actor|person|worker) by (?:sum|total)?\(?/, 'who had the most ')
-      // "mill.bins_full=1", "fine_haul=1": the flag.
-      .replace(
-        /\b(?:[a-z]+\.)?([a-z]+_[a-z_]+|[a-z]+)\s*=\s*1\b(?!\.)/g,
-        (_m, key: string) => `${key.replace(/_/g, ' ')} flag`,
-      )
-      .replace(/^actor with (?:the )?max\b/, 'who had the most')
-      .replace(/^actor with (?:the )?min\b/, 'who had the least')
-      .replace(/^exists\b/, 'was there')
-      .replace(
-        /^arg(max|min) over (?:the )?towns of\b/,
-        (_m, ext: string) => `which town had the ${ext === 'max' ? 'most' : 'least'}`,
-      )
-      // "every sensor rain_mm == 0": no rain.
-      .replace(
-        /\b(?:every (?:sensor|reading) |all readings )?([a-z]+(?:_[a-z]+)?)\s*==?\s*0\b(?!\.)/g,
-        (_m, key: string) => `no ${key.replace(/_/g, ' ')}`,
-      )
-      .replace(/\?? ?yes\/no\??$/, '')
-      .replace(/\bcorr\(\s*([^,]+),\s*([^)]+)\)/g, 'correlation of $1 and $2')
-      .replace(
-        /^day with (max|min)\b/,
-        (_m, ext: string) => `which day had the ${ext === 'max' ? 'most' : 'least'}`,
-      )
-      .replace(
-        /^(max|min) over days of\b/,
-        (_m, ext: string) => `which day had the ${ext === 'max' ? 'most' : 'least'}`,
-      )
-      .replace(/\bdaily (sum|mean|avg)\(/g, (_m, agg: string) => `daily ${agg === 'sum' ? 'total' : 'mean'} `)
-      .replace(
-        /\b(sum|mean|avg|max|min|count)\(/g,
-        (_m, agg: string) => `${agg === 'sum' ? 'total' : agg === 'avg' ? 'mean' : agg} `,
-      )
-      .replace(/\blinear regression slope\b/g, 'slope')
-  );
 }
 
 /** The question proper with its "there" as the frame's town, where the frame names one. */
@@ -420,7 +317,7 @@ export function parseQuestion(
     const chosen = fitting.length === 1 ? fitting[0] : more.length === 1 ? more[0] : undefined;
     if (chosen) lowered = chosen.text;
   }
-  const written = analystWords(speller.mend(lowered, people), vocab);
+  const written = shorthandRead(speller.mend(lowered, people), vocab);
   let q = read(written);
   // An everyday word one slip from a world word ("how much ran fell", "gold lost at the pot") is
   // read as the world word only where the question as written names no number or no town, and
