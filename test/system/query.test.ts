@@ -550,6 +550,28 @@ describe('groups and order', () => {
       [...totals].sort((a, b) => a[0] - b[0]).slice(0, 5),
     );
   });
+  test('cite: the same groups, citing no more events than asked (0: the days alone)', async () => {
+    const body = {
+      op: 'aggregate',
+      select: { kinds: ['sensor'], towns: ['circuiton'], where: [{ key: 'rain_mm', op: '>', value: 0 }] },
+      aggregate: 'count',
+      group: 'day',
+      order: 'key',
+    };
+    const all = (await ok(body)).result;
+    const none = (await ok({ ...body, cite: 0 })).result;
+    const few = (await ok({ ...body, cite: 3 })).result;
+    const rainy = raw.filter((e) => e.town === 'circuiton' && e.kind === 'sensor' && num(e, 'rain_mm') > 0);
+    const days = [...new Set(rainy.map((e) => e.day))].sort((a, b) => a - b);
+    for (const r of [all, none, few])
+      assert.deepEqual(
+        r.groups.map((g: Body) => g.key),
+        days,
+      );
+    assert.ok(all.groups.every((g: Body) => g.evidence.length === g.n));
+    assert.ok(none.groups.every((g: Body) => g.evidence.length === 0));
+    assert.ok(few.groups.flatMap((g: Body) => g.evidence).length <= 3);
+  });
 });
 
 describe('compare, correlate, trend', () => {
@@ -654,6 +676,11 @@ describe('bad queries get 400 naming the field', () => {
       'an unknown metric',
       { op: 'aggregate', select: { metric: 'gold_bars' }, aggregate: 'sum' },
       /select\.metric/,
+    ],
+    [
+      'a cite below 0',
+      { op: 'aggregate', select: { metric: 'fish' }, aggregate: 'sum', group: 'day', cite: -1 },
+      /cite/,
     ],
     [
       'an unknown town',
