@@ -46,6 +46,7 @@ export function spellerOf(vocab: Vocabulary): Speller {
   return speller;
 }
 
+/** Words questions are made of, which a typo must not be mended into something else. */
 const QUESTION_WORDS = `
 a about above after again against all almost along also altogether always amount an and any anyone anything are around as at average
 back bad be been before being below best better between big bigger biggest both busiest but by
