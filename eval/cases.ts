@@ -366,6 +366,14 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
     const threshold = positive[Math.floor(0.75 * (positive.length - 1))] as number;
     return new Set([...totals].filter(([, v]) => v > 0 && v >= threshold).map(([d]) => d));
   };
+  // A record amount is the town's best day of the range, not one of its big days.
+  const recordDays = (town: string, key: string, r: Range): Set<number> => {
+    const totals = new Map<number, number>();
+    for (const e of reports(key, r, town)) totals.set(e.day, (totals.get(e.day) ?? 0) + num(e, key));
+    for (const [d, v] of totals) totals.set(d, round(v, JOBS[key]?.decimals ?? 0));
+    const best = Math.max(...totals.values());
+    return new Set([...totals].filter(([, v]) => v > 0 && v === best).map(([d]) => d));
+  };
   const stormDays = (town: string, r: Range) => new Set(storms(r, town).map((e) => e.day));
   const boths: [string, Set<number>, Set<number>][] = [
     [
@@ -375,8 +383,8 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
     ],
     [
       'When did PatchBourough and Circuiton both produce record amounts of flour and metal on the same day?',
-      bigDays('patchbourough', 'flour_lbs', days(1, T)),
-      bigDays('circuiton', 'metal_lbs', days(1, T)),
+      recordDays('patchbourough', 'flour_lbs', days(1, T)),
+      recordDays('circuiton', 'metal_lbs', days(1, T)),
     ],
     [
       'On which days did Port Logic and Den of Thieves both have a storm?',

@@ -110,6 +110,14 @@ function ofHappening(
   return [its, ...metrics.filter((m) => m.unit !== its.unit)];
 }
 
+/** A number named after "of" first: "the biggest haul of ore" is ore, not the fishers' haul. */
+function ofNamed(metrics: Metric[], text: string): Metric[] {
+  if (metrics.length < 2) return metrics;
+  const of = /\b(?:haul|catch|batch|load|day|amount|total)s? of ([a-z]+(?: [a-z]+)?)/.exec(text);
+  const named = of ? metrics.find((m) => m.words.test(of[1] as string)) : undefined;
+  return named ? [named, ...metrics.filter((m) => m !== named)] : metrics;
+}
+
 /** The kinds of event a reading's numbers and happening belong to. */
 const kindsOf = (r: Question): Set<string> =>
   new Set([...r.metrics.map((m) => m.kind), r.happening?.kind].filter((k) => k !== undefined));
@@ -287,7 +295,10 @@ export function parseQuestion(
       text,
       core: coreOf(text, time?.said),
       towns: vocab.townsIn(text),
-      metrics: ofHappening(vocab.metricsIn(unnamed), vocab.happeningIn(unnamed), unnamed, vocab),
+      metrics: ofNamed(
+        ofHappening(vocab.metricsIn(unnamed), vocab.happeningIn(unnamed), unnamed, vocab),
+        unnamed,
+      ),
       happening: vocab.happeningIn(unnamed),
       time,
       actor,

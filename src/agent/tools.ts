@@ -235,6 +235,8 @@ export class HistoryTools {
   async sharedDays(args: {
     sides: { town: string; metric?: Metric; happening?: Happening }[];
     range: DayRange;
+    /** A big day is the town's record (its best day of the range), not one of its top quarter. */
+    record?: boolean;
   }): Promise<SharedDays> {
     const sides: SharedDays['sides'] = [];
     const citationsByDay: Map<number, number[]>[] = [];
@@ -257,7 +259,8 @@ export class HistoryTools {
           range: args.range,
           groupBy: 'day',
         });
-        const threshold = bigDayThreshold((totals.groups ?? []).map((g) => g.value).filter((v) => v > 0));
+        const values = (totals.groups ?? []).map((g) => g.value).filter((v) => v > 0);
+        const threshold = args.record ? Math.max(...values) : bigDayThreshold(values);
         for (const g of totals.groups ?? []) {
           if (g.value > 0 && g.value >= threshold) byDay.set(Number(g.key), g.citations);
         }

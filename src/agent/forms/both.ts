@@ -27,7 +27,9 @@ export const both: Form = {
       if (!bigDay && q.happening) return { town, happening: q.happening };
       return { town, metric: ctx.vocab.mainOf(town) };
     });
-    const r = await ctx.tools.sharedDays({ sides, range });
+    // "Record amounts": each town's best day of the range, not any of its big days.
+    const record = /\brecords?\b(?! (of|on)\b)/.test(q.text) && !/\brecorded\b/.test(q.text);
+    const r = await ctx.tools.sharedDays({ sides, range, record });
     const name = (t: string) => ctx.vocab.name(t);
     const rule = r.sides
       .map((s, i) => {
@@ -52,7 +54,7 @@ export const both: Form = {
       ? `${verdict}${names(ctx, towns)} both did on ${r.days.length} ${r.days.length === 1 ? 'day' : 'days'} of ${daysPhrase(range)}: ${shown}.`
       : `${verdict || 'None: '}on no day of ${daysPhrase(range)} did both (0 days).`;
     return {
-      answer: `${answer} ${usesBigDays ? 'A big day is one in the top quarter of the days the town produced any: ' : 'Counted: '}${rule}.`,
+      answer: `${answer} ${usesBigDays ? (record ? "A record day is the town's best day of the range: " : 'A big day is one in the top quarter of the days the town produced any: ') : 'Counted: '}${rule}.`,
       citations: r.citations,
       understood: { towns, ...rangeOf(range) },
     };

@@ -24,7 +24,7 @@ import { asksWhichPerson } from './who.ts';
 
 /** One day: a day's total. */
 const ONE_DAY =
-  /\bdaily\b|\b(?!latest\b|earliest\b)\w+est day\b|\b(\w+iest|highest|lowest|biggest|largest|greatest|best|worst|strongest|weakest|warmest|hottest|coldest|coolest|wettest|driest|smallest|fewest|leanest|richest|poorest|busiest|heaviest|lightest|calmest|slowest) \w+ day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b|\bthe day with the\b|\b(of|out of) (all )?the days\b|\b(best|worst|biggest|busiest|slowest|quietest|record) night\b/;
+  /\bdaily\b|\b(?!latest\b|earliest\b)\w+est day\b|\b(\w+iest|highest|lowest|biggest|largest|greatest|best|worst|strongest|weakest|warmest|hottest|coldest|coolest|wettest|driest|smallest|fewest|leanest|richest|poorest|busiest|heaviest|lightest|calmest|slowest) \w+ day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b|\bper day\b|\bin (24|twenty[- ]four) hours\b|\bthe day with the\b|\b(of|out of) (all )?the days\b|\b(best|worst|biggest|busiest|slowest|quietest|record) night\b/;
 
 export const extreme: Form = {
   name: 'extreme',

@@ -49,7 +49,7 @@ const untimed = (q: Question): string => (q.time ? q.text.replace(q.time.said, '
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
-    (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\bname the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
+    (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
       q.text,
     ) &&
       (q.metrics.length > 0 ||
