@@ -85,7 +85,7 @@ export const days: Form = {
       answer:
         n === 0
           ? `On no day: the history holds no record that ${h.phrase}${where} on ${daysPhrase(range)} (0 days of ${span}).`
-          : `On ${fmt(n, 0)} ${n === 1 ? 'day' : 'days'} of ${span} (${daysPhrase(range)}), ${h.phrase}${where}; ${fmt(r.groups[0]?.n ?? 0, 0)} times in all.`,
+          : `On ${fmt(n, 0)} ${n === 1 ? 'day' : 'days'} of ${span} (${daysPhrase(range)}), ${h.phrase}${where}; ${fmt(r.groups[0]?.n ?? 0, 0)} ${(r.groups[0]?.n ?? 0) === 1 ? 'time' : 'times'} in all.`,
       citations: r.evidence,
       understood: { happening: h.name, ...rangeOf(range) },
     };

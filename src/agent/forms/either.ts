@@ -114,9 +114,14 @@ function sidesOfSplit({ left, right }: Split, ctx: FormContext): [Side, Side] | 
 }
 
 /** What is compared: a number, or how often something happened ("more raids"). */
-type Measure = { metric: Metric } | { happening: Happening };
+type Measure = { metric: Metric } | { happening: Happening; days?: boolean };
+
+/** Days compared, not amounts: "more rainy days", "fewer days with a raid". */
+const DAYS_COMPARED =
+  /\b(more|fewer|less) (\w+ )?days\b(?! ?\d)|\b(rainy|stormy|wet|dry|windy|hungry) days\b(?! ?\d)/;
 
 function measureOf(q: Question, ctx: FormContext): Measure | undefined {
+  if (q.happening && DAYS_COMPARED.test(q.text)) return { happening: q.happening, days: true };
   if (q.metrics[0]) return { metric: q.metrics[0] };
   if (q.happening) return { happening: q.happening };
   const main =
@@ -277,7 +282,11 @@ export const either: Form = {
         select.fields = { from: sideTowns(s) };
       return s.actor ? { ...select, actors: [s.actor] } : select;
     };
-    const side = (s: Side) => ({ select: selection(s), combine, aggregate: 'sum' as const });
+    const days = 'days' in measure && measure.days === true;
+    const side = (s: Side) =>
+      days
+        ? { select: selection(s), aggregate: 'days' as const }
+        : { select: selection(s), combine, aggregate: 'sum' as const };
     const compared = (await ctx.tools.query(
       { op: 'compare', a: side(a), b: side(b) },
       ctx.today,
@@ -290,7 +299,7 @@ export const either: Form = {
         ? 'nothing recorded'
         : m
           ? amount(m, x.value, decimals)
-          : `${fmt(x.value, 0)} time${x.value === 1 ? '' : 's'}`;
+          : `${fmt(x.value, 0)} ${days ? 'day' : 'time'}${x.value === 1 ? '' : 's'}`;
     const what = m
       ? combine === 'mean'
         ? `the average ${m.label}`
@@ -299,7 +308,9 @@ export const either: Form = {
           : combine === 'min'
             ? `the lowest ${m.label}`
             : m.label
-      : `how often ${(h as Happening).phrase}`;
+      : days
+        ? `the number of days on which ${(h as Happening).phrase}`
+        : `how often ${(h as Happening).phrase}`;
     const understood = {
       ...(m ? { metric: m.key } : { happening: (h as Happening).name }),
       towns: [...new Set([...sideTowns(a), ...sideTowns(b)])],
@@ -323,7 +334,9 @@ export const either: Form = {
     const [w, l] = winner === 'a' ? [a, b] : [b, a];
     const [wr, lr] = winner === 'a' ? [r.a, r.b] : [r.b, r.a];
     const diff = Math.abs((r.difference as number) || 0);
-    const difference = m ? amount(m, diff, decimals) : `${fmt(diff, 0)}`;
+    const difference = m
+      ? amount(m, diff, decimals)
+      : `${fmt(diff, 0)}${days ? ` day${diff === 1 ? '' : 's'}` : ''}`;
     const lead = verdict(winner === 'a');
     // A ratio is of the first side named to the second.
     const ratio =

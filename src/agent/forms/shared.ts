@@ -150,7 +150,7 @@ export function townsFor(m: Metric, q: Question, ctx: FormContext): { towns: str
 /** What a question asks happened: the happening it names, or its metric above zero. */
 /** A happening that brought nothing: "a raid that came back empty", "came to nothing", "let a shipment go". */
 const EMPTY =
-  /\b(come|came|comes|coming|went|go) back empty\b|\bempty-handed\b|\b(come|came|comes) (back )?(to|with) nothing\b|\b(took|taken|take|brought|caught|landed) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
+  /\b(come|came|comes|coming|went|go) back empty\b|\bempty[- ]handed\b|\b(come|came|comes) (back )?(to|with) nothing\b|\b(took|taken|take|brought|caught|landed) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
 
 /** "How many fishing trips…", "how many shifts…": events counted, whatever their number. */
 export const EVENTS_COUNTED =
@@ -192,6 +192,9 @@ function namedHappening(q: Question, ctx: FormContext): Happening | undefined {
   )
     return vocab.robbery;
   if (q.happening) return q.happening;
+  // "Did the pirates come back empty-handed?": the raiders' raid, empty.
+  if (EMPTY.test(q.text) && q.towns.some((t) => vocab.raiders.includes(t)))
+    return vocab.happenings.find((h) => vocab.isRaid(h));
   const m = q.metrics[0];
   if (!m) return undefined;
   // Every event that carries the number, also those of 0 ("how many fishing trips": all of them).

@@ -67,7 +67,7 @@ export const KINDS: readonly EventKindDef[] = [
         name: 'raid',
         phrase: 'the pirates went on a raid',
         words:
-          /\braid(s|ed|ing)?\b|\braiders?\b|\battack(s|ed)?\b|\bplunder(ed)?\b|\brob(s|bing)?\b|\bhit(s|ting)? (a|the|their|our) shipments?\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/,
+          /\braid(s|ed|ing)?\b|\braiders?\b|\battack(s|ed)?\b|\bplunder(ed)?\b|\brob(s|bing)?\b|\bempty[- ]handed\b|\b(came|come|comes|coming) back empty\b|\bhit(s|ting)? (a|the|their|our) shipments?\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/,
         metric: 'raid_gold',
         min: 1,
       },
