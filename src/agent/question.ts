@@ -395,7 +395,11 @@ export function parseQuestion(
     text = accepted.text;
   }
   // What is ranked is read without the time's words ("since the record began" ranks nothing).
-  const text = q.time ? q.text.replace(q.time.said, ' ') : q.text;
+  // "The record" that shows something is the history, not a best ("did the record over days 19 to 25 show …").
+  const text = (q.time ? q.text.replace(q.time.said, ' ') : q.text).replace(
+    /\b(the|on|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
+    ' ',
+  );
   if (MAX_WORDS.test(text)) q.superlative = 'max';
   // The worst loss, the worst robbery, is the largest.
   else if (/\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text)) {

@@ -76,7 +76,7 @@ export const withoutWhenClause = (text: string): string =>
 
 /** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
 export const EVENT_NOUN =
-  /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?|shipment|delivery|cargo)\b/;
+  /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?|shipment|delivery|cargo|robbery|theft)\b/;
 
 /** "…, and on what day?": the day is where the extreme was, not what is ranked. */
 export const AND_WHAT_DAY =

@@ -110,7 +110,7 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
     parts.goods.some(
       (g) =>
         !q.metrics.some((m) => m.noun === g || m.label.startsWith(g)) ||
-        /\bcrates?\b|\bgold\b|\bworth\b|\bvalue\b/.test(q.text),
+        /\bcrates?\b|\bgold\b|\bworth\b|\bvalue\b|\bshipments?\b|\bcargo(es)?\b/.test(q.text),
     )
   )
     return parts.goods.length > 0;
@@ -240,7 +240,8 @@ export const shipments: Form = {
     };
     // "The priciest purchase from overseas": the one shipment at the extreme, in gold unless crates are asked for.
     const one = oneShipment(q) ? (q.superlative as 'max' | 'min') : undefined;
-    const measured = one && !metric ? gold(p.kind) : metric;
+    // One shipment that arrived is measured in its crates (an arrival carries no gold).
+    const measured = one && !metric ? (gold(p.kind) ?? 'cargo_items') : metric;
     if (one && measured) select.metric = measured;
     const r = (await ctx.tools.query(
       one && measured
