@@ -270,7 +270,10 @@ export class HistoryTools {
     }
     const [first, ...rest] = citationsByDay;
     const days = [...(first?.keys() ?? [])].filter((d) => rest.every((m) => m.has(d))).sort((a, b) => a - b);
-    const citations = days.flatMap((d) => citationsByDay.flatMap((m) => m.get(d) ?? []));
+    // No shared day: the answer rests on each side's own days (a record day, the big days).
+    const citations = days.length
+      ? days.flatMap((d) => citationsByDay.flatMap((m) => m.get(d) ?? []))
+      : citationsByDay.flatMap((m) => [...m.values()].flat()).slice(0, 200);
     return { sides, days, citations };
   }
 
