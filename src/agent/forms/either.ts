@@ -27,7 +27,8 @@ const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less producti
 const SIDE_BY_SIDE =
   /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b/;
 /** A trade's sales, not its purchases. */
-const SALES = /\bsales?\b|\bsold\b|\bsell(s|ing)?\b|\bexport(s|ed)?\b|\bearn(s|ed|ing)?\b|\bincome\b|\brevenue\b/;
+const SALES =
+  /\bsales?\b|\bsold\b|\bsell(s|ing)?\b|\bexport(s|ed)?\b|\bearn(s|ed|ing)?\b|\bincome\b|\brevenue\b/;
 /** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
 const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 
