@@ -118,6 +118,9 @@ function ofNamed(metrics: Metric[], text: string): Metric[] {
   return named ? [named, ...metrics.filter((m) => m !== named)] : metrics;
 }
 
+/** The question without its time's words: "since the very first day" asks for no first day, and ranks nothing. */
+export const untimed = (q: Question): string => (q.time ? q.text.replace(q.time.said, ' ') : q.text);
+
 /** The kinds of event a reading's numbers and happening belong to. */
 const kindsOf = (r: Question): Set<string> =>
   new Set([...r.metrics.map((m) => m.kind), r.happening?.kind].filter((k) => k !== undefined));
@@ -396,7 +399,7 @@ export function parseQuestion(
   }
   // What is ranked is read without the time's words ("since the record began" ranks nothing).
   // "The record" that shows something is the history, not a best ("did the record over days 19 to 25 show …").
-  const text = (q.time ? q.text.replace(q.time.said, ' ') : q.text).replace(
+  const text = untimed(q).replace(
     /\b(the|on|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
     ' ',
   );

@@ -9,7 +9,15 @@ import { RAID_KIND } from '../../world/kinds.ts';
 import { fmt, list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import { type Form, rangeOf, whole } from './shared.ts';
-import { fieldsOf, kindOf, OVERSEAS, partsOf } from './shipments.ts';
+import { fieldsOf, gold, kindOf, OVERSEAS, partsOf } from './shipments.ts';
+
+/** What befell the goods of each kind of shipment, as an answer says it. */
+const WHAT = {
+  trade: 'traded',
+  arrival: 'that arrived',
+  loss: 'robbed',
+  [RAID_KIND]: 'taken in raids',
+} as const;
 
 /** "Which goods got the pirates the most gold?", "From which goods did they take the most?": goods ranked. */
 const GOODS_RANKED =
@@ -53,12 +61,7 @@ export const goods: Form = {
     const n = r.groups[0]?.n ?? 0;
     const named = (ids: readonly string[]) =>
       list(ids.map((t) => (t === OVERSEAS ? 'overseas' : ctx.vocab.name(t))));
-    const what = {
-      trade: 'traded',
-      arrival: 'that arrived',
-      loss: 'robbed',
-      [RAID_KIND]: 'taken in raids',
-    }[p.kind];
+    const what = WHAT[p.kind];
     const where = [
       fields.from ? `from ${named(fields.from)}` : '',
       fields.to ? `to ${named(fields.to)}` : '',
@@ -91,16 +94,8 @@ export const topGoods: Form = {
     const fields = fieldsOf(p, ctx);
     delete fields.goods;
     const crates = /\bcrates?\b|\bcargo\b/.test(q.text) && !/\bgold\b|\bworth\b|\bvalue\b/.test(q.text);
-    const metric = crates
-      ? 'cargo_items'
-      : (
-          {
-            trade: 'value_gold',
-            arrival: 'cargo_items',
-            loss: 'loot_gold',
-            [RAID_KIND]: 'raid_gold',
-          } as const
-        )[p.kind];
+    // An arrival carries no gold: its crates.
+    const metric = crates ? 'cargo_items' : (gold(p.kind) ?? 'cargo_items');
     const order = /\b(least|fewest)\b/.test(q.text) ? 'asc' : 'desc';
     const r = (await ctx.tools.query(
       {
@@ -114,9 +109,7 @@ export const topGoods: Form = {
     )) as AggregateResult;
     const ranked = r.groups.filter((g) => g.key !== null && g.value !== null);
     const unit = metric === 'cargo_items' ? 'crates' : 'gold';
-    const what = { trade: 'traded', arrival: 'that arrived', loss: 'robbed', [RAID_KIND]: 'taken in raids' }[
-      p.kind
-    ];
+    const what = WHAT[p.kind];
     const [top, ...rest] = ranked;
     if (!top)
       return {

@@ -208,7 +208,7 @@ const ONE: Record<Kind, string> = {
 };
 
 /** A kind's gold. */
-const gold = (kind: Kind) =>
+export const gold = (kind: Kind) =>
   ({ trade: 'value_gold', arrival: undefined, loss: 'loot_gold', [RAID_KIND]: 'raid_gold' })[kind];
 
 export const shipments: Form = {

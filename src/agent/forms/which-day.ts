@@ -5,7 +5,7 @@
  */
 import type { AggregateResult } from '../../query/run.ts';
 import { amount, list } from '../format.ts';
-import type { Question } from '../question.ts';
+import { type Question, untimed } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Metric } from '../vocabulary.ts';
 import {
@@ -42,9 +42,6 @@ function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
 
 const FIRST_OR_LAST =
   /\b(first|last|latest|earliest|most recent) day\b|\bfor the (first|last) time\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
-
-/** The question without its time's words: "since the first day" is no first day asked for. */
-const untimed = (q: Question): string => (q.time ? q.text.replace(q.time.said, ' ') : q.text);
 
 export const whichDay: Form = {
   name: 'which day',
