@@ -715,14 +715,16 @@ export class SqliteEventStore implements EventStore {
    * Many batches at once (simulate's fast-forward): the events' secondary indexes are dropped while
    * `load` runs and made again when it ends, however it ends: sorting a history into an index once
    * costs less than inserting into four B-trees per event. Each batch is still its own transaction,
-   * de-duplicated and checked for conflicts (those use the updates' keys, which stay); rollups and
-   * counters are kept as ever. A crash before the end leaves every acknowledged batch stored and the
-   * indexes missing, and opening the store makes them again. Reads in the meantime are right but
-   * scan. Loads inside a load are part of it.
+   * de-duplicated and checked for conflicts (those use the updates' keys, which stay); counters are
+   * kept as ever; the rollups and facets are added up as ever and written at the end (or when a
+   * reader asks). A crash before the end leaves every acknowledged batch stored, the derived tables
+   * behind and the indexes missing; opening the store catches them up and makes the indexes again.
+   * Reads in the meantime are right but scan. Loads inside a load are part of it.
    */
   async bulkLoad<T>(load: () => Promise<T>): Promise<T> {
     if (this.bulk) return load();
     this.bulk = true;
+    this.derived.setBulk(true);
     try {
       this.db.transaction(() => {
         for (const { name } of EVENT_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
@@ -730,7 +732,10 @@ export class SqliteEventStore implements EventStore {
       return await load();
     } finally {
       this.bulk = false;
-      if (this.db.open) ensureEventIndexes(this.db);
+      if (this.db.open) {
+        this.derived.setBulk(false);
+        ensureEventIndexes(this.db);
+      }
     }
   }
 

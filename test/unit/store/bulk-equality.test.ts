@@ -88,3 +88,36 @@ test('a bulk load stores what appending update by update stores, row for row', {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bulk load writes the rollups and facets once, at its end, not every 20,000 events', {
+  timeout: 120_000,
+}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-bulk-derived-'));
+  try {
+    const updates = [...simulate({ world: WORLD, seed: 'bulk-derived', days: 200, epochMs: 0 })];
+    const path = join(dir, 'bulk.db');
+    const store = new SqliteEventStore(path);
+    // What another connection sees of the derived tables: the mark of the last event they hold.
+    const marked = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare('SELECT through_id AS id FROM derived_state').get() as { id: number };
+      } finally {
+        db.close();
+      }
+    };
+    let stored = 0;
+    await store.bulkLoad(async () => {
+      for (let i = 0; i < updates.length; i += BATCH_UPDATES)
+        stored += (await store.append(updates.slice(i, i + BATCH_UPDATES))).events.length;
+      assert.ok(stored > 20_000, `${stored} events, more than one write's worth outside a bulk load`);
+      assert.equal(marked().id, 0, 'nothing written during the load');
+    });
+    assert.equal(marked().id, stored, 'every event added up when the load ends');
+    const counted = (await store.rollups({ metric: '*' })).reduce((n, r) => n + r.count, 0);
+    assert.equal(counted, stored, 'the rollups count every event once');
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
