@@ -399,10 +399,13 @@ export function parseQuestion(
   }
   // What is ranked is read without the time's words ("since the record began" ranks nothing).
   // "The record" that shows something is the history, not a best ("did the record over days 19 to 25 show …").
-  const text = untimed(q).replace(
-    /\b(the|on|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
-    ' ',
-  );
+  // "On record" is always the history ("the least rain on record, all told").
+  const text = untimed(q)
+    .replace(/\bon records?\b/g, ' ')
+    .replace(
+      /\b(the|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
+      ' ',
+    );
   if (MAX_WORDS.test(text)) q.superlative = 'max';
   // The worst loss, the worst robbery, is the largest.
   else if (/\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text)) {

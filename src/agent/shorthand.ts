@@ -69,6 +69,10 @@ function developerWords(text: string, vocab: Vocabulary): string {
       .replace(/\bday\s*=\s*today\b/g, 'today')
       .replace(/\b(day|week)\s*=\s*(\d+)\b/g, '$1 $2')
       .replace(field('town'), ' in $2')
+      .replace(
+        new RegExp(`\\b(?:where |and |with |, ?)?target\\s*(?:!=|≠|<>|is not|isn't)\\s*${town}`, 'g'),
+        " on shipments other than $1's",
+      )
       .replace(field('target'), " on $2's shipments")
       .replace(/\b(from|to)\s*=\s*/g, '$1 ')
       .replace(/\bgoods\s*=\s*([a-z]+)/g, '$1')

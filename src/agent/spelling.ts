@@ -60,6 +60,7 @@ past per place poor poorest quantity record records report reports reported rich
 than that the their them then there these they thing things this those three through time times to today together tomorrow took top total totals trend two
 under until up us was we week weekly weeks well were what whats when where which while who whom whose why will with without worst would
 year yes yesterday yet you your among
+kindly please state identify tell name give
 highest lowest strongest weakest warmest hottest coldest coolest chilliest driest wettest rainiest windiest calmest humidest
 gentlest lightest heaviest busiest quietest poorest richest smallest largest biggest fewest whose daily weekly monthly track
 correlate correlation pearson spearman trend rising falling increasing decreasing slope squares

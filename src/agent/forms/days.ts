@@ -15,6 +15,7 @@ import {
   happeningOf,
   happeningTown,
   rangeOf,
+  saysEmpty,
   selectionOf,
   thresholdOf,
   townsFor,
@@ -27,7 +28,7 @@ const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
 
 /** A threshold any one reading of the day passes, not the day's average. */
 const ANY_READING =
-  /\b(any|a|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bat least one\b|\bat any (time|point|hour)\b/;
+  /\b(any|a|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bat least one\b|\bat (any|some|one) (time|point|hour|moment)\b|\beven once\b|\b(max|min|highest|lowest|peak)\b\s*\(?\s*(\w+\s*){1,3}\)?\s*(>|<|over|above|below|under|more than|less than)|\bday's (highest|lowest|peak)\b|\b(highest|lowest|peak) (reading|value)\b/;
 
 /** "How many days", "the number of days": distinct days counted, not events (shipments.ts defers to it). */
 export const HOW_MANY_DAYS =
@@ -67,7 +68,8 @@ export const days: Form = {
     const where = whereOf(ctx, h, town);
     // "How many days did it not rain?", "days with no raids": the days the town reported anything
     // on, less those it happened on.
-    if (NEGATED.test(q.core)) {
+    // "Raiding but got nothing" is a raid that came back empty, not a day without raids.
+    if (NEGATED.test(q.core) && !saysEmpty(q.core)) {
       const towns = town ? [town] : [...h.towns];
       const reported = (await ctx.tools.query(
         { op: 'aggregate', select: { ...(towns.length ? { towns } : {}), days: range }, aggregate: 'days' },

@@ -11,7 +11,16 @@ import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
-import { type Form, type FormContext, rangeOf, timesByDay, WHETHER, whole } from './shared.ts';
+import {
+  emptied,
+  type Form,
+  type FormContext,
+  rangeOf,
+  saysEmpty,
+  timesByDay,
+  WHETHER,
+  whole,
+} from './shared.ts';
 
 /** Words that ask for a big day rather than a happening: the "both" form answers a side of those
  * that names no declared happening ("a record catch"; but "a big catch" is the fine-haul flag). */
@@ -74,6 +83,9 @@ function readSide(part: string, ctx: FormContext): Read {
   // "A raid on the farms' shipments" is the farms' robbery.
   if (vocab.isRaid(happening) && vocab.robbery && towns.some((t) => !vocab.raiders.includes(t)))
     happening = vocab.robbery;
+  // "The pirates went raiding but got nothing": the raid that came back empty, not no raid.
+  if (saysEmpty(part) && emptied(happening) !== happening)
+    return { side: { text: part, happening: emptied(happening), negated: false }, towns };
   return { side: { text: part, happening, negated: NEGATED.test(part) }, towns };
 }
 

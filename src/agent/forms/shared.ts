@@ -150,7 +150,7 @@ export function townsFor(m: Metric, q: Question, ctx: FormContext): { towns: str
 /** What a question asks happened: the happening it names, or its metric above zero. */
 /** A happening that brought nothing: "a raid that came back empty", "came to nothing", "let a shipment go". */
 const EMPTY =
-  /\b(come|came|comes|coming|went|go) back empty\b|\bempty[- ]handed\b|\b(come|came|comes) (back )?(to|with) nothing\b|\b(took|taken|take|brought|caught|landed) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
+  /\b(come|came|comes|coming|went|go|going|sailed) (back |home )?(up )?empty\b|\b(got|get|gets|getting|found|won) nothing\b|\bnothing to show\b|\bempty[- ]handed\b|\b(come|came|comes) (back )?(to|with) nothing\b|\b(took|taken|take|brought|caught|landed) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
 
 /** "How many fishing trips…", "how many shifts…": events counted, whatever their number. */
 export const EVENTS_COUNTED =
@@ -171,7 +171,15 @@ export function happeningOf(
 ): Happening | undefined {
   const h = namedHappening(q, ctx);
   const empty = EMPTY.test(q.text) || (!options.days && NO_GOLD.test(q.text));
-  if (!h || !empty || h.metric === undefined || h.flag) return h;
+  return h && empty ? emptied(h) : h;
+}
+
+/** Whether words say a happening brought nothing ("the raid came back empty"). */
+export const saysEmpty = (text: string): boolean => EMPTY.test(text);
+
+/** A happening that brought nothing of its number (a raid with no gold); one without a number as it is. */
+export function emptied(h: Happening): Happening {
+  if (h.metric === undefined || h.flag) return h;
   return {
     ...h,
     name: `${h.name}, empty`,

@@ -21,6 +21,10 @@ const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|y
 /** Gold that moves, rather than goods: "gold went from …", "gold paid to …". */
 const MONEY_FLOW = /\bgold (went|goes|go|gone|flowed|flows|was paid|paid|was sent|sent|left)\b/;
 
+/** Words that leave out the town after them, with at most a few words between. */
+const EXCLUDED =
+  /(?:\b(?:other than|excluding|except(?: for)?|not counting|apart from|leaving out|but not)|!=|≠)\s+(?:[\w']+\s+){0,4}$/;
+
 /** Where goods go beyond the towns. */
 export const OVERSEAS = 'overseas';
 
@@ -73,18 +77,32 @@ export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
     new RegExp(`\\b(${g}s?|${pluralize.singular(g)})\\b`).test(q.text),
   );
   const parts: Parts = { text: q.text, kind, goods, from: [], to: [], owner: [] };
+  const excluded: { town: string; role: string[] }[] = [];
   for (const town of ctx.vocab.towns) {
     const m = town.words.exec(q.text);
     if (!m) continue;
     if (ctx.vocab.raiders.includes(town.id) && /\bpirates?\b|\bthe den\b|\bisland\b/.test(m[0])) continue;
     const before = q.text.slice(Math.max(0, m.index - 24), m.index);
-    if (/\bfrom (the )?$/.test(before)) parts.from.push(town.id);
-    else if (/\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/.test(before))
-      parts.to.push(town.id);
-    // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
-    else if (kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)) parts.to.push(town.id);
-    else parts.owner.push(town.id);
+    const role = /\bfrom (the )?$/.test(before)
+      ? parts.from
+      : /\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/.test(before)
+        ? parts.to
+        : // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
+          kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)
+          ? parts.to
+          : parts.owner;
+    if (EXCLUDED.test(q.text.slice(Math.max(0, m.index - 48), m.index)))
+      excluded.push({ town: town.id, role });
+    else role.push(town.id);
   }
+  // "Excluding raids on Circuiton's shipments", "target != port-logic": every other town's.
+  for (const { role } of excluded)
+    if (role.length === 0)
+      role.push(
+        ...ctx.vocab.towns
+          .map((t) => t.id)
+          .filter((t) => !ctx.vocab.raiders.includes(t) && !excluded.some((x) => x.town === t)),
+      );
   // "Gold went from Port Logic to the ships from overseas": the money runs against the goods, so
   // the town it left bought from overseas.
   if (MONEY_FLOW.test(q.text) && /\boverseas\b/.test(q.text)) {

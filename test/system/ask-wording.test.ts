@@ -1,0 +1,142 @@
+/**
+ * Wordings the offline planner once misread, asked of a real 60-day history and checked against
+ * figures computed here from the simulation's raw events: a threshold any one reading passes ("even
+ * once", "max(wind_kph) > 18") against the day's average; towns left out of a shipment filter
+ * ("excluding", "target != …"); a raid that "got nothing"; "on record" as the history, not a best;
+ * a polite word mistyped ("Kindy") that is not the wind.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Agent } from '../../src/agent/agent.ts';
+import { eventStorePath } from '../../src/files/data-dir.ts';
+import { openEventStore } from '../../src/store/open.ts';
+import type { EventStore } from '../../src/store/store.ts';
+import { WORLD } from '../../src/world/map.ts';
+import { simulate } from '../../src/world/simulate.ts';
+
+interface Raw {
+  town: string;
+  day: number;
+  hour: number;
+  kind: string;
+  data: Record<string, number | string>;
+}
+
+const DAYS = 60;
+const raw: Raw[] = [];
+let store: EventStore;
+let agent: Agent;
+let dir: string;
+
+before(async () => {
+  const updates = [...simulate({ world: WORLD, seed: '7', days: DAYS, epochMs: Date.UTC(2026, 0, 1) })];
+  for (const u of updates)
+    for (const e of u.events) raw.push({ ...e, town: u.town, day: u.day, hour: u.hour });
+  dir = mkdtempSync(join(tmpdir(), 'chronicle-ask-wording-'));
+  store = await openEventStore(eventStorePath(dir), { facets: WORLD.facetKeys });
+  for (let i = 0; i < updates.length; i += 2000) await store.append(updates.slice(i, i + 2000));
+  agent = new Agent({ store, world: WORLD, today: () => DAYS });
+});
+
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ask = async (question: string) => (await agent.ask(question, 'offline')).answer;
+const number = (n: number) => new RegExp(`\\b${n.toLocaleString('en-US').replace(/,/g, ',?')}\\b`);
+const sum = (events: Raw[], key: string) => events.reduce((n, e) => n + Number(e.data[key] ?? 0), 0);
+
+/** Days of `town`'s readings on which `pass` holds of the day's readings of `key`. */
+function daysWhere(town: string, key: string, pass: (values: number[]) => boolean): number {
+  const byDay = new Map<number, number[]>();
+  for (const e of raw)
+    if (e.town === town && typeof e.data[key] === 'number') {
+      const values = byDay.get(e.day) ?? [];
+      values.push(e.data[key] as number);
+      byDay.set(e.day, values);
+    }
+  return [...byDay.values()].filter(pass).length;
+}
+
+describe('the offline planner reads', () => {
+  test('a threshold any one reading passes, and the day average where the question says so', async () => {
+    const anyOver = daysWhere('circuiton', 'wind_kph', (v) => Math.max(...v) > 18);
+    const meanOver = daysWhere('circuiton', 'wind_kph', (v) => v.reduce((a, b) => a + b, 0) / v.length > 10);
+    assert.notEqual(
+      anyOver,
+      daysWhere('circuiton', 'wind_kph', (v) => v.reduce((a, b) => a + b) / v.length > 18),
+    );
+    assert.match(
+      await ask('How many days did the wind in Circuiton go over 18 km/h even once?'),
+      number(anyOver),
+    );
+    assert.match(await ask('days w/ max(wind_kph) > 18 circuiton'), number(anyOver));
+    assert.match(
+      await ask('On how many days was the daily average wind at the mines over 10 km/h?'),
+      number(meanOver),
+    );
+  });
+
+  test('a town left out of a shipment filter, in words and as a field', async () => {
+    const raids = raw.filter((e) => e.kind === 'raid');
+    const lastMonth = raids.filter((e) => e.day >= 30 && e.day <= 59 && e.data.target !== 'circuiton');
+    const thisMonth = raids.filter((e) => e.day >= 31 && e.data.target !== 'port-logic');
+    assert.match(
+      await ask(
+        'How much gold did the pirates take in raids last month, excluding raids on shipments of Circuiton?',
+      ),
+      number(sum(lastMonth, 'raid_gold')),
+    );
+    assert.match(
+      await ask('sum raid_gold where target != port-logic this month'),
+      number(sum(thisMonth, 'raid_gold')),
+    );
+  });
+
+  test('a raid that got nothing, alone and beside another thing on the same day', async () => {
+    const empty = raw.filter((e) => e.kind === 'raid' && e.data.raid_gold === 0);
+    assert.ok(empty.length > 0, 'the history has a raid that came back empty');
+    const first = Math.min(...empty.map((e) => e.day));
+    assert.match(
+      await ask('When was the first time the pirates went raiding but got nothing?'),
+      new RegExp(`\\bday ${first}\\b`),
+    );
+    const days = new Set(empty.map((e) => e.day));
+    assert.match(
+      await ask('On how many days did the pirates go raiding but get nothing?'),
+      number(days.size),
+    );
+    const wet = new Set(
+      raw.filter((e) => e.town === 'den-of-thieves' && Number(e.data.rain_mm) > 0).map((e) => e.day),
+    );
+    const both = [...days].filter((d) => wet.has(d));
+    const answer = await ask(
+      'On what days did the pirates go raiding but get nothing, and it rained in the Den the same day?',
+    );
+    if (both.length === 0) assert.match(answer, /\bno(ne)?\b/i);
+    for (const day of both) assert.match(answer, new RegExp(`\\bday ${day}\\b`));
+    for (const day of [...days].filter((d) => !wet.has(d)))
+      assert.doesNotMatch(answer, new RegExp(`\\bday ${day}\\b`));
+  });
+
+  test('"on record" as the whole history, and "Kindy" as kindly', async () => {
+    const rain = new Map<string, number>();
+    for (const e of raw)
+      if (typeof e.data.rain_mm === 'number') rain.set(e.town, (rain.get(e.town) ?? 0) + e.data.rain_mm);
+    const driest = [...rain].sort((a, b) => a[1] - b[1])[0]?.[0];
+    const answer = await ask('Which town got the least rain in all the time there is on record, all told?');
+    assert.match(answer, /least/);
+    assert.ok(answer.startsWith(WORLD.towns.find((t) => t.id === driest)?.name ?? '?'), answer);
+
+    const harvests = raw.filter((e) => e.kind === 'farming' && e.day >= 30 && e.day <= 59);
+    const largest = Math.max(...harvests.map((e) => Number(e.data.harvest ?? 0)));
+    assert.match(
+      await ask('Kindy report the largest single harvest report at PatchBourough last month.'),
+      number(largest),
+    );
+  });
+});
