@@ -138,7 +138,7 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 }
 
 const MAX_WORDS =
-  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
+  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
 const MIN_WORDS =
   /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest)\b/;
 
@@ -408,7 +408,11 @@ export function parseQuestion(
     );
   if (MAX_WORDS.test(text)) q.superlative = 'max';
   // The worst loss, the worst robbery, is the largest.
-  else if (/\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text)) {
+  // "The worst day for raid gold" is the least of it.
+  else if (
+    /\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text) &&
+    !/\bworst (single )?(day|week) for\b/.test(text)
+  ) {
     q.superlative = 'max';
     if (q.aggregate === 'min') q.aggregate = 'max';
   } else if (MIN_WORDS.test(text)) q.superlative = 'min';

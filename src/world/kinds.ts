@@ -39,7 +39,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     unit: '%',
     decimals: 0,
     range: [0, 100],
-    words: /\bhumid(ity|est)?\b/,
+    words: /\bhumid(ity|est)?\b|\bmugg(y|ier|iest)\b|\bsticky\b|\bstickiest\b/,
   }),
   reading({
     key: 'wind_kph',

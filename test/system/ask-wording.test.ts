@@ -139,4 +139,31 @@ describe('the offline planner reads', () => {
       number(largest),
     );
   });
+
+  test('"muggiest" as humidity, "the worst day for" a number as its least, and what a town earned from shipments', async () => {
+    const byDay = new Map<number, number[]>();
+    for (const e of raw)
+      if (e.town === 'circuiton' && typeof e.data.humidity_pct === 'number')
+        byDay.set(e.day, [...(byDay.get(e.day) ?? []), e.data.humidity_pct]);
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const muggiest = [...byDay].sort((a, b) => mean(b[1]) - mean(a[1]))[0]?.[0];
+    assert.match(await ask('What was the muggiest day in Circuiton?'), new RegExp(`\\bday ${muggiest}\\b`));
+
+    const gold = new Map<number, number>();
+    for (const e of raw)
+      if (e.kind === 'raid') gold.set(e.day, (gold.get(e.day) ?? 0) + Number(e.data.raid_gold));
+    const worst = [...gold].sort((a, b) => a[1] - b[1])[0];
+    assert.match(
+      await ask('What was the worst day for raid gold in all the records?'),
+      number(worst?.[1] ?? -1),
+    );
+
+    const sales = raw.filter(
+      (e) => e.kind === 'trade' && e.data.from === 'patchbourough' && e.day >= 36 && e.day <= 42,
+    );
+    assert.match(
+      await ask('How much did PatchBourough earn from shipments during week 6?'),
+      number(sum(sales, 'value_gold')),
+    );
+  });
 });

@@ -135,6 +135,8 @@ function isAboutShipments(parts: Parts | undefined, q: Question): parts is Parts
   return (
     // "Raids on shipments sent by the farms": the raids on the farms' shipments.
     (parts.kind === RAID_KIND && parts.owner.length > 0 && /\bshipments?\b|\bcargo(es)?\b/.test(q.text)) ||
+    // "How much did Circuiton earn from shipments": the town's sales.
+    (parts.kind === 'trade' && parts.owner.length > 0 && /\b(shipments?|cargo(es)?)\b/.test(q.text)) ||
     parts.from.length > 0 ||
     parts.to.length > 0 ||
     (parts.kind === 'arrival' && /\b(deliveries|shipments?|arrivals?)\b/.test(q.text)) ||
