@@ -166,4 +166,21 @@ describe('the offline planner reads', () => {
       number(sum(sales, 'value_gold')),
     );
   });
+
+  test('"when did … the most" as the day of the most, "when was the most recent" as the last time', async () => {
+    const ore = new Map<number, number>();
+    for (const e of raw)
+      if (e.town === 'circuiton' && e.day >= 23 && e.day <= 32 && typeof e.data.ore_tons === 'number')
+        ore.set(e.day, (ore.get(e.day) ?? 0) + e.data.ore_tons);
+    const best = [...ore].sort((a, b) => b[1] - a[1])[0]?.[0];
+    assert.match(
+      await ask('From day 23 through day 32, when did the miners at Circuiton dig out the most ore?'),
+      new RegExp(`\\bday ${best}\\b`),
+    );
+    const last = Math.max(...raw.filter((e) => e.kind === 'raid').map((e) => e.day));
+    assert.match(
+      await ask('When was the most recent raid?'),
+      new RegExp(`^The last time .*\\bday ${last}\\b`),
+    );
+  });
 });

@@ -152,6 +152,9 @@ export function townsFor(m: Metric, q: Question, ctx: FormContext): { towns: str
 const EMPTY =
   /\b(come|came|comes|coming|went|go|going|sailed) (back |home )?(up )?empty\b|\b(got|get|gets|getting|found|won) nothing\b|\bnothing to show\b|\bempty[- ]handed\b|\b(come|came|comes) (back )?(to|with) nothing\b|\b(took|taken|take|brought|caught|landed) nothing\b|\blet (a|the|any|\w+) (\w+ )?(shipments?|prizes?|cargo(es)?) go\b/;
 
+/** "When did the miners dig the most ore?": the day of a day's extreme, not the last time. */
+export const WHEN_MOST = /\bwhen did\b[^?]*\bthe (most|least|fewest|\w+est)\b(?! (recent|time)\b)/;
+
 /** "How many fishing trips…", "how many shifts…": events counted, whatever their number. */
 export const EVENTS_COUNTED =
   /\b(how (many|may|mnay|mny)|count (the|all)) (\w+ )?(trips|shifts|hauls|catches|raids|readings|deliveries|shipments|sales|batches|lessons|nights|reports|events)\b/;

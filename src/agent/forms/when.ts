@@ -2,7 +2,7 @@
 import { times } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import { actor } from './actor.ts';
-import { type Form, happeningOf, happeningTown, line, rangeOf, whereOf, whole } from './shared.ts';
+import { type Form, happeningOf, happeningTown, line, rangeOf, WHEN_MOST, whereOf, whole } from './shared.ts';
 
 export const when: Form = {
   name: 'when',
@@ -10,6 +10,7 @@ export const when: Form = {
     /\bwhen\b|\blast time\b|\bmost recent(ly)?\b/.test(q.text) &&
     // "When the pirates robbed Port Logic, what was the most gold lost?" asks the second clause.
     !/^when\b[^?,]*,\s*(what|how|which|who)\b/.test(q.text) &&
+    !WHEN_MOST.test(q.text) &&
     (q.metrics.length > 0 || q.happening !== undefined || q.actor !== undefined),
   async answer(q, ctx) {
     const h = happeningOf(q, ctx);

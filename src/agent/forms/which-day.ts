@@ -23,6 +23,7 @@ import {
   selectionOf,
   timesByDay,
   townsFor,
+  WHEN_MOST,
   whereOf,
   whole,
 } from './shared.ts';
@@ -46,9 +47,10 @@ const FIRST_OR_LAST =
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
-    (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
+    ((/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b|most recent\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
       q.text,
-    ) &&
+    ) ||
+      WHEN_MOST.test(q.text)) &&
       (q.metrics.length > 0 ||
         ((AND_WHAT_DAY.test(q.text) || /\bwhen was the\b/.test(q.text)) &&
           measuredBy(q, ctx) !== undefined) ||
