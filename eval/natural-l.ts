@@ -2163,15 +2163,16 @@ export function buildNaturalL(events: RawEvent[], today: number): Case[] {
     const F = s.front[v];
     const E = s.end[v];
     const hi = chance(0.65);
-    // The search box's fragments never ask for the figure.
-    const withValue = chance(0.5) && v !== 'box';
+    // The search box's fragments never ask for the figure (nor is it checked there).
+    const askValue = chance(0.5);
+    const withValue = askValue && v !== 'box';
     const vals = new Map<Town, number>();
     let dec = 0;
     let unit = '';
     let q: string;
     const sensors = (t: Town) => evs(t, 'sensor', s);
     const counted = kind === 'rainydays' || kind === 'crates';
-    const also = withValue
+    const also = askValue
       ? pick([
           ', and what was the figure',
           counted ? ', and how many' : ', and how much',
