@@ -1945,7 +1945,7 @@ export function buildNaturalL(events: RawEvent[], today: number): Case[] {
               ])
             : pick([
                 `wettest day ${T.name}${E} mm${withDay ? ' + day' : ''}`,
-                `${F}max daily rain ${T.name}`,
+                `${F}max daily rain ${T.name}${withDay ? ' + day' : ''}`,
               ]);
       return add(
         'extreme-day',
@@ -2163,14 +2163,16 @@ export function buildNaturalL(events: RawEvent[], today: number): Case[] {
     const F = s.front[v];
     const E = s.end[v];
     const hi = chance(0.65);
-    const withValue = chance(0.5);
+    // The search box's fragments never ask for the figure (nor is it checked there).
+    const askValue = chance(0.5);
+    const withValue = askValue && v !== 'box';
     const vals = new Map<Town, number>();
     let dec = 0;
     let unit = '';
     let q: string;
     const sensors = (t: Town) => evs(t, 'sensor', s);
     const counted = kind === 'rainydays' || kind === 'crates';
-    const also = withValue
+    const also = askValue
       ? pick([
           ', and what was the figure',
           counted ? ', and how many' : ', and how much',
@@ -3051,8 +3053,10 @@ export function buildNaturalL(events: RawEvent[], today: number): Case[] {
     }
     const ext = extreme(by, true);
     if (!ext || ext.value <= 0) return false;
+    // The sum is checked only where the question asks for it.
+    const asked = /\bhow (many|much)\b|\bname and (number|sum)\b/i.test(q);
     return add('who', withLead(v, q), `${ext.key} (${fmt(ext.value, dec)} ${unit}, ${range(s)})`, (r) =>
-      all(names(r.answer, ext.key), states(r.answer, ext.value, dec)),
+      all(names(r.answer, ext.key), asked ? states(r.answer, ext.value, dec) : null),
     );
   };
 
