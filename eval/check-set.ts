@@ -28,6 +28,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-i': async () => (await import('./natural-i.ts')).buildNaturalI,
   'natural-j': async () => (await import('./natural-j.ts')).buildNaturalJ,
   'natural-l': async () => (await import('./natural-l.ts')).buildNaturalL,
+  'natural-k': async () => (await import('./natural-k.ts')).buildNaturalK,
 };
 
 const { values } = parseArgs({
