@@ -27,6 +27,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-h': async () => (await import('./natural-h.ts')).buildNaturalH,
   'natural-i': async () => (await import('./natural-i.ts')).buildNaturalI,
   'natural-j': async () => (await import('./natural-j.ts')).buildNaturalJ,
+  'natural-m': async () => (await import('./natural-m.ts')).buildNaturalM,
 };
 
 const { values } = parseArgs({
