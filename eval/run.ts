@@ -3,7 +3,7 @@
  * (offline) every question of each evaluation set, and reports accuracy, a per-form table and the
  * answers that state a wrong number (eval/README.md says what the figures mean).
  *
- *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-j]
+ *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-j,natural-m]
  *                   [--forms total,who] [--verbose] [--json FILE] [--show-truth [--sample N]] [--search]
  *
  * Without --days and --seed it runs four histories: seeds 7 and 11 at 60 and 400 days. The legacy
@@ -37,6 +37,7 @@ import { buildNaturalG } from './natural-g.ts';
 import { buildNaturalH } from './natural-h.ts';
 import { buildNaturalI } from './natural-i.ts';
 import { buildNaturalJ } from './natural-j.ts';
+import { buildNaturalM } from './natural-m.ts';
 
 /** A case of any set: the legacy set's cases have no truth and no form of the reply. */
 interface AnyCase {
@@ -76,6 +77,7 @@ export const SET_NAMES = [
   'natural-h',
   'natural-i',
   'natural-j',
+  'natural-m',
 ] as const;
 export type SetName = (typeof SET_NAMES)[number];
 /** The accuracy each set must reach on every history. */
@@ -183,6 +185,7 @@ async function casesOf(
   if (set === 'natural-h') return buildNaturalH(raw, today);
   if (set === 'natural-i') return buildNaturalI(raw, today);
   if (set === 'natural-j') return buildNaturalJ(raw, today);
+  if (set === 'natural-m') return buildNaturalM(raw, today);
   if (set === 'legacy') {
     if (today < LEGACY_MIN_DAYS) return `needs ${LEGACY_MIN_DAYS} days or more`;
     // The legacy set was written for 200 days: a question it expects "has not come yet" for (day 250)
