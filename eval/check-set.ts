@@ -29,6 +29,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-j': async () => (await import('./natural-j.ts')).buildNaturalJ,
   'natural-l': async () => (await import('./natural-l.ts')).buildNaturalL,
   'natural-k': async () => (await import('./natural-k.ts')).buildNaturalK,
+  'natural-m': async () => (await import('./natural-m.ts')).buildNaturalM,
 };
 
 const { values } = parseArgs({

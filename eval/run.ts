@@ -39,6 +39,7 @@ import { buildNaturalI } from './natural-i.ts';
 import { buildNaturalJ } from './natural-j.ts';
 import { buildNaturalK } from './natural-k.ts';
 import { buildNaturalL } from './natural-l.ts';
+import { buildNaturalM } from './natural-m.ts';
 
 /** A case of any set: the legacy set's cases have no truth and no form of the reply. */
 interface AnyCase {
@@ -80,6 +81,7 @@ export const SET_NAMES = [
   'natural-j',
   'natural-l',
   'natural-k',
+  'natural-m',
 ] as const;
 export type SetName = (typeof SET_NAMES)[number];
 /** The accuracy each set must reach on every history. */
@@ -189,6 +191,7 @@ async function casesOf(
   if (set === 'natural-j') return buildNaturalJ(raw, today);
   if (set === 'natural-l') return buildNaturalL(raw, today);
   if (set === 'natural-k') return buildNaturalK(raw, today);
+  if (set === 'natural-m') return buildNaturalM(raw, today);
   if (set === 'legacy') {
     if (today < LEGACY_MIN_DAYS) return `needs ${LEGACY_MIN_DAYS} days or more`;
     // The legacy set was written for 200 days: a question it expects "has not come yet" for (day 250)
