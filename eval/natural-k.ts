@@ -441,7 +441,7 @@ const OUTS: Out[] = [
     ved: 'harvested',
     worker: 'the farmers',
     ours: 'we',
-    one: 'harvest',
+    one: 'load of grain',
     arena: 'in the fields',
     col: 'harvest',
     qty: (x) => `${x} lbs of grain`,
@@ -596,6 +596,9 @@ const OUTS: Out[] = [
   },
 ];
 const OUT = (key: string) => OUTS.find((o) => o.key === key) as Out;
+/** The place a number is made, with the number named where the place makes another too (the mill's flour and grain). */
+const arenaOf = (o: Out) =>
+  ['mill', 'maritime', 'mining'].includes(o.kind) ? `${o.arena} for ${o.np}` : o.arena;
 /** The outputs a farmer talks about: his own first. */
 const FARM_OUTS = [
   'harvest',
@@ -1261,8 +1264,8 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
       const q = by(v, {
         cast: [
           () => `On how many days did ${R.name} top ${o.qty(X)}${p.end}?`,
-          () => `How many ${X}-plus days did ${R.name} post ${o.arena}${p.end}?`,
-          () => L(p.lead, `how many times did ${R.name} clear ${o.qty(X)} in a single day?`),
+          () => `How many ${X}-plus days did ${R.name} post ${arenaOf(o)}${p.end}?`,
+          () => L(p.lead, `on how many days did ${R.name} clear ${o.qty(X)} in a single day?`),
         ],
         farm: [
           () => `How many days did ${sj.s} ${o.verb} more than ${o.qty(X)}${sj.at}${p.end}?`,
@@ -1358,7 +1361,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
       const q = worst
         ? by(v, {
             cast: [
-              () => `What was ${R.poss} worst day ${o.arena}${p.end}?`,
+              () => `What was ${R.poss} worst day ${arenaOf(o)}${p.end}?`,
               () => L(p.lead, `which was ${R.poss} quietest day for ${o.np}, and how low did it go?`),
               () => `Where did ${R.name} bottom out for ${o.np}${p.end} — the worst day and its total?`,
             ],
@@ -1374,11 +1377,11 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
           })
         : by(v, {
             cast: [
-              () => `What was ${R.poss} best day ${o.arena}${p.end}?`,
+              () => `What was ${R.poss} best day ${arenaOf(o)}${p.end}?`,
               () => L(p.lead, `what was ${R.poss} single-day record for ${o.np}, and when was it set?`),
               () => `Which day was ${R.poss} high-water mark for ${o.np}${p.end}, and what was the total?`,
               () => `Biggest day for ${o.np} ${R.at}${p.end} — which day, and ${much}?`,
-              () => `${cap(R.poss)} top day ${o.arena}${p.end}: when was it, and what did they put up?`,
+              () => `${cap(R.poss)} top day ${arenaOf(o)}${p.end}: when was it, and what did they put up?`,
             ],
             farm: [
               () => `What was the best day for ${o.np} ${R.at}${p.end}, and ${much} was it?`,
@@ -1480,7 +1483,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
         withDay
           ? by(v, {
               cast: [
-                () => `When did ${R.name} post its biggest single ${one}${p.end}, and how big was it?`,
+                () => `When did ${R.name} post the biggest single ${one}${p.end}, and how big was it?`,
                 () => L(p.lead, `which day saw the record ${one} ${R.at}, and what did it come to?`),
               ],
               farm: [
@@ -1496,7 +1499,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
                 () => `How big was the best single ${one} ${R.name} managed${p.end}?`,
               ],
               farm: [
-                () => `What was the biggest ${one} ${R.at}${p.end}?`,
+                () => `What was the biggest single ${one} ${R.at}${p.end}?`,
                 () => L(p.lead, `how much was the biggest single ${one} ${R.at}?`),
               ],
               sheet: [
@@ -1520,7 +1523,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
           cast: [
             () =>
               withDay
-                ? `What day did ${R.name} take its worst single robbery${p.end}, and what did it cost in gold?`
+                ? `What day did ${R.name} take the worst single robbery${p.end}, and what did it cost in gold?`
                 : `What was the biggest single robbery ${R.name} suffered${p.end}, in gold?`,
           ],
           farm: [
@@ -1549,7 +1552,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
           cast: [
             () =>
               withDay
-                ? `When did ${R.name} close its biggest single sale${p.end}, and for how much gold?`
+                ? `When did ${R.name} close the biggest single sale${p.end}, and for how much gold?`
                 : `What was ${R.poss} biggest single sale${p.end}, in gold?`,
           ],
           farm: [
@@ -1578,7 +1581,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
         cast: [
           () =>
             withDay
-              ? `On what day did ${R.name} make its priciest single purchase from overseas${p.end}, and what did it cost?`
+              ? `On what day did ${R.name} make the priciest single purchase from overseas${p.end}, and what did it cost?`
               : `What was the priciest single purchase ${R.name} made from overseas${p.end}?`,
         ],
         farm: [
@@ -1850,7 +1853,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
             cast: [
               () => `Week ${w1} or week ${w2}: when did ${R.name} put up more ${o.np}?`,
               () => `Was ${R.poss} week ${w1} or week ${w2} the bigger one for ${o.np}?`,
-              () => `Did ${R.name} have the better week ${o.arena} in week ${w1} or in week ${w2}?`,
+              () => `Did ${R.name} have the better week ${arenaOf(o)} in week ${w1} or in week ${w2}?`,
             ],
             farm: [
               () => `Did ${sj.s} ${o.verb} more ${o.noun}${sj.at} in week ${w1} or in week ${w2}?`,
@@ -1910,7 +1913,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
       : by(v, {
           cast: [
             () => `Day ${d1} or day ${d2} — which was the bigger ${o.np} day for ${R.name}?`,
-            () => `Which day did ${R.name} come out ahead ${o.arena}, day ${d1} or day ${d2}?`,
+            () => `Which day did ${R.name} come out ahead ${arenaOf(o)}, day ${d1} or day ${d2}?`,
           ],
           farm: [() => `Did ${sj.s} ${o.verb} more ${o.noun}${sj.at} on day ${d1} or on day ${d2}?`],
           sheet: [() => `sum ${o.col} day ${d1} vs day ${d2}, ${R.name}`],
@@ -1932,9 +1935,9 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
       const sj = subj(o, R, v);
       const q = by(v, {
         cast: [
-          () => `On which day did ${R.name} have its biggest day for ${o.np}${p.end}?`,
-          () => L(p.lead, `what day did ${R.name} post its best total ${o.arena}?`),
-          () => `When was ${R.poss} best day ${o.arena}${p.end}?`,
+          () => `On which day did ${R.name} have the biggest day for ${o.np}${p.end}?`,
+          () => L(p.lead, `what day did ${R.name} post the best total ${arenaOf(o)}?`),
+          () => `When was ${R.poss} best day ${arenaOf(o)}${p.end}?`,
         ],
         farm: [
           () => `Which day did ${sj.s} ${o.verb} the most ${o.noun}${sj.at}${p.end}?`,
@@ -1966,7 +1969,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
       const R = ref(rng, x.town, v);
       const one = o.one as string;
       const q = by(v, {
-        cast: [() => `On what day did ${R.name} land its biggest single ${one}${p.end}?`],
+        cast: [() => `On what day did ${R.name} land the biggest single ${one}${p.end}?`],
         farm: [() => `What day was the biggest single ${one} ${R.at}${p.end}?`],
         sheet: [() => `day of max(${o.col}) row, ${R.name}${p.end}`],
       });
@@ -1991,7 +1994,7 @@ export function buildNaturalK(events: RawEvent[], today: number): Case[] {
         const days = [...new Set(list.filter((e) => num(e, rd.key) === ext).map((e) => e.day))];
         if (days.length !== 1) return null;
         const q = by(v, {
-          cast: [() => `On what day did ${R.name} log its ${hi ? rd.hiOne : rd.loOne}${p.end}?`],
+          cast: [() => `On what day did ${R.name} log the ${hi ? rd.hiOne : rd.loOne}${p.end}?`],
           farm: [() => `What day did we see the ${hi ? rd.hiOne : rd.loOne} ${R.at}${p.end}?`],
           sheet: [() => `day of ${hi ? 'max' : 'min'}(${rd.key}) ${R.name}${p.end}`],
         });
