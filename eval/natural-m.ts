@@ -2261,6 +2261,7 @@ export function buildNaturalM(events: RawEvent[], today: number): Case[] {
     return [w1, w2];
   };
   const decide = (va: number, vb: number, dec: number) => {
+    if (va === 0 || vb === 0) return undefined;
     if (round(va, dec) === round(vb, dec) || !clean(va, dec) || !clean(vb, dec)) return undefined;
     return va > vb;
   };
@@ -2539,7 +2540,7 @@ export function buildNaturalM(events: RawEvent[], today: number): Case[] {
       const n = nm(v, t);
       desc = {
         pm: `the daily rainfall at ${n}`,
-        bard: `the rain falling on ${n}`,
+        bard: `the rain that came down on ${n}`,
         learn: `the rain each day in ${n}`,
       };
       unit = 'mm a day';
@@ -2554,7 +2555,7 @@ export function buildNaturalM(events: RawEvent[], today: number): Case[] {
         v === 'pm'
           ? `Yes or no: ${s.b === N ? 'is' : 'was'} ${desc.pm} trending ${up ? 'up' : 'down'}${T}?`
           : v === 'bard'
-            ? `Say true, O muse: ${mid(s, v)}did ${desc.bard} ${up ? 'rise' : 'fall'} from day to day?`
+            ? `Say true, O muse: ${mid(s, v)}did ${desc.bard} ${kindPick === 'read' ? (up ? 'rise' : 'fall') : up ? 'grow' : 'dwindle'} from day to day?`
             : `Is it going ${up ? 'up' : 'down'}, ${desc.learn}${T}?`;
       return add('trend', q, `${b > 0 ? 'rising' : 'falling'}: ${fmt(b, 2)} ${unit} (${spanText(s)})`, (r) =>
         saysYes(r.answer, up === b > 0),
