@@ -168,6 +168,9 @@ describe('the map viewer', { skip }, () => {
     // 4× it took 6 s, and a browser stalled for seconds let the replay run on into day 3).
     await page.locator('#replay-speed').selectOption('1');
     await page.locator('#play').click();
+    // The button turns to pause once the replay runs, with the feed emptied: the day's rows that
+    // the slider showed before must not count as replayed.
+    await page.locator('#play[aria-label="Pause the history"]').waitFor({ timeout: 15_000 });
     await page
       .locator('#feed .row .when', { hasText: /^day 2 (0[3-9]|1\d):/ })
       .first()
@@ -177,6 +180,7 @@ describe('the map viewer', { skip }, () => {
       timeout: 15_000,
     });
     await page.locator('#play').click(); // pause
+    await page.locator('#play[aria-label="Play the history"]').waitFor();
     const times = await page.locator('#feed .row .when').allTextContents();
     assert.ok(times.length > 3);
     assert.ok(
@@ -186,6 +190,23 @@ describe('the map viewer', { skip }, () => {
     // Newest first: the hours only go down the list.
     const hours = times.map((t) => t.slice(6));
     assert.deepEqual(hours, [...hours].sort().reverse());
+    await page.locator('#live').click();
+    await page.locator('#live[aria-pressed="true"]').waitFor();
+  });
+
+  test('a second click while the day loads pauses instead of starting a second replay', async () => {
+    await page.locator('#day-slider').fill('2');
+    await page.locator('#day-label', { hasText: '2' }).waitFor();
+    await page.locator('#replay-speed').selectOption('1');
+    await page.evaluate(() => {
+      const play = document.getElementById('play') as HTMLButtonElement;
+      play.click();
+      play.click();
+    });
+    // Stopped before it ran, the feed keeps the whole day; a replay at 1× would take 20 s to reach
+    // the evening.
+    await page.locator('#feed .row .when', { hasText: /^day 2 2\d:/ }).first().waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('#play').getAttribute('aria-label'), 'Play the history');
     await page.locator('#live').click();
     await page.locator('#live[aria-pressed="true"]').waitFor();
   });

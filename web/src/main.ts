@@ -150,7 +150,13 @@ let replay: {
 const replayStats = { frames: 0 };
 Object.assign(window, { chronicleReplayStats: replayStats });
 
+/** Counts replays started and stopped: a replay whose day is still loading gives up once it changes. */
+let replayRun = 0;
+let replayLoading = false;
+
 function stopReplay(): void {
+  replayRun++;
+  replayLoading = false;
   if (replay) cancelAnimationFrame(replay.frame);
   replay = null;
   playButton.textContent = '▶';
@@ -158,8 +164,13 @@ function stopReplay(): void {
 }
 
 async function startReplay(): Promise<void> {
+  const run = ++replayRun;
   const day = Number(slider.value);
+  replayLoading = true;
   const events = await showHistoryDay(day);
+  // Paused, or gone live, while the day loaded: a second click must not start a second replay.
+  if (run !== replayRun) return;
+  replayLoading = false;
   feed.set([]);
   replay = { day, hour: 0, events, shown: 0, last: performance.now(), frame: 0 };
   playButton.textContent = '⏸';
@@ -196,7 +207,7 @@ async function startReplay(): Promise<void> {
   replay.frame = requestAnimationFrame(step);
 }
 
-playButton.addEventListener('click', () => (replay ? stopReplay() : void startReplay()));
+playButton.addEventListener('click', () => (replay || replayLoading ? stopReplay() : void startReplay()));
 
 // --- A town's day, on click -----------------------------------------------------------------------
 async function showDay(town: Town): Promise<void> {
