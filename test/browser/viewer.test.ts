@@ -205,7 +205,10 @@ describe('the map viewer', { skip }, () => {
     });
     // Stopped before it ran, the feed keeps the whole day; a replay at 1× would take 20 s to reach
     // the evening.
-    await page.locator('#feed .row .when', { hasText: /^day 2 2\d:/ }).first().waitFor({ timeout: 5000 });
+    await page
+      .locator('#feed .row .when', { hasText: /^day 2 2\d:/ })
+      .first()
+      .waitFor({ timeout: 5000 });
     assert.equal(await page.locator('#play').getAttribute('aria-label'), 'Play the history');
     await page.locator('#live').click();
     await page.locator('#live[aria-pressed="true"]').waitFor();
