@@ -138,9 +138,9 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 }
 
 const MAX_WORDS =
-  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest)\b/;
+  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest|mightiest|grandest|fiercest|wildest)\b/;
 const MIN_WORDS =
-  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest)\b/;
+  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest)\b/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';

@@ -80,6 +80,8 @@ export class Vocabulary {
   /** The towns that go raiding, and what a raid is at the town it hit (a robbed shipment). */
   readonly raiders: readonly string[];
   readonly robbery: Happening | undefined;
+  /** Nouns for one event of any kind ("a haul", "one reaping"), from the kinds' `one` words. */
+  readonly oneEvent: RegExp;
   private readonly names = new Map<string, string>();
   private readonly byKey = new Map<string, Metric>();
   private readonly globalWords = new Map<RegExp, RegExp>();
@@ -129,6 +131,11 @@ export class Vocabulary {
           `${m.words.source}|(?<![\\w°])${escapeRegExp(m.unit.toLowerCase())}(?![\\w/])`,
           m.words.flags,
         );
+
+    const ones = [...COMMON_KINDS, ...world.towns.flatMap((t) => t.kinds)].flatMap((k) =>
+      k.one ? [`(?:${k.one.source})`] : [],
+    );
+    this.oneEvent = new RegExp(ones.join('|') || '(?!)');
 
     const kindsOf = (id: string) => world.rules(id).kinds;
     const emitters = (kind: string) => this.ids.filter((id) => kindsOf(id).some((k) => k.kind === kind));

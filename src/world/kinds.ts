@@ -74,6 +74,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   {
     kind: SENSOR_KIND_NAME,
     about: "a town's weather station reading",
+    one: /\b(reading|gust|downpour|shower|measurement)\b/,
     metrics: WEATHER_METRICS,
     // A storm is wind of STORM_WIND_KPH or more: boats stay in, raiders stay home.
     flags: [
@@ -91,6 +92,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   {
     kind: 'trade',
     about: 'goods sold and sent down a route, or bought from overseas',
+    one: /\b(sale|shipment|deal|cargo)\b/,
     metrics: [
       {
         key: 'value_gold',
@@ -127,6 +129,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   {
     kind: 'arrival',
     about: 'a shipment that reached its town',
+    one: /\b(delivery|arrival|shipment|cargo)\b/,
     fields: { ...SHIPMENT_FIELDS, cargo_items: 'number', stock: 'number' },
     happenings: [
       {
@@ -153,6 +156,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   {
     kind: 'loss',
     about: 'a shipment robbed by pirates on its way',
+    one: /\b(robbery|theft)\b/,
     metrics: [
       {
         key: 'loot_gold',

@@ -59,6 +59,7 @@ const HappeningSchema = z.strictObject({
 const KindSchema = z.strictObject({
   kind: z.string().regex(KIND, 'a lower-case word of at most 32 characters'),
   about: name,
+  one: regex.optional(),
   metrics: z.array(MetricSchema).max(20).optional(),
   fields: z.record(z.string().regex(KEY), z.enum(['town', 'goods', 'text', 'number'])).optional(),
   flags: z.array(FlagSchema).max(20).optional(),

@@ -147,6 +147,12 @@ export interface EventKindDef {
   kind: string;
   /** What it is, in a few words ("a fishing trip"). */
   about: string;
+  /**
+   * Nouns, in the singular, for one event of this kind ("reaping", "haul"), so "the richest reaping"
+   * ranks single events rather than adding them up. Leave out words that are also verbs or totals
+   * ("harvest", "yield").
+   */
+  one?: RegExp;
   metrics?: readonly MetricDef[];
   /** Other fields of its `data`: who sent what to whom (goods, from, to, target, shipment). */
   fields?: Readonly<Record<string, FieldType>>;

@@ -183,4 +183,25 @@ describe('the offline planner reads', () => {
       new RegExp(`^The last time .*\\bday ${last}\\b`),
     );
   });
+
+  test('a noun the world declares for one event ("reaping", "firing") as one event, and "mightiest" as most', async () => {
+    const most = (kind: string, key: string) =>
+      Math.max(
+        ...raw
+          .filter((e) => e.kind === kind && typeof e.data[key] === 'number')
+          .map((e) => e.data[key] as number),
+      );
+    assert.match(
+      await ask(
+        'In all the days yet sung, what was the richest reaping at the farmlands, counted in lbs of grain?',
+      ),
+      new RegExp(`single report .* ${most('farming', 'harvest')} lbs of grain`),
+    );
+    assert.match(
+      await ask(
+        'Tell of the mightiest single firing at the forge in PatchBourough: what did it bring, in tools?',
+      ),
+      new RegExp(`single report .* ${most('forge', 'tools')} tools\\b`),
+    );
+  });
 });

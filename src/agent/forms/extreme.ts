@@ -9,10 +9,10 @@ import type { Metric } from '../vocabulary.ts';
 import {
   combineOf,
   decimalsOf,
-  EVENT_NOUN,
   type Form,
   line,
   measuredBy as metricOf,
+  namesOneEvent,
   ONE_EVENT,
   rangeOf,
   selectionOf,
@@ -34,7 +34,7 @@ export const extreme: Form = {
     !/\b(which|what) (town|day)\b|\bwhen\b/.test(withoutWhenClause(q.text)) &&
     !/^(who|whose)\b/.test(q.core) &&
     !asksWhichPerson(q, ctx.vocab.world) &&
-    (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text) || EVENT_NOUN.test(q.text)),
+    (ONE_DAY.test(q.text) || ONE_EVENT.test(q.text) || namesOneEvent(q, ctx)),
   async answer(q, ctx) {
     const m = metricOf(q, ctx) as Metric;
     const { towns, refused } = townsFor(m, q, ctx);

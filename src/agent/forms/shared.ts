@@ -75,8 +75,7 @@ export const withoutWhenClause = (text: string): string =>
   text.replace(/^when\b[^?,]*,\s*(?=(what|how|which|who)\b)/, '');
 
 /** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
-export const EVENT_NOUN =
-  /\b(haul|catch|raid|trip|shift|reading|batch|sale|gusts?|shipment|delivery|cargo|robbery|theft)\b/;
+export const namesOneEvent = (q: Question, ctx: PlannerContext): boolean => ctx.vocab.oneEvent.test(q.text);
 
 /** "…, and on what day?": the day is where the extreme was, not what is ranked. */
 export const AND_WHAT_DAY =
@@ -110,7 +109,7 @@ export function measuredBy(q: Question, ctx: FormContext): Metric | undefined {
   const kind = ctx.vocab.world.kinds.find((k) => k.kind === q.happening?.kind);
   if (kind?.metrics?.length === 1) return ctx.vocab.metric(kind.metrics[0]?.key as string);
   // "The biggest shift Circuiton logged": one event of the town's main work.
-  return !q.happening && q.towns.length === 1 && EVENT_NOUN.test(q.text)
+  return !q.happening && q.towns.length === 1 && namesOneEvent(q, ctx)
     ? ctx.vocab.mainOf(q.towns[0] as string)
     : undefined;
 }

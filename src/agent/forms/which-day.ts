@@ -12,12 +12,12 @@ import {
   AND_WHAT_DAY,
   combineOf,
   decimalsOf,
-  EVENT_NOUN,
   type Form,
   type FormContext,
   happeningOf,
   happeningTown,
   measuredBy,
+  namesOneEvent,
   ONE_EVENT,
   rangeOf,
   selectionOf,
@@ -72,7 +72,7 @@ export const whichDay: Form = {
       ONE_EVENT.test(q.text) ||
       // "When was the richest raid?" (but "when was the hottest day?" ranks days).
       ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
-        (m.sensor || EVENT_NOUN.test(q.text)));
+        (m.sensor || namesOneEvent(q, ctx)));
     const combine = combineOf(m);
     const r = (await ctx.tools.query(
       {

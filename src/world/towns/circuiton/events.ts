@@ -5,6 +5,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'mining',
     about: "a miners' shift",
+    one: /\b(shift|haul)\b/,
     metrics: [
       {
         key: 'ore_tons',
@@ -38,6 +39,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'apprenticeship',
     about: "the apprentices' workshop",
+    one: /\b(sitting|session|batch)\b/,
     metrics: [
       {
         key: 'trinkets',
@@ -54,6 +56,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'education',
     about: 'a lesson at the Academy',
+    one: /\b(lesson|class)\b/,
     metrics: [
       {
         key: 'learned',

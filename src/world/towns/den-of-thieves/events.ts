@@ -5,6 +5,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'drinking',
     about: 'a night at the tavern',
+    one: /\b(round|sitting)\b/,
     metrics: [
       {
         key: 'drinks',
@@ -22,6 +23,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'arrows',
     about: "the fletcher's work",
+    one: /\b(batch|sheaf|bundle)\b/,
     metrics: [
       {
         key: 'arrows',
@@ -38,6 +40,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'raid',
     about: 'a raid on a shipment on the trade route',
+    one: /\b(raid|haul|robbery|heist|attack)\b/,
     metrics: [
       {
         key: 'raid_gold',
@@ -77,6 +80,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'lookout',
     about: 'the lookout counting sails on the trade route',
+    one: /\bsighting\b/,
     metrics: [
       {
         key: 'sails',
@@ -94,6 +98,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'repair',
     about: "the crew's work on their ship",
+    one: /\b(repair|refit)\b/,
     metrics: [
       {
         key: 'boat_repaired',

@@ -5,6 +5,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'farming',
     about: 'a day in the fields',
+    one: /\breaping\b/,
     metrics: [
       {
         key: 'harvest',
@@ -37,6 +38,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'mill',
     about: 'the water mill grinding grain into flour',
+    one: /\bgrinding\b/,
     metrics: [
       {
         key: 'flour_lbs',
@@ -81,6 +83,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'forge',
     about: "the blacksmith's forge",
+    one: /\b(firing|batch)\b/,
     metrics: [
       {
         key: 'tools',

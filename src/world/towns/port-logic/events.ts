@@ -5,6 +5,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'fishing',
     about: 'a fishing trip',
+    one: /\b(haul|catch|trip|landing)\b/,
     metrics: [
       {
         key: 'fish',
@@ -31,6 +32,7 @@ export const KINDS: readonly EventKindDef[] = [
   {
     kind: 'maritime',
     about: "the net loft's work",
+    one: /\b(batch|repair)\b/,
     metrics: [
       {
         key: 'nets',
