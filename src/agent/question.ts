@@ -138,9 +138,12 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
 }
 
 const MAX_WORDS =
-  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest|mightiest|grandest|fiercest|wildest)\b/;
+  /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest|mightiest|grandest|fiercest|wildest|proudest|finest|fullest|fattest|dampest)\b/;
 const MIN_WORDS =
   /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest)\b/;
+
+const MOST_OF_LITTLE =
+  /\bmost (small|low|little|weak|calm|cold|cool|dry|few|light|slow|quiet|poor|lean|short)\b/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
@@ -234,6 +237,39 @@ function coreOf(text: string, said: string | undefined): string {
   return core;
 }
 
+/** A learner's regular past of an irregular verb: "catched", "losed", "digged". */
+const LEARNERS_PAST_TENSE: Record<string, string> = {
+  catched: 'caught',
+  digged: 'dug',
+  maked: 'made',
+  sended: 'sent',
+  losed: 'lost',
+  selled: 'sold',
+  buyed: 'bought',
+  teached: 'taught',
+  stealed: 'stole',
+  winned: 'won',
+  bringed: 'brought',
+  brang: 'brought',
+  falled: 'fell',
+  goed: 'went',
+  comed: 'came',
+  taked: 'took',
+  gived: 'gave',
+  leaved: 'left',
+  feeded: 'fed',
+  keeped: 'kept',
+  growed: 'grew',
+  blowed: 'blew',
+  drinked: 'drank',
+  finded: 'found',
+  runned: 'ran',
+  sinked: 'sank',
+  fighted: 'fought',
+  thinked: 'thought',
+};
+const LEARNERS_PAST = new RegExp(`\\b(${Object.keys(LEARNERS_PAST_TENSE).join('|')})\\b`, 'g');
+
 export function parseQuestion(
   raw: string,
   today: number,
@@ -261,6 +297,7 @@ export function parseQuestion(
     .replace(/\b(?:got |was )?(?:soaked|drenched) (?:the )?(?:worst|most|hardest)\b/g, 'had the most rain')
     // "Did the tide top 3.1 m": pass it, not the top of the tide.
     .replace(/\btop(?= -?\d[\d.,]*\s*(?:°c|m|mm|km\/h|hpa|%|tons|lbs)(?![a-z]))/g, 'exceed')
+    .replace(LEARNERS_PAST, (w) => LEARNERS_PAST_TENSE[w] ?? w)
     .replace(/\bwhos\b/g, "who's")
     .replace(/\bhw\b/g, 'how')
     .replace(/\by'?day\b/g, 'yesterday')
@@ -406,7 +443,9 @@ export function parseQuestion(
       /\b(the|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
       ' ',
     );
-  if (MAX_WORDS.test(text)) q.superlative = 'max';
+  // A learner's "the most small", "the most low tide": the least.
+  if (MOST_OF_LITTLE.test(text)) q.superlative = 'min';
+  else if (MAX_WORDS.test(text)) q.superlative = 'max';
   // The worst loss, the worst robbery, is the largest.
   // "The worst day for raid gold" is the least of it.
   else if (

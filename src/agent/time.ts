@@ -33,6 +33,13 @@ const RULES: readonly Rule[] = [
   [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bday (\d+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|thru)\s+)(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
+  // "From the twenty-eighth day to the thirty-seventh", "between the fifth day and the ninth".
+  [
+    new RegExp(
+      `\\b(?:from|between) (?:the )?${ORDINAL} day (?:to|until|till|through|thru|and) (?:the )?${ORDINAL}(?: day)?\\b`,
+    ),
+    (m) => span(String(ordinalWord(m[1] ?? '') ?? 1), String(ordinalWord(m[2] ?? '') ?? 1)),
+  ],
   [/\bsince day (\d+)\b/, (m, today) => ({ from: Number(m[1]), to: today })],
   [/\bafter day (\d+)\b/, (m, today) => ({ from: Number(m[1]) + 1, to: today })],
   [/\bbefore day (\d+)\b/, (m) => ({ from: 1, to: Number(m[1]) - 1 })],
@@ -67,7 +74,7 @@ const RULES: readonly Rule[] = [
   // "past 30d", "last 7d": an analyst's shorthand.
   [/\b(?:the )?(?:last|past|previous) (\d+) ?d\b/, (m, t) => ({ from: t - Number(m[1]) + 1, to: t })],
   [
-    new RegExp(`\\b(?:the )?(?:last|past|previous) ${N} days\\b`),
+    new RegExp(`\\b(?:the )?(?:last|past|previous) ${N} days?\\b`),
     (m, t) => ({ from: t - count(m[1]) + 1, to: t }),
   ],
   [
@@ -75,6 +82,14 @@ const RULES: readonly Rule[] = [
     (m, t) => ({ from: t - 7 * count(m[1]) + 1, to: t }),
   ],
   [new RegExp(`\\b${N} days ago\\b`), (m, t) => ({ from: t - count(m[1]), to: t - count(m[1]) })],
+  // "These ten days past", "the seven days just gone": the last K days.
+  [
+    new RegExp(`\\b(?:these|the) ${N} days (?:just )?(?:past|gone|passed)\\b`),
+    (m, t) => ({ from: t - count(m[1]) + 1, to: t }),
+  ],
+  [/\b(?:the )?day just (?:gone|past|passed)\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
+  [/\b(?:the )?week just (?:gone|past|passed)\b/, (_m, t) => ({ from: t - 7, to: t - 1 })],
+  [/\b(?:the )?month just (?:gone|past|passed)\b/, (_m, t) => ({ from: t - 30, to: t - 1 })],
   [/\bday before yesterday\b/, (_m, t) => ({ from: t - 2, to: t - 2 })],
   [/\byesterday\b|\blast night\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
   [

@@ -132,9 +132,7 @@ export class Vocabulary {
           m.words.flags,
         );
 
-    const ones = [...COMMON_KINDS, ...world.towns.flatMap((t) => t.kinds)].flatMap((k) =>
-      k.one ? [`(?:${k.one.source})`] : [],
-    );
+    const ones = world.kinds.flatMap((k) => (k.one ? [`(?:${k.one.source})`] : []));
     this.oneEvent = new RegExp(ones.join('|') || '(?!)');
 
     const kindsOf = (id: string) => world.rules(id).kinds;

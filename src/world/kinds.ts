@@ -30,7 +30,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     decimals: 1,
     range: [900, 1100],
     stated: /(\d+(?:\.\d+)?)\s*hPa/i,
-    words: /\bpressure\b|\bhpa\b|\bbarometer\b/,
+    words: /\bpressure\b|\bhpa\b|\bbarometer\b|\bweight of the air\b/,
     chart: { group: 'weather' },
   }),
   reading({
@@ -39,7 +39,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     unit: '%',
     decimals: 0,
     range: [0, 100],
-    words: /\bhumid(ity|est)?\b|\bmugg(y|ier|iest)\b|\bsticky\b|\bstickiest\b/,
+    words: /\bhumid(ity|est)?\b|\bmugg(y|ier|iest)\b|\bsticky\b|\bstickiest\b|\bdamp(ness|est|er)?\b/,
   }),
   reading({
     key: 'wind_kph',
@@ -74,7 +74,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
   {
     kind: SENSOR_KIND_NAME,
     about: "a town's weather station reading",
-    one: /\b(reading|gust|downpour|shower|measurement)\b/,
+    one: /\b(reading|gust|downpour|shower|measurement)\b|\binstruments? (read|showed)\b/,
     metrics: WEATHER_METRICS,
     // A storm is wind of STORM_WIND_KPH or more: boats stay in, raiders stay home.
     flags: [

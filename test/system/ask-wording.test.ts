@@ -204,4 +204,58 @@ describe('the offline planner reads', () => {
       new RegExp(`single report .* ${most('forge', 'tools')} tools\\b`),
     );
   });
+
+  test('ordinal spans and "just past", the day of one reading, a learner\'s verbs, and days over a figure', async () => {
+    const of = (town: string, kind: string, key: string, from: number, to: number) =>
+      raw.filter(
+        (e) =>
+          e.town === town &&
+          e.kind === kind &&
+          e.day >= from &&
+          e.day <= to &&
+          typeof e.data[key] === 'number',
+      );
+    const ore = sum(of('circuiton', 'mining', 'ore_tons', 32, 36), 'ore_tons');
+    assert.match(
+      await ask(
+        'O muse, from the thirty-second day to the thirty-sixth, tell the whole measure of ore mined at Circuiton.',
+      ),
+      new RegExp(`days 32–36: ${ore.toFixed(2)} tons`),
+    );
+    const drinks = sum(of('den-of-thieves', 'drinking', 'drinks', DAYS - 30, DAYS - 1), 'drinks');
+    assert.match(
+      await ask('In the month just past, how many drinks were poured in the Den of Thieves?'),
+      number(drinks),
+    );
+    // The lowest single tide reading of the last seven days, and its day (not the lowest daily mean).
+    const tides = of('port-logic', 'sensor', 'tide_m', DAYS - 6, DAYS);
+    const low = tides.reduce((a, b) => ((b.data.tide_m as number) < (a.data.tide_m as number) ? b : a));
+    const answer = await ask(
+      'These seven days past, what was the lowest tide reading at Port Logic? On which day?',
+    );
+    assert.match(answer, new RegExp(`day ${low.day}: ${(low.data.tide_m as number).toFixed(2)} m`));
+    // "Losed" is lost: PatchBourough's own losses, counted by days over 100 gold.
+    const lossDays = new Map<number, number>();
+    for (const e of of('patchbourough', 'loss', 'loot_gold', 29, 35))
+      lossDays.set(e.day, (lossDays.get(e.day) ?? 0) + (e.data.loot_gold as number));
+    const over = [...lossDays.values()].filter((g) => g > 100).length;
+    assert.match(
+      await ask(
+        'Tell me number of days when patchbourough losed more than 100 gold to pirates in the week 5.',
+      ),
+      new RegExp(`^On ${over} days? of days 29–35 in PatchBourough`),
+    );
+    // "How much days … the day's average … above": the days whose mean passes, not a mean.
+    const above = daysWhere(
+      'patchbourough',
+      'river_level_m',
+      (v) => v.reduce((a, b) => a + b, 0) / v.length > 2,
+    );
+    assert.match(
+      await ask(
+        'Over the whole record, how much days the average river level of the day in Patchbourough was above 2 m?',
+      ),
+      new RegExp(`^On ${above} days?\\b`),
+    );
+  });
 });

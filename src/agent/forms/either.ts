@@ -50,7 +50,8 @@ interface Split {
 function splitOf(text: string): Split | undefined {
   const or = text.lastIndexOf(' or ');
   if (or >= 0) return { left: text.slice(0, or), right: text.slice(or + 4), than: false };
-  const than = text.indexOf(' than ');
+  // "More than 100 gold" holds a number to a threshold; it is not a side.
+  const than = text.search(/ than (?!-?\d)/);
   if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
   // "Did this week's catch exceed last week's?", "beat", "outdo": a "than" by its verb.
   const beat = / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?) (?!\d)/.exec(text);

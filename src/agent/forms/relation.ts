@@ -8,6 +8,7 @@ import { amount, fmt } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
+import { HOW_MANY_DAYS } from './days.ts';
 import {
   combineOf,
   type Form,
@@ -114,6 +115,7 @@ export const relation: Form = {
   matches: (q, ctx) =>
     pairOf(q, ctx) !== undefined ||
     (TREND.test(q.text) &&
+      !HOW_MANY_DAYS.test(q.text) &&
       // "How many rounds of grog went down": a total, unless the words of a trend say otherwise.
       (!/^how many\b/.test(q.core) ||
         /\btrend\w*|\bslope\b|\brising\b|\bfalling\b|\bincreas|\bdecreas|\bchang/.test(q.text)) &&

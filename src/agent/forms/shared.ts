@@ -77,6 +77,32 @@ export const withoutWhenClause = (text: string): string =>
 /** One event, also named by a noun alone: "the biggest haul", "the richest raid", "the strongest gust". */
 export const namesOneEvent = (q: Question, ctx: PlannerContext): boolean => ctx.vocab.oneEvent.test(q.text);
 
+/**
+ * A superlative ranks one event its noun names: "the highest humidity reading", "the biggest haul",
+ * "the grandest sheaf of arrows", "the most big raid" (but "the biggest day's haul" and "the
+ * highest daily reading" rank days, "the most catch" and "the most raid gold" are amounts, and "the
+ * least grain round the farms" names no event). `nouns` narrows the nouns to one kind's.
+ */
+export function ranksOneEvent(q: Question, ctx: PlannerContext, nouns: RegExp = ctx.vocab.oneEvent): boolean {
+  for (const m of q.text.matchAll(new RegExp(nouns.source, 'g'))) {
+    const before = q.text.slice(0, m.index).trim().split(/\s+/).slice(-3);
+    const after =
+      q.text
+        .slice((m.index ?? 0) + m[0].length)
+        .trim()
+        .split(/\s+/)[0] ?? '';
+    const at = before.findIndex((w) => SUPERLATIVE_WORD.test(w));
+    if (at < 0 || before.slice(at + 1).some((w) => DAY_WORD.test(w))) continue;
+    if (at === before.length - 1 && /^(most|least)$/.test(before[at] as string)) continue;
+    if (/^(the|a|an|us|them|here|there)$/.test(after) || ctx.vocab.metricsIn(after).length > 0) continue;
+    return true;
+  }
+  return false;
+}
+const SUPERLATIVE_WORD =
+  /^(?!(latest|earliest|harvest|west|rest|nest|chest|forest|interest|guest|request|quest|contest|honest|modest|suggest)$)(\w+est|most|least|max|min|maximum|minimum|top|record|peak)$/;
+const DAY_WORD = /^(day|day's|days|daily|total|sum|week|week's|month)$/;
+
 /** "…, and on what day?": the day is where the extreme was, not what is ranked. */
 export const AND_WHAT_DAY =
   /,? and (on )?(what|which) day\b|\bwhat day was (that|it)\b|\bwhich day was (that|it)\s*$/;
@@ -263,16 +289,17 @@ export const decimalsOf = (m: Metric, combine: string) => (combine === 'mean' ? 
 
 /** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
 const THRESHOLD =
-  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier|exceed(?:s|ed|ing)?|top(?:s|ped)?)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
+  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier|exceed(?:s|ed|ing)?|top(?:s|ped)?|(?<=\b(?:rose|rise|rises|risen|went|go|got|climbed) )past|beyond)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
 
 export function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
   const m = THRESHOLD.exec(q.text);
   if (!m) return undefined;
   const word = m[1] as string;
   return {
-    above: /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier|exceed|top/.test(
-      word,
-    ),
+    above:
+      /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier|exceed|top|past|beyond/.test(
+        word,
+      ),
     strict: !word.startsWith('at '),
     value: Number((m[2] as string).replace(/,/g, '')),
   };

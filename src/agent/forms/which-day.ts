@@ -8,6 +8,7 @@ import { amount, list } from '../format.ts';
 import { type Question, untimed } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Metric } from '../vocabulary.ts';
+import { HOW_MANY_DAYS } from './days.ts';
 import {
   AND_WHAT_DAY,
   combineOf,
@@ -20,6 +21,7 @@ import {
   namesOneEvent,
   ONE_EVENT,
   rangeOf,
+  ranksOneEvent,
   selectionOf,
   timesByDay,
   townsFor,
@@ -41,16 +43,28 @@ function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
   return ctx.vocab.mainOf(q.towns[0] as string);
 }
 
+/** One reading named ("the instruments read", "a gust"), where no day is ranked ("the wettest day"). */
+function readingNamed(q: Question, ctx: FormContext, m: Metric): boolean {
+  const nouns = ctx.vocab.world.kindsByName.get(m.kind ?? '')?.one;
+  return (
+    nouns !== undefined &&
+    nouns.test(q.text) &&
+    !/\b(daily|day's|average|mean)\b|\b(\w+est|most|least) (\w+ )?day\b/.test(q.text)
+  );
+}
+
 const FIRST_OR_LAST =
   /\b(first|last|latest|earliest|most recent) day\b|\bfor the (first|last) time\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
 
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
-    ((/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b|most recent\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
-      q.text,
-    ) ||
-      WHEN_MOST.test(q.text)) &&
+    // "How many days were there on which the day's average…": days counted.
+    (!HOW_MANY_DAYS.test(q.text) &&
+      (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b|most recent\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
+        q.text,
+      ) ||
+        WHEN_MOST.test(q.text)) &&
       (q.metrics.length > 0 ||
         ((AND_WHAT_DAY.test(q.text) || /\bwhen was the\b/.test(q.text)) &&
           measuredBy(q, ctx) !== undefined) ||
@@ -70,6 +84,9 @@ export const whichDay: Form = {
     // "The lowest tide, and on what day?": one reading (or one haul), and the day it was on.
     const single =
       ONE_EVENT.test(q.text) ||
+      ranksOneEvent(q, ctx) ||
+      // "The lowest the tide ebbed — what did the instruments read?": one reading.
+      (m.sensor && readingNamed(q, ctx, m)) ||
       // "When was the richest raid?" (but "when was the hottest day?" ranks days).
       ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
         (m.sensor || namesOneEvent(q, ctx)));
@@ -94,7 +111,9 @@ export const whichDay: Form = {
         understood: { metric: m.key },
       };
     const what = single
-      ? `The ${fn === 'max' ? 'largest' : 'smallest'} single report of ${m.label}`
+      ? m.sensor
+        ? `The ${fn === 'max' ? 'highest' : 'lowest'} single ${m.label} reading`
+        : `The ${fn === 'max' ? 'largest' : 'smallest'} single report of ${m.label}`
       : combine === 'mean'
         ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${m.label}`
         : `The ${fn === 'max' ? 'most' : 'least'} ${m.label} in a day`;
