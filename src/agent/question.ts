@@ -379,6 +379,14 @@ export function parseQuestion(
   // Each slip mended on top of those already read ("how much ran fell in the pot": rain, then the port).
   for (let mends = 0, text = written; mends < 3; mends++) {
     const acceptable = speller.realWordMends(text, people).filter((mend) => {
+      // A word before a comparative is its verb: "who ran warmer", "which ran less humid".
+      const after = text.slice(mend.at).replace(/^[a-z]+\s*/, '');
+      if (
+        /^(more|less|(?!(under|over|after|water|winter|summer|silver|timber|copper|never|ever)\b)[a-z]{3,}er)\b/.test(
+          after,
+        )
+      )
+        return false;
       const r = read(mend.text);
       if (mend.time) return !q.time && r.time !== undefined;
       // A word of the question's time is no slip ("week four" is not flour).

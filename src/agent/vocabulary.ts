@@ -300,7 +300,8 @@ export class Vocabulary {
     return spans;
   }
 
-  private claimsOf(text: string): { m: Metric; at: number; span: [number, number] }[] {
+  private claimsOf(written: string): { m: Metric; at: number; span: [number, number] }[] {
+    const text = this.withoutNicknames(written);
     const taken: { m: Metric; at: number; span: [number, number] }[] = [];
     const free = (span: [number, number]) => !taken.some(({ span: [a, b] }) => span[0] < b && a < span[1]);
     // Where two numbers' words overlap, the closer-knit words win ("gold lost" inside "gold lost to
@@ -337,8 +338,22 @@ export class Vocabulary {
     return [...first.values()];
   }
 
+  /**
+   * The text with each nickname of several words blanked out, letter for letter, so that a number's
+   * words do not claim them: "the fishing port" is Port Logic, not fish.
+   */
+  private withoutNicknames(text: string): string {
+    let out = text;
+    for (const t of this.towns)
+      for (const m of text.matchAll(this.everyWord(t)))
+        if (m[0].replace(/^the /, '').includes(' ') && m[0] !== t.name.toLowerCase())
+          out = out.slice(0, m.index) + m[0].replace(/[a-z]/g, '_') + out.slice(m.index + m[0].length);
+    return out;
+  }
+
   /** The happening a question names, its words also read in the singular ("fine hauls" is a fine haul). */
-  happeningIn(text: string): Happening | undefined {
+  happeningIn(written: string): Happening | undefined {
+    const text = this.withoutNicknames(written);
     const single = singularOf(text);
     return this.happenings.find((h) => h.words.test(text) || h.words.test(single));
   }

@@ -32,7 +32,8 @@ export default defineTown<Local>({
   id: 'circuiton',
   name: 'Circuiton',
   description: 'the mining town in the mountains: mines and smelter, the Academy, and the apprentices',
-  aliases: 'circuiton|circuitown|mountain town|the mountains?|mining town|the mines?|miners|mountain',
+  aliases:
+    'circuiton|circuitown|mountain town|the mountains?|mining town|mining village|mountain village|the mines?|miners|mountain',
   colour: '#b07d2b',
   position: [860, 430],
   climate: { inland: 3, temperature: [-5, 15], pressure: [950, 1010], exposure: 0.85 },

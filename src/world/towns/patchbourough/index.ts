@@ -46,7 +46,7 @@ export default defineTown<Local>({
   name: 'PatchBourough',
   description: 'the farming town along the river: fields, the forge and the mill',
   aliases:
-    'patch ?bou?rough|patch ?borough|patchburg|patchbourough|patch|the farms|the farmlands?|farm town|farming town|river town|the river farms|farmers|the village',
+    'patch ?bou?rough|patch ?borough|patchburg|patchbourough|patch|the farms|the farmlands?|farm town|farming town|farming village|farm village|river town|the river farms|farmers|the village',
   colour: '#6aa84f',
   position: [580, 320],
   routes: [
