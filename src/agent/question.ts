@@ -1,6 +1,7 @@
 /** A question taken apart: the towns, numbers, happenings, people and time it names. Pure. */
 import pluralize from 'pluralize';
 import { escapeRegExp } from '../world/text.ts';
+import { ORDINAL } from './numbers.ts';
 import { shorthandRead } from './shorthand.ts';
 import { type RealWordMend, spellerOf } from './spelling.ts';
 import { type ParsedTime, parseTime } from './time.ts';
@@ -137,13 +138,22 @@ export function actorIn(text: string, actors: readonly string[]): string | undef
   });
 }
 
+/** Everyone a question names in full, in the order it names them, each once. */
+export function actorsIn(text: string, actors: readonly string[]): string[] {
+  return actors
+    .map((a) => ({ a, at: text.indexOf(a.toLowerCase().replace(/-/g, ' ')) }))
+    .filter(({ at }) => at >= 0)
+    .sort((x, y) => x.at - y.at)
+    .map(({ a }) => a);
+}
+
 const MAX_WORDS =
   /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest|mightiest|grandest|fiercest|wildest|proudest|finest|fullest|fattest|dampest)\b/;
 const MIN_WORDS =
   /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest)\b/;
 
 const MOST_OF_LITTLE =
-  /\bmost (small|low|little|weak|calm|cold|cool|dry|few|light|slow|quiet|poor|lean|short)\b/;
+  /\bmost (small|low|little|weak|calm|cold|cool|dry|few|light|slow|quiet|poor|lean|short)\b|\bthe less\b(?! than\b)/;
 
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
@@ -237,6 +247,11 @@ function coreOf(text: string, said: string | undefined): string {
   return core;
 }
 
+const ORDINAL_ELLIPSIS = new RegExp(
+  `\\b${ORDINAL} (week|day)\\b(,? (?:or|and|with|to|against|versus|vs\\.?) (?:in |on )?(?:the )?)${ORDINAL}\\b(?! (?:week|day)\\b)`,
+  'g',
+);
+
 /** A learner's regular past of an irregular verb: "catched", "losed", "digged". */
 const LEARNERS_PAST_TENSE: Record<string, string> = {
   catched: 'caught',
@@ -298,10 +313,15 @@ export function parseQuestion(
     // "Did the tide top 3.1 m": pass it, not the top of the tide.
     .replace(/\btop(?= -?\d[\d.,]*\s*(?:°c|m|mm|km\/h|hpa|%|tons|lbs)(?![a-z]))/g, 'exceed')
     .replace(LEARNERS_PAST, (w) => LEARNERS_PAST_TENSE[w] ?? w)
+    // "The fourth week or the second", "the tenth day and the eleventh": the second is a week (a day) too.
+    .replace(
+      ORDINAL_ELLIPSIS,
+      (_m, a: string, noun: string, joint: string, b: string) => `${a} ${noun}${joint}${b} ${noun}`,
+    )
     .replace(/\bwhos\b/g, "who's")
     .replace(/\bhw\b/g, 'how')
     .replace(/\by'?day\b/g, 'yesterday')
-    .replace(/\bbtwn\b|\bbtw\b/g, 'between')
+    .replace(/\bbtwn\b|\bbtw\b|\bbetwixt\b/g, 'between')
     .replace(/\bw\/(?=\s)/g, 'with')
     .replace(/(^|\s)#\s*of\b/g, '$1number of')
     .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
@@ -446,7 +466,7 @@ export function parseQuestion(
   // "The record" that shows something is the history, not a best ("did the record over days 19 to 25 show …").
   // "On record" is always the history ("the least rain on record, all told").
   const text = untimed(q)
-    .replace(/\bon records?\b/g, ' ')
+    .replace(/\bon records?\b|\b(for|off) the record\b/g, ' ')
     .replace(
       /\b(the|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
       ' ',
@@ -458,7 +478,7 @@ export function parseQuestion(
   // "The worst day for raid gold" is the least of it.
   else if (
     /\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text) &&
-    !/\bworst (single )?(day|week) for\b/.test(text)
+    !/\bworst (single )?(day|week) for\b|\bworst (\w+ ){0,3}day\b/.test(text)
   ) {
     q.superlative = 'max';
     if (q.aggregate === 'min') q.aggregate = 'max';

@@ -32,6 +32,7 @@ const RULES: readonly Rule[] = [
   [/\bbetween (?:the )?days? (\d+) and (?:the )?(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],
+  [/\bdays? (\d+) ?\.\.\.? ?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bday (\d+)(?:\s*[-–]\s*|\s+(?:to|until|till|through|thru)\s+)(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   // "From the twenty-eighth day to the thirty-seventh", "between the fifth day and the ninth".
   [

@@ -8,7 +8,7 @@ import type { Selection } from '../../query/query.ts';
 import type { AggregateResult, CompareResult } from '../../query/run.ts';
 import { amount, capitalise, fmt, list } from '../format.ts';
 import { numberWord } from '../numbers.ts';
-import { actorIn, type Question } from '../question.ts';
+import { actorIn, actorsIn, type Question } from '../question.ts';
 import { daysPhrase, parseTime } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
@@ -20,12 +20,12 @@ const SMALLER =
   /\b(colder|cooler|chillier|less|fewer|drier|lower|smaller|calmer|weaker|worse|poorer|quieter)\b/;
 /** A question that asks whether the first side beat the second: "(all told,) did … more … than …". */
 const WHETHER =
-  /^([a-z ]+, )?(did|does|do|was|were|is|are|has|have|had)\b|^(can|could) you (confirm|check|verify|tell me)( that| whether| if)?\b|^(is it|it is) true that\b/;
+  /^([a-z ]+[,:] )?(did|does|do|was|were|is|are|has|have|had)\b|^(can|could) you (confirm|check|verify|tell me)( that| whether| if)?\b|^(is it|it is) (true|right|correct|so) that\b/;
 /** How a town did, with no number named: its main product decides ("did the mines do better?"). */
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b/;
+  /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** A trade's sales, not its purchases. */
 const SALES =
   /\bsales?\b|\bsold\b|\bsell(s|ing)?\b|\bexport(s|ed)?\b|\bearn(s|ed|ing)?\b|\bincome\b|\brevenue\b/;
@@ -71,11 +71,16 @@ function splitOf(text: string): Split | undefined {
 }
 
 /** The two sides, and whether the question claims the first is ahead ("… than …"). */
-function sidesOf(text: string, ctx: FormContext): { sides: [Side, Side]; than: boolean } | undefined {
+function sidesOf(
+  text: string,
+  ctx: FormContext,
+  q?: Question,
+): { sides: [Side, Side]; than: boolean } | undefined {
   const split = splitOf(text);
-  if (!split) return undefined;
-  const sides = sidesOfSplit(split, ctx);
-  return sides && { sides, than: split.than };
+  const sides = split && sidesOfSplit(split, ctx);
+  if (sides) return { sides, than: split.than };
+  const people = q && twoPeople(q, ctx);
+  return people && { sides: people, than: false };
 }
 
 function sidesOfSplit({ left, right }: Split, ctx: FormContext): [Side, Side] | undefined {
@@ -104,16 +109,41 @@ function sidesOfSplit({ left, right }: Split, ctx: FormContext): [Side, Side] | 
     ];
   }
   const people = [actorIn(left, ctx.actors), actorIn(right, ctx.actors)];
-  if (people[0] && people[1] && people[0] !== people[1]) {
-    const shared = [...(towns[0] ?? []), ...(towns[1] ?? [])];
-    const range = times[1]?.range ?? times[0]?.range ?? fallback;
-    return [
-      { towns: shared, range, said: people[0], actor: people[0] },
-      { towns: shared, range, said: people[1], actor: people[1] },
-    ];
-  }
+  if (people[0] && people[1] && people[0] !== people[1])
+    return peopleSides(people[0], people[1], towns, times, fallback);
   return undefined;
 }
+
+/** Two people on the same days. */
+function peopleSides(
+  a: string,
+  b: string,
+  towns: (string[] | undefined)[],
+  times: (ReturnType<typeof parseTime> | undefined)[],
+  fallback: Side['range'],
+): [Side, Side] {
+  const shared = [...(towns[0] ?? []), ...(towns[1] ?? [])];
+  const range = times[1]?.range ?? times[0]?.range ?? fallback;
+  return [
+    { towns: shared, range, said: a, actor: a },
+    { towns: shared, range, said: b, actor: b },
+  ];
+}
+
+/**
+ * Two people named anywhere in a question that asks who did more: "which of them made more nets,
+ * Silas Twine and Maren Knot?", "between Hal Marsh and Ivo Gull, which one caught more fish?".
+ */
+function twoPeople(q: Question, ctx: FormContext): [Side, Side] | undefined {
+  if (!COMPARATIVE.test(q.text) || !/\b(who|which|whom|whose)\b/.test(q.text)) return undefined;
+  const people = actorsIn(q.text, ctx.actors);
+  if (people.length !== 2) return undefined;
+  const range = q.time?.range ?? whole(ctx);
+  return peopleSides(people[0] as string, people[1] as string, [q.towns], [q.time], range);
+}
+
+/** Words that ask which of two is ahead. */
+const COMPARATIVE = /\b(more|less|fewer|better|worse|higher|lower|greater|bigger|larger|smaller)\b/;
 
 /** What is compared: a number, or how often something happened ("more raids"). */
 type Measure = { metric: Metric } | { happening: Happening; days?: boolean };
@@ -235,13 +265,13 @@ async function compareShipments(
 export const either: Form = {
   name: 'either',
   matches: (q, ctx) =>
-    (measureOf(q, ctx) !== undefined && sidesOf(q.text, ctx) !== undefined) ||
+    (measureOf(q, ctx) !== undefined && sidesOf(q.text, ctx, q) !== undefined) ||
     shipmentSidesOf(q, ctx) !== undefined,
   async answer(q, ctx) {
     const shipped = shipmentSidesOf(q, ctx);
     if (shipped) return compareShipments(q, ctx, shipped);
     const measure = measureOf(q, ctx) as Measure;
-    const { sides, than } = sidesOf(q.text, ctx) as { sides: [Side, Side]; than: boolean };
+    const { sides, than } = sidesOf(q.text, ctx, q) as { sides: [Side, Side]; than: boolean };
     const [a, b] = sides;
     const whether = than && WHETHER.test(q.core);
     const m = 'metric' in measure ? measure.metric : undefined;
@@ -373,6 +403,12 @@ function zeroFilled(r: CompareResult): CompareResult {
 /** "in week 4", "in Port Logic on days 3–9", "Nell Brine, on days 8–14". */
 function describe(s: Side): string {
   if (s.actor) return `${s.actor} (${daysPhrase(s.range)})`;
+  // "The fifth week" is said "week 5", "the tenth day" "day 10"; "last week" as it was asked.
+  const { from, to } = s.range;
+  const relative = /\b(last|this|past|previous|yesterday|today|ago|tonight)\b/.test(s.said);
+  if (!relative && /\bweek\b/.test(s.said) && to - from === 6 && from % 7 === 1)
+    return `in week ${(from + 6) / 7}`;
+  if (!relative && /\bday\b/.test(s.said) && from === to) return `on day ${from}`;
   // "Week one" is said "week 1", as the days are.
   const week = /^(?:the )?week (\w+)$/.exec(s.said);
   if (week && !/^\d+$/.test(week[1] as string) && numberWord(week[1] as string) !== undefined)

@@ -8,6 +8,7 @@ import type { AggregateResult } from '../../query/run.ts';
 import { RAID_KIND } from '../../world/kinds.ts';
 import { fmt, list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
+import { HOW_MANY_DAYS } from './days.ts';
 import { type Form, rangeOf, whole } from './shared.ts';
 import { fieldsOf, gold, kindOf, OVERSEAS, partsOf } from './shipments.ts';
 
@@ -32,6 +33,7 @@ export const goods: Form = {
   matches: (q) =>
     q.superlative === undefined &&
     !/\bhow (many|much)\b|\bmost\b|\bleast\b/.test(q.text) &&
+    !HOW_MANY_DAYS.test(q.text) &&
     kindOf(q.text) !== undefined &&
     (WHICH_GOODS.test(q.core) ||
       (WHICH_TOWNS.test(q.core) && /^(loss|raid)$/.test(kindOf(q.text) as string))),

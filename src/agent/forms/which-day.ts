@@ -20,6 +20,7 @@ import {
   measuredBy,
   namesOneEvent,
   ONE_EVENT,
+  RANKED_DAY,
   rangeOf,
   ranksOneEvent,
   selectionOf,
@@ -69,6 +70,12 @@ export const whichDay: Form = {
         ((AND_WHAT_DAY.test(q.text) || /\bwhen was the\b/.test(q.text)) &&
           measuredBy(q, ctx) !== undefined) ||
         mainOfBestDay(q, ctx) !== undefined)) ||
+    // "On the hottest day last month, what was the average, and when was it?", "day with the highest average".
+    (RANKED_DAY.test(q.text) &&
+      /\bwhen\b|\b(which|what) day\b|\bon which\b|\bday\s*\+|^day with\b|\bon the day when\b|\bwhat was (that|the|its)\b/.test(
+        q.text,
+      ) &&
+      (q.metrics.length > 0 || mainOfBestDay(q, ctx) !== undefined)) ||
     (FIRST_OR_LAST.test(untimed(q)) &&
       (/\b(which|what)\b/.test(q.text) || /^(first|last|latest|earliest) day\b/.test(q.core)) &&
       (q.happening !== undefined || q.metrics.length > 0)),
@@ -83,13 +90,15 @@ export const whichDay: Form = {
     const fn = q.superlative === 'min' || q.aggregate === 'min' ? 'min' : 'max';
     // "The lowest tide, and on what day?": one reading (or one haul), and the day it was on.
     const single =
-      ONE_EVENT.test(q.text) ||
-      ranksOneEvent(q, ctx) ||
-      // "The lowest the tide ebbed — what did the instruments read?": one reading.
-      (m.sensor && readingNamed(q, ctx, m)) ||
-      // "When was the richest raid?" (but "when was the hottest day?" ranks days).
-      ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
-        (m.sensor || namesOneEvent(q, ctx)));
+      !RANKED_DAY.test(q.text) &&
+      !/\b(daily|day's) (mean|average|total)\b/.test(q.text) &&
+      (ONE_EVENT.test(q.text) ||
+        ranksOneEvent(q, ctx) ||
+        // "The lowest the tide ebbed — what did the instruments read?": one reading.
+        (m.sensor && readingNamed(q, ctx, m)) ||
+        // "When was the richest raid?" (but "when was the hottest day?" ranks days).
+        ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
+          (m.sensor || namesOneEvent(q, ctx))));
     const combine = combineOf(m);
     const r = (await ctx.tools.query(
       {
