@@ -30,6 +30,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-l': async () => (await import('./natural-l.ts')).buildNaturalL,
   'natural-k': async () => (await import('./natural-k.ts')).buildNaturalK,
   'natural-m': async () => (await import('./natural-m.ts')).buildNaturalM,
+  'natural-n': async () => (await import('./natural-n.ts')).buildNaturalN,
 };
 
 const { values } = parseArgs({
