@@ -48,8 +48,7 @@ function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
 function readingNamed(q: Question, ctx: FormContext, m: Metric): boolean {
   const nouns = ctx.vocab.world.kindsByName.get(m.kind ?? '')?.one;
   return (
-    nouns !== undefined &&
-    nouns.test(q.text) &&
+    nouns?.test(q.text) === true &&
     !/\b(daily|day's|average|mean)\b|\b(\w+est|most|least) (\w+ )?day\b/.test(q.text)
   );
 }
