@@ -186,11 +186,15 @@ function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabular
 
 /** Words before the question itself: "hey,", "tell me,", "yes or no:", "of all the towns,". */
 const FILLER =
-  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|quick check|quick one|kindly)\b[,:;]?\s*)+/;
+  /^(?:(?:so far|to date|all told|all in all|in all|in total|altogether|overall|in the end|hey|hi|so|ok(?:ay)?|well|please|quick question|question|tell me|can you tell me|could you tell me|i wonder|i'd like to know|yes or no|of all the towns|among the towns|quick check|quick one|kindly|find out|find|work out|figure out|look up)\b[,:;]?\s*)+/;
 
 /** Words before a colon or a ", so" that lead into the question itself. */
 const PREAMBLE =
   /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
+
+/** A few words and a colon that name what the question is for: "log check:", "objective:". */
+const LABEL =
+  /^(?!(?:[a-z']+ ){0,3}?(?:which|what|who|how|when|where|did|does|was|were|is|are|days?|weeks?|month|first|last|latest|earliest|total|sum|most|least|count|average|mean|max|min|top|best|worst)\b)(?:[a-z']+ ){0,3}[a-z']+:\s+/;
 
 /** A frame's first clause, to its dash or colon. */
 const FRAME_HEAD = /^[^—–:?]{0,120}?(?:\s[—–-]\s|:\s|—)/;
@@ -243,6 +247,8 @@ function coreOf(text: string, said: string | undefined): string {
   const lead = core.slice(0, core.length - proper.length);
   const ranks = (t: string) => MAX_WORDS.test(t) || MIN_WORDS.test(t);
   if (proper.split(' ').length > 2 && !(ranks(lead) && !ranks(proper))) core = proper;
+  // A label before a colon ("log check:", "objective:", "for the ledger:") heads the question.
+  core = core.replace(LABEL, '');
   for (let i = 0; i < 3; i++) core = core.replace(FILLER, '').replace(/^[\s,:;]+/, '');
   return core;
 }
@@ -313,6 +319,10 @@ export function parseQuestion(
     // "Did the tide top 3.1 m": pass it, not the top of the tide.
     .replace(/\btop(?= -?\d[\d.,]*\s*(?:°c|m|mm|km\/h|hpa|%|tons|lbs)(?![a-z]))/g, 'exceed')
     .replace(LEARNERS_PAST, (w) => LEARNERS_PAST_TENSE[w] ?? w)
+    // "Dry days", "days that stayed dry": days without rain. "Per diem" is a day.
+    .replace(/\bdry days?\b/g, (w) => (w.endsWith('s') ? 'days with no rain' : 'day with no rain'))
+    .replace(/\b(stayed|was|were|remained|kept|stay|stays|been) dry\b/g, 'had no rain')
+    .replace(/\bper diem\b/g, 'per day')
     // "The fourth week or the second", "the tenth day and the eleventh": the second is a week (a day) too.
     .replace(
       ORDINAL_ELLIPSIS,
@@ -402,7 +412,7 @@ export function parseQuestion(
       // A word before a comparative is its verb: "who ran warmer", "which ran less humid".
       const after = text.slice(mend.at).replace(/^[a-z]+\s*/, '');
       if (
-        /^(more|less|(?!(under|over|after|water|winter|summer|silver|timber|copper|never|ever)\b)[a-z]{3,}er)\b/.test(
+        /^(more|less|most|least|(?!(under|over|after|water|winter|summer|silver|timber|copper|never|ever)\b)[a-z]{3,}er|(?!(harvest|forest|west|rest|chest|interest|request|quest|contest)\b)[a-z]{3,}est)\b/.test(
           after,
         )
       )

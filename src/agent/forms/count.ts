@@ -32,7 +32,11 @@ export const count: Form = {
     if (EVENTS_COUNTED.test(q.text) && q.metrics.length > 0 && !/\bin all\b|\btotal\b/.test(q.text))
       return true;
     // "Empty-net trips at the port last week?": a count, tersely.
-    if (h && /^(\w+[- ]){1,3}(trips|shifts|raids|readings|hauls|robberies|reports)\b/.test(q.core))
+    if (
+      h &&
+      /^(\w+[- ]){1,3}(trips|shifts|raids|readings|hauls|robberies|reports)\b/.test(q.core) &&
+      !/\bin all\b|\btotal\b/.test(q.text)
+    )
       return true;
     return q.aggregate === 'count' && (q.happening !== undefined || q.metrics.length > 0);
   },

@@ -33,14 +33,14 @@ const ANY_READING =
 
 /** "How many days", "the number of days": distinct days counted, not events (shipments.ts defers to it). */
 export const HOW_MANY_DAYS =
-  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
 
 export const days: Form = {
   name: 'days',
   matches: (q) =>
     (HOW_MANY_DAYS.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)) ||
     // "Idle mill days last week?", "rain days at the Den?"
-    (/^(\w+[- ]){1,3}days\b/.test(q.core) && q.happening !== undefined) ||
+    (/^(\w+[- ]){1,3}days\b|^days with(out)?\b/.test(q.core) && q.happening !== undefined) ||
     // "Days so far with over 5.5 tons of ore?"
     (/^days\b/.test(q.core) && q.metrics.length > 0 && thresholdOf(q) !== undefined) ||
     // "Which days had more than 10 mm of rain?"

@@ -192,7 +192,9 @@ function askedWay(q: Question): number {
   const terse =
     /(going|trending|heading) (up|down)\w*\??$|\b(rising|falling|increasing|decreasing)\??$/.test(q.core) ||
     /\b(?:going|trending|heading) (?:up|down)\w*\?|\b(?:rising|falling|increasing|decreasing)\?/.test(q.text);
-  if (!(WHETHER.test(q.core) || terse) || EITHER_WAY.test(q.core)) return 0;
+  // "… going up wk 7? y/n": yes or no, asked outright.
+  const yesOrNo = /\byes or no\b/.test(q.text);
+  if (!(WHETHER.test(q.core) || terse || yesOrNo) || EITHER_WAY.test(q.core)) return 0;
   return UP.test(q.core) ? 1 : DOWN.test(q.core) ? -1 : 0;
 }
 

@@ -76,7 +76,7 @@ export const whichDay: Form = {
       ) &&
       (q.metrics.length > 0 || mainOfBestDay(q, ctx) !== undefined)) ||
     (FIRST_OR_LAST.test(untimed(q)) &&
-      (/\b(which|what)\b/.test(q.text) || /^(first|last|latest|earliest) day\b/.test(q.core)) &&
+      (/\b(which|what)\b/.test(q.text) || /^(the )?(first|last|latest|earliest) day\b/.test(q.core)) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
     if (FIRST_OR_LAST.test(untimed(q))) return firstOrLast(q, ctx);
