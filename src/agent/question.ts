@@ -194,7 +194,7 @@ const PREAMBLE =
 
 /** A few words and a colon that name what the question is for: "log check:", "objective:". */
 const LABEL =
-  /^(?!(?:[a-z']+ ){0,3}?(?:which|what|who|how|when|where|did|does|was|were|is|are|days?|weeks?|month|first|last|latest|earliest|total|sum|most|least|count|average|mean|max|min|top|best|worst)\b)(?:[a-z']+ ){0,3}[a-z']+:\s+/;
+  /^(?!(?:[a-z']+,? ){0,3}?(?:which|what|who|how|when|where|did|does|was|were|is|are|days?|weeks?|month|first|last|latest|earliest|total|sum|most|least|count|average|mean|max|min|top|best|worst)\b)(?:[a-z']+,? ){0,3}[a-z']+:\s+/;
 
 /** A frame's first clause, to its dash or colon. */
 const FRAME_HEAD = /^[^—–:?]{0,120}?(?:\s[—–-]\s|:\s|—)/;

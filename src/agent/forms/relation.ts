@@ -26,7 +26,7 @@ import {
 const CORRELATE =
   /\bcorr?e+lat\w*|\btrack(ed|s)?\b|\bpearson\b|\brelationship between\b|\brelated to\b|\bgo(es)? (together|with)\b|\bmove together\b|\bdepends? on\b|\blinked\b|\blinks? (between|to|with)\b|\bassociated\b|\bconnected\b/;
 const TREND =
-  /\btrend\w*|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b|\bas time (goes|went) on\b|\b(rose|rise|rises|fell|fall|falls|grew|dropped|climbed)\b[^?]*\b(fastest|quickest|most steeply)\b|\bthan before\b|\b(more|less) (frequent|often)\b(?![^?]*\b(than|or)\b)|\bpick(ed|s|ing)? up\b|\bdie[ds]? down\b|\bdrop(ped|s|ping)?\b[^?]*\bover\b|\bgetting (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b|\b(get|gets|got) (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b(?![^?]*\b(than|or)\b)/;
+  /\btrend\w*|\bdwindl\w*|\bswell(ed|ing|s)? or\b|\bwan(e|ed|ing)\b|\bclimbing or sliding\b|\bsliding or climbing\b|\bfrom day to day\b|\b(straight[- ]line|least[- ]squares|a line (drawn|fitted|fit)) (fit|through|to)?|\bhow much (change|changes|changed)\b[^?]*\b(each|every|a|per) day\b|\bchang(e|ed|es|ing)\b[^?]*\bper day\b|\bper day\b[^?]*\bchang(e|ed|es|ing)\b|\brising\b|\bfalling\b|\bincreas\w*|\bdecreas\w*|\b(go|goes|going|gone|went) (up|down)\b|\b(up|down)wards?\b|\b(rise|rises|rose|risen)\b|\bslope\b|\bgrow(ing|n)?\b|\bdeclin\w*|\bgetting (better|worse|bigger|smaller|more|less|higher|lower|busier|quieter)\b|\bbecom(ing|e) (more|less)\b|\bover time\b|\bhow (has|have|did) [^?]*\bchange[ds]?\b|\bas time (goes|went) on\b|\b(rose|rise|rises|fell|fall|falls|grew|dropped|climbed)\b[^?]*\b(fastest|quickest|most steeply)\b|\bthan before\b|\b(more|less) (frequent|often)\b(?![^?]*\b(than|or)\b)|\bpick(ed|s|ing)? up\b|\bdie[ds]? down\b|\bdrop(ped|s|ping)?\b[^?]*\bover\b|\bgetting (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b|\b(get|gets|got) (colder|cooler|warmer|hotter|wetter|drier|windier|calmer|rarer)\b(?![^?]*\b(than|or)\b)/;
 /** A trend asked of every town, to rank them: "which town's wind rose fastest", "whose … among the towns". */
 const RANKS_TOWNS =
   /\b(which|what) towns?('s)?\b|\bwhose\b|\bamong the (\w+ )?towns\b|\bwhich of the (\w+ )?towns\b/;
@@ -61,9 +61,9 @@ async function rankedTrends(q: Question, ctx: FormContext, m: Metric) {
 
 /** Which way a yes-or-no trend question asks about: "did it go up?", "has it been falling?". */
 const UP =
-  /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier|warmer|hotter|wetter|windier)\b/;
+  /\b(up|upwards?|rising|rise|rises|rose|risen|increas\w*|grow(ing|n|s)?|more|bigger|higher|better|busier|warmer|hotter|wetter|windier|swell(ed|s|ing)?|climb(ed|s|ing)?)\b/;
 const DOWN =
-  /\b(down|downwards?|falling|fall(en|s)?|fell|drop(ped|s|ping)?|decreas\w*|declin\w*|shrink\w*|less|fewer|smaller|lower|worse|quieter|colder|cooler|drier|calmer|rarer)\b/;
+  /\b(down|downwards?|falling|fall(en|s)?|fell|drop(ped|s|ping)?|decreas\w*|declin\w*|shrink\w*|less|fewer|smaller|lower|worse|quieter|colder|cooler|drier|calmer|rarer|dwindl\w*|wan(e|ed|ing)|slid(e|ing))\b/;
 
 /** The town a metric is asked of: the one named that reports it, or its only town. */
 function townOf(m: Metric, q: Question): string | undefined {
@@ -183,7 +183,7 @@ export const relation: Form = {
 
 /** A question that asks which way, not whether one way: "rising or falling?". */
 const EITHER_WAY =
-  /\b(rising|up|better|more|increasing|growing|higher|bigger) or (falling|down|worse|less|fewer|decreasing|shrinking|lower|smaller)\b|\b(falling|down|worse|less|decreasing|lower|smaller) or (rising|up|better|more|increasing|higher|bigger)\b/;
+  /\b(rising|up|better|more|increasing|growing|higher|bigger|swelled|swelling|climbing) or (falling|down|worse|less|fewer|decreasing|shrinking|lower|smaller|waned|waning|sliding|dwindled)\b|\b(falling|down|worse|less|decreasing|lower|smaller|waned|waning|sliding) or (rising|up|better|more|increasing|higher|bigger|swelled|climbing)\b|\bis it (up|down) or (up|down)\b/;
 
 /** Which way a yes-or-no question asks it moved: 1 up, -1 down, 0 when it asks which way. */
 function askedWay(q: Question): number {
