@@ -33,7 +33,8 @@ export async function answerOffline(question: string, ctx: PlannerContext): Prom
   // "How many fish will they catch?": what has not happened yet is not in the history.
   if (
     !q.time &&
-    /\b(will|going to|forecast|predict(ed|ion)?|expect(ed)?|upcoming)\b/.test(q.text) &&
+    // The question proper's "will", not the speaker's ("I will ask once more: …").
+    /\b(will|going to|forecast|predict(ed|ion)?|expect(ed)?|upcoming)\b/.test(q.core) &&
     (q.metrics.length > 0 || q.happening !== undefined || q.towns.length > 0)
   )
     return plain(

@@ -323,6 +323,9 @@ export function parseQuestion(
     .replace(/\bdry days?\b/g, (w) => (w.endsWith('s') ? 'days with no rain' : 'day with no rain'))
     .replace(/\b(stayed|was|were|remained|kept|stay|stays|been) dry\b/g, 'had no rain')
     .replace(/\bper diem\b/g, 'per day')
+    // An analyst's "max(day) where …" is the last day it held, "min(day)" the first.
+    .replace(/\bmax\s*\(\s*day\s*\)/g, 'the last day')
+    .replace(/\bmin\s*\(\s*day\s*\)/g, 'the first day')
     // "The fourth week or the second", "the tenth day and the eleventh": the second is a week (a day) too.
     .replace(
       ORDINAL_ELLIPSIS,

@@ -68,10 +68,6 @@ const RULES: readonly Rule[] = [
   ],
   [new RegExp(`\\b(?:the )?first ${N} days\\b`), (m) => ({ from: 1, to: count(m[1]) })],
   [/\b(?:the )?first week\b/, () => ({ from: 1, to: 7 })],
-  [
-    /\b(?:the )?first day\b(?!\s+(?:with|that|when|where|on which|there|it|of (?:rain|a|any)))/,
-    () => ({ from: 1, to: 1 }),
-  ],
   // "past 30d", "last 7d": an analyst's shorthand.
   [/\b(?:the )?(?:last|past|previous) (\d+) ?d\b/, (m, t) => ({ from: t - Number(m[1]) + 1, to: t })],
   [
@@ -109,6 +105,12 @@ const RULES: readonly Rule[] = [
   [/\b(?:last|previous) month\b/, (_m, t) => ({ from: t - 30, to: t - 1 })],
   [/\b(?:this|past) month\b/, (_m, t) => ({ from: t - 29, to: t })],
   [/\b(?:last|previous|past|this) year\b/, (_m, t) => ({ from: t - 364, to: t })],
+  // "On the first day" is day 1, where no other time is named ("the first day this month when it
+  // rained" asks for a day in the month; "the first day so far with …" for one in the history).
+  [
+    /\b(?:the )?first day\b(?!\s*(?::|with|that|when|where|on which|there|it|of (?:rain|a|any)|so far|ever|overall|on record|recorded|in (?:all|the whole|the history)))/,
+    () => ({ from: 1, to: 1 }),
+  ],
 ];
 
 function count(word: string | undefined): number {

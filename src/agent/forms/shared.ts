@@ -110,6 +110,10 @@ const DAY_WORD = /^(day|day's|days|daily|total|sum|week|week's|month)$/;
 export const RANKED_DAY =
   /\b(?!(latest|earliest)\b)(\w+est|top|best|worst|record|busiest|peak)[- ](\w+ )?day\b|\bsingle[- ]day (record|best|high|peak|total)\b|\bon the day when\b[^?]*\b(highest|lowest|\w+est|most|least)\b|\b(at|to) (its|their) (height|highest|lowest|peak) for a day\b|\bday with the (highest|lowest|most|least|biggest|smallest|\w+est)\b/;
 
+/** A question that opens on the first or last of something: "first arrivals at the farms overall". */
+export const FIRST_HAPPENING =
+  /^(the )?(first|last|latest|earliest|most recent) (?!(day|days|week|month|time|\d)\b)/;
+
 /** "…, and on what day?": the day is where the extreme was, not what is ranked. */
 export const AND_WHAT_DAY =
   /,? and (on )?(what|which) day\b|\bwhat day was (that|it)\b|\bwhich day was (that|it)\s*$/;

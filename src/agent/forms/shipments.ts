@@ -13,7 +13,7 @@ import { capitalise, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import { HOW_MANY_DAYS } from './days.ts';
-import { type Form, type FormContext, rangeOf, whole, withoutWhenClause } from './shared.ts';
+import { FIRST_HAPPENING, type Form, type FormContext, rangeOf, whole, withoutWhenClause } from './shared.ts';
 
 /** Words of goods a town bought rather than sold. */
 const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|ying) for\b/;
@@ -235,6 +235,7 @@ export const shipments: Form = {
   name: 'shipments',
   matches: (q, ctx) =>
     !HOW_MANY_DAYS.test(q.text) &&
+    !(FIRST_HAPPENING.test(q.core) && q.happening !== undefined) &&
     !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
       withoutWhenClause(q.text),
     ) &&

@@ -13,6 +13,7 @@ import {
   AND_WHAT_DAY,
   combineOf,
   decimalsOf,
+  FIRST_HAPPENING,
   type Form,
   type FormContext,
   happeningOf,
@@ -59,6 +60,9 @@ const FIRST_OR_LAST =
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
+    // "First shipment arrived at the harbour last week": the day of the first one.
+    (FIRST_HAPPENING.test(q.core) && q.happening !== undefined) ||
+    /^day of (the most|the least)\b/.test(q.core) ||
     // "How many days were there on which the day's average…": days counted.
     (!HOW_MANY_DAYS.test(q.text) &&
       (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b|most recent\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
@@ -76,10 +80,12 @@ export const whichDay: Form = {
       ) &&
       (q.metrics.length > 0 || mainOfBestDay(q, ctx) !== undefined)) ||
     (FIRST_OR_LAST.test(untimed(q)) &&
-      (/\b(which|what)\b/.test(q.text) || /^(the )?(first|last|latest|earliest) day\b/.test(q.core)) &&
+      (/\b(which|what)\b/.test(q.text) ||
+        /^(the )?(first|last|latest|earliest|most recent) day\b/.test(q.core)) &&
       (q.happening !== undefined || q.metrics.length > 0)),
   async answer(q, ctx) {
-    if (FIRST_OR_LAST.test(untimed(q))) return firstOrLast(q, ctx);
+    if (FIRST_OR_LAST.test(untimed(q)) || (FIRST_HAPPENING.test(q.core) && q.happening !== undefined))
+      return firstOrLast(q, ctx);
     const m = measuredBy(q, ctx) ?? mainOfBestDay(q, ctx);
     if (!m) return unknown.answer(q, ctx);
     const { towns, refused } = townsFor(m, q, ctx);
@@ -88,16 +94,20 @@ export const whichDay: Form = {
     const range = whole(ctx);
     const fn = q.superlative === 'min' || q.aggregate === 'min' ? 'min' : 'max';
     // "The lowest tide, and on what day?": one reading (or one haul), and the day it was on.
+    // "Day of argmax value_gold over trade events": one event; "argmax day of SUM(…) group by day": a day.
+    const argmaxOfEvents =
+      /\barg(max|min)\b/i.test(q.raw) && !/\bsum\b|\bgroup by day\b|\bdaily\b|\bper day\b/i.test(q.raw);
     const single =
-      !RANKED_DAY.test(q.text) &&
-      !/\b(daily|day's) (mean|average|total)\b/.test(q.text) &&
-      (ONE_EVENT.test(q.text) ||
-        ranksOneEvent(q, ctx) ||
-        // "The lowest the tide ebbed — what did the instruments read?": one reading.
-        (m.sensor && readingNamed(q, ctx, m)) ||
-        // "When was the richest raid?" (but "when was the hottest day?" ranks days).
-        ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
-          (m.sensor || namesOneEvent(q, ctx))));
+      argmaxOfEvents ||
+      (!RANKED_DAY.test(q.text) &&
+        !/\b(daily|day's) (mean|average|total)\b/.test(q.text) &&
+        (ONE_EVENT.test(q.text) ||
+          ranksOneEvent(q, ctx) ||
+          // "The lowest the tide ebbed — what did the instruments read?": one reading.
+          (m.sensor && readingNamed(q, ctx, m)) ||
+          // "When was the richest raid?" (but "when was the hottest day?" ranks days).
+          ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
+            (m.sensor || namesOneEvent(q, ctx)))));
     const combine = combineOf(m);
     const r = (await ctx.tools.query(
       {
