@@ -136,7 +136,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         name: 'arrival',
         phrase: 'a shipment arrived',
         words:
-          /\barriv(e|ed|es|al|als|ing)\b|\bdeliver(y|ies|ed|ing)\b|\breceiv(e|ed|es|ing)\b[^?]*?\b(shipments?|cargo(es)?|goods|crates)\b/,
+          /\barriv(e|ed|es|al|als|ing)\b|\bdeliver(y|ies|ed|ing)\b|\breceiv(e|ed|es|ing)\b[^?]*?\b(shipments?|cargo(es)?|goods|crates)\b|\b(shipments?|cargo(es)?|goods|crates)\b[^?,]{0,20}?\b(came|come|comes|coming) in\b/,
       },
     ],
   },

@@ -258,4 +258,34 @@ describe('the offline planner reads', () => {
       new RegExp(`^On ${above} days?\\b`),
     );
   });
+
+  test('a same-day side keeps its shipment overseas, and "the flour bins in PatchBourough were full" is the flag', async () => {
+    const from = DAYS - 7;
+    const to = DAYS - 1;
+    const daysOf = (pass: (e: Raw) => boolean) =>
+      new Set(raw.filter((e) => e.day >= from && e.day <= to && pass(e)).map((e) => e.day));
+    const robbed = daysOf((e) => e.town === 'circuiton' && e.kind === 'loss');
+    const overseas = daysOf(
+      (e) => e.kind === 'trade' && e.data.from === 'port-logic' && e.data.to === 'overseas',
+    );
+    const both = [...robbed].filter((d) => overseas.has(d)).sort((a, b) => a - b);
+    const answer = await ask(
+      "Last week, on what days did a robbery of Circuiton's shipments coincide with a sale overseas from Port Logic?",
+    );
+    assert.match(
+      answer,
+      new RegExp(
+        `^On ${both.length} days? of days ${from}–${to} both happened: ${both.map((d) => `day ${d}`).join('(, | and )')} \\(`,
+      ),
+    );
+    const repaired = daysOf((e) => e.town === 'den-of-thieves' && e.kind === 'repair');
+    const full = daysOf((e) => e.town === 'patchbourough' && e.data.bins_full === 1);
+    const shared = [...repaired].filter((d) => full.has(d));
+    assert.match(
+      await ask(
+        'Which days last week have entries showing that the pirates repaired their ship and that the flour bins in PatchBourough were full?',
+      ),
+      shared.length ? new RegExp(`^On ${shared.length} days?\\b`) : /^None\b/,
+    );
+  });
 });

@@ -8,7 +8,9 @@
 import type { AggregateResult as QueryAggregate } from '../../query/run.ts';
 import { list } from '../format.ts';
 import type { Question } from '../question.ts';
+import type { DayRange } from '../time.ts';
 import { daysPhrase } from '../time.ts';
+import { selectionOfHappening } from '../tools.ts';
 import type { Happening } from '../vocabulary.ts';
 import { happeningOfMetric } from '../vocabulary.ts';
 import {
@@ -21,6 +23,7 @@ import {
   WHETHER,
   whole,
 } from './shared.ts';
+import { fieldsOf, OVERSEAS, partsOf } from './shipments.ts';
 
 /** Words that ask for a big day rather than a happening: the "both" form answers a side of those
  * that names no declared happening ("a record catch"; but "a big catch" is the fine-haul flag). */
@@ -62,6 +65,8 @@ interface Side {
   town: string | undefined;
   /** The days it did not happen on, of those the town reported. */
   negated: boolean;
+  /** A shipment's own parts: "a sale overseas from Port Logic" is a trade to overseas. */
+  fields?: Record<string, string[]>;
 }
 
 /** A side as written: what happened, or only a town ("… at the port and at the farms"). */
@@ -80,13 +85,20 @@ function readSide(part: string, ctx: FormContext): Read {
       ? (vocab.happenings.find((h) => h.metric === metric.key && !h.flag) ?? happeningOfMetric(metric))
       : undefined);
   if (!happening) return towns.length ? { towns } : undefined;
+  // Only the parts a town's own side does not already give: overseas, and goods named as such.
+  const parts = SHIPMENT_KINDS.has(happening.kind ?? '') ? partsOf({ text: part }, ctx) : undefined;
+  const overseas = parts && [...parts.from, ...parts.to].includes(OVERSEAS);
+  const goods = parts?.goods.filter((g) => new RegExp(`\\b(of|with) (\\w+ )?${g}\\b`).test(part)) ?? [];
+  const fields =
+    parts && overseas ? fieldsOf({ ...parts, goods }, ctx) : goods.length ? { goods } : undefined;
+  const extra = fields ? { fields } : {};
   // "A raid on the farms' shipments" is the farms' robbery.
   if (vocab.isRaid(happening) && vocab.robbery && towns.some((t) => !vocab.raiders.includes(t)))
     happening = vocab.robbery;
   // "The pirates went raiding but got nothing": the raid that came back empty, not no raid.
   if (saysEmpty(part) && emptied(happening) !== happening)
-    return { side: { text: part, happening: emptied(happening), negated: false }, towns };
-  return { side: { text: part, happening, negated: NEGATED.test(part) }, towns };
+    return { side: { text: part, happening: emptied(happening), negated: false, ...extra }, towns };
+  return { side: { text: part, happening, negated: NEGATED.test(part), ...extra }, towns };
 }
 
 /** The side's town: the one it names that the happening can be in, else the happening's own. */
@@ -138,6 +150,30 @@ function sidesOf(q: Question, ctx: FormContext): [Side, Side] | undefined {
   return undefined;
 }
 
+/** The kinds whose events are shipments, with their from, to and goods. */
+const SHIPMENT_KINDS = new Set(['trade', 'arrival', 'loss', 'raid']);
+
+/** The days a side held, each with the events behind it, the shipment's own parts applied. */
+async function sideGroups(side: Side, range: DayRange, ctx: FormContext, cite?: number) {
+  if (!side.fields) return (await timesByDay(ctx, side.happening, side.town, range, cite)).groups;
+  const select = selectionOfHappening(side.happening, side.town, range, ctx.vocab);
+  // The parts name the towns: a sale "from Port Logic" is any trade event whose `from` is it.
+  const { towns: _towns, ...rest } = select;
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: { ...rest, fields: side.fields },
+      per: 'event',
+      aggregate: 'count',
+      group: 'day',
+      order: 'key',
+      ...(cite === undefined ? {} : { cite }),
+    },
+    ctx.today,
+  )) as QueryAggregate;
+  return r.groups;
+}
+
 export const sameDay: Form = {
   name: 'same day',
   matches: (q, ctx) => (SAME_DAY.test(q.text) || ASKS_DAYS.test(q.text)) && sidesOf(q, ctx) !== undefined,
@@ -159,8 +195,7 @@ export const sameDay: Form = {
       ).groups;
     // The days first, without their events (twenty years of rainy days are thousands of them).
     const daysOf = async (side: Side) => {
-      const r = await timesByDay(ctx, side.happening, side.town, range, 0);
-      const on = r.groups.map((g) => g.key as number);
+      const on = (await sideGroups(side, range, ctx, 0)).map((g) => g.key as number);
       if (!side.negated) return { days: on };
       // "The mill made no flour": the days the town reported anything on, less those it did.
       const did = new Set(on);
@@ -172,8 +207,14 @@ export const sameDay: Form = {
     const [ra, rb] = await Promise.all([daysOf(a), daysOf(b)]);
     const bDays = new Set(rb.days);
     const shared = ra.days.filter((d) => bDays.has(d));
-    const say = (s: Side) =>
-      `${s.negated ? `not (${s.happening.phrase})` : s.happening.phrase}${s.town ? ` in ${ctx.vocab.name(s.town)}` : ''}`;
+    const say = (s: Side) => {
+      const what = s.happening.phrase;
+      const parts = Object.entries(s.fields ?? {}).map(
+        ([k, v]) =>
+          `${k} ${v.map((t) => (ctx.vocab.towns.some((x) => x.id === t) ? ctx.vocab.name(t) : t)).join(' or ')}`,
+      );
+      return `${s.negated ? `not (${what})` : what}${s.town ? ` in ${ctx.vocab.name(s.town)}` : ''}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+    };
     const count = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
     const counted = `(${say(a)} on ${count(ra.days.length)}; ${say(b)} on ${count(rb.days.length)})`;
     // Then the events of the first shared days, which the answer cites.
@@ -183,8 +224,8 @@ export const sameDay: Form = {
     if (cited.length)
       for (const side of [a, b].filter((s) => !s.negated)) {
         const span = { from: cited[0] as number, to: cited.at(-1) as number };
-        const r = await timesByDay(ctx, side.happening, side.town, span);
-        citations.push(...r.groups.filter((g) => citedSet.has(g.key as number)).flatMap((g) => g.evidence));
+        const groups = await sideGroups(side, span, ctx);
+        citations.push(...groups.filter((g) => citedSet.has(g.key as number)).flatMap((g) => g.evidence));
       }
     const verdict = WHETHER.test(q.core) ? (shared.length ? 'Yes: ' : 'No: ') : '';
     return {

@@ -69,7 +69,7 @@ export interface Parts {
 }
 
 /** Each town the question names, with the word before it: "from", "to", or its owner. */
-export function partsOf(q: Question, ctx: FormContext): Parts | undefined {
+export function partsOf(q: Pick<Question, 'text'>, ctx: FormContext): Parts | undefined {
   const kind = kindOf(q.text);
   if (!kind) return undefined;
   // Goods named in the singular too ("how much spice"; the world names them "spices").

@@ -68,7 +68,7 @@ export const KINDS: readonly EventKindDef[] = [
       {
         key: 'bins_full',
         phrase: 'the bins were full, and the miller rested',
-        words: /\b(flour )?bins? (were|are|was|is) full\b|\bfull (flour )?bins?\b/,
+        words: /\bbins?\b[^?,]{0,40}?\b(were|are|was|is|stood|sat) full\b|\bfull (flour )?bins?\b/,
         rest: true,
       },
       {
