@@ -341,6 +341,19 @@ export function parseQuestion(
     .replace(/\b(this|last) mo\b/g, '$1 month')
     // "Sales to ships from overseas" go overseas.
     .replace(/\b(to|for) (?:the )?(?:ships?|traders?|merchants?|buyers?) from overseas\b/g, '$1 overseas')
+    // Money runs against the goods: what the ships from overseas paid a town is its sales overseas,
+    // what a town paid the overseas ships its purchases from overseas.
+    .replace(
+      /\b(?:the )?(?:ships?|traders?|merchants?|buyers?) from overseas (?:paid|pay|pays|gave|give|spent|spend)\b/g,
+      'sales to overseas paid',
+    )
+    .replace(
+      /\b(?:paid|pay|pays|spent|spend) (?:to )?(?:the )?overseas (?:ships?|traders?|merchants?|sellers?)\b/g,
+      'paid for imports from overseas',
+    )
+    .replace(/\boverseas sales?\b/g, 'sales to overseas')
+    // A ledger's "credited to the harbour" is the harbour's own, not goods sent to it.
+    .replace(/\b(credited|debited|charged|booked) to\b/g, '$1 at')
     .trim();
   const read = (written: string): Question => {
     // The time of the question proper, before one in the speaker's frame ("my players arrive

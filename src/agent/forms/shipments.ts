@@ -194,7 +194,11 @@ export function measureOf(p: Parts, text: string, ctx: FormContext): string | un
     /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bpa(y|id|ys|ying)\b|\bma(ke|de) (from|on|in)\b|\bbr(ing|ings|ought) in\b/.test(
       text,
     ) ||
-    ((p.kind === RAID_KIND || p.kind === 'loss') && /\bhow much\b/.test(text) && !/\bcrates?\b/.test(text));
+    ((p.kind === RAID_KIND || p.kind === 'loss') && /\bhow much\b/.test(text) && !/\bcrates?\b/.test(text)) ||
+    // A ledger's sales, credits and debits are money: "overseas sales credited to the harbour: the total".
+    (/\b(sales?|credit(ed|s)?|debit(ed|s)?|takings|revenue|income)\b/.test(text) &&
+      /\b(total|tally|sum|how much|amount|books?|ledger)\b/.test(text) &&
+      !/\bcrates?\b|\bhow many\b/.test(text));
   if (inGold) return gold(p.kind);
   if (/\bcrates?\b/.test(text)) return 'cargo_items';
   // "How many nets", "bolts of textiles", "(in fish)": the goods in their own unit.
