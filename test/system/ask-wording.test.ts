@@ -288,4 +288,27 @@ describe('the offline planner reads', () => {
       shared.length ? new RegExp(`^On ${shared.length} days?\\b`) : /^None\b/,
     );
   });
+
+  test('"how big was it, and when?" gives the extreme and its day; "the biggest one grinding" is an event, not a person; a sale is a trade from the town', async () => {
+    const largest = (pass: (e: Raw) => boolean, key: string) =>
+      raw.filter(pass).reduce((a, b) => ((b.data[key] as number) > (a.data[key] as number) ? b : a));
+    const robbery = largest((e) => e.town === 'port-logic' && e.kind === 'loss', 'loot_gold');
+    assert.match(
+      await ask("The costliest robbery of Port Logic's shipments of all time: how big was it, and when?"),
+      new RegExp(`came on day ${robbery.day}: ${robbery.data.loot_gold} gold`),
+    );
+    const grinding = largest(
+      (e) => e.town === 'patchbourough' && e.kind === 'mill' && e.day >= DAYS - 7 && e.day <= DAYS - 1,
+      'flour_lbs',
+    );
+    assert.match(
+      await ask('Last week, the biggest one grinding at the mill in farm town was how much lbs of flour?'),
+      new RegExp(`single report .* ${grinding.data.flour_lbs} lbs of flour`),
+    );
+    const sale = largest((e) => e.kind === 'trade' && e.data.from === 'port-logic', 'value_gold');
+    assert.match(
+      await ask('What was the richest single sale that Port Logic made?'),
+      new RegExp(`single report .* ${sale.data.value_gold} gold`),
+    );
+  });
 });

@@ -17,10 +17,13 @@ import {
   rangeOf,
   selectionOf,
   townsFor,
+  tradeFieldsOf,
   whole,
   withoutWhenClause,
 } from './shared.ts';
 import { asksWhichPerson } from './who.ts';
+
+const withFields = (fields: Record<string, string[]> | undefined) => (fields ? { fields } : {});
 
 /** One day: a day's total. */
 const ONE_DAY =
@@ -52,7 +55,11 @@ export const extreme: Form = {
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',
-        select: { ...selectionOf(m, towns, range), ...(q.actor ? { actors: [q.actor] } : {}) },
+        select: {
+          ...selectionOf(m, towns, range),
+          ...(q.actor ? { actors: [q.actor] } : {}),
+          ...withFields(tradeFieldsOf(m, towns, q.text)),
+        },
         per: perDay ? 'day' : 'event',
         combine,
         aggregate: fn,

@@ -65,7 +65,7 @@ export interface Form {
  * time" (but "a single day", "the single best day" and "in one day" are a day).
  */
 export const ONE_EVENT =
-  /\bsingle\b(?!( \w+)? day)|\b(of|at|in) one time\b|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade|robbery|theft|loss)\b|\b(in|at|on|from|with) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
+  /\bsingle\b(?!( \w+)? day)|\b(of|at|in) one time\b|\b(single|one) (haul|catch|raid|trip|shift|report|reading|event|delivery|shipment|batch|night|sale|trade|robbery|theft|loss)\b|\b(in|at|on|from|with|for) one (?!(day|week|month|year|of)\b)[a-z]+\b|\bin one go\b|\bat once\b/;
 
 /**
  * The question's words without a "when" clause that only sets the scene ("When the pirates robbed
@@ -290,6 +290,22 @@ export function selectionOf(m: Metric, towns: readonly string[], range: DayRange
     ...(m.kind ? { kinds: [m.kind] } : {}),
     days: { from: range.from, to: range.to },
   };
+}
+
+/**
+ * A trade's direction, where the question gives one: what a town sold ("its richest sale", "the
+ * largest export", "outbound") is a trade from it; what it bought ("its priciest import") one to
+ * it. Undefined for any other number, or where the question says neither.
+ */
+export function tradeFieldsOf(
+  m: Metric,
+  towns: readonly string[],
+  text: string,
+): Record<string, string[]> | undefined {
+  if (m.kind !== 'trade' || towns.length === 0) return undefined;
+  if (/\b(buy|buys|bought|buying|purchas\w*|imports?|imported)\b/.test(text)) return { to: [...towns] };
+  if (/\b(sales?|sold|sell(s|ing)?|exports?|exported|outbound)\b/.test(text)) return { from: [...towns] };
+  return undefined;
 }
 
 /** How a metric's values are combined when a question asks "how much": a sum, or a mean of readings. */

@@ -27,6 +27,7 @@ import {
   selectionOf,
   timesByDay,
   townsFor,
+  tradeFieldsOf,
   WHEN_MOST,
   whereOf,
   whole,
@@ -60,6 +61,10 @@ const FIRST_OR_LAST =
 export const whichDay: Form = {
   name: 'which day',
   matches: (q, ctx) =>
+    // "The costliest robbery — how big was it, and when?": the day of the extreme, with its value.
+    (q.superlative !== undefined &&
+      /\b(and|,)\s*when\b|\bwhen (was|is|did) (it|that)\b|\bwhen\s*$/.test(q.text) &&
+      measuredBy(q, ctx) !== undefined) ||
     // "First shipment arrived at the harbour last week": the day of the first one.
     (FIRST_HAPPENING.test(q.core) && q.happening !== undefined) ||
     /^day of (the most|the least)\b/.test(q.core) ||
@@ -112,7 +117,10 @@ export const whichDay: Form = {
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',
-        select: selectionOf(m, town ? [town] : towns, range),
+        select: {
+          ...selectionOf(m, town ? [town] : towns, range),
+          ...((f) => (f ? { fields: f } : {}))(tradeFieldsOf(m, town ? [town] : [], q.text)),
+        },
         per: single ? 'event' : 'day',
         combine,
         aggregate: fn,

@@ -41,7 +41,16 @@ export function asksWhichPerson(q: Question, world: World): boolean {
   }
   // "Out of all the days, which one saw the least ore?" asks for a day, not a person.
   if (/\b(of|out of) (all )?the days\b|\bdays\b[^?]*\bwhich one\b/.test(q.text)) return false;
-  return words.test(q.core);
+  const m = words.exec(q.core);
+  if (!m) return false;
+  // "The biggest one grinding", "the biggest rope batch": a noun for one event follows, so the
+  // words name the event, not a person.
+  const next =
+    q.core
+      .slice(m.index + m[0].length)
+      .trim()
+      .split(/\s+/)[0] ?? '';
+  return !world.kinds.some((k) => k.one && new RegExp(`^(?:${k.one.source})`).test(next));
 }
 
 /**
