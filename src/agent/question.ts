@@ -321,7 +321,10 @@ export function parseQuestion(
     .replace(LEARNERS_PAST, (w) => LEARNERS_PAST_TENSE[w] ?? w)
     // "Dry days", "days that stayed dry": days without rain. "Per diem" is a day.
     .replace(/\bdry days?\b/g, (w) => (w.endsWith('s') ? 'days with no rain' : 'day with no rain'))
-    .replace(/\b(stayed|was|were|remained|kept|stay|stays|been) dry\b/g, 'had no rain')
+    .replace(
+      /\b(stayed|was|were|remained|kept|stay|stays|been) (?:completely |entirely |totally |quite )?dry\b/g,
+      'had no rain',
+    )
     .replace(/\bper diem\b/g, 'per day')
     // An analyst's "max(day) where …" is the last day it held, "min(day)" the first.
     .replace(/\bmax\s*\(\s*day\s*\)/g, 'the last day')

@@ -29,11 +29,11 @@ const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
 
 /** A threshold any one reading of the day passes, not the day's average. */
 const ANY_READING =
-  /\b(any|a|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bat least one\b|\b(one time|once) at least\b|\bat least (one time|once)\b|\bat (any|some|one) (time|point|hour|moment)\b|\beven once\b|\b(max|min|highest|lowest|peak)\b\s*\(?\s*(\w+\s*){1,3}\)?\s*(>|<|over|above|below|under|more than|less than)|\bday's (highest|lowest|peak)\b|\b(highest|lowest|peak) (reading|value)\b/;
+  /\b(any|a|an|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bwith any \w+ (>|<|over|above|below|under)|\bat least one\b|\b(one time|once) at least\b|\bat least (one time|once)\b|\bat (any|some|one) (time|point|hour|moment)\b|\beven once\b|\b(max|min|highest|lowest|peak)\b\s*\(?\s*(\w+\s*){1,3}\)?\s*(>|<|over|above|below|under|more than|less than)|\bday's (highest|lowest|peak)\b|\b(highest|lowest|peak) (reading|value)\b/;
 
 /** "How many days", "the number of days": distinct days counted, not events (shipments.ts defers to it). */
 export const HOW_MANY_DAYS =
-  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|\bhow many of the days\b|\bn (days|dyas)\b|\bcount (of )?days\b|\bcountunique\s*\(\s*days?\s*\)|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
 
 export const days: Form = {
   name: 'days',

@@ -316,7 +316,7 @@ export const decimalsOf = (m: Metric, combine: string) => (combine === 'mean' ? 
 
 /** "more than 570 gold", "above 76 %", "under 3.5 tons": a number the question holds its answer to. */
 const THRESHOLD =
-  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier|exceed(?:s|ed|ing)?|top(?:s|ped)?|(?<=\b(?:rose|rise|rises|risen|went|go|got|climbed) )past|beyond)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
+  /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier|exceed(?:s|ed|ing)?|top(?:s|ped)?|clear(?:s|ed)?|(?<=\b(?:rose|rise|rises|risen|went|go|got|climbed) )past|beyond)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
 
 export function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
   const m = THRESHOLD.exec(q.text);
@@ -324,7 +324,7 @@ export function thresholdOf(q: Question): { above: boolean; strict: boolean; val
   const word = m[1] as string;
   return {
     above:
-      /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier|exceed|top|past|beyond/.test(
+      /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier|exceed|top|clear|past|beyond/.test(
         word,
       ),
     strict: !word.startsWith('at '),
