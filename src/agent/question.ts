@@ -156,7 +156,7 @@ const MOST_OF_LITTLE =
   /\bmost (small|low|little|weak|calm|cold|cool|dry|few|light|slow|quiet|poor|lean|short)\b|\bthe less\b(?! than\b)/;
 
 function aggregateIn(text: string): Aggregate | undefined {
-  if (/\b(average|mean|typical(ly)?|on average)\b/.test(text)) return 'mean';
+  if (/\b(average|mean|typical(ly)?|on average|usually|normally|as a rule)\b/.test(text)) return 'mean';
   if (/\bhow (many times|often)\b|\bnumber of times\b/.test(text)) return 'count';
   if (/\bhow (high|big|strong|hot|warm|heavy|fast)\b.*\b(get|go|reach|rise|climb)\b/.test(text)) return 'max';
   if (/\bhow (low|small|weak|cold|cool|light|slow)\b.*\b(get|go|reach|fall|drop|sink)\b/.test(text))

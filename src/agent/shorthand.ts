@@ -60,20 +60,22 @@ export function shorthandRead(text: string, vocab: Vocabulary): string {
  */
 function developerWords(text: string, vocab: Vocabulary): string {
   // A town's id as the question has it by now: "port-logic" is "port logic".
-  const town = `(${vocab.towns.map((t) => escapeRegExp(t.id.replace(/-/g, ' '))).join('|')}|[a-z]+)`;
+  const ids = vocab.towns.map((t) => escapeRegExp(t.id.replace(/-/g, ' '))).join('|');
+  const town = `(${ids}|[a-z]+)`;
+  // "town=port-logic" or "town is port logic", but not "which town is usually the coldest".
   const field = (names: string) =>
-    new RegExp(`\\b(?:where |and |with |, ?)?(${names})\\s*(?:=|is)\\s*${town}`, 'g');
+    new RegExp(`\\b(?:where |and |with |, ?)?(${names})\\s*(?:=\\s*${town}|\\s+is\\s+(${ids})\\b)`, 'g');
   return (
     text
       .replace(/\bday\s*=\s*today\s*\+\s*1\b/g, 'tomorrow')
       .replace(/\bday\s*=\s*today\b/g, 'today')
       .replace(/\b(day|week)\s*=\s*(\d+)\b/g, '$1 $2')
-      .replace(field('town'), ' in $2')
+      .replace(field('town'), (_m, _f, a, b) => ` in ${a ?? b}`)
       .replace(
         new RegExp(`\\b(?:where |and |with |, ?)?target\\s*(?:!=|≠|<>|is not|isn't)\\s*${town}`, 'g'),
         " on shipments other than $1's",
       )
-      .replace(field('target'), " on $2's shipments")
+      .replace(field('target'), (_m, _f, a, b) => ` on ${a ?? b}'s shipments`)
       .replace(/\b(from|to)\s*=\s*/g, '$1 ')
       .replace(/\bgoods\s*=\s*([a-z]+)/g, '$1')
       .replace(/\b(?:role\s*=\s*|actor with (?:the )?role )([a-z]+)/g, 'who is the $1')

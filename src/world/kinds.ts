@@ -56,7 +56,7 @@ export const WEATHER_METRICS: readonly MetricDef[] = [
     decimals: 1,
     range: [0, 500],
     words:
-      /\brain(s|fall|ed|y|iest|ier)?\b|\bwett?(est|er)?\b|\bprecipitation\b|\bdri(er|est)\b|\bsoaked\b|\bdownpours?\b/,
+      /\brain(s|fall|ed|y|iest|ier)?\b|\bwett?(est|er)?\b|\bprecipitation\b|\bdri(er|est)\b|\bsoaked\b|\bdrench(ed|es|ing)?\b|\bdownpours?\b/,
     // "How much rain" is the rain that fell, not the mean of the readings.
     natural: 'sum',
   }),
@@ -102,7 +102,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|earn(ed|s)?|sales?|pa(y|id|ys|ying)|spen[dt]|bought)\b|\btrade (income|earnings|revenue)\b|\b(earn(ed|s|ings)?|income|revenue|made|make)\b[^?]*?\b(from|in|by) (trade|trading|sales?|selling)\b|\b(biggest|largest|best|richest|single) sale\b|\bsales?\b[^?]*?\bworth\b|\b(by|in|of|from) sales\b|\bworth of (sales|trade)\b/,
+          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|sell(s|ing)?|earn(ed|s)?|sales?|pa(y|id|ys|ying)|spen[dt]|bought)\b|\btrade (income|earnings|revenue)\b|\b(earn(ed|s|ings)?|income|revenue|made|make)\b[^?]*?\b(from|in|by) (its |their |the )?(trade|trading|sales?|selling)\b|\b(biggest|largest|best|richest|single) sale\b|\bsales?\b[^?]*?\bworth\b|\b(by|in|of|from) sales\b|\bworth of (sales|trade)\b/,
       },
       {
         key: 'cargo_items',

@@ -311,4 +311,30 @@ describe('the offline planner reads', () => {
       new RegExp(`single report .* ${sale.data.value_gold} gold`),
     );
   });
+
+  test('"which town is usually the coldest" ranks the towns by their mean; "earned the most from its sales" by what each sold', async () => {
+    const towns = ['port-logic', 'patchbourough', 'circuiton', 'den-of-thieves'];
+    const mean = (t: string) => {
+      const v = raw.filter((e) => e.town === t && typeof e.data.temperature_c === 'number');
+      return v.reduce((n, e) => n + (e.data.temperature_c as number), 0) / v.length;
+    };
+    const coldest = towns.reduce((a, b) => (mean(b) < mean(a) ? b : a));
+    const name = (id: string) => WORLD.towns.find((t) => t.id === id)?.name as string;
+    assert.match(
+      await ask('Which town is usually the coldest?'),
+      new RegExp(`^${name(coldest)} had the lowest average`),
+    );
+    const sold = (t: string) =>
+      sum(
+        raw.filter((e) => e.kind === 'trade' && e.data.from === t),
+        'value_gold',
+      );
+    const seller = towns.slice(0, 3).reduce((a, b) => (sold(b) > sold(a) ? b : a));
+    assert.match(
+      await ask('Since the records began, which town earned the most from its sales?'),
+      new RegExp(
+        `^${name(seller)} had the most gold in trade on days 1–${DAYS}: ${sold(seller).toLocaleString('en-US')} gold`,
+      ),
+    );
+  });
 });

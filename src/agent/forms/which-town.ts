@@ -64,7 +64,7 @@ export const whichTown: Form = {
 const COUNTS_DAYS = /\b(\w+y )?days\b(?! (in|of) a row)/;
 
 /** "Which town sent the most shipments?": a trade counted by the town it left, not where it was told. */
-const SENT = /\b(sent|send|sends|ship(ped|s)?|export(ed|s)?|sold|sell(s|ing)?)\b/;
+const SENT = /\b(sent|send|sends|ship(ped|s)?|export(ed|s)?|sold|sell(s|ing)?|sales?|outbound)\b/;
 
 async function byHappening(q: Question, ctx: FormContext, h: Happening) {
   const range = whole(ctx);
