@@ -31,6 +31,7 @@ const SETS: Record<string, () => Promise<Build>> = {
   'natural-k': async () => (await import('./natural-k.ts')).buildNaturalK,
   'natural-m': async () => (await import('./natural-m.ts')).buildNaturalM,
   'natural-n': async () => (await import('./natural-n.ts')).buildNaturalN,
+  'natural-o': async () => (await import('./natural-o.ts')).buildNaturalO,
 };
 
 const { values } = parseArgs({
