@@ -23,8 +23,6 @@ import {
 } from './shared.ts';
 import { asksWhichPerson } from './who.ts';
 
-const withFields = (fields: Record<string, string[]> | undefined) => (fields ? { fields } : {});
-
 /** One day: a day's total. */
 const ONE_DAY =
   /\bdaily\b|\b(?!latest\b|earliest\b)\w+est day\b|\b(\w+iest|highest|lowest|biggest|largest|greatest|best|worst|strongest|weakest|warmest|hottest|coldest|coolest|wettest|driest|smallest|fewest|leanest|richest|poorest|busiest|heaviest|lightest|calmest|slowest) \w+ day\b|\b(most|least) \w+ day\b|\b(single|one|a) day\b|\b(best|worst|biggest|largest|busiest|slowest|record|quietest|poorest|richest|top|peak) day\b|\bin a day\b|\bper day\b|\bin (24|twenty[- ]four) hours\b|\bthe day with the\b|\b(of|out of) (all )?the days\b|\b(best|worst|biggest|busiest|slowest|quietest|record) night\b/;
@@ -58,7 +56,7 @@ export const extreme: Form = {
         select: {
           ...selectionOf(m, towns, range),
           ...(q.actor ? { actors: [q.actor] } : {}),
-          ...withFields(tradeFieldsOf(m, towns, q.text)),
+          ...tradeFieldsOf(m, towns, q.text),
         },
         per: perDay ? 'day' : 'event',
         combine,

@@ -81,10 +81,10 @@ export const namesOneEvent = (q: Question, ctx: PlannerContext): boolean => ctx.
  * A superlative ranks one event its noun names: "the highest humidity reading", "the biggest haul",
  * "the grandest sheaf of arrows", "the most big raid" (but "the biggest day's haul" and "the
  * highest daily reading" rank days, "the most catch" and "the most raid gold" are amounts, and "the
- * least grain round the farms" names no event). `nouns` narrows the nouns to one kind's.
+ * least grain round the farms" names no event).
  */
-export function ranksOneEvent(q: Question, ctx: PlannerContext, nouns: RegExp = ctx.vocab.oneEvent): boolean {
-  for (const m of q.text.matchAll(new RegExp(nouns.source, 'g'))) {
+export function ranksOneEvent(q: Question, ctx: PlannerContext): boolean {
+  for (const m of q.text.matchAll(new RegExp(ctx.vocab.oneEvent.source, 'g'))) {
     const before = q.text.slice(0, m.index).trim().split(/\s+/).slice(-3);
     const after =
       q.text
@@ -295,17 +295,15 @@ export function selectionOf(m: Metric, towns: readonly string[], range: DayRange
 /**
  * A trade's direction, where the question gives one: what a town sold ("its richest sale", "the
  * largest export", "outbound") is a trade from it; what it bought ("its priciest import") one to
- * it. Undefined for any other number, or where the question says neither.
+ * it. Nothing for any other number, or where the question says neither.
  */
-export function tradeFieldsOf(
-  m: Metric,
-  towns: readonly string[],
-  text: string,
-): Record<string, string[]> | undefined {
-  if (m.kind !== 'trade' || towns.length === 0) return undefined;
-  if (/\b(buy|buys|bought|buying|purchas\w*|imports?|imported)\b/.test(text)) return { to: [...towns] };
-  if (/\b(sales?|sold|sell(s|ing)?|exports?|exported|outbound)\b/.test(text)) return { from: [...towns] };
-  return undefined;
+export function tradeFieldsOf(m: Metric, towns: readonly string[], text: string): Pick<Selection, 'fields'> {
+  if (m.kind !== 'trade' || towns.length === 0) return {};
+  if (/\b(buy|buys|bought|buying|purchas\w*|imports?|imported)\b/.test(text))
+    return { fields: { to: [...towns] } };
+  if (/\b(sales?|sold|sell(s|ing)?|exports?|exported|outbound)\b/.test(text))
+    return { fields: { from: [...towns] } };
+  return {};
 }
 
 /** How a metric's values are combined when a question asks "how much": a sum, or a mean of readings. */

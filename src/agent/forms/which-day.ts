@@ -119,7 +119,7 @@ export const whichDay: Form = {
         op: 'aggregate',
         select: {
           ...selectionOf(m, town ? [town] : towns, range),
-          ...((f) => (f ? { fields: f } : {}))(tradeFieldsOf(m, town ? [town] : [], q.text)),
+          ...tradeFieldsOf(m, town ? [town] : [], q.text),
         },
         per: single ? 'event' : 'day',
         combine,
