@@ -377,8 +377,9 @@ export function buildCases(events: readonly RawEvent[], today: number): Case[] {
   const stormDays = (town: string, r: Range) => new Set(storms(r, town).map((e) => e.day));
   const boths: [string, Set<number>, Set<number>][] = [
     [
+      // PatchBourough declares its surplus (a flag on the harvest); Circuiton has none, so its big days.
       'When did PatchBourough and Circuiton both have a surplus on the same day?',
-      bigDays('patchbourough', 'harvest', days(1, T)),
+      new Set(surpluses(days(1, T)).map((e) => e.day)),
       bigDays('circuiton', 'ore_tons', days(1, T)),
     ],
     [

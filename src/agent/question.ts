@@ -158,6 +158,8 @@ const MOST_OF_LITTLE =
 function aggregateIn(text: string): Aggregate | undefined {
   if (/\b(average|mean|typical(ly)?|on average|usually|normally|as a rule)\b/.test(text)) return 'mean';
   if (/\bhow (many times|often)\b|\bnumber of times\b/.test(text)) return 'count';
+  // "Count cold_forge flag events", "tally the raid reports": events counted, not a number summed.
+  if (/^(count|tally)\b[^?]*\b(flags?|events?|times|occurrences|reports)\b/.test(text)) return 'count';
   if (/\bhow (high|big|strong|hot|warm|heavy|fast)\b.*\b(get|go|reach|rise|climb)\b/.test(text)) return 'max';
   if (/\bhow (low|small|weak|cold|cool|light|slow)\b.*\b(get|go|reach|fall|drop|sink)\b/.test(text))
     return 'min';
@@ -340,6 +342,7 @@ export function parseQuestion(
     .replace(/\bbtwn\b|\bbtw\b|\bbetwixt\b/g, 'between')
     .replace(/\bw\/(?=\s)/g, 'with')
     .replace(/(^|\s)#\s*of\b/g, '$1number of')
+    .replace(/(^|\s)#\s*(?=days?\b)/g, '$1number of ')
     .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
     .replace(/\b(this|last) mo\b/g, '$1 month')
     // "Sales to ships from overseas" go overseas.
@@ -355,6 +358,11 @@ export function parseQuestion(
       'paid for imports from overseas',
     )
     .replace(/\boverseas sales?\b/g, 'sales to overseas')
+    // "Bought from an overseas ship", "sold to the overseas traders": from (to) overseas.
+    .replace(
+      /\b(from|to) (?:an? |the )?overseas (?:ships?|traders?|merchants?|vessels?|buyers?|sellers?)\b/g,
+      '$1 overseas',
+    )
     // A ledger's "credited to the harbour" is the harbour's own, not goods sent to it.
     .replace(/\b(credited|debited|charged|booked) to\b/g, '$1 at')
     .trim();

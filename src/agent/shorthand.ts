@@ -86,6 +86,12 @@ function developerWords(text: string, vocab: Vocabulary): string {
         (_m, key: string) => `${key.replace(/_/g, ' ')} flag`,
       )
       .replace(/^actor with (?:the )?max\b/, 'who had the most')
+      .replace(
+        /^arg(max|min)\s*\(\s*(?:actor|person|worker)\s*\)/,
+        (_m, ext: string) => `who had the ${ext === 'max' ? 'most' : 'least'}`,
+      )
+      // "… + value": the answer's value beside the name, which every answer gives.
+      .replace(/\s*\+\s*(?:value|amount|total)\s*$/, '')
       .replace(/^actor with (?:the )?min\b/, 'who had the least')
       .replace(/^exists\b/, 'was there')
       .replace(
@@ -109,8 +115,9 @@ function developerWords(text: string, vocab: Vocabulary): string {
       )
       .replace(/\bdaily (sum|mean|avg)\(/g, (_m, agg: string) => `daily ${agg === 'sum' ? 'total' : 'mean'} `)
       .replace(
-        /\b(sum|mean|avg|max|min|count)\(/g,
-        (_m, agg: string) => `${agg === 'sum' ? 'total' : agg === 'avg' ? 'mean' : agg} `,
+        /\b(sum|mean|avg|max|min|count|n)\(/g,
+        (_m, agg: string) =>
+          `${agg === 'sum' ? 'total' : agg === 'avg' ? 'mean' : agg === 'n' ? 'count' : agg} `,
       )
       .replace(/\blinear regression slope\b/g, 'slope')
   );

@@ -139,6 +139,8 @@ export class HistoryTools {
     range: DayRange;
     /** Only this person's events (their full name). */
     actor?: string;
+    /** Only events with these field values ("from": ["port-logic"]). */
+    fields?: Selection['fields'];
     groupBy?: 'town' | 'day' | 'actor';
   }): Promise<AggregateResult> {
     const metric = this.metricOf(args.metric);
@@ -149,6 +151,7 @@ export class HistoryTools {
       ...(args.town ? { towns: [args.town] } : {}),
       ...(metric.kind ? { kinds: [metric.kind] } : {}),
       ...(args.actor ? { actors: [args.actor] } : {}),
+      ...(args.fields ? { fields: args.fields } : {}),
       days: { from: args.range.from, to: args.range.to },
     };
     const query = (group?: 'town' | 'day' | 'actor'): Query => ({
@@ -195,11 +198,16 @@ export class HistoryTools {
     happening: Happening;
     town?: string;
     range: DayRange;
+    /** Only events with these field values ("from": ["port-logic"]). */
+    fields?: Selection['fields'];
     newestFirst?: boolean;
     limit: number;
   }): Promise<Occurrences> {
     const h = args.happening;
-    const select = selectionOfHappening(h, args.town ?? h.town, args.range, this.vocab);
+    const select = {
+      ...selectionOfHappening(h, args.town ?? h.town, args.range, this.vocab),
+      ...(args.fields ? { fields: args.fields } : {}),
+    };
     const r = (await this.query(
       { op: 'aggregate', select, per: 'event', aggregate: 'count' },
       args.range.to,
@@ -235,9 +243,13 @@ export class HistoryTools {
   async sharedDays(args: {
     sides: { town: string; metric?: Metric; happening?: Happening }[];
     range: DayRange;
-    /** A big day is the town's record (its best day of the range), not one of its top quarter. */
-    record?: boolean;
+    /**
+     * A big day is, instead of one of the town's top quarter: its record (`best`, its best day of
+     * the range), or a new running high (`running`, a day above every earlier day of the history).
+     */
+    record?: 'best' | 'running';
   }): Promise<SharedDays> {
+    const since = (await this.historyDays())?.from ?? args.range.from;
     const sides: SharedDays['sides'] = [];
     const citationsByDay: Map<number, number[]>[] = [];
     for (const side of args.sides) {
@@ -252,19 +264,34 @@ export class HistoryTools {
         for (const e of found.events) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e.id]);
         sides.push({ town: side.town, what: side.happening.phrase, days: byDay.size });
       } else if (side.metric) {
+        const running = args.record === 'running';
         const totals = await this.aggregate({
           metric: side.metric.key,
           aggregate: 'sum',
           town: side.town,
-          range: args.range,
+          // A running high is measured against every earlier day, before the range too.
+          range: running ? { from: since, to: args.range.to } : args.range,
           groupBy: 'day',
         });
-        const values = (totals.groups ?? []).map((g) => g.value).filter((v) => v > 0);
-        const threshold = args.record ? Math.max(...values) : bigDayThreshold(values);
-        for (const g of totals.groups ?? []) {
-          if (g.value > 0 && g.value >= threshold) byDay.set(Number(g.key), g.citations);
+        const groups = [...(totals.groups ?? [])];
+        if (running) {
+          // The history's first day sets the mark; a later day above it (and above 0) is a new high.
+          groups.sort((a, b) => Number(a.key) - Number(b.key));
+          let best = groups.find((g) => Number(g.key) === since)?.value ?? 0;
+          for (const g of groups) {
+            const day = Number(g.key);
+            if (day === since) continue;
+            if (g.value > best && g.value > 0 && day >= args.range.from) byDay.set(day, g.citations);
+            best = Math.max(best, g.value);
+          }
+          sides.push({ town: side.town, what: `new highs of ${side.metric.label}`, days: byDay.size });
+        } else {
+          const values = groups.map((g) => g.value).filter((v) => v > 0);
+          const threshold = args.record === 'best' ? Math.max(...values) : bigDayThreshold(values);
+          for (const g of groups)
+            if (g.value > 0 && g.value >= threshold) byDay.set(Number(g.key), g.citations);
+          sides.push({ town: side.town, what: side.metric.label, threshold, days: byDay.size });
         }
-        sides.push({ town: side.town, what: side.metric.label, threshold, days: byDay.size });
       }
       citationsByDay.push(byDay);
     }

@@ -102,7 +102,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|sell(s|ing)?|earn(ed|s)?|sales?|pa(y|id|ys|ying)|spen[dt]|bought)\b|\btrade (income|earnings|revenue)\b|\b(earn(ed|s|ings)?|income|revenue|made|make)\b[^?]*?\b(from|in|by) (its |their |the )?(trade|trading|sales?|selling)\b|\b(biggest|largest|best|richest|single) sale\b|\bsales?\b[^?]*?\bworth\b|\b(by|in|of|from) sales\b|\bworth of (sales|trade)\b/,
+          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|sell(s|ing)?|earn(ed|s)?|sales?|pa(y|id|ys|ying)|spen[dt]|bought)\b|\btrade (income|earnings|revenue)\b|\b(earn(ed|s|ings)?|income|revenue|made|make)\b[^?]*?\b(from|in|by) (its |their |the )?(trade|trading|sales?|selling)\b|\b(biggest|largest|best|richest|single) sale\b|\bsales?\b[^?]*?\bworth\b|\b(by|in|of|from) sales\b|\bworth of (sales|trade)\b|\bgold\b[^?]*?\bma(ke|kes|de|king) (on|from) (its |their |the )?(shipments?|cargo(es)?|exports?|wagons?|barges?)\b/,
       },
       {
         key: 'cargo_items',

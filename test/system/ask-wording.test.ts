@@ -22,6 +22,7 @@ interface Raw {
   day: number;
   hour: number;
   kind: string;
+  actor?: string;
   data: Record<string, number | string>;
 }
 
@@ -335,6 +336,79 @@ describe('the offline planner reads', () => {
       new RegExp(
         `^${name(seller)} had the most gold in trade on days 1–${DAYS}: ${sold(seller).toLocaleString('en-US')} gold`,
       ),
+    );
+  });
+
+  test('a town\'s sales and purchases in every form, days of overseas trade, dry days, new running highs, and "which of the fishers"', async () => {
+    const week = (e: Raw) => e.day >= DAYS - 7 && e.day <= DAYS - 1;
+    const sales = raw.filter((e) => e.kind === 'trade' && e.data.from === 'port-logic');
+    const bought = raw.filter(
+      (e) => e.kind === 'trade' && e.data.from === 'overseas' && Number(e.data.value_gold) > 0,
+    );
+    // A total, a person's ranking and a count of days, each of the port's sales only.
+    assert.match(
+      await ask('How much gold from sales was earned in Port Logic last week?'),
+      number(sum(sales.filter(week), 'value_gold')),
+    );
+    const dailySales = new Map<number, number>();
+    for (const e of sales.filter(week))
+      dailySales.set(e.day, (dailySales.get(e.day) ?? 0) + Number(e.data.value_gold));
+    const over = [...dailySales.values()].filter((v) => v > 300).length;
+    assert.match(
+      await ask(
+        'Last week, how many days did the traders at the harbour take in more than 300 gold from sales?',
+      ),
+      new RegExp(`^(On ${over} days?|None)`),
+    );
+    assert.match(
+      await ask('total value_gold, trades from=port logic, last week'),
+      number(sum(sales.filter(week), 'value_gold')),
+    );
+    // Days of trade overseas; crates by the number's key.
+    const boughtDays = new Set(bought.filter(week).map((e) => e.day)).size;
+    assert.match(
+      await ask('How many days last week did the port buy anything from an overseas ship?'),
+      new RegExp(`^On ${boughtDays} days? of 7`),
+    );
+    assert.match(
+      await ask('sum(cargo_items) trades from=overseas to=port-logic last week'),
+      new RegExp(`: ${sum(bought.filter(week), 'cargo_items')} crates`),
+    );
+    // Dry days: the days whose rain was not above 0.
+    const dry = daysWhere('den-of-thieves', 'rain_mm', (v) => v.reduce((a, b) => a + b, 0) <= 0);
+    assert.match(await ask('count dry days (no rain_mm > 0) den of thieves'), new RegExp(`^On ${dry} days`));
+    // A new running high on both sides: a day above every earlier day of each town's number.
+    const highs = (town: string, key: string) => {
+      const byDay = new Map<number, number>();
+      for (const e of raw)
+        if (e.town === town && typeof e.data[key] === 'number')
+          byDay.set(e.day, (byDay.get(e.day) ?? 0) + (e.data[key] as number));
+      const days = new Set<number>();
+      let best = byDay.get(1) ?? 0;
+      for (let d = 2; d <= DAYS; d++) {
+        const v = byDay.get(d) ?? 0;
+        if (v > best && v > 0) days.add(d);
+        best = Math.max(best, v);
+      }
+      return days;
+    };
+    const fish = highs('port-logic', 'fish');
+    const both = [...highs('den-of-thieves', 'drinks')].filter((d) => fish.has(d));
+    assert.match(
+      await ask(
+        'Has there been a day when the port set a new daily record for fish and the Den a new daily record for drinks? Which days?',
+      ),
+      both.length ? new RegExp(`^Yes: .*on ${both.length} days?`) : /^No: on no day/,
+    );
+    // "Which of the fishers": a person ranked by the port's catch.
+    const catches = new Map<string, number>();
+    for (const e of raw)
+      if (e.town === 'port-logic' && typeof e.data.fish === 'number' && e.actor)
+        catches.set(e.actor, (catches.get(e.actor) ?? 0) + (e.data.fish as number));
+    const [top] = [...catches].sort((a, b) => b[1] - a[1]);
+    assert.match(
+      await ask('Which of the fishers at the harbour brought in the most fish, and how many?'),
+      new RegExp(`^${top?.[0]}: ${top?.[1].toLocaleString('en-US')} fish`),
     );
   });
 });

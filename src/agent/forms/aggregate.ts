@@ -14,6 +14,7 @@ import {
   rangeOf,
   selectionOf,
   townsFor,
+  tradeFieldsOf,
   unique,
   valueText,
   whole,
@@ -55,6 +56,7 @@ async function totals(q: Question, ctx: FormContext, m: Metric, towns: string[],
       town,
       range,
       actor,
+      ...tradeFieldsOf(m, [town], q.text, ctx.vocab),
     });
     citations.push(...r.citations);
     const who = ctx.vocab.name(town);

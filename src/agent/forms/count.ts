@@ -10,6 +10,7 @@ import {
   happeningTown,
   line,
   rangeOf,
+  tradeFieldsOf,
   whereOf,
   whole,
 } from './shared.ts';
@@ -44,7 +45,13 @@ export const count: Form = {
     const h = happeningOf(q, ctx) as Happening;
     const town = happeningTown(h, q, ctx);
     const range = whole(ctx);
-    const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 100_000 });
+    const found = await ctx.tools.occurrences({
+      happening: h,
+      town,
+      range,
+      limit: 100_000,
+      ...(town ? tradeFieldsOf(h, [town], q.text, ctx.vocab) : {}),
+    });
     const where = whereOf(ctx, h, town);
     const examples = found.events.slice(-3).map((e) => line(ctx, e, !town));
     const answer =

@@ -12,6 +12,7 @@ import {
   decimalsOf,
   type Form,
   type FormContext,
+  HOW_MANY_DAYS,
   happeningOf,
   happeningTown,
   measuredBy,
@@ -20,25 +21,24 @@ import {
   selectionOf,
   thresholdOf,
   townsFor,
+  tradeFieldsOf,
   whereOf,
   whole,
 } from './shared.ts';
+import { fieldsOf, happenedOnly, OVERSEAS, partsOf, shipmentsPhrase } from './shipments.ts';
 
 /** A day something did not happen on. */
 const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
 
 /** A threshold any one reading of the day passes, not the day's average. */
 const ANY_READING =
-  /\b(any|a|an|one|single|some)( single)? (\w+ ){0,2}readings?\b|\bwith any \w+ (>|<|over|above|below|under)|\bat least one\b|\b(one time|once) at least\b|\bat least (one time|once)\b|\bat (any|some|one) (time|point|hour|moment)\b|\beven once\b|\b(max|min|highest|lowest|peak)\b\s*\(?\s*(\w+\s*){1,3}\)?\s*(>|<|over|above|below|under|more than|less than)|\bday's (highest|lowest|peak)\b|\b(highest|lowest|peak) (reading|value)\b/;
-
-/** "How many days", "the number of days": distinct days counted, not events (shipments.ts defers to it). */
-export const HOW_MANY_DAYS =
-  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|\bhow many of the days\b|\bn (days|dyas)\b|\bcount (of )?days\b|\bcountunique\s*\(\s*days?\s*\)|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
+  /\b(any|a|an|one|single|some|no)( single)? (\w+ ){0,2}readings?\b|\bwith any \w+ (>|<|over|above|below|under)|\bat least one\b|\b(one time|once) at least\b|\bat least (one time|once)\b|\bat (any|some|one) (time|point|hour|moment)\b|\beven once\b|\b(max|min|highest|lowest|peak)\b\s*\(?\s*(\w+\s*){1,3}\)?\s*(>|<|over|above|below|under|more than|less than)|\bday's (highest|lowest|peak)\b|\b(highest|lowest|peak) (reading|value)\b/;
 
 export const days: Form = {
   name: 'days',
-  matches: (q) =>
-    (HOW_MANY_DAYS.test(q.text) && (q.happening !== undefined || q.metrics.length > 0)) ||
+  matches: (q, ctx) =>
+    (HOW_MANY_DAYS.test(q.text) &&
+      (q.happening !== undefined || q.metrics.length > 0 || shipmentsOf(q, ctx) !== undefined)) ||
     // "Idle mill days last week?", "rain days at the Den?"
     (/^(\w+[- ]){1,3}days\b|^days with(out)?\b/.test(q.core) && q.happening !== undefined) ||
     // "Days so far with over 5.5 tons of ore?"
@@ -51,6 +51,8 @@ export const days: Form = {
     const threshold = thresholdOf(q);
     const measured = threshold ? measuredBy(q, ctx) : undefined;
     if (threshold && measured) return daysOver(q, ctx, measured, threshold);
+    const shipped = shipmentsOf(q, ctx);
+    if (shipped) return shipmentDays(ctx, shipped);
     const h = happeningOf(q, ctx, { days: true });
     if (!h)
       return {
@@ -96,6 +98,48 @@ export const days: Form = {
   },
 };
 
+/** "How many days did the port buy from overseas?": shipments picked by their fields, not a town's whole trade. */
+function shipmentsOf(
+  q: Question,
+  ctx: FormContext,
+): { kind: string; fields: Record<string, string[]> } | undefined {
+  if (!HOW_MANY_DAYS.test(q.text)) return undefined;
+  // A day without one ("no shipment arrived") is the happening's, counted against the days reported.
+  if (NEGATED.test(q.core)) return undefined;
+  const p = partsOf(q, ctx);
+  if (!p) return undefined;
+  const fields = fieldsOf(p, ctx);
+  // A happening the question names is counted by it, unless the shipments go overseas, which no
+  // town's own happening says.
+  const overseas = [...(fields.from ?? []), ...(fields.to ?? [])].includes(OVERSEAS);
+  if (q.happening && !overseas) return undefined;
+  return Object.keys(fields).length > 0 ? { kind: p.kind, fields } : undefined;
+}
+
+async function shipmentDays(ctx: FormContext, { kind, fields }: NonNullable<ReturnType<typeof shipmentsOf>>) {
+  const range = whole(ctx);
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: { kinds: [kind], fields, days: { from: range.from, to: range.to }, ...happenedOnly(kind) },
+      aggregate: 'days',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  const n = r.value ?? 0;
+  const times = r.groups[0]?.n ?? 0;
+  const span = range.to - range.from + 1;
+  const what = shipmentsPhrase(kind as Parameters<typeof shipmentsPhrase>[0], fields, ctx);
+  return {
+    answer:
+      n === 0
+        ? `On no day: the history holds no ${what} on ${daysPhrase(range)} (0 days of ${span}).`
+        : `On ${fmt(n, 0)} ${n === 1 ? 'day' : 'days'} of ${span} (${daysPhrase(range)}): ${what}, ${fmt(times, 0)} ${times === 1 ? 'time' : 'times'} in all.`,
+    citations: r.evidence,
+    understood: rangeOf(range),
+  };
+}
+
 /**
  * "On how many days did the port catch more than 1,000 fish?": the days whose total (the day's mean,
  * for a reading, but rain's sum) passes the number the question holds.
@@ -116,7 +160,7 @@ async function daysOver(
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: selectionOf(m, towns, range),
+      select: { ...selectionOf(m, towns, range), ...tradeFieldsOf(m, towns, q.text, ctx.vocab) },
       per: 'all',
       combine,
       aggregate: 'sum',
@@ -133,8 +177,8 @@ async function daysOver(
       : threshold.strict
         ? v < threshold.value
         : v <= threshold.value;
-  const hits = r.groups.filter((g) => g.value !== null && passes(g.value));
-  const what = `${combine === 'mean' ? `the day's average ${m.label}` : anyReading ? `a reading of ${m.label}` : `the day's ${m.label}`} was ${threshold.above ? (threshold.strict ? 'more than' : 'at least') : threshold.strict ? 'less than' : 'at most'} ${amount(m, threshold.value, Math.max(decimalsOf(m, combine), (String(threshold.value).split('.')[1] ?? '').length))}`;
+  const hits = r.groups.filter((g) => g.value !== null && passes(g.value) !== threshold.negated);
+  const what = `${combine === 'mean' ? `the day's average ${m.label}` : anyReading ? `${threshold.negated ? 'no' : 'a'} reading of ${m.label}` : `the day's ${m.label}`} was ${threshold.negated && !anyReading ? 'not ' : ''}${threshold.above ? (threshold.strict ? 'more than' : 'at least') : threshold.strict ? 'less than' : 'at most'} ${amount(m, threshold.value, Math.max(decimalsOf(m, combine), (String(threshold.value).split('.')[1] ?? '').length))}`;
   const where = towns.length === 1 ? ` in ${ctx.vocab.name(towns[0] as string)}` : '';
   const shown = hits
     .slice(0, 30)

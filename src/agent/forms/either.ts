@@ -12,7 +12,16 @@ import { actorIn, actorsIn, type Question } from '../question.ts';
 import { daysPhrase, parseTime } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
-import { combineOf, decimalsOf, type Form, type FormContext, rangeOf, selectionOf, whole } from './shared.ts';
+import {
+  combineOf,
+  decimalsOf,
+  type Form,
+  type FormContext,
+  rangeOf,
+  selectionOf,
+  tradeFieldsOf,
+  whole,
+} from './shared.ts';
 import { fieldsOf, type Parts, partsOf, QUANTITY, measureOf as shipmentMeasureOf } from './shipments.ts';
 
 /** Words that ask for the smaller of the two. */
@@ -26,9 +35,6 @@ const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less producti
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
   /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
-/** A trade's sales, not its purchases. */
-const SALES =
-  /\bsales?\b|\bsold\b|\bsell(s|ing)?\b|\bexport(s|ed)?\b|\bearn(s|ed|ing)?\b|\bincome\b|\brevenue\b/;
 /** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
 const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 
@@ -309,9 +315,13 @@ export const either: Form = {
         ? selectionOf(m, sideTowns(s), s.range)
         : selectionOfHappening(h as Happening, undefined, s.range, ctx.vocab);
       if (!m && s.towns.length) select.towns = sideTowns(s);
-      // "Earned more from its sales": what it sold, not what the port paid overseas.
-      if (m?.kind === 'trade' && SALES.test(q.text) && sideTowns(s).length)
-        select.fields = { from: sideTowns(s) };
+      // "Earned more from its sales": what it sold, not what the port paid overseas; a side with
+      // no town of its own ("Odile vs Bastian") takes the question's ("trades from the port").
+      if (m)
+        Object.assign(
+          select,
+          tradeFieldsOf(m, s.towns.length || !q.towns.length ? sideTowns(s) : q.towns, q.text, ctx.vocab),
+        );
       return s.actor ? { ...select, actors: [s.actor] } : select;
     };
     const days = 'days' in measure && measure.days === true;

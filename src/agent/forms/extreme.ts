@@ -56,7 +56,7 @@ export const extreme: Form = {
         select: {
           ...selectionOf(m, towns, range),
           ...(q.actor ? { actors: [q.actor] } : {}),
-          ...tradeFieldsOf(m, towns, q.text),
+          ...tradeFieldsOf(m, towns, q.text, ctx.vocab),
         },
         per: perDay ? 'day' : 'event',
         combine,

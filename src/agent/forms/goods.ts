@@ -8,8 +8,7 @@ import type { AggregateResult } from '../../query/run.ts';
 import { RAID_KIND } from '../../world/kinds.ts';
 import { fmt, list } from '../format.ts';
 import { daysPhrase } from '../time.ts';
-import { HOW_MANY_DAYS } from './days.ts';
-import { type Form, rangeOf, whole } from './shared.ts';
+import { type Form, HOW_MANY_DAYS, rangeOf, whole } from './shared.ts';
 import { fieldsOf, gold, kindOf, OVERSEAS, partsOf } from './shipments.ts';
 
 /** What befell the goods of each kind of shipment, as an answer says it. */

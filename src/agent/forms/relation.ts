@@ -8,11 +8,11 @@ import { amount, fmt } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
-import { HOW_MANY_DAYS } from './days.ts';
 import {
   combineOf,
   type Form,
   type FormContext,
+  HOW_MANY_DAYS,
   happeningOf,
   happeningTown,
   rangeOf,

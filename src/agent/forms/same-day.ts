@@ -17,6 +17,7 @@ import {
   emptied,
   type Form,
   type FormContext,
+  RUNNING_RECORD,
   rangeOf,
   saysEmpty,
   timesByDay,
@@ -35,7 +36,7 @@ const SAME_DAY =
 
 /** A question that asks for the days themselves: "which days", "list every day on which", "the dates". */
 const ASKS_DAYS =
-  /\b(which|what) (days|dates)\b|\b(list|name|give|show|tell)\b[^?]*\b(days|dates)\b|\bevery day\b[^?]*\b(on which|when)\b|\bthe (days|dates) (on which|when)\b|\bon which days\b|\bhow many days\b|(^|: )days (when|where|on which|with)\b|\b(was|were|is|are) there (a|any) (single )?days?( \w+){0,6} (when|where|on which)\b/;
+  /\b(which|what) (days|dates)\b|\b(list|name|give|show|tell)\b[^?]*\b(days|dates)\b|\bevery day\b[^?]*\b(on which|when)\b|\bthe (days|dates) (on which|when)\b|\bon which days\b|\bhow many days\b|(^|: )days (when|where|on which|with)\b|\b(was|were|is|are) there (a|any) (single )?days?( \w+){0,6} (when|where|on which)\b|^any (single )?days? (with|when|where|on which)\b/;
 
 /** The shared days whose events an answer cites. */
 const CITED_DAYS = 20;
@@ -54,7 +55,7 @@ const JOINS = [
 
 /** Words around the sides that say nothing of either. */
 const FRAME =
-  /\b(happen(ed)?|occur(red)?|fall|fell) on the same day\b|\bon the same day\b|\bboth\b|\bat once\b|\btogether\b/g;
+  /\b(happen(ed)?|occur(red)?|fall|fell) on the same day\b|\bon the same day\b|\bboth\b|\bat once\b|\btogether\b|\byes or no\b/g;
 
 /** A day something did not happen on. */
 const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
@@ -176,7 +177,11 @@ async function sideGroups(side: Side, range: DayRange, ctx: FormContext, cite?: 
 
 export const sameDay: Form = {
   name: 'same day',
-  matches: (q, ctx) => (SAME_DAY.test(q.text) || ASKS_DAYS.test(q.text)) && sidesOf(q, ctx) !== undefined,
+  // A new record on each side is a number's running high (the "both" form), not a happening.
+  matches: (q, ctx) =>
+    (SAME_DAY.test(q.text) || ASKS_DAYS.test(q.text)) &&
+    !RUNNING_RECORD.test(q.text) &&
+    sidesOf(q, ctx) !== undefined,
   async answer(q, ctx) {
     const [a, b] = sidesOf(q, ctx) as [Side, Side];
     const range = whole(ctx);

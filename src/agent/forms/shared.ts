@@ -292,17 +292,46 @@ export function selectionOf(m: Metric, towns: readonly string[], range: DayRange
   };
 }
 
+/** "How many days", "the number of days": distinct days counted, not events (the shipment and goods forms defer to it). */
+export const HOW_MANY_DAYS =
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|\bhow many of the days\b|\bn (days|dyas)\b|\bcount (of )?days\b|\bcountunique\s*\(\s*days?\s*\)|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
+
+/** A day above every earlier day: "a new daily record", "a new running max", "broke its record". */
+export const RUNNING_RECORD =
+  /\bnew (daily |all[- ]time |running )?(records?|highs?|max(imum)?|best)\b|\brunning (max(imum)?|highs?|records?)\b|\b(set|sets|setting|broke|breaks|break|broken|beat|beats) (a |the |its |their )?(new )?(daily )?records?\b/;
+
+/** A town's purchases: what it bought, imported, paid for or spent on. */
+export const BOUGHT =
+  /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|ying) for\b|\bspen(d|ds|t|ding)\b/;
+/** A town's sales: what it sold, exported, earned or took in. */
+export const SOLD =
+  /\b(sales?|sold|sell(s|ing)?|export(s|ed|ing)?|outbound|earn(s|ed|ing|ings)?|income|revenue|takings)\b|\bt(ake|akes|ook|aking) in\b/;
+
 /**
  * A trade's direction, where the question gives one: what a town sold ("its richest sale", "the
- * largest export", "outbound") is a trade from it; what it bought ("its priciest import") one to
- * it. Nothing for any other number, or where the question says neither.
+ * largest export", "outbound", "trades from the port") is a trade from it; what it bought ("its
+ * priciest import", "trades to Port Logic") one to it. Nothing for any other number, or where the
+ * question says neither.
  */
-export function tradeFieldsOf(m: Metric, towns: readonly string[], text: string): Pick<Selection, 'fields'> {
+export function tradeFieldsOf(
+  m: Pick<Metric | Happening, 'kind'>,
+  towns: readonly string[],
+  text: string,
+  vocab: Vocabulary,
+): Pick<Selection, 'fields'> {
   if (m.kind !== 'trade' || towns.length === 0) return {};
-  if (/\b(buy|buys|bought|buying|purchas\w*|imports?|imported)\b/.test(text))
-    return { fields: { to: [...towns] } };
-  if (/\b(sales?|sold|sell(s|ing)?|exports?|exported|outbound)\b/.test(text))
-    return { fields: { from: [...towns] } };
+  if (BOUGHT.test(text)) return { fields: { to: [...towns] } };
+  if (SOLD.test(text)) return { fields: { from: [...towns] } };
+  // "Trades from=port-logic", "trade to the port": the word before the town.
+  const before = (town: string) => {
+    const at = vocab.towns.find((t) => t.id === town)?.words.exec(text);
+    return at
+      ? (/\b(from|to) (the )?$/.exec(text.slice(0, at.index))?.[1] as 'from' | 'to' | undefined)
+      : undefined;
+  };
+  const sides = towns.map(before);
+  if (sides.every((s) => s === 'from')) return { fields: { from: [...towns] } };
+  if (sides.every((s) => s === 'to')) return { fields: { to: [...towns] } };
   return {};
 }
 
@@ -316,11 +345,15 @@ export const decimalsOf = (m: Metric, combine: string) => (combine === 'mean' ? 
 const THRESHOLD =
   /\b(more|less|fewer|higher|lower|greater|above|over|below|under|at least|at most|colder|cooler|warmer|hotter|windier|wetter|rainier|exceed(?:s|ed|ing)?|top(?:s|ped)?|clear(?:s|ed)?|(?<=\b(?:rose|rise|rises|risen|went|go|got|climbed) )past|beyond)\s+(?:than\s+)?(-?\d[\d,]*(?:\.\d+)?)/;
 
-export function thresholdOf(q: Question): { above: boolean; strict: boolean; value: number } | undefined {
+export function thresholdOf(
+  q: Question,
+): { above: boolean; strict: boolean; value: number; negated: boolean } | undefined {
   const m = THRESHOLD.exec(q.text);
   if (!m) return undefined;
   const word = m[1] as string;
   return {
+    // "Days with no rain above 0 mm", "no reading over 13": the days it did not pass.
+    negated: /\b(no|not|without|never)\b( [a-z]+){0,3} ?\(?$/.test(q.text.slice(0, m.index)),
     above:
       /more|higher|greater|above|over|at least|warmer|hotter|windier|wetter|rainier|exceed|top|clear|past|beyond/.test(
         word,

@@ -12,11 +12,16 @@ import { RAID_KIND } from '../../world/kinds.ts';
 import { capitalise, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
-import { HOW_MANY_DAYS } from './days.ts';
-import { FIRST_HAPPENING, type Form, type FormContext, rangeOf, whole, withoutWhenClause } from './shared.ts';
-
-/** Words of goods a town bought rather than sold. */
-const BOUGHT = /\b(buy|buys|bought|buying|purchas\w*|import\w*)\b|\bpa(y|id|ys|ying) for\b/;
+import {
+  BOUGHT,
+  FIRST_HAPPENING,
+  type Form,
+  type FormContext,
+  HOW_MANY_DAYS,
+  rangeOf,
+  whole,
+  withoutWhenClause,
+} from './shared.ts';
 
 /** Gold that moves, rather than goods: "gold went from …", "gold paid to …". */
 const MONEY_FLOW = /\bgold (went|goes|go|gone|flowed|flows|was paid|paid|was sent|sent|left)\b/;
@@ -32,13 +37,13 @@ type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
 export function kindOf(text: string): Kind | undefined {
   if (
-    /\b(los[et]|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
+    /\b(los[et]|loss|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
       text,
     )
   )
     return 'loss';
   if (
-    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized)\b|\b(get|got|gets|earned|brought) (the )?(pirates?|raiders?)\b|\bma(ke|de) off\b/.test(
+    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized|hit|hits|attack(s|ed)?|struck|strike|ambush(es|ed)?|board(s|ed)?)\b|\b(get|got|gets|earned|brought) (the )?(pirates?|raiders?)\b|\bma(ke|de) off\b/.test(
       text,
     )
   )
@@ -189,6 +194,11 @@ function unitOf(goods: readonly string[] | undefined, ctx: FormContext): string 
  * nothing: it counts the shipments.
  */
 export function measureOf(p: Parts, text: string, ctx: FormContext): string | undefined {
+  // A number named by its key ("sum(cargo_items)", "value_gold"): that number.
+  const keyed = ctx.vocab.metrics.find(
+    (m) => m.kind === p.kind && new RegExp(`\\b${m.key.replace(/_/g, ' ')}\\b`).test(text),
+  );
+  if (keyed) return keyed.key;
   // What a raid or a robbery took is counted in gold unless crates are asked for.
   const inGold =
     /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bpa(y|id|ys|ying)\b|\bma(ke|de) (from|on|in)\b|\bbr(ing|ings|ought) in\b/.test(
@@ -218,7 +228,9 @@ export function measureOf(p: Parts, text: string, ctx: FormContext): string | un
 function oneShipment(q: Question): boolean {
   return (
     q.superlative !== undefined &&
-    /\b(single|one|priciest|dearest|costliest|cheapest|largest|biggest|richest|smallest)\b/.test(q.text) &&
+    /\b(single|one|priciest|dearest|costliest|cheapest|largest|biggest|richest|smallest|max(imum)?|min(imum)?|highest|lowest)\b/.test(
+      q.text,
+    ) &&
     !/\bday\b|\bdaily\b/.test(q.text)
   );
 }
@@ -230,6 +242,48 @@ const ONE: Record<Kind, string> = {
   loss: 'robbery',
   [RAID_KIND]: 'raid',
 };
+
+/**
+ * The shipments a selection holds, in words: "trade from overseas to Port Logic", "raids of tools
+ * on Circuiton's shipments"; without the kind's noun, only the fields.
+ */
+export function shipmentsPhrase(
+  kind: Kind,
+  fields: Record<string, string[]>,
+  ctx: FormContext,
+  noun = true,
+): string {
+  const named = (ids: string[]) => list(ids.map((t) => (t === OVERSEAS ? 'overseas' : ctx.vocab.name(t))));
+  // A robbery is of the robbed town's shipments: "Port Logic's shipments robbed", "bound for Circuiton".
+  const robbed = kind === 'loss';
+  const whose = robbed && fields.target ? `${named(fields.target)}'s shipments` : 'shipments';
+  const what = {
+    trade: 'trade',
+    arrival: 'shipments that arrived',
+    loss: `${whose} robbed`,
+    [RAID_KIND]: 'raids',
+  }[kind];
+  return [
+    noun ? what : '',
+    fields.goods ? `of ${list(fields.goods)}` : '',
+    fields.target && !(robbed && noun) ? `${robbed ? 'of' : 'on'} ${named(fields.target)}'s shipments` : '',
+    fields.from ? `from ${named(fields.from)}` : '',
+    fields.to
+      ? `${kind === RAID_KIND ? 'on shipments bound for' : robbed ? 'bound for' : 'to'} ${named(fields.to)}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A raid that came back empty robbed nothing; a trade that paid nothing did not happen. */
+export function happenedOnly(kind: string): Pick<Selection, 'where'> {
+  return kind === RAID_KIND
+    ? { where: [{ key: 'raid_gold', op: '>', value: 0 }] }
+    : kind === 'trade'
+      ? { where: [{ key: 'value_gold', op: '>', value: 0 }] }
+      : {};
+}
 
 /** A kind's gold. */
 export const gold = (kind: Kind) =>
@@ -256,12 +310,7 @@ export const shipments: Form = {
       fields,
       days: { from: range.from, to: range.to },
       ...(metric ? { metric } : {}),
-      // A raid that came back empty robbed nothing; a trade that paid nothing did not happen.
-      ...(p.kind === RAID_KIND && !metric
-        ? { where: [{ key: 'raid_gold', op: '>' as const, value: 0 }] }
-        : p.kind === 'trade' && !metric
-          ? { where: [{ key: 'value_gold', op: '>' as const, value: 0 }] }
-          : {}),
+      ...(metric ? {} : happenedOnly(p.kind)),
     };
     // "The priciest purchase from overseas": the one shipment at the extreme, in gold unless crates are asked for.
     const one = oneShipment(q) ? (q.superlative as 'max' | 'min') : undefined;
@@ -277,23 +326,7 @@ export const shipments: Form = {
       ctx.today,
     )) as AggregateResult;
     const n = r.groups[0]?.n ?? 0;
-    const what = {
-      trade: 'trade',
-      arrival: 'shipments that arrived',
-      loss: 'shipments robbed',
-      [RAID_KIND]: 'raids',
-    }[p.kind];
-    const named = (ids: string[]) => list(ids.map((t) => (t === OVERSEAS ? 'overseas' : ctx.vocab.name(t))));
-    const filters = [
-      fields.goods ? `of ${list(fields.goods)}` : '',
-      fields.target ? `${p.kind === 'loss' ? 'of' : 'on'} ${named(fields.target)}'s shipments` : '',
-      fields.from ? `from ${named(fields.from)}` : '',
-      fields.to
-        ? `${p.kind === RAID_KIND || p.kind === 'loss' ? 'on shipments bound for' : 'to'} ${named(fields.to)}`
-        : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const what = shipmentsPhrase(p.kind, fields, ctx);
     const value = r.value ?? 0;
     const stated = measured
       ? measured === 'cargo_items'
@@ -304,12 +337,12 @@ export const shipments: Form = {
       : `${fmt(value, 0)} ${value === 1 ? 'time' : 'times'}`;
     if (one)
       return {
-        answer: `The ${one === 'max' ? 'largest' : 'smallest'} single ${ONE[p.kind]} ${filters}, ${daysPhrase(range)}: ${r.value === null ? 'none was recorded' : stated}.`,
+        answer: `The ${one === 'max' ? 'largest' : 'smallest'} single ${ONE[p.kind]} ${shipmentsPhrase(p.kind, fields, ctx, false)}, ${daysPhrase(range)}: ${r.value === null ? 'none was recorded' : stated}.`,
         citations: r.evidence.slice(0, 1),
         understood: { metric: measured ?? p.kind, ...rangeOf(range) },
       };
     return {
-      answer: `${capitalise(what)} ${filters}, ${daysPhrase(range)}: ${stated}${metric ? ` (${n} ${n === 1 ? 'event' : 'events'})` : ''}.`,
+      answer: `${capitalise(what)}, ${daysPhrase(range)}: ${stated}${metric ? ` (${n} ${n === 1 ? 'event' : 'events'})` : ''}.`,
       citations: r.evidence,
       understood: { metric: metric ?? p.kind, ...rangeOf(range) },
     };

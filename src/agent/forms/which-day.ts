@@ -8,7 +8,6 @@ import { amount, list } from '../format.ts';
 import { type Question, untimed } from '../question.ts';
 import { daysPhrase } from '../time.ts';
 import type { Metric } from '../vocabulary.ts';
-import { HOW_MANY_DAYS } from './days.ts';
 import {
   AND_WHAT_DAY,
   combineOf,
@@ -16,6 +15,7 @@ import {
   FIRST_HAPPENING,
   type Form,
   type FormContext,
+  HOW_MANY_DAYS,
   happeningOf,
   happeningTown,
   measuredBy,
@@ -119,7 +119,7 @@ export const whichDay: Form = {
         op: 'aggregate',
         select: {
           ...selectionOf(m, town ? [town] : towns, range),
-          ...tradeFieldsOf(m, town ? [town] : [], q.text),
+          ...tradeFieldsOf(m, town ? [town] : towns, q.text, ctx.vocab),
         },
         per: single ? 'event' : 'day',
         combine,

@@ -8,11 +8,13 @@ import { daysPhrase } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
 import type { Happening, Metric } from '../vocabulary.ts';
 import {
+  BOUGHT,
   decimalsOf,
   type Form,
   type FormContext,
   happeningOf,
   rangeOf,
+  SOLD,
   selectionOf,
   unique,
   whole,
@@ -64,7 +66,7 @@ export const whichTown: Form = {
 const COUNTS_DAYS = /\b(\w+y )?days\b(?! (in|of) a row)/;
 
 /** "Which town sent the most shipments?": a trade counted by the town it left, not where it was told. */
-const SENT = /\b(sent|send|sends|ship(ped|s)?|export(ed|s)?|sold|sell(s|ing)?|sales?|outbound)\b/;
+const SENT = new RegExp(`${SOLD.source}|\\b(sent|send|sends|ship(ped|s)?)\\b`);
 
 async function byHappening(q: Question, ctx: FormContext, h: Happening) {
   const range = whole(ctx);
@@ -146,7 +148,8 @@ async function byMetric(q: Question, ctx: FormContext, m: Metric) {
   const towns = named.length >= 2 ? named : m.towns.filter((t) => !left.includes(t));
   // "Which town shipped the most crates?": a trade's number counted by the town it left, not the
   // town that told it (the port tells of what it bought from overseas too).
-  const sent = m.kind === 'trade' && SENT.test(q.text) && !/\b(bought|buy|imported|received)\b/.test(q.text);
+  const sent =
+    m.kind === 'trade' && SENT.test(q.text) && !BOUGHT.test(q.text) && !/\breceived\b/.test(q.text);
   const select = selectionOf(m, towns, range);
   const r = (await ctx.tools.query(
     {

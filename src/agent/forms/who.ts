@@ -15,6 +15,7 @@ import {
   rangeOf,
   today,
   townsFor,
+  tradeFieldsOf,
   unique,
   whole,
 } from './shared.ts';
@@ -35,7 +36,7 @@ export function asksWhichPerson(q: Question, world: World): boolean {
     const alternatives = [...nouns].map((n) => `${n}s?`).join('|');
     words = new RegExp(
       // One word may qualify the work: "which Academy teacher".
-      `^(which|what|(the )?(top|best|leading|biggest)|(identify|name) the|who(?:'s| is| was) the (?:best|top|leading|biggest|most productive|busiest|worst|least productive)) ([a-z]+ )?(${alternatives}|fishermen|fisherwomen)\\b`,
+      `^(which( (of|among) (the|our|all the))?|what|(the )?(top|best|leading|biggest)|(identify|name) the|who(?:'s| is| was) the (?:best|top|leading|biggest|most productive|busiest|worst|least productive)) ([a-z]+ )?(${alternatives}|fishermen|fisherwomen)\\b`,
     );
     personWords.set(world, words);
   }
@@ -107,7 +108,14 @@ async function ranked(q: Question, ctx: FormContext, m: Metric) {
   const { towns, refused } = townsFor(m, q, ctx);
   if (refused) return { answer: refused, citations: [], understood: { metric: m.key } };
   const town = towns.length === 1 ? towns[0] : undefined;
-  const r = await ctx.tools.aggregate({ metric: m.key, aggregate: 'sum', town, range, groupBy: 'actor' });
+  const r = await ctx.tools.aggregate({
+    metric: m.key,
+    aggregate: 'sum',
+    town,
+    range,
+    groupBy: 'actor',
+    ...tradeFieldsOf(m, towns, q.text, ctx.vocab),
+  });
   const groups = [...(r.groups ?? [])];
   if (q.superlative === 'min') groups.reverse();
   const [top, ...others] = groups;
