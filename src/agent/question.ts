@@ -127,7 +127,8 @@ const kindsOf = (r: Question): Set<string> =>
   new Set([...r.metrics.map((m) => m.kind), r.happening?.kind].filter((k) => k !== undefined));
 
 export function actorIn(text: string, actors: readonly string[]): string | undefined {
-  const words = new Set(text.match(/[a-z']+/g) ?? []);
+  // "Ada's job" names Ada.
+  const words = new Set(text.replace(/'s\b/g, '').match(/[a-z']+/g) ?? []);
   // Full names first ("Nell Brine"), then the name people call them by ("John").
   // Hyphens are spaces in a question read ("One-Eyed Finn": one eyed finn).
   const full = actors.find((a) => text.includes(a.toLowerCase().replace(/-/g, ' ')));

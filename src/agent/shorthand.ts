@@ -42,6 +42,9 @@ export function shorthandRead(text: string, vocab: Vocabulary): string {
       .replace(/\s*(<=|=<)\s*/g, ' at most ')
       .replace(/\s*>\s*(?=-?\d)/g, ' above ')
       .replace(/\s*<\s*(?=-?\d)/g, ' below ')
+      // "avg temperature_c den < circuiton": one side against the other.
+      .replace(/\s*>\s*(?=[a-z])/g, ' higher than ')
+      .replace(/\s*<\s*(?=[a-z])/g, ' lower than ')
       .replace(/\bprev\b/g, 'previous')
       .replace(/\btrailing (\d+)/g, 'last $1')
       .replace(/\bwk?(\d+)\b/g, 'week $1')

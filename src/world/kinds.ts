@@ -102,7 +102,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         range: [0, 10_000],
         measure: 'output',
         words:
-          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|sell(s|ing)?|earn(ed|s)?|sales?|pa(y|id|ys|ying)|spen[dt]|bought)\b|\btrade (income|earnings|revenue)\b|\b(earn(ed|s|ings)?|income|revenue|made|make)\b[^?]*?\b(from|in|by) (its |their |the )?(trade|trading|sales?|selling)\b|\b(biggest|largest|best|richest|single) sale\b|\bsales?\b[^?]*?\bworth\b|\b(by|in|of|from) sales\b|\bworth of (sales|trade)\b|\bgold\b[^?]*?\bma(ke|kes|de|king) (on|from) (its |their |the )?(shipments?|cargo(es)?|exports?|wagons?|barges?)\b/,
+          /\b(trade[ds]?|trading|sold|sell|sales?|earn(ed|s)?|income|revenue|paid|brings? in|brought in)\b[^?]*?\bgold\b|\bgold\b[^?]*?\b(trade[ds]?|trading|sold|sell(s|ing)?|earn(ed|s)?|sales?|pa(y|id|ys|ying)|spen[dt]|bought)\b|\btrade (income|earnings|revenue)\b|\b(earn(ed|s|ings)?|income|revenue|made|make)\b[^?]*?\b(from|in|by) (its |their |the )?(trade|trading|sales?|selling)\b|\b(biggest|largest|best|richest|single) sale\b|\bsales?\b[^?]*?\bworth\b|\b(by|in|of|from) sales\b|\bworth of (sales|trade)\b|\bgold\b[^?]*?\bma(ke|kes|de|king) (on|from) (its |their |the )?(shipments?|cargo(es)?|exports?|wagons?|barges?)\b|\bma(ke|kes|de|king) (from |by )?selling\b/,
       },
       {
         key: 'cargo_items',
@@ -120,7 +120,7 @@ export const COMMON_KINDS: readonly EventKindDef[] = [
         name: 'trade',
         phrase: 'goods were traded',
         words:
-          /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bsales?\b|\bship(ped|ment|ments)\b|\bship(s|ping)? (goods|cargo|crates|out|overseas)\b/,
+          /\btrade[ds]?\b|\btrading\b|\bsold\b|\bsell\b|\bsales?\b|\bbuy(s|ing)?\b|\bbought\b|\bship(ped|ment|ments)\b|\bship(s|ping)? (goods|cargo|crates|out|overseas)\b|\bship(s|ped|ping)? \w+ out\b/,
         metric: 'value_gold',
         min: 1,
       },

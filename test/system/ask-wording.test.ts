@@ -411,4 +411,53 @@ describe('the offline planner reads', () => {
       new RegExp(`^${top?.[0]}: ${top?.[1].toLocaleString('en-US')} fish`),
     );
   });
+
+  test('trade overseas in "did" and "which day", an analyst\'s "A AND B? y/n" and "x < y? y/n", "Ada\'s job", and "from one of" a town\'s shipments', async () => {
+    const bought = raw.filter(
+      (e) => e.kind === 'trade' && e.data.from === 'overseas' && Number(e.data.value_gold) > 0,
+    );
+    const inWeek4 = bought.filter((e) => e.day >= 22 && e.day <= 28);
+    assert.match(
+      await ask('Did Port Logic buy anything from an overseas ship in week 4?'),
+      new RegExp(
+        `^${inWeek4.length ? 'Yes' : 'No'}: .*from overseas to Port Logic.* ${inWeek4.length} times?`,
+      ),
+    );
+    const lastWeek = bought.filter((e) => e.day >= DAYS - 7 && e.day <= DAYS - 1);
+    assert.match(
+      await ask(
+        'On which day last week did Port Logic buy anything from an overseas ship for the first time?',
+      ),
+      new RegExp(`was day ${Math.min(...lastWeek.map((e) => e.day))} \\(`),
+    );
+    // Rain and a raid on the same day, as an analyst asks it.
+    const rained = new Set(
+      raw.filter((e) => e.town === 'circuiton' && Number(e.data.rain_mm) > 0).map((e) => e.day),
+    );
+    const raided = new Set(raw.filter((e) => e.kind === 'raid').map((e) => e.day));
+    const both = [...rained].filter((d) => raided.has(d) && d >= 43 && d <= 50);
+    assert.match(
+      await ask('any day w/ raid events AND rain_mm > 0 circuiton days 43 to 50? y/n'),
+      new RegExp(both.length ? `^Yes: on ${both.length} days?` : '^No: on no day'),
+    );
+    const mean = (t: string) => {
+      const v = raw.filter((e) => e.town === t && typeof e.data.temperature_c === 'number' && e.day >= 54);
+      return v.reduce((n, e) => n + (e.data.temperature_c as number), 0) / v.length;
+    };
+    assert.match(
+      await ask('avg temperature_c den of thieves < circuiton this wk? y/n'),
+      new RegExp(`^${mean('den-of-thieves') < mean('circuiton') ? 'Yes' : 'No'}:`),
+    );
+    assert.match(await ask("What's Ada's job?"), /^Ada Furrow is the farmer of PatchBourough/);
+    const raids = raw.filter(
+      (e) => e.kind === 'raid' && e.data.target === 'port-logic' && e.day >= 20 && e.day <= 40,
+    );
+    const most = Math.max(...raids.map((e) => Number(e.data.raid_gold)));
+    assert.match(
+      await ask(
+        "From day 20 to day 40, what's the most gold the pirates took from one of Port Logic's shipments?",
+      ),
+      new RegExp(`single raid on Port Logic's shipments, days 20–40: ${most} gold`),
+    );
+  });
 });

@@ -144,11 +144,12 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
     );
     if (goods.length > 0) filter.goods = goods;
   }
-  // "Sent to Port Logic", "bound overseas"; "lost to the pirates" is no direction.
+  // "Sent to Port Logic", "bound overseas", "trade from Circuiton to PatchBourough"; "lost to the
+  // pirates" is no direction.
   if (
     fields.to &&
     (raidsOnly ||
-      /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b/.test(
+      /\b(sent|send|ship(ped|ping|ments?)?|bound|deliver(ed|ies|y)?|export(ed|s)?|sold|carried|went)\b|\bfrom\b/.test(
         q.text,
       ))
   ) {
@@ -160,10 +161,12 @@ async function byFields(q: Question, ctx: FormContext, m: Metric) {
   const range = whole(ctx);
   const fn = aggregateFor(m, q);
   const towns = q.towns.filter((t) => m.towns.includes(t) && !filter.to?.includes(t));
+  // What the towns sold (or bought) of those goods: "the port's sales of textiles".
+  const direction = filter.to ? {} : (tradeFieldsOf(m, towns, q.text, ctx.vocab).fields ?? {});
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: { ...selectionOf(m, towns, range), fields: filter },
+      select: { ...selectionOf(m, towns, range), fields: { ...direction, ...filter } },
       per: fn === 'min' || fn === 'max' ? 'event' : 'all',
       combine: fn === 'count' ? 'count' : fn === 'min' || fn === 'max' ? 'sum' : fn,
       aggregate:

@@ -21,6 +21,7 @@ import {
   whereOf,
   whole,
 } from './shared.ts';
+import { shipmentFilterOf } from './shipments.ts';
 
 /** One event of the kind asked: "any raid", "a single haul", "one reading". */
 const ANY_ONE =
@@ -38,8 +39,11 @@ export const did: Form = {
     if (!h) return actor.answer(q, ctx);
     const town = happeningTown(h, q, ctx);
     const range = whole(ctx);
-    const where = whereOf(ctx, h, town);
-    const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 5 });
+    // "Did the port buy anything from an overseas ship?": the trade from overseas, not all its trade.
+    const filter = shipmentFilterOf(q, ctx, h);
+    const fields = filter ? { fields: filter.fields } : {};
+    const where = whereOf(ctx, h, town) + (filter?.said ?? '');
+    const found = await ctx.tools.occurrences({ happening: h, town, range, limit: 5, ...fields });
     if (found.count > 0) {
       const more =
         found.count > found.events.length ? ` (and ${found.count - found.events.length} more)` : '';
@@ -55,6 +59,7 @@ export const did: Form = {
       range: { from: 1, to: range.from - 1 },
       newestFirst: true,
       limit: 1,
+      ...fields,
     });
     const last = before.events[0];
     return {

@@ -53,7 +53,9 @@ interface Split {
 }
 
 /** Where the question puts its two sides: "… or …", "… than …", "compare … and/with …". */
-function splitOf(text: string): Split | undefined {
+function splitOf(said: string): Split | undefined {
+  // "… yes or no" asks whether; it is no side.
+  const text = said.replace(/,? ?\byes or no\b/g, '');
   const or = text.lastIndexOf(' or ');
   if (or >= 0) return { left: text.slice(0, or), right: text.slice(or + 4), than: false };
   // "More than 100 gold" holds a number to a threshold; it is not a side.
@@ -279,7 +281,7 @@ export const either: Form = {
     const measure = measureOf(q, ctx) as Measure;
     const { sides, than } = sidesOf(q.text, ctx, q) as { sides: [Side, Side]; than: boolean };
     const [a, b] = sides;
-    const whether = than && WHETHER.test(q.core);
+    const whether = than && (WHETHER.test(q.core) || /\byes or no\b/.test(q.text));
     const m = 'metric' in measure ? measure.metric : undefined;
     const h = 'happening' in measure ? measure.happening : undefined;
     const sideTowns = (s: Side) => {

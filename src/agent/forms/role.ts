@@ -69,7 +69,7 @@ export const role: Form = {
   name: 'role',
   matches: (q, ctx) =>
     personAsked(q, ctx) !== undefined ||
-    (/^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b|\b(the )?names? of (the|their|our)\b|\bwhat is the name\b|\bwhat'?s the name\b/.test(
+    (/^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b|\b(the )?names? of (the|their|our)\b|\bwhat is the name\b|\bwhat'?s the name\b|^(names?|list|roster)$|^list (the|all)\b/.test(
       q.core,
     ) &&
       !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\b(most|least|top|best|worst)\b/.test(

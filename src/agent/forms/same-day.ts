@@ -123,7 +123,13 @@ function sidesAt(left: string, right: string, q: Question, ctx: FormContext): [S
   const sb = 'side' in b ? b.side : sa;
   const ta = townOf(sa, a.towns, ctx, q);
   const tb = townOf(sb, b.towns, ctx, q);
-  if (sa.happening === sb.happening && ta === tb && sa.negated === sb.negated) return undefined;
+  if (
+    sa.happening === sb.happening &&
+    ta === tb &&
+    sa.negated === sb.negated &&
+    JSON.stringify(sa.fields) === JSON.stringify(sb.fields)
+  )
+    return undefined;
   return [
     { ...sa, town: ta },
     { ...sb, town: tb },
@@ -179,7 +185,7 @@ export const sameDay: Form = {
   name: 'same day',
   // A new record on each side is a number's running high (the "both" form), not a happening.
   matches: (q, ctx) =>
-    (SAME_DAY.test(q.text) || ASKS_DAYS.test(q.text)) &&
+    (SAME_DAY.test(q.text) || ASKS_DAYS.test(q.text) || ASKS_DAYS.test(q.core)) &&
     !RUNNING_RECORD.test(q.text) &&
     sidesOf(q, ctx) !== undefined,
   async answer(q, ctx) {

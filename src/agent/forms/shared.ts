@@ -373,11 +373,12 @@ export async function timesByDay(
   town: string | undefined,
   range: DayRange,
   cite?: number,
+  fields?: Selection['fields'],
 ): Promise<QueryAggregate> {
   return (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: selectionOfHappening(h, town, range, ctx.vocab),
+      select: { ...selectionOfHappening(h, town, range, ctx.vocab), ...(fields ? { fields } : {}) },
       per: 'event',
       aggregate: 'count',
       group: 'day',

@@ -12,6 +12,7 @@ import { RAID_KIND } from '../../world/kinds.ts';
 import { capitalise, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
 import { daysPhrase } from '../time.ts';
+import type { Happening } from '../vocabulary.ts';
 import {
   BOUGHT,
   FIRST_HAPPENING,
@@ -37,7 +38,7 @@ type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
 export function kindOf(text: string): Kind | undefined {
   if (
-    /\b(los[et]|loss|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
+    /\b(los[et]|loss events?|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
       text,
     )
   )
@@ -231,7 +232,10 @@ function oneShipment(q: Question): boolean {
     /\b(single|one|priciest|dearest|costliest|cheapest|largest|biggest|richest|smallest|max(imum)?|min(imum)?|highest|lowest)\b/.test(
       q.text,
     ) &&
-    !/\bday\b|\bdaily\b/.test(q.text)
+    // "The best day" ranks days; "from day 44 to day 52" is only the question's time.
+    !/\bday\b|\bdaily\b/.test(q.core) &&
+    // "The town that received the smallest number of shipments" ranks towns by a count.
+    !/\bnumber of\b|\b(which|what|identify|name) (the )?towns?\b/.test(q.core)
   );
 }
 
@@ -274,6 +278,25 @@ export function shipmentsPhrase(
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/**
+ * What a happening of shipments takes from the question beyond its town: where the goods went ("to
+ * an overseas ship"), where they came from ("from overseas"), the goods named; with the words that
+ * say so (" (trade from overseas to Port Logic)"). Nothing for a happening of another kind, or
+ * where the question names none of those.
+ */
+export function shipmentFilterOf(
+  q: Question,
+  ctx: FormContext,
+  h: Happening,
+): { fields: Record<string, string[]>; said: string } | undefined {
+  const p = partsOf(q, ctx);
+  if (!p || p.kind !== h.kind) return undefined;
+  const fields = fieldsOf(p, ctx);
+  const overseas = [...(fields.from ?? []), ...(fields.to ?? [])].includes(OVERSEAS);
+  if (!overseas && !fields.goods) return undefined;
+  return { fields, said: ` (${shipmentsPhrase(p.kind, fields, ctx)})` };
 }
 
 /** A raid that came back empty robbed nothing; a trade that paid nothing did not happen. */

@@ -3,6 +3,7 @@ import { times } from '../format.ts';
 import { daysPhrase } from '../time.ts';
 import { actor } from './actor.ts';
 import { type Form, happeningOf, happeningTown, line, rangeOf, WHEN_MOST, whereOf, whole } from './shared.ts';
+import { shipmentFilterOf } from './shipments.ts';
 
 export const when: Form = {
   name: 'when',
@@ -18,8 +19,16 @@ export const when: Form = {
     const town = happeningTown(h, q, ctx);
     const first = /\bfirst\b|\bearliest\b/.test(q.text);
     const range = whole(ctx);
-    const where = whereOf(ctx, h, town);
-    const found = await ctx.tools.occurrences({ happening: h, town, range, newestFirst: !first, limit: 1 });
+    const filter = shipmentFilterOf(q, ctx, h);
+    const where = whereOf(ctx, h, town) + (filter?.said ?? '');
+    const found = await ctx.tools.occurrences({
+      happening: h,
+      town,
+      range,
+      newestFirst: !first,
+      limit: 1,
+      ...(filter ? { fields: filter.fields } : {}),
+    });
     const e = found.events[0];
     if (!e)
       return {

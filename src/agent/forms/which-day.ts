@@ -32,6 +32,7 @@ import {
   whereOf,
   whole,
 } from './shared.ts';
+import { shipmentFilterOf } from './shipments.ts';
 import { unknown } from './unknown.ts';
 
 /** "The worst day for the mine": a town's day, measured by its main product. */
@@ -158,12 +159,13 @@ async function firstOrLast(q: Question, ctx: FormContext) {
   const range = whole(ctx);
   if (!h) return { answer: 'I cannot tell what should have happened.', citations: [], understood: {} };
   const town = happeningTown(h, q, ctx);
+  const filter = shipmentFilterOf(q, ctx, h);
   // The days alone first; then the events of the one day the answer names.
-  const r = await timesByDay(ctx, h, town, range, 0);
+  const r = await timesByDay(ctx, h, town, range, 0, filter?.fields);
   // "The last" in the question itself, not in its time ("in the last 30 days").
   const first = !/\b(last|latest|most recent)\b/.test(q.core);
   const day = first ? r.groups[0] : r.groups.at(-1);
-  const where = whereOf(ctx, h, town);
+  const where = whereOf(ctx, h, town) + (filter?.said ?? '');
   if (!day)
     return {
       answer: `None: the history holds no record that ${h.phrase}${where} on ${daysPhrase(range)}.`,
@@ -173,8 +175,16 @@ async function firstOrLast(q: Question, ctx: FormContext) {
   return {
     answer: `The ${first ? 'first' : 'last'} day on ${daysPhrase(range)} that ${h.phrase}${where} was day ${day.key} (${day.value} ${day.value === 1 ? 'time' : 'times'} that day; ${list([`${r.groups.length} days in all`])}).`,
     citations:
-      (await timesByDay(ctx, h, town, { from: day.key as number, to: day.key as number })).groups[0]
-        ?.evidence ?? [],
+      (
+        await timesByDay(
+          ctx,
+          h,
+          town,
+          { from: day.key as number, to: day.key as number },
+          undefined,
+          filter?.fields,
+        )
+      ).groups[0]?.evidence ?? [],
     understood: { happening: h.name, ...rangeOf(range) },
   };
 }
