@@ -166,6 +166,13 @@ function aggregateIn(text: string): Aggregate | undefined {
     return 'min';
   if (/\b(highest|max(imum)?|peak|strongest|warmest|hottest|windiest|heaviest)\b/.test(text)) return 'max';
   if (/\b(lowest|min(imum)?|coldest|coolest|chilliest|calmest|lightest|gentlest)\b/.test(text)) return 'min';
+  // "How much fish per day", "how many pupils a day": the mean of the days' totals.
+  if (
+    /\bhow (much|many)\b/.test(text) &&
+    /\b(per|a|each|every) day\b/.test(text) &&
+    !/\bdays\b|\bat (the )?(most|least)\b/.test(text)
+  )
+    return 'mean';
   if (/\b(total|how much|how many|sum|altogether|in all)\b/.test(text)) return 'sum';
   return undefined;
 }

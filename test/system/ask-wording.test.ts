@@ -460,4 +460,44 @@ describe('the offline planner reads', () => {
       new RegExp(`single raid on Port Logic's shipments, days 20–40: ${most} gold`),
     );
   });
+
+  test('"the day a town did least" by its main product, "the fishers" as the port, "what left … for overseas" as goods, "per day" as a mean', async () => {
+    const daily = (town: string, key: string) => {
+      const byDay = new Map<number, number>();
+      for (const e of raw)
+        if (e.town === town && typeof e.data[key] === 'number')
+          byDay.set(e.day, (byDay.get(e.day) ?? 0) + (e.data[key] as number));
+      return [...byDay].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    };
+    const [least] = daily('patchbourough', 'harvest');
+    assert.match(
+      await ask('On which day did PatchBourough do the least?'),
+      new RegExp(`came on day ${least?.[0]}:`),
+    );
+    const [worst] = daily('port-logic', 'fish');
+    assert.match(
+      await ask('What was the worst day for the fishers?'),
+      new RegExp(`in Port Logic .*came on day ${worst?.[0]}:`),
+    );
+    const overseas = raw.filter(
+      (e) =>
+        e.kind === 'trade' &&
+        e.data.from === 'port-logic' &&
+        e.data.to === 'overseas' &&
+        e.day >= DAYS - 7 &&
+        e.day <= DAYS - 1,
+    );
+    const goods = [...new Set(overseas.map((e) => String(e.data.goods)))].sort();
+    const said = await ask('What left Port Logic for overseas last week?');
+    for (const g of goods) assert.match(said, new RegExp(`\\b${g}\\b`));
+    const week = raw.filter(
+      (e) => e.town === 'port-logic' && typeof e.data.fish === 'number' && e.day >= DAYS - 6,
+    );
+    assert.match(
+      await ask('How much fish did the port catch per day this week?'),
+      new RegExp(
+        `an average of ${(sum(week, 'fish') / 7).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} fish a day`,
+      ),
+    );
+  });
 });

@@ -24,7 +24,7 @@ const GOODS_RANKED =
   /\b(which|what)( (kinds?|sorts?|types?) of)? (goods|cargo(es)?|wares|products|freight)\b[^?]*\b(most|least|fewest)\b|\b(from|of|on) (which|what) (goods|cargo(es)?|wares)\b[^?]*\b(most|least)\b/;
 
 const WHICH_GOODS =
-  /\b(what|which)( (kinds?|sorts?|types?) of)? (goods|cargo(es)?|wares|products|freight)\b|^what (did|does|do|has|have)\b(?!.*\b(how|worth|value|gold|crates?)\b).*\b(buy|bought|sell|sold|ship|send|sent|export|import|steal|stole|take|took|plunder(ed)?|receive[ds]?)\b/;
+  /\b(what|which)( (kinds?|sorts?|types?) of)? (goods|cargo(es)?|wares|products|freight)\b|^what (did|does|do|has|have)\b(?!.*\b(how|worth|value|gold|crates?)\b).*\b(buy|bought|sell|sold|ship|send|sent|export|import|steal|stole|take|took|plunder(ed)?|receive[ds]?)\b|^what (left|went|came in|arrived|(was|were) (sold|shipped|sent|bought|stolen|taken))\b(?!.*\b(how|worth|value|gold|crates?)\b)/;
 const WHICH_TOWNS = /\b(which|what) towns\b|\bwhose shipments? (got|were|was|have been)\b/;
 
 export const goods: Form = {

@@ -36,7 +36,7 @@ const SAME_DAY =
 
 /** A question that asks for the days themselves: "which days", "list every day on which", "the dates". */
 const ASKS_DAYS =
-  /\b(which|what) (days|dates)\b|\b(list|name|give|show|tell)\b[^?]*\b(days|dates)\b|\bevery day\b[^?]*\b(on which|when)\b|\bthe (days|dates) (on which|when)\b|\bon which days\b|\bhow many days\b|(^|: )days (when|where|on which|with)\b|\b(was|were|is|are) there (a|any) (single )?days?( \w+){0,6} (when|where|on which)\b|^any (single )?days? (with|when|where|on which)\b/;
+  /\b(which|what) (days|dates)\b|\b(list|name|give|show|tell)\b[^?]*\b(days|dates)\b|\bevery day\b[^?]*\b(on which|when)\b|\bthe (days|dates) (on which|when)\b|\bon which days\b|\bhow many days\b|(^|: )days (when|where|on which|with)\b|\b(was|were|is|are) there (a|any) (single )?days?( \w+){0,6} (when|where|on which)\b|^any (single )?days? (with|when|where|on which)\b|^(list|show|give) (me )?(the |every |each )?days? (with|when|where|on which)\b/;
 
 /** The shared days whose events an answer cites. */
 const CITED_DAYS = 20;

@@ -38,7 +38,7 @@ type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
 export function kindOf(text: string): Kind | undefined {
   if (
-    /\b(los[et]|loss events?|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
+    /\b(los[et]|loss|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
       text,
     )
   )
@@ -91,7 +91,11 @@ export function partsOf(q: Pick<Question, 'text'>, ctx: FormContext): Parts | un
     const before = q.text.slice(Math.max(0, m.index - 24), m.index);
     const role = /\bfrom (the )?$/.test(before)
       ? parts.from
-      : /\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/.test(before)
+      : // "A loss for Circuiton" is Circuiton's own; "bound for" is where it went.
+        (kind === 'loss'
+            ? /\b(to|towards?|bound for|way to|reached|reach|into) (the )?$/
+            : /\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/
+          ).test(before)
         ? parts.to
         : // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
           kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)

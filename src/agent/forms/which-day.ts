@@ -39,7 +39,7 @@ import { unknown } from './unknown.ts';
 function mainOfBestDay(q: Question, ctx: FormContext): Metric | undefined {
   if (
     q.towns.length !== 1 ||
-    !/\b(best|worst|busiest|quietest|slowest|poorest|biggest|top|record|(most|least) productive)\b/.test(
+    !/\b(best|worst|busiest|quietest|slowest|poorest|biggest|top|record|(most|least) productive)\b|\b(do|did|does|make|made|produce[ds]?|work(ed)?|bring in|brought in) (the )?(most|least)\b/.test(
       q.text,
     )
   )
