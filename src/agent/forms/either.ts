@@ -18,6 +18,7 @@ import {
   type Form,
   type FormContext,
   rangeOf,
+  SOLD,
   selectionOf,
   tradeFieldsOf,
   whole,
@@ -34,7 +35,7 @@ const WHETHER =
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+  /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
 const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 
@@ -163,6 +164,9 @@ const DAYS_COMPARED =
 function measureOf(q: Question, ctx: FormContext): Measure | undefined {
   if (q.happening && DAYS_COMPARED.test(q.text)) return { happening: q.happening, days: true };
   if (q.metrics[0]) return { metric: q.metrics[0] };
+  // "Who sold more, Odile or Bastian?": the gold of the sales, not how often they traded.
+  const gold = q.happening?.metric === undefined ? undefined : ctx.vocab.metric(q.happening.metric);
+  if (q.happening?.kind === 'trade' && gold && SOLD.test(q.text)) return { metric: gold };
   if (q.happening) return { happening: q.happening };
   const main =
     q.towns.length === 1 && DID_BETTER.test(q.text) ? ctx.vocab.mainOf(q.towns[0] as string) : undefined;

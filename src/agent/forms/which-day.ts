@@ -78,6 +78,7 @@ export const whichDay: Form = {
       (q.metrics.length > 0 ||
         ((AND_WHAT_DAY.test(q.text) || /\bwhen was the\b/.test(q.text)) &&
           measuredBy(q, ctx) !== undefined) ||
+        countedDaily(q) !== undefined ||
         mainOfBestDay(q, ctx) !== undefined)) ||
     // "On the hottest day last month, what was the average, and when was it?", "day with the highest average".
     (RANKED_DAY.test(q.text) &&
@@ -92,6 +93,8 @@ export const whichDay: Form = {
   async answer(q, ctx) {
     if (FIRST_OR_LAST.test(untimed(q)) || (FIRST_HAPPENING.test(q.core) && q.happening !== undefined))
       return firstOrLast(q, ctx);
+    const counted = countedDaily(q);
+    if (counted) return mostTimes(q, ctx, counted);
     const m = measuredBy(q, ctx) ?? mainOfBestDay(q, ctx);
     if (!m) return unknown.answer(q, ctx);
     const { towns, refused } = townsFor(m, q, ctx);
@@ -152,6 +155,51 @@ export const whichDay: Form = {
     };
   },
 };
+
+/** "Which day saw the most raids?": a happening counted day by day, where no number is named. */
+const countedDaily = (q: Question) =>
+  q.metrics.length === 0 &&
+  q.superlative !== undefined &&
+  // "The most raids", "the fewest storms": how often; "the richest raid", "the best day", one's size.
+  /\b(most|fewest|least)\b/.test(q.text) &&
+  !/\b(richest|costliest|priciest|biggest|largest|smallest|best|worst|top|single|one)\b/.test(q.text)
+    ? q.happening
+    : undefined;
+
+async function mostTimes(q: Question, ctx: FormContext, named: NonNullable<Question['happening']>) {
+  const h = happeningOf(q, ctx) ?? named;
+  const town = happeningTown(h, q, ctx);
+  const range = whole(ctx);
+  const filter = shipmentFilterOf(q, ctx, h);
+  const r = await timesByDay(ctx, h, town, range, 0, filter?.fields);
+  const where = whereOf(ctx, h, town) + (filter?.said ?? '');
+  const counts = new Map(r.groups.map((g) => [g.key as number, g.value ?? 0]));
+  // The fewest may be none at all: every day of the range counts, those without it as 0.
+  const days = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
+  const most = q.superlative === 'max';
+  const best = most ? Math.max(0, ...counts.values()) : Math.min(...days.map((d) => counts.get(d) ?? 0));
+  const at = days.filter((d) => (counts.get(d) ?? 0) === best);
+  if (most && best === 0)
+    return {
+      answer: `On no day of ${daysPhrase(range)}: the history holds no record that ${h.phrase}${where}.`,
+      citations: [],
+      understood: { happening: h.name, ...rangeOf(range) },
+    };
+  const shown = at.slice(0, 10).map((d) => `day ${d}`);
+  const cited = at.slice(0, 3);
+  const citations: number[] = [];
+  if (best > 0)
+    for (const d of cited)
+      citations.push(
+        ...((await timesByDay(ctx, h, town, { from: d, to: d }, undefined, filter?.fields)).groups[0]
+          ?.evidence ?? []),
+      );
+  return {
+    answer: `On ${list([...shown, ...(at.length > shown.length ? [`${at.length - shown.length} more days`] : [])])}, ${h.phrase}${where} ${best} ${best === 1 ? 'time' : 'times'}${at.length > 1 ? ' each' : ''}: the ${most ? 'most' : 'fewest'} in a day on ${daysPhrase(range)}.`,
+    citations,
+    understood: { happening: h.name, ...rangeOf(range) },
+  };
+}
 
 /** "The first day with rain in week 4": the earliest (or latest) day something happened. */
 async function firstOrLast(q: Question, ctx: FormContext) {
