@@ -204,7 +204,7 @@ const PREAMBLE =
 
 /** A few words and a colon that name what the question is for: "log check:", "objective:". */
 const LABEL =
-  /^(?!(?:[a-z']+,? ){0,3}?(?:which|what|who|how|when|where|did|does|was|were|is|are|days?|weeks?|month|first|last|latest|earliest|total|sum|most|least|count|average|mean|max|min|top|best|worst)\b)(?:[a-z']+,? ){0,3}[a-z']+:\s+/;
+  /^(?!(?:[a-z']+,? ){0,3}?(?:which|what|who|how|when|where|did|does|was|were|is|are|days?|weeks?|month|first|last|latest|earliest|total|sum|most|least|count|average|mean|max|min|top|best|worst)\b)(?:[a-z']+,? ){0,3}[a-z']+(?::|\s+[—–]|\s+-(?=\s))\s+/;
 
 /** A frame's first clause, to its dash or colon. */
 const FRAME_HEAD = /^[^—–:?]{0,120}?(?:\s[—–-]\s|:\s|—)/;
@@ -350,7 +350,7 @@ export function parseQuestion(
     .replace(/\bbtwn\b|\bbtw\b|\bbetwixt\b/g, 'between')
     .replace(/\bw\/(?=\s)/g, 'with')
     .replace(/(^|\s)#\s*of\b/g, '$1number of')
-    .replace(/(^|\s)#\s*(?=days?\b)/g, '$1number of ')
+    .replace(/(^|\s)#\s*(?=(?:distinct |separate |different )?days?\b)/g, '$1number of ')
     .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
     .replace(/\b(this|last) mo\b/g, '$1 month')
     // "Sales to ships from overseas" go overseas.

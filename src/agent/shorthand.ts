@@ -57,6 +57,40 @@ export function shorthandRead(text: string, vocab: Vocabulary): string {
 }
 
 /**
+ * An engineer's SQL in words: "sum(x) WHERE … GROUP BY day ORDER BY sum DESC LIMIT 1" is the day of
+ * the most, "… GROUP BY actor ORDER BY 2 DESC LIMIT 1" the person of the most, "ORDER BY day DESC
+ * LIMIT 1" the last day; "count(DISTINCT day)" the days; "d26-30", "day BETWEEN 39 AND 45" a span;
+ * "max(rain_mm) = 0" no rain; "kind=raid" the raids; a WHERE after a call says nothing.
+ */
+function sqlWords(text: string): string {
+  const ranked = (_m: string, label: string, head: string, by: string, dir: string): string => {
+    const mean = /^(avg|mean)\s*\(/.test(head);
+    const body = head.replace(/^(sum|avg|mean|total|count)\s*\(\s*([^)]*)\)/, '$2');
+    const most = dir === 'desc';
+    if (by === 'actor' || by === 'person') return `${label}who had the ${most ? 'most' : 'least'} ${body}`;
+    return `${label}which day had the ${mean ? `${most ? 'highest' : 'lowest'} daily mean` : most ? 'most' : 'least'} ${body}`;
+  };
+  return text
+    .replace(
+      /^((?:[a-z' ]+: )?)(.*?)\s*\bgroup by (day|date|actor|person)\s+order by \S+ (desc|asc)\s+limit 1\b/,
+      ranked,
+    )
+    .replace(
+      /^((?:[a-z' ]+: )?)(.*?)\s*\border by (?:day|date) (desc|asc)\s+limit 1\b/,
+      (_m, label: string, head: string, dir: string) =>
+        `${label}which was the ${dir === 'desc' ? 'last' : 'first'} day of ${head}`,
+    )
+    .replace(/\s*[—–-]+\s*day\s*\+\s*value\s*$/, '')
+    .replace(/\bcount\s*\(\s*distinct\s+days?\s*\)/g, 'on how many days')
+    .replace(/\bd(\d+)\s*-\s*(\d+)\b/g, 'days $1 to $2')
+    .replace(/\bday between (\d+) and (\d+)\b/g, 'between day $1 and day $2')
+    .replace(/\b(?:max|sum)\s*\(\s*([a-z]+_[a-z_]+)\s*\)\s*==?\s*0\b(?!\.)/g, 'no $1')
+    .replace(/\bkind\s*=\s*([a-z]+)\b/g, '$1 events')
+    .replace(/\)\s*where\b/g, ')')
+    .replace(/\btop (?:hand|worker|earner|producer|person) (?:by|for|in)\b/, 'who had the most');
+}
+
+/**
  * A developer's query in words: the world's fields as `key=value` ("town=port-logic", "week=4",
  * "from=patchbourough", "target=circuiton", "goods=fish", "day=today+1"), aggregates as calls
  * ("sum(ore_tons)", "corr(a, b)"), "exists … yes/no", "actor with max …", "role=quartermaster".
@@ -69,7 +103,7 @@ function developerWords(text: string, vocab: Vocabulary): string {
   const field = (names: string) =>
     new RegExp(`\\b(?:where |and |with |, ?)?(${names})\\s*(?:=\\s*${town}|\\s+is\\s+(${ids})\\b)`, 'g');
   return (
-    text
+    sqlWords(text)
       .replace(/\bday\s*=\s*today\s*\+\s*1\b/g, 'tomorrow')
       .replace(/\bday\s*=\s*today\b/g, 'today')
       .replace(/\b(day|week)\s*=\s*(\d+)\b/g, '$1 $2')

@@ -18,10 +18,9 @@ import {
   measuredBy,
   rangeOf,
   saysEmpty,
-  selectionOf,
+  selectionFor,
   thresholdOf,
   townsFor,
-  tradeFieldsOf,
   whereOf,
   whole,
 } from './shared.ts';
@@ -160,7 +159,7 @@ async function daysOver(
   const r = (await ctx.tools.query(
     {
       op: 'aggregate',
-      select: { ...selectionOf(m, towns, range), ...tradeFieldsOf(m, towns, q.text, ctx.vocab) },
+      select: selectionFor(q, ctx, m, towns, range),
       per: 'all',
       combine,
       aggregate: 'sum',

@@ -14,7 +14,7 @@ import {
   line,
   ONE_EVENT,
   rangeOf,
-  selectionOf,
+  selectionFor,
   thresholdOf,
   townsFor,
   WHETHER,
@@ -83,7 +83,10 @@ async function againstThreshold(
   // "Did any raid bring in more than 400 gold?", "any single reading": one event past the figure.
   if (ANY_ONE.test(q.text) || ONE_EVENT.test(q.text)) {
     const op = t.above ? (t.strict ? '>' : '>=') : t.strict ? '<' : '<=';
-    const select = { ...selectionOf(m, towns, range), where: [{ key: m.key, op, value: t.value } as const] };
+    const select = {
+      ...selectionFor(q, ctx, m, towns, range),
+      where: [{ key: m.key, op, value: t.value } as const],
+    };
     const r = (await ctx.tools.query(
       { op: 'aggregate', select, per: 'event', aggregate: t.above ? 'max' : 'min' },
       ctx.today,
@@ -104,7 +107,7 @@ async function againstThreshold(
     (m.natural === 'mean' && !/\badd(ed)? up|\btotal/.test(q.text));
   const combine = mean ? 'mean' : 'sum';
   const r = (await ctx.tools.query(
-    { op: 'aggregate', select: selectionOf(m, towns, range), combine, aggregate: 'sum' },
+    { op: 'aggregate', select: selectionFor(q, ctx, m, towns, range), combine, aggregate: 'sum' },
     ctx.today,
   )) as AggregateResult;
   const value = r.value ?? 0;

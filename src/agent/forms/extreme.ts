@@ -15,9 +15,8 @@ import {
   namesOneEvent,
   ONE_EVENT,
   rangeOf,
-  selectionOf,
+  selectionFor,
   townsFor,
-  tradeFieldsOf,
   whole,
   withoutWhenClause,
 } from './shared.ts';
@@ -54,9 +53,8 @@ export const extreme: Form = {
       {
         op: 'aggregate',
         select: {
-          ...selectionOf(m, towns, range),
+          ...selectionFor(q, ctx, m, towns, range),
           ...(q.actor ? { actors: [q.actor] } : {}),
-          ...tradeFieldsOf(m, towns, q.text, ctx.vocab),
         },
         per: perDay ? 'day' : 'event',
         combine,

@@ -308,6 +308,20 @@ export const SOLD =
   /\b(sales?|sold|sell(s|ing)?|export(s|ed|ing)?|outbound|earn(s|ed|ing|ings)?|income|revenue|takings)\b|\bt(ake|akes|ook|aking) in\b/;
 
 /**
+ * The selection a question makes of a metric's events: `selectionOf` with the trade's direction
+ * the question gives ("the port's sales" are trades from it).
+ */
+export function selectionFor(
+  q: Question,
+  ctx: FormContext,
+  m: Metric,
+  towns: readonly string[],
+  range: DayRange,
+): Selection {
+  return { ...selectionOf(m, towns, range), ...tradeFieldsOf(m, towns, q.text, ctx.vocab) };
+}
+
+/**
  * A trade's direction, where the question gives one: what a town sold ("its richest sale", "the
  * largest export", "outbound", "trades from the port") is a trade from it; what it bought ("its
  * priciest import", "trades to Port Logic") one to it. Nothing for any other number, or where the

@@ -24,10 +24,9 @@ import {
   RANKED_DAY,
   rangeOf,
   ranksOneEvent,
-  selectionOf,
+  selectionFor,
   timesByDay,
   townsFor,
-  tradeFieldsOf,
   WHEN_MOST,
   whereOf,
   whole,
@@ -121,10 +120,7 @@ export const whichDay: Form = {
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',
-        select: {
-          ...selectionOf(m, town ? [town] : towns, range),
-          ...tradeFieldsOf(m, town ? [town] : towns, q.text, ctx.vocab),
-        },
+        select: selectionFor(q, ctx, m, town ? [town] : towns, range),
         per: single ? 'event' : 'day',
         combine,
         aggregate: fn,

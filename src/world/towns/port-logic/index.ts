@@ -26,7 +26,7 @@ export default defineTown<Local>({
   name: 'Port Logic',
   description: 'the ocean port on the coast: fishermen, net and rope makers, and the trade hub',
   aliases:
-    'port logic|port-logic|portlogic|the port|the harbou?r|harbou?r town|harbou?r|ocean port|the docks|fishermen|fisherwomen|fisherfolk|fishers|fishing town|fishing port|fishing village|fishing harbou?r|port',
+    'port logic|port-logic|portlogic|the port|the harbou?r|harbou?r town|harbou?r|ocean port|ocean town|seaside town|coastal town|the seaside|the coast|the docks|fishermen|fisherwomen|fisherfolk|fishers|fishing town|fishing port|fishing village|fishing harbou?r|port',
   colour: '#2f7ed8',
   position: [330, 300],
   routes: [
