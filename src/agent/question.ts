@@ -348,7 +348,12 @@ export function parseQuestion(
     .replace(/\bhw\b/g, 'how')
     .replace(/\by'?day\b/g, 'yesterday')
     .replace(/\bbtwn\b|\bbtw\b|\bbetwixt\b/g, 'between')
+    .replace(/\bw\/o\b/g, 'without')
     .replace(/\bw\/(?=\s)/g, 'with')
+    // A child's spellings of the question words, real words of their own ("wen", "wat").
+    .replace(/^wen\b/, 'when')
+    .replace(/^wat\b/, 'what')
+    .replace(/^wich\b/, 'which')
     .replace(/(^|\s)#\s*of\b/g, '$1number of')
     .replace(/(^|\s)#\s*(?=(?:distinct |separate |different )?days?\b)/g, '$1number of ')
     .replace(/\bwks?\b/g, (w) => (w === 'wk' ? 'week' : 'weeks'))
@@ -366,6 +371,16 @@ export function parseQuestion(
       'paid for imports from overseas',
     )
     .replace(/\boverseas sales?\b/g, 'sales to overseas')
+    // Ships from far away come from overseas.
+    .replace(
+      /\b(?:an? |the )?(?:ships?|traders?|merchants?|vessels?) from (?:far away|afar|abroad|distant lands|beyond the sea)\b|\b(?:an? |the )?(?:faraway|far-away|distant|foreign) (?:ships?|traders?|merchants?|vessels?)\b/g,
+      'overseas ships',
+    )
+    // Gold a town got from the ships overseas is what they paid for its goods: its sales.
+    .replace(
+      /\b(get|got|gets|getting|receive[ds]?|earn(?:ed|s)?|make|made|take|took) (in )?from (?:the )?overseas ships\b/g,
+      '$1 from sales to overseas',
+    )
     // "Bought from an overseas ship", "sold to the overseas traders": from (to) overseas.
     .replace(
       /\b(from|to) (?:an? |the )?overseas (?:ships?|traders?|merchants?|vessels?|buyers?|sellers?)\b/g,
@@ -523,7 +538,7 @@ export function parseQuestion(
   // "The worst day for raid gold" is the least of it.
   else if (
     /\bworst\b[^?]*\b(loss|losses|loses|robbery|robberies|raid)\b/.test(text) &&
-    !/\bworst (single )?(day|week) for\b|\bworst (\w+ ){0,3}day\b/.test(text)
+    !/\bworst (single )?(day|week) for\b|\bworst (\w+ ){0,3}day\b|\b(day|week)\b[^?]*\bworst for\b/.test(text)
   ) {
     q.superlative = 'max';
     if (q.aggregate === 'min') q.aggregate = 'max';

@@ -86,6 +86,7 @@ function sqlWords(text: string): string {
     .replace(/\bday between (\d+) and (\d+)\b/g, 'between day $1 and day $2')
     .replace(/\b(?:max|sum)\s*\(\s*([a-z]+_[a-z_]+)\s*\)\s*==?\s*0\b(?!\.)/g, 'no $1')
     .replace(/\bkind\s*=\s*([a-z]+)\b/g, '$1 events')
+    .replace(/\bn (?:events|times|occurrences)\b/g, 'how many times')
     .replace(/\)\s*where\b/g, ')')
     .replace(/\btop (?:hand|worker|earner|producer|person) (?:by|for|in)\b/, 'who had the most');
 }

@@ -500,4 +500,73 @@ describe('the offline planner reads', () => {
       ),
     );
   });
+
+  test('an engineer\'s SQL, "top hand by", days without trade overseas, ships from far away, "I need the day" and "the one who"', async () => {
+    const byDay = (town: string, key: string, from: number, to: number) => {
+      const m = new Map<number, number>();
+      for (const e of raw)
+        if (e.town === town && typeof e.data[key] === 'number' && e.day >= from && e.day <= to)
+          m.set(e.day, (m.get(e.day) ?? 0) + (e.data[key] as number));
+      return [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    };
+    const [top] = byDay('den-of-thieves', 'drinks', 1, DAYS);
+    assert.match(
+      await ask(
+        'sanity check: sum(drinks) WHERE den-of-thieves GROUP BY day ORDER BY sum DESC LIMIT 1 — day + value?',
+      ),
+      new RegExp(`came on day ${top?.[0]}: ${top?.[1]} drinks`),
+    );
+    const [arrows] = byDay('den-of-thieves', 'arrows', DAYS - 6, DAYS);
+    assert.match(
+      await ask(
+        "For my column I need the day over the past seven days on which the Den of Thieves fletched the most arrows, and that day's total.",
+      ),
+      new RegExp(`came on day \\d+: ${arrows?.[1]} arrows`),
+    );
+    const nets = new Map<string, number>();
+    for (const e of raw)
+      if (e.town === 'port-logic' && typeof e.data.nets === 'number' && e.actor)
+        nets.set(e.actor, (nets.get(e.actor) ?? 0) + (e.data.nets as number));
+    const [maker] = [...nets].sort((a, b) => b[1] - a[1]);
+    assert.match(
+      await ask('Ledger check — top hand by nets made at Port Logic.'),
+      new RegExp(`^${maker?.[0]}: `),
+    );
+    assert.match(
+      await ask('Readers want the name of the one who made the most nets in Port Logic.'),
+      new RegExp(`^${maker?.[0]}: `),
+    );
+    // Days without a purchase overseas: the port's days with reports, less those with one.
+    const portDays = new Set(
+      raw.filter((e) => e.town === 'port-logic' && e.day > DAYS - 30).map((e) => e.day),
+    );
+    const boughtDays = new Set(
+      raw
+        .filter(
+          (e) =>
+            e.kind === 'trade' &&
+            e.data.from === 'overseas' &&
+            Number(e.data.value_gold) > 0 &&
+            e.day > DAYS - 30,
+        )
+        .map((e) => e.day),
+    );
+    assert.match(
+      await ask('p: days w/o trades from=overseas to=port-logic past 30 days?'),
+      new RegExp(`^On ${portDays.size - boughtDays.size} days? of the ${portDays.size} with reports`),
+    );
+    // Gold the port got from ships from far away is what it sold overseas.
+    const soldOverseas = raw.filter(
+      (e) =>
+        e.kind === 'trade' &&
+        e.data.from === 'port-logic' &&
+        e.data.to === 'overseas' &&
+        e.day >= 3 &&
+        e.day <= 13,
+    );
+    assert.match(
+      await ask('how much gold did the fishing town get from the ships from far away from day 3 to day 13?'),
+      number(sum(soldOverseas, 'value_gold')),
+    );
+  });
 });

@@ -101,21 +101,23 @@ export const days: Form = {
 function shipmentsOf(
   q: Question,
   ctx: FormContext,
-): { kind: string; fields: Record<string, string[]> } | undefined {
-  if (!HOW_MANY_DAYS.test(q.text)) return undefined;
-  // A day without one ("no shipment arrived") is the happening's, counted against the days reported.
-  if (NEGATED.test(q.core)) return undefined;
+): { kind: string; fields: Record<string, string[]>; negated: boolean } | undefined {
+  if (!HOW_MANY_DAYS.test(q.text) && !/^days with(out)?\b/.test(q.core)) return undefined;
   const p = partsOf(q, ctx);
   if (!p) return undefined;
   const fields = fieldsOf(p, ctx);
   // A happening the question names is counted by it, unless the shipments go overseas, which no
-  // town's own happening says.
+  // town's own happening says; so is a day without one ("no shipment arrived").
   const overseas = [...(fields.from ?? []), ...(fields.to ?? [])].includes(OVERSEAS);
-  if (q.happening && !overseas) return undefined;
-  return Object.keys(fields).length > 0 ? { kind: p.kind, fields } : undefined;
+  const negated = NEGATED.test(q.core);
+  if ((q.happening || negated) && !overseas) return undefined;
+  return Object.keys(fields).length > 0 ? { kind: p.kind, fields, negated } : undefined;
 }
 
-async function shipmentDays(ctx: FormContext, { kind, fields }: NonNullable<ReturnType<typeof shipmentsOf>>) {
+async function shipmentDays(
+  ctx: FormContext,
+  { kind, fields, negated }: NonNullable<ReturnType<typeof shipmentsOf>>,
+) {
   const range = whole(ctx);
   const r = (await ctx.tools.query(
     {
@@ -129,6 +131,21 @@ async function shipmentDays(ctx: FormContext, { kind, fields }: NonNullable<Retu
   const times = r.groups[0]?.n ?? 0;
   const span = range.to - range.from + 1;
   const what = shipmentsPhrase(kind as Parameters<typeof shipmentsPhrase>[0], fields, ctx);
+  if (negated) {
+    // The days the towns of the shipments reported anything on, less those with one.
+    const towns = [...new Set(Object.values(fields).flat())].filter((t) => ctx.vocab.ids.includes(t));
+    const reported = (await ctx.tools.query(
+      { op: 'aggregate', select: { ...(towns.length ? { towns } : {}), days: range }, aggregate: 'days' },
+      ctx.today,
+    )) as AggregateResult;
+    const of = reported.value ?? 0;
+    const without = Math.max(0, of - n);
+    return {
+      answer: `On ${fmt(without, 0)} ${without === 1 ? 'day' : 'days'} of the ${fmt(of, 0)} with reports (${daysPhrase(range)}) there was no ${what}; there was on ${fmt(n, 0)}.`,
+      citations: r.evidence,
+      understood: rangeOf(range),
+    };
+  }
   return {
     answer:
       n === 0

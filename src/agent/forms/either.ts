@@ -35,7 +35,7 @@ const WHETHER =
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|difference between|against|ratio)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
 const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 

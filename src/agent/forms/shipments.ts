@@ -50,7 +50,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return RAID_KIND;
   if (
-    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|(?<!\b(what|how much) did\b[^?]*)\bc[ao]me (in|into|to)\b(?!\s*(in all|in total|altogether|all told|$))|\breceived?\b(?! for\b)/.test(
+    /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\b(bring|brings|brought|bringing) (?!in\b)(\w+ ){0,4}?(to|into) (?!(sale|market|date|day)\b)|(?<!\b(what|how much) did\b[^?]*)\bc[ao]me (in|into|to)\b(?!\s*(in all|in total|altogether|all told|$))|\breceived?\b(?! for\b)/.test(
       text,
     )
   )
@@ -200,8 +200,9 @@ function unitOf(goods: readonly string[] | undefined, ctx: FormContext): string 
  */
 export function measureOf(p: Parts, text: string, ctx: FormContext): string | undefined {
   // A number named by its key ("sum(cargo_items)", "value_gold"): that number.
+  // (A key of one word, "fish", is the goods, not the key.)
   const keyed = ctx.vocab.metrics.find(
-    (m) => m.kind === p.kind && new RegExp(`\\b${m.key.replace(/_/g, ' ')}\\b`).test(text),
+    (m) => m.key.includes('_') && new RegExp(`\\b${m.key.replace(/_/g, ' ')}\\b`).test(text),
   );
   if (keyed) return keyed.key;
   // What a raid or a robbery took is counted in gold unless crates are asked for.
@@ -320,6 +321,7 @@ export const shipments: Form = {
   name: 'shipments',
   matches: (q, ctx) =>
     !HOW_MANY_DAYS.test(q.text) &&
+    !/^days with(out)?\b/.test(q.core) &&
     !(FIRST_HAPPENING.test(q.core) && q.happening !== undefined) &&
     !/\b(which|what) (town|day)\b|\bwho\b|\bwhen\b|\bboth\b|\bsame day\b|\bdays? (had|did|was|were)\b|\byes or no\b|\baverage\b|\bmean\b|\bper\b|\bdaily\b|\bin one day\b|\b(first|last) day\b/.test(
       withoutWhenClause(q.text),

@@ -70,7 +70,7 @@ export const whichDay: Form = {
     /^day of (the most|the least)\b/.test(q.core) ||
     // "How many days were there on which the day's average…": days counted.
     (!HOW_MANY_DAYS.test(q.text) &&
-      (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b|most recent\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me) the day\b|\bthe day on which\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
+      (/\b(which|what) (was the )?(\w+ ){0,2}(day|date)\b(?<!\b(per|a|each) (day|date))|\bon which (day|date)\b|\bwhen was the (?!latest\b|earliest\b|most recent\b)(\w+est|worst|most|least)\b|\bwhich was the (\w+ )+?day\b|\bat (its|their) (peak|highest|lowest|best|worst)\b|\b(of|out of) (all )?the days\b[^?]*\bwhich\b|\b(name|tell me|give me|show me|need|want|find) the day\b|\bthe day on which\b|\bthe day\b[^?]*\b(on which|when)\b[^?]*\b(most|least|fewest|\w+est)\b|^when did\b[^?]*\b(its|their|the) (best|worst|biggest|busiest|slowest|quietest|most \w+|least \w+|\w+est) (day|night)\b/.test(
         q.text,
       ) ||
         WHEN_MOST.test(q.text)) &&

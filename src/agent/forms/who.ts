@@ -87,7 +87,7 @@ export const who: Form = {
   name: 'who',
   // "Whose shipments were robbed?" asks for a town (which-town), not a person.
   matches: (q, ctx) =>
-    (/^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b/.test(
+    (/^who(se)?\b|\bwho (was|were|did|made|caught|accounted|earned|shipped|brought|mined|poured)\b|\bthe (one|person|worker|hand|fellow|man|woman) who\b/.test(
       q.core,
     ) ||
       (asksWhichPerson(q, ctx.vocab.world) && (q.metrics.length > 0 || workOf(q, ctx) !== undefined))) &&
