@@ -36,6 +36,9 @@ const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less producti
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
   /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+/** The comparison the question makes, as its answer says it of the side ahead. */
+const AHEAD_WORD =
+  /\b(colder|warmer|hotter|cooler|chillier|rainier|wetter|drier|windier|calmer|stormier|busier|quieter|richer|poorer|better|worse|more|fewer|less)\b(?! than \d)/;
 /** A ratio asked for: "the ratio of A to B", "how many times as much in A as in B". */
 const RATIO = /\bratio\b|\btimes as (much|many)\b/;
 
@@ -391,8 +394,14 @@ export const either: Form = {
       RATIO.test(q.text) && r.ratio !== null
         ? `; the ratio of the first to the second is ${fmt(r.ratio, 3)}`
         : '';
+    // "Was it colder in week 4 or week 5?": "Week 4 was colder: …", as a person answers it.
+    const word = AHEAD_WORD.exec(q.text)?.[1];
+    const said =
+      !lead && word
+        ? `${capitalise(w.said)} ${/^(more|fewer|less)$/.test(word) ? 'had' : 'was'} ${word}. `
+        : '';
     return {
-      answer: `${lead}${lead ? describe(w) : capitalise(describe(w))}: ${what} was ${say(wr)}, against ${say(lr)} ${describe(l)} (a difference of ${difference}${ratio}).`,
+      answer: `${lead}${said}${lead ? describe(w) : capitalise(describe(w))}: ${what} was ${say(wr)}, against ${say(lr)} ${describe(l)} (a difference of ${difference}${ratio}).`,
       citations: r.evidence,
       understood,
     };
