@@ -151,7 +151,7 @@ export function actorsIn(text: string, actors: readonly string[]): string[] {
 const MAX_WORDS =
   /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest|mightiest|grandest|fiercest|wildest|proudest|finest|fullest|fattest|dampest)\b/;
 const MIN_WORDS =
-  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest)\b/;
+  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest|grimmest|bleakest|cheapest)\b/;
 
 const MOST_OF_LITTLE =
   /\bmost (small|low|little|weak|calm|cold|cool|dry|few|light|slow|quiet|poor|lean|short)\b|\bthe less\b(?! than\b)/;
@@ -200,7 +200,7 @@ const FILLER =
 
 /** Words before a colon or a ", so" that lead into the question itself. */
 const PREAMBLE =
-  /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,])\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
+  /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,]| but)\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
 
 /** A few words and a colon that name what the question is for: "log check:", "objective:". */
 const LABEL =
@@ -336,6 +336,8 @@ export function parseQuestion(
       'had no rain',
     )
     .replace(/\bper diem\b/g, 'per day')
+    // "I need both figures" asks for the answer's numbers, not two things on one day.
+    .replace(/\bboth (figures|numbers|values|totals|amounts|sides|counts|sums)\b/g, 'each figure')
     // An analyst's "max(day) where …" is the last day it held, "min(day)" the first.
     .replace(/\bmax\s*\(\s*day\s*\)/g, 'the last day')
     .replace(/\bmin\s*\(\s*day\s*\)/g, 'the first day')
@@ -527,6 +529,8 @@ export function parseQuestion(
   // "On record" is always the history ("the least rain on record, all told").
   const text = untimed(q)
     .replace(/\bon records?\b|\b(for|off) the record\b/g, ' ')
+    // "Record the cheapest shipment": the verb, not a record.
+    .replace(/\brecord (?=(the|a|an|each|every|all|both)\b)/g, ' ')
     .replace(
       /\b(the|in the) records?\b(?=\s+(?:show|shows|showed|say|says|said|over|for|of|from|book|books)\b|\s*$)/g,
       ' ',

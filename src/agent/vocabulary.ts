@@ -240,7 +240,11 @@ export class Vocabulary {
         if (
           m[0] !== t.name.toLowerCase() &&
           claimed.some(
-            ([a, b, words]) => a <= m.index && end <= b && (words === undefined || words.includes(said)),
+            ([a, b, words]) =>
+              a <= m.index &&
+              end <= b &&
+              // The nickname as a word of the claim's own ("pirates"), not inside another ("exports").
+              (words === undefined || new RegExp(`(?<![a-z])${escapeRegExp(said)}(?![a-z])`).test(words)),
           )
         )
           continue;

@@ -569,4 +569,71 @@ describe('the offline planner reads', () => {
       number(sum(soldOverseas, 'value_gold')),
     );
   });
+
+  test('a town\'s balance of trade overseas, "the difference … between A and B", "ahead of", "I need both figures", "… but did …" and a bare "more than …?"', async () => {
+    const month = (e: Raw) => e.day >= DAYS - 30 && e.day <= DAYS - 1;
+    const gold = (from: string, to: string) =>
+      sum(
+        raw.filter(
+          (e) =>
+            e.kind === 'trade' &&
+            e.data.from === from &&
+            e.data.to === to &&
+            Number(e.data.value_gold) > 0 &&
+            month(e),
+        ),
+        'value_gold',
+      );
+    const [sold, bought] = [gold('port-logic', 'overseas'), gold('overseas', 'port-logic')];
+    const said = await ask(
+      'Last month, state both: gold the port earned from overseas sales, and gold it spent on overseas purchases.',
+    );
+    assert.match(
+      said,
+      new RegExp(
+        `sales to overseas ${sold.toLocaleString('en-US')} gold .*purchases from overseas ${bought.toLocaleString('en-US')} gold`,
+      ),
+    );
+    assert.match(
+      said,
+      new RegExp(
+        `${Math.abs(sold - bought).toLocaleString('en-US')} gold more than it ${sold > bought ? 'spent' : 'earned'}`,
+      ),
+    );
+    const lost = (t: string) =>
+      sum(
+        raw.filter((e) => e.kind === 'loss' && e.town === t && e.day >= 10 && e.day <= 17),
+        'loot_gold',
+      );
+    const [farms, mines] = [lost('patchbourough'), lost('circuiton')];
+    assert.match(
+      await ask(
+        'What was the difference in gold lost to the pirates between PatchBourough and the mining town, from day 10 through day 17, and which was more?',
+      ),
+      new RegExp(`a difference of ${Math.abs(farms - mines).toLocaleString('en-US')} gold`),
+    );
+    const rain = (t: string) =>
+      sum(
+        raw.filter((e) => e.town === t && typeof e.data.rain_mm === 'number' && e.day >= DAYS - 13),
+        'rain_mm',
+      );
+    assert.match(
+      await ask(
+        'Over the past two weeks, was Port Logic ahead of the Den of Thieves on the total rainfall? I need both figures.',
+      ),
+      new RegExp(`^${rain('port-logic') > rain('den-of-thieves') ? 'Yes' : 'No'}: `),
+    );
+    const flour = sum(
+      raw.filter((e) => e.town === 'patchbourough' && e.day === 12 && typeof e.data.flour_lbs === 'number'),
+      'flour_lbs',
+    );
+    assert.match(
+      await ask('more than 850 lbs of flour in PatchBourough day 12?'),
+      new RegExp(`^${flour > 850 ? 'Yes' : 'No'}: `),
+    );
+    assert.match(
+      await ask('sorry if this is a dumb question but did it rain in Circuiton yesterday'),
+      /^(Yes|No): /,
+    );
+  });
 });

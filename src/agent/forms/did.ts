@@ -30,7 +30,10 @@ const ANY_ONE =
 export const did: Form = {
   name: 'did',
   matches: (q) =>
-    (WHETHER.test(q.core) || /\byes or no\b/.test(q.text)) &&
+    // "More than 850 lbs of flour in PatchBourough on day 12?": whether, tersely.
+    (WHETHER.test(q.core) ||
+      /\byes or no\b/.test(q.text) ||
+      /^(more|less|fewer|over|under|above|below|at least|at most) (than )?-?\d/.test(q.core)) &&
     (q.metrics.length > 0 || q.happening !== undefined || q.actor !== undefined),
   async answer(q, ctx) {
     const threshold = thresholdOf(q);

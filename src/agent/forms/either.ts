@@ -35,7 +35,7 @@ const WHETHER =
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\bdifference\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** The comparison the question makes, as its answer says it of the side ahead. */
 const AHEAD_WORD =
   /\b(colder|warmer|hotter|cooler|chillier|rainier|wetter|drier|windier|calmer|stormier|busier|quieter|richer|poorer|better|worse|more|fewer|less)\b(?! than \d)/;
@@ -66,10 +66,19 @@ function splitOf(said: string): Split | undefined {
   const than = text.search(/ than (?!-?\d)/);
   if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
   // "Did this week's catch exceed last week's?", "beat", "outdo": a "than" by its verb.
-  const beat = / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?) (?!\d)/.exec(text);
+  const beat = / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?|(?:ahead|in front) of) (?!\d)/.exec(text);
   if (beat)
     return { left: text.slice(0, beat.index), right: text.slice(beat.index + beat[0].length), than: true };
   if (!SIDE_BY_SIDE.test(text)) return undefined;
+  // "The difference in gold lost to the pirates between the farms and the mines": the sides are
+  // the two things between names, whatever "to" came before them.
+  const between = /\bbetween (?!days? \d)(.+?) and (?!days? \d)/.exec(text);
+  if (between && /\b(difference|gap|differ\w*)\b/.test(text))
+    return {
+      left: text.slice(0, between.index + 'between '.length + (between[1] as string).length),
+      right: text.slice(between.index + between[0].length),
+      than: false,
+    };
   // "How many times as much … in week 5 as in week 6?"
   const as = / as (?=in |on |during |at )/.exec(text);
   if (as && RATIO.test(text))
@@ -271,7 +280,7 @@ async function compareShipments(
   const lead = whether ? (winner === 'a' ? 'Yes: ' : 'No: ') : '';
   const kind = SHIPPED[a.select.kinds?.[0] ?? 'trade'] ?? 'shipped';
   return {
-    answer: `${lead}${ctx.vocab.name(w.side.towns[0] as string)}: ${say(wr)} ${kind} ${where(w)}, against ${say(lr)} ${where(l)} (${daysPhrase(a.side.range)}).`,
+    answer: `${lead}${ctx.vocab.name(w.side.towns[0] as string)}: ${say(wr)} ${kind} ${where(w)}, against ${say(lr)} ${where(l)} (${daysPhrase(a.side.range)}; a difference of ${say({ ...wr, value: Math.abs((wr.value ?? 0) - (lr.value ?? 0)) })}).`,
     citations: r.evidence,
     understood,
   };

@@ -4,6 +4,7 @@
  */
 import { actor } from './actor.ts';
 import { aggregate } from './aggregate.ts';
+import { balance } from './balance.ts';
 import { both } from './both.ts';
 import { compare } from './compare.ts';
 import { count } from './count.ts';
@@ -31,6 +32,7 @@ import { who } from './who.ts';
 export const FORMS: readonly Form[] = [
   relation,
   recordDay,
+  balance,
   either,
   sameDay,
   both,

@@ -29,9 +29,16 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
       t.people.flatMap((p) => [...p.roles, p.job].flatMap((r) => [r, `${r}s`])),
     ),
   );
+  // A nickname that is also a workplace ("the mine" of Circuiton) names the place once the town is named.
+  const named = q.towns.some((t) => q.text.includes(ctx.vocab.name(t).toLowerCase()));
+  const places = new Set(
+    ctx.vocab.world.towns.flatMap((t) => t.places.flatMap((p) => [p.kind, `${p.kind}s`])),
+  );
   const words = new Set(
     (q.text.match(/[a-z]+/g) ?? []).filter(
-      (w) => !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w) && (!nicknames.has(w) || roles.has(w)),
+      (w) =>
+        !/^(keeps|runs|works|tends|owns|mans|is|are)$/.test(w) &&
+        (!nicknames.has(w) || roles.has(w) || (named && places.has(w))),
     ),
   );
   const stem = (w: string) => w.replace(/(ers|er|es|ing|s)$/, '');

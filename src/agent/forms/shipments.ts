@@ -37,6 +37,8 @@ export const OVERSEAS = 'overseas';
 type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
 
 export function kindOf(text: string): Kind | undefined {
+  // "How much gold came to the farms from selling tools": sales, whatever came where.
+  const sold = /\bgold\b/.test(text) && /\b(selling|sales?|sold)\b/.test(text);
   if (
     /\b(los[et]|loss|loses|losing|losses|robbed|were robbed|was robbed|robbery|robberies)\b|\b(stolen|st[eo]le) from\b/.test(
       text,
@@ -50,6 +52,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return RAID_KIND;
   if (
+    !sold &&
     /\barriv\w*|\bdeliver\w*|\breach(ed|es)?\b|\b(bring|brings|brought|bringing) (?!in\b)(\w+ ){0,4}?(to|into) (?!(sale|market|date|day)\b)|(?<!\b(what|how much) did\b[^?]*)\bc[ao]me (in|into|to)\b(?!\s*(in all|in total|altogether|all told|$))|\breceived?\b(?! for\b)/.test(
       text,
     )
@@ -89,18 +92,25 @@ export function partsOf(q: Pick<Question, 'text'>, ctx: FormContext): Parts | un
     if (!m) continue;
     if (ctx.vocab.raiders.includes(town.id) && /\bpirates?\b|\bthe den\b|\bisland\b/.test(m[0])) continue;
     const before = q.text.slice(Math.max(0, m.index - 24), m.index);
-    const role = /\bfrom (the )?$/.test(before)
-      ? parts.from
-      : // "A loss for Circuiton" is Circuiton's own; "bound for" is where it went.
-        (kind === 'loss'
-            ? /\b(to|towards?|bound for|way to|reached|reach|into) (the )?$/
-            : /\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/
-          ).test(before)
-        ? parts.to
-        : // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
-          kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)
+    // "Circuiton to the port deliveries": the town before "to" is where they came from.
+    const after = q.text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    // "Gold came to the farms from selling tools": the farms' own sales.
+    const earned = kind === 'trade' && /\b(came|comes|come|went|flowed|flows) (in )?to (the )?$/.test(before);
+    const role = earned
+      ? parts.owner
+      : /\bfrom (the )?$/.test(before) ||
+          (/^ (to|→) /.test(after) && !/\b(to|for|into) (the )?$/.test(before))
+        ? parts.from
+        : // "A loss for Circuiton" is Circuiton's own; "bound for" is where it went.
+          (kind === 'loss'
+              ? /\b(to|towards?|bound for|way to|reached|reach|into) (the )?$/
+              : /\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/
+            ).test(before)
           ? parts.to
-          : parts.owner;
+          : // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
+            kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)
+            ? parts.to
+            : parts.owner;
     if (EXCLUDED.test(q.text.slice(Math.max(0, m.index - 48), m.index)))
       excluded.push({ town: town.id, role });
     else role.push(town.id);
@@ -207,7 +217,7 @@ export function measureOf(p: Parts, text: string, ctx: FormContext): string | un
   if (keyed) return keyed.key;
   // What a raid or a robbery took is counted in gold unless crates are asked for.
   const inGold =
-    /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\bpa(y|id|ys|ying)\b|\bma(ke|de) (from|on|in)\b|\bbr(ing|ings|ought) in\b/.test(
+    /\bgold\b|\bworth\b|\bearn\w*|\bspen[dt]\b|\bvalue\b|\bcost\w*|\b(cheapest|priciest|dearest|richest)\b|\bpa(y|id|ys|ying)\b|\bma(ke|de) (from|on|in)\b|\bbr(ing|ings|ought) in\b/.test(
       text,
     ) ||
     ((p.kind === RAID_KIND || p.kind === 'loss') && /\bhow much\b/.test(text) && !/\bcrates?\b/.test(text)) ||
