@@ -257,6 +257,10 @@ export class Speller {
       const asTime = asNoun ? undefined : this.nearestOf(word, TIME_WORDS, 1);
       const mended = asNoun ?? asTime ?? this.nearestOf(word, this.worldCandidates, 1);
       if (!mended || mended.word === word || mended.distance >= 1) continue;
+      // A real word is a slip of another that keeps its first letter, or swaps its first two
+      // ("roes": ores); not one a letter before it ("the event rates" are no crates).
+      const first = (w: string) => w[0] === word[0] || (w[0] === word[1] && w[1] === word[0]);
+      if (!asNoun && !asTime && !first(mended.word)) continue;
       // The nearest first, then the world's other words one slip away ("roes": ores, then ropes),
       // for the caller to choose by the words around it ("roes were made": ropes made).
       const others =

@@ -90,7 +90,7 @@ const RULES: readonly Rule[] = [
   [/\bday before yesterday\b/, (_m, t) => ({ from: t - 2, to: t - 2 })],
   [/\byesterday\b|\blast night\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
   [
-    /\btoday\b|\bthis (?:very )?day\b|\btonight\b(?!'s)|\bthis morning\b|\bright now\b|\bcurrently\b/,
+    /\btoday\b|\bthis (?:very )?day\b|\bthe (?:current|present) day\b|\btonight\b(?!'s)|\bthis morning\b|\bright now\b|\bcurrently\b/,
     (_m, t) => ({ from: t, to: t }),
   ],
   // A fortnight is the fourteen days ending today, as "the last 14 days" is.
@@ -108,7 +108,7 @@ const RULES: readonly Rule[] = [
   // "On the first day" is day 1, where no other time is named ("the first day this month when it
   // rained" asks for a day in the month; "the first day so far with …" for one in the history).
   [
-    /\b(?:the )?first day\b(?!\s*(?::|with|that|when|where|on which|there|it|of (?:rain|a|any)|so far|ever|overall|on record|recorded|in (?:all|the whole|the history)))/,
+    /\b(?:the )?first day\b(?!\s*(?::|with|that|when|where|on which|there|it|an?\b|any\b|some\b|of (?:rain|a|any)|so far|ever|overall|on record|recorded|in (?:all|the whole|the history)))/,
     () => ({ from: 1, to: 1 }),
   ],
 ];

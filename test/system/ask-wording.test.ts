@@ -636,4 +636,38 @@ describe('the offline planner reads', () => {
       /^(Yes|No): /,
     );
   });
+
+  test('"the first day a storm blew … ever", "on the current day", "make or lose … trading overseas", a resident\'s town, and "the event rates" are no crates', async () => {
+    const storms = raw
+      .filter((e) => e.town === 'den-of-thieves' && Number(e.data.wind_kph) >= 55)
+      .map((e) => e.day);
+    const said = await ask('first day a storm blew in the Den ever?');
+    if (storms.length) assert.match(said, new RegExp(`was day ${Math.min(...storms)} `));
+    else assert.match(said, /^None/);
+    const flour = sum(
+      raw.filter((e) => e.town === 'patchbourough' && e.day === DAYS && typeof e.data.flour_lbs === 'number'),
+      'flour_lbs',
+    );
+    assert.match(
+      await ask('Did the total flour milled on the farms exceed 400 on the current day?'),
+      new RegExp(`^${flour > 400 ? 'Yes' : 'No'}: .*on day ${DAYS} `),
+    );
+    assert.match(
+      await ask('did Port Logic make or lose gold trading with overseas ships day 4 to day 14? how much'),
+      /sales to overseas .* purchases from overseas .* more than it/,
+    );
+    assert.match(
+      await ask('In what town is One-Eyed Finn a resident?'),
+      /^One-Eyed Finn is the .* of Den of Thieves/,
+    );
+    const orders = raw.filter(
+      (e) => e.town === 'circuiton' && e.kind === 'order' && e.day >= 43 && e.day <= 49,
+    ).length;
+    assert.match(
+      await ask(
+        "During week 7, how many orders for goods it was short of did Circuiton send? I'm checking the event rates.",
+      ),
+      new RegExp(`${orders} times? on days 43–49`),
+    );
+  });
 });

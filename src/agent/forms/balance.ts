@@ -20,9 +20,13 @@ export const balance: Form = {
   // (Not "the days when it sold overseas and bought from overseas": the same-day form's.)
   matches: (q, ctx) =>
     /\boverseas\b/.test(q.text) &&
-    !/\b(days?|dates?)\b/.test(q.core) &&
-    SOLD.test(q.text) &&
-    (BOUGHT.test(q.text) || /\bpa(y|id|ys|ying) (out|them|for)\b/.test(q.text)) &&
+    !/\b(days?|dates?)\b|\bhow many\b|\bcrates?\b/.test(q.core) &&
+    ((SOLD.test(q.text) && (BOUGHT.test(q.text) || /\bpa(y|id|ys|ying) (out|them|for)\b/.test(q.text))) ||
+      // "Did the port make or lose gold trading overseas?", "its net from overseas trade".
+      (/\btrad(e|es|ed|ing)\b/.test(q.text) &&
+        /\b(make|made|earn\w*|gain\w*|win|won) or lose\b|\bprofit\w*|\bnet\b|\bbalance\b|\bsurplus or deficit\b/.test(
+          q.text,
+        ))) &&
     townOf(q, ctx.vocab.raiders) !== undefined,
   async answer(q, ctx) {
     const town = townOf(q, ctx.vocab.raiders) as string;

@@ -35,7 +35,7 @@ const WHETHER =
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\bbetween [^,]+ and [^,]+, (which|who)\b|\bhow far apart\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** The comparison the question makes, as its answer says it of the side ahead. */
 const AHEAD_WORD =
   /\b(colder|warmer|hotter|cooler|chillier|rainier|wetter|drier|windier|calmer|stormier|busier|quieter|richer|poorer|better|worse|more|fewer|less)\b(?! than \d)/;
@@ -66,14 +66,17 @@ function splitOf(said: string): Split | undefined {
   const than = text.search(/ than (?!-?\d)/);
   if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
   // "Did this week's catch exceed last week's?", "beat", "outdo": a "than" by its verb.
-  const beat = / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?|(?:ahead|in front) of) (?!\d)/.exec(text);
+  const beat =
+    / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?|(?:ahead|in front) of|surpass(?:ed|es)?|outstrip(?:ped|s)?|outperform(?:ed|s)?|overtake|overtook) (?!\d)/.exec(
+      text,
+    );
   if (beat)
     return { left: text.slice(0, beat.index), right: text.slice(beat.index + beat[0].length), than: true };
   if (!SIDE_BY_SIDE.test(text)) return undefined;
   // "The difference in gold lost to the pirates between the farms and the mines": the sides are
   // the two things between names, whatever "to" came before them.
   const between = /\bbetween (?!days? \d)(.+?) and (?!days? \d)/.exec(text);
-  if (between && /\b(difference|gap|differ\w*)\b/.test(text))
+  if (between && /\b(difference|gap|differ\w*|apart)\b|\b(which|who)( one)?\b/.test(text))
     return {
       left: text.slice(0, between.index + 'between '.length + (between[1] as string).length),
       right: text.slice(between.index + between[0].length),

@@ -30,7 +30,9 @@ function holdersOf(q: Question, ctx: FormContext): Holder[] {
     ),
   );
   // A nickname that is also a workplace ("the mine" of Circuiton) names the place once the town is named.
-  const named = q.towns.some((t) => q.text.includes(ctx.vocab.name(t).toLowerCase()));
+  const named =
+    q.towns.length > 0 &&
+    (/\bwho\b/.test(q.core) || q.towns.some((t) => q.text.includes(ctx.vocab.name(t).toLowerCase())));
   const places = new Set(
     ctx.vocab.world.towns.flatMap((t) => t.places.flatMap((p) => [p.kind, `${p.kind}s`])),
   );
@@ -79,7 +81,7 @@ export const role: Form = {
     (/^who\b|\bwho (is|are|keeps|runs|works|tends|mans|owns|captains)\b|^(name|which people|what work|what job|what does)\b|\b(the )?names? of (the|their|our)\b|\bwhat is the name\b|\bwhat'?s the name\b|^(names?|list|roster)$|^list (the|all)\b/.test(
       q.core,
     ) &&
-      !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\b(most|least|top|best|worst)\b/.test(
+      !/\bwho (was|were|did|made|caught|mined|poured|brought|took)\b|\b(most|least|top|best|worst|largest|biggest|greatest|highest|lowest|smallest|fewest)\b/.test(
         q.text,
       ) &&
       holdersOf(q, ctx).length > 0),
@@ -112,7 +114,9 @@ function distinctive(text: string): string[] {
 function personAsked(q: Question, ctx: FormContext) {
   if (
     !q.actor ||
-    !/\b(work|job|do|does|role|occupation|trade|living)\b/.test(q.core) ||
+    !/\b(work|job|do|does|role|occupation|trade|living|lives?|resident|home|(what|which) town)\b/.test(
+      q.core,
+    ) ||
     /\bhow (many|much)\b|\bdid\b/.test(q.core)
   )
     return undefined;

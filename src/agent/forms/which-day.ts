@@ -56,7 +56,7 @@ function readingNamed(q: Question, ctx: FormContext, m: Metric): boolean {
 }
 
 const FIRST_OR_LAST =
-  /\b(first|last|latest|earliest|most recent) day\b|\bfor the (first|last) time\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
+  /\b(first|last|latest|earliest|most recent) day\b|\b(was it|it was) (first|last)\b|\bfor the (first|last) time\b|\b(which|what) day (did|was|were) (the|a|an) (first|last|latest|earliest)\b/;
 
 export const whichDay: Form = {
   name: 'which day',
@@ -217,7 +217,7 @@ async function firstOrLast(q: Question, ctx: FormContext) {
       understood: { happening: h.name, ...rangeOf(range) },
     };
   return {
-    answer: `The ${first ? 'first' : 'last'} day on ${daysPhrase(range)} that ${h.phrase}${where} was day ${day.key} (${day.value} ${day.value === 1 ? 'time' : 'times'} that day; ${list([`${r.groups.length} days in all`])}).`,
+    answer: `The ${first ? 'first' : 'last'} day on ${daysPhrase(range)} that ${h.phrase}${where} was day ${day.key} (${day.value} ${day.value === 1 ? 'time' : 'times'} that day; ${r.groups.length} ${r.groups.length === 1 ? 'day' : 'days'} in all).`,
     citations:
       (
         await timesByDay(
