@@ -10,7 +10,6 @@ const ID = /^[a-z][a-z0-9-]{0,39}$/;
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const KIND = /^[a-z][a-z0-9_-]{0,31}$/;
 
-const words = z.string().min(1).max(200);
 const name = z.string().min(1).max(80);
 const hour = z.number().min(0).max(24);
 const fn = (what: string) =>
@@ -100,14 +99,19 @@ export const TownSchema = z.strictObject({
   id: z.string().regex(ID, 'a lower-case id of letters, digits and dashes (at most 40)'),
   name,
   description: z.string().min(1).max(200),
-  aliases: words.refine((s) => {
-    try {
-      new RegExp(`\\b(?:${s})\\b`);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a regular-expression alternation such as "the port|the harbou?r"'),
+  // Everything people call the town, as one alternation: longer than a phrase of words.
+  aliases: z
+    .string()
+    .min(1)
+    .max(400)
+    .refine((s) => {
+      try {
+        new RegExp(`\\b(?:${s})\\b`);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a regular-expression alternation such as "the port|the harbou?r"'),
   colour: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour such as #2f7ed8'),
   position: z.tuple([z.number().min(0).max(1000), z.number().min(0).max(600)]),
   routes: z.array(RouteSchema).max(20).optional(),
