@@ -10,6 +10,7 @@ import {
   describeAggregate,
   type Form,
   type FormContext,
+  labelled,
   names,
   rangeOf,
   selectionOf,
@@ -50,20 +51,22 @@ async function totals(q: Question, ctx: FormContext, m: Metric, towns: string[],
   const citations: number[] = [];
   let total = 0;
   for (const town of towns) {
+    const direction = tradeFieldsOf(m, [town], q.text, ctx.vocab);
+    const label = labelled(m, direction).label;
     const r = await ctx.tools.aggregate({
       metric: m.key,
       aggregate: perDay ? 'sum' : fn,
       town,
       range,
       actor,
-      ...tradeFieldsOf(m, [town], q.text, ctx.vocab),
+      ...direction,
     });
     citations.push(...r.citations);
     const who = ctx.vocab.name(town);
     const by = actor ? ` by ${actor}` : '';
     if (r.value === null) {
       const none = fn === 'sum' || perDay ? `${amount(m, 0)}: ` : '';
-      lines.push(`${capitalise(m.label)}${by} in ${who}, ${daysPhrase(range)}: ${none}nothing was reported.`);
+      lines.push(`${capitalise(label)}${by} in ${who}, ${daysPhrase(range)}: ${none}nothing was reported.`);
       continue;
     }
     total += r.value;
@@ -84,7 +87,7 @@ async function totals(q: Question, ctx: FormContext, m: Metric, towns: string[],
       );
     } else {
       lines.push(
-        `${capitalise(m.label)}${by} in ${who}, ${daysPhrase(range)}: ${valueText(m, r)} (${r.n} reports).`,
+        `${capitalise(label)}${by} in ${who}, ${daysPhrase(range)}: ${valueText(m, r)} (${r.n} reports).`,
       );
     }
   }

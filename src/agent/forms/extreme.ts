@@ -10,6 +10,7 @@ import {
   combineOf,
   decimalsOf,
   type Form,
+  labelled,
   line,
   measuredBy as metricOf,
   namesOneEvent,
@@ -49,13 +50,12 @@ export const extreme: Form = {
       : /\bdaily (totals?|sums?)\b/.test(q.text)
         ? 'sum'
         : combineOf(m);
+    const select = selectionFor(q, ctx, m, towns, range);
+    const label = labelled(m, select).label;
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',
-        select: {
-          ...selectionFor(q, ctx, m, towns, range),
-          ...(q.actor ? { actors: [q.actor] } : {}),
-        },
+        select: { ...select, ...(q.actor ? { actors: [q.actor] } : {}) },
         per: perDay ? 'day' : 'event',
         combine,
         aggregate: fn,
@@ -66,7 +66,7 @@ export const extreme: Form = {
     const group = r.groups[0];
     if (r.value === null || !group)
       return {
-        answer: `No ${m.label}${where} was recorded on ${daysPhrase(range)}.`,
+        answer: `No ${label}${where} was recorded on ${daysPhrase(range)}.`,
         citations: [],
         understood: { metric: m.key, ...rangeOf(range) },
       };
@@ -74,14 +74,14 @@ export const extreme: Form = {
     if (perDay) {
       const decimals = decimalsOf(m, combine);
       return {
-        answer: `${combine === 'mean' ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${m.label}` : `The ${most} ${m.label}`}${where} in one day, on ${daysPhrase(range)}, was ${amount(m, r.value, decimals)}, on day ${group.at?.day}.`,
+        answer: `${combine === 'mean' ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${label}` : `The ${most} ${label}`}${where} in one day, on ${daysPhrase(range)}, was ${amount(m, r.value, decimals)}, on day ${group.at?.day}.`,
         citations: r.evidence,
         understood: { metric: m.key, towns, ...rangeOf(range) },
       };
     }
     const [event] = await ctx.tools.events(r.evidence.slice(0, 1));
     return {
-      answer: `${capitalise(fn === 'max' ? 'the largest' : 'the smallest')} single report of ${m.label}${where} on ${daysPhrase(range)} was ${amount(m, r.value)}: ${event ? line(ctx, event, towns.length !== 1) : `event ${group.at?.event}`}`,
+      answer: `${capitalise(fn === 'max' ? 'the largest' : 'the smallest')} single report of ${label}${where} on ${daysPhrase(range)} was ${amount(m, r.value)}: ${event ? line(ctx, event, towns.length !== 1) : `event ${group.at?.event}`}`,
       citations: r.evidence,
       understood: { metric: m.key, towns, ...rangeOf(range) },
     };

@@ -321,6 +321,15 @@ export function selectionFor(
   return { ...selectionOf(m, towns, range), ...tradeFieldsOf(m, towns, q.text, ctx.vocab) };
 }
 
+/** A number as a selection of its events names it: a town's gold in trade as its sales, or its purchases. */
+export function labelled(m: Metric, select: Pick<Selection, 'fields'>): Metric {
+  if (m.key !== 'value_gold' || !select.fields) return m;
+  const { from, to } = select.fields;
+  if (from && !to) return { ...m, label: 'gold from sales' };
+  if (to && !from) return { ...m, label: 'gold paid for purchases' };
+  return m;
+}
+
 /**
  * A trade's direction, where the question gives one: what a town sold ("its richest sale", "the
  * largest export", "outbound", "trades from the port") is a trade from it; what it bought ("its

@@ -18,6 +18,7 @@ import {
   HOW_MANY_DAYS,
   happeningOf,
   happeningTown,
+  labelled,
   measuredBy,
   namesOneEvent,
   ONE_EVENT,
@@ -117,10 +118,12 @@ export const whichDay: Form = {
           ((AND_WHAT_DAY.test(q.text) || (/\bwhen was the\b/.test(q.text) && !/\bdays?\b/.test(q.text))) &&
             (m.sensor || namesOneEvent(q, ctx)))));
     const combine = combineOf(m);
+    const select = selectionFor(q, ctx, m, town ? [town] : towns, range);
+    const label = labelled(m, select).label;
     const r = (await ctx.tools.query(
       {
         op: 'aggregate',
-        select: selectionFor(q, ctx, m, town ? [town] : towns, range),
+        select,
         per: single ? 'event' : 'day',
         combine,
         aggregate: fn,
@@ -132,17 +135,17 @@ export const whichDay: Form = {
     // A most of 0 is none at all; a least of 0 is a day's total like any other.
     if (!top || r.value === null || (r.value === 0 && !m.sensor && fn === 'max'))
       return {
-        answer: `No ${m.label}${where} on ${daysPhrase(range)}: every day's total was 0.`,
+        answer: `No ${label}${where} on ${daysPhrase(range)}: every day's total was 0.`,
         citations: [],
         understood: { metric: m.key },
       };
     const what = single
       ? m.sensor
-        ? `The ${fn === 'max' ? 'highest' : 'lowest'} single ${m.label} reading`
-        : `The ${fn === 'max' ? 'largest' : 'smallest'} single report of ${m.label}`
+        ? `The ${fn === 'max' ? 'highest' : 'lowest'} single ${label} reading`
+        : `The ${fn === 'max' ? 'largest' : 'smallest'} single report of ${label}`
       : combine === 'mean'
-        ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${m.label}`
-        : `The ${fn === 'max' ? 'most' : 'least'} ${m.label} in a day`;
+        ? `The ${fn === 'max' ? 'highest' : 'lowest'} daily average ${label}`
+        : `The ${fn === 'max' ? 'most' : 'least'} ${label} in a day`;
     const value = amount(m, r.value, single ? m.decimals : decimalsOf(m, combine));
     return {
       answer: `${what}${where} on ${daysPhrase(range)} came on day ${top.at?.day}: ${value}.`,
