@@ -3,7 +3,7 @@
  * (offline) every question of each evaluation set, and reports accuracy, a per-form table and the
  * answers that state a wrong number (eval/README.md says what the figures mean).
  *
- *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-q]
+ *   npm run eval -- [--days 60,400] [--seed 7,11] [--sets generated,handwritten,legacy,natural,natural-b,…,natural-r]
  *                   [--forms total,who] [--verbose] [--json FILE] [--show-truth [--sample N]] [--search]
  *
  * Without --days and --seed it runs four histories: seeds 7 and 11 at 60 and 400 days. The legacy
@@ -44,6 +44,7 @@ import { buildNaturalN } from './natural-n.ts';
 import { buildNaturalO } from './natural-o.ts';
 import { buildNaturalP } from './natural-p.ts';
 import { buildNaturalQ } from './natural-q.ts';
+import { buildNaturalR } from './natural-r.ts';
 
 /** A case of any set: the legacy set's cases have no truth and no form of the reply. */
 interface AnyCase {
@@ -90,6 +91,7 @@ export const SET_NAMES = [
   'natural-o',
   'natural-p',
   'natural-q',
+  'natural-r',
 ] as const;
 export type SetName = (typeof SET_NAMES)[number];
 /** The accuracy each set must reach on every history. */
@@ -204,6 +206,7 @@ async function casesOf(
   if (set === 'natural-o') return buildNaturalO(raw, today);
   if (set === 'natural-p') return buildNaturalP(raw, today);
   if (set === 'natural-q') return buildNaturalQ(raw, today);
+  if (set === 'natural-r') return buildNaturalR(raw, today);
   if (set === 'legacy') {
     if (today < LEGACY_MIN_DAYS) return `needs ${LEGACY_MIN_DAYS} days or more`;
     // The legacy set was written for 200 days: a question it expects "has not come yet" for (day 250)
