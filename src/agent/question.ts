@@ -151,7 +151,7 @@ export function actorsIn(text: string, actors: readonly string[]): string[] {
 const MAX_WORDS =
   /(?<!\bat )\b(most|highest|max(imum)?|peak(ed|s)?|biggest|largest|greatest|best|strongest|top|warmest|hottest|wettest|rainiest|windiest|humidest|muggiest|stickiest|record|richest|busiest|heaviest|costliest|priciest|dearest|mightiest|grandest|fiercest|wildest|proudest|finest|fullest|fattest|dampest)\b/;
 const MIN_WORDS =
-  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest|grimmest|bleakest|cheapest)\b/;
+  /(?<!\bat )\b(least|lowest|min(imum)?|smallest|fewest|worst|weakest|coldest|coolest|chilliest|driest|calmest|poorest|quietest|lightest|gentlest|slowest|leanest|thinnest|slackest|sparsest|bitterest|grimmest|bleakest|darkest|saddest|cheapest)\b/;
 
 const MOST_OF_LITTLE =
   /\bmost (small|low|little|weak|calm|cold|cool|dry|few|light|slow|quiet|poor|lean|short)\b|\bthe less\b(?! than\b)/;
@@ -183,11 +183,16 @@ const NOT_PLACES = /^(Day|Week|The|A|An|Captain|Bosun)\b/;
 function unknownPlaceIn(raw: string, actors: readonly string[], vocab: Vocabulary): string | undefined {
   // Words of the towns' names ("in Port" of a longer name) are not another place.
   const nameWords = new Set(vocab.towns.flatMap((t) => t.name.toLowerCase().split(/\s+/)));
+  // A town's own places ("the Academy", "Stone's Forge") are in the world too.
+  const placeWords = new Set(
+    vocab.world.towns.flatMap((t) => t.places.flatMap((p) => p.name.toLowerCase().split(/\W+/))),
+  );
   for (const m of raw.matchAll(PLACE)) {
     const place = m[1] as string;
     if (NOT_PLACES.test(place)) continue;
     if (vocab.townsIn(place.toLowerCase()).length > 0) continue;
-    if (place.split(/\s+/).every((w) => nameWords.has(w.toLowerCase()))) continue;
+    if (place.split(/\s+/).every((w) => nameWords.has(w.toLowerCase()) || placeWords.has(w.toLowerCase())))
+      continue;
     if (actors.some((a) => a.toLowerCase().includes(place.toLowerCase()))) continue;
     return place;
   }
@@ -200,7 +205,7 @@ const FILLER =
 
 /** Words before a colon or a ", so" that lead into the question itself. */
 const PREAMBLE =
-  /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,]| but)\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|(?:on|in|over|during|between) (?:how|which|what)\b))/;
+  /^(?!(?:which|what|who|whose|how|when|where|did|does|do|was|were|is|are|has|have|had)\b)[^:?]{0,120}?(?::|,? so,?|, and need to know:?|\s[—–-]|[.,]| but)\s+(?=(?:so far,? |overall,? |all told,? )?(?:did|does|do|was|were|is|are|has|have|had|any|how|what|which|when|where|who|whose|list|show|tell|name|give|count|would|could|can|please|kindly|state|(?:on|in|over|during|between) (?:how|which|what)\b))/;
 
 /** A few words and a colon that name what the question is for: "log check:", "objective:". */
 const LABEL =
@@ -336,6 +341,8 @@ export function parseQuestion(
       'had no rain',
     )
     .replace(/\bper diem\b/g, 'per day')
+    // "Days no rain in port logic": days with none.
+    .replace(/^(how many |count |# ?)?days no\b/, (_m, lead?: string) => `${lead ?? ''}days with no`)
     // "I need both figures" asks for the answer's numbers, not two things on one day.
     .replace(/\bboth (figures|numbers|values|totals|amounts|sides|counts|sums)\b/g, 'each figure')
     // An analyst's "max(day) where …" is the last day it held, "min(day)" the first.

@@ -29,6 +29,19 @@ const RULES: readonly Rule[] = [
   [/\bnext week\b|\bcoming week\b/, (_m, t) => ({ from: t + 1, to: t + 7 })],
   [/\bnext month\b/, (_m, t) => ({ from: t + 1, to: t + 30 })],
   [/\bnext year\b/, (_m, t) => ({ from: t + 1, to: t + 365 })],
+  // "The day before this one", "the seven days before today": before today, not today.
+  [/\b(?:on )?the day before (?:this one|today)\b/, (_m, t) => ({ from: t - 1, to: t - 1 })],
+  [
+    new RegExp(`\\b(?:the )?${N} days (?:before|prior to) (?:today|this one)\\b`),
+    (m, t) => ({ from: t - count(m[1]), to: t - 1 }),
+  ],
+  // "From day thirty-five through day forty-four (inclusive)": the days in words.
+  [
+    new RegExp(
+      `\\b(?:from|between) days? (${NUMBER_WORD}) (?:to|until|till|through|thru|and) (?:day )?(${NUMBER_WORD})\\b`,
+    ),
+    (m) => span(String(count(m[1])), String(count(m[2]))),
+  ],
   [/\bbetween (?:the )?days? (\d+) and (?:the )?(?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bfrom days? (\d+) (?:to|until|till|through|thru|and) (?:day )?(\d+)\b/, (m) => span(m[1], m[2])],
   [/\bdays (\d+) ?(?:-|–|to|through|thru|and) ?(\d+)\b/, (m) => span(m[1], m[2])],
@@ -108,7 +121,7 @@ const RULES: readonly Rule[] = [
   // "On the first day" is day 1, where no other time is named ("the first day this month when it
   // rained" asks for a day in the month; "the first day so far with …" for one in the history).
   [
-    /\b(?:the )?first day\b(?!\s*(?::|with|that|when|where|on which|there|it|an?\b|any\b|some\b|of (?:rain|a|any)|so far|ever|overall|on record|recorded|in (?:all|the whole|the history)))/,
+    /\b(?:on (?:the )?|the )first day\b(?!\s*(?::|with|that|when|where|on which|there|it|an?\b|any\b|some\b|of (?:rain|a|any)|so far|ever|overall|on record|recorded|in (?:all|the whole|the history)))/,
     () => ({ from: 1, to: 1 }),
   ],
 ];

@@ -669,4 +669,59 @@ describe('the offline planner reads', () => {
       new RegExp(`${orders} times? on days 43–49`),
     );
   });
+
+  test('"the day before this one", "the seven days before today", days in words, "which of the two" behind a frame, two days that "differ", and the Academy as a place', async () => {
+    const ore = (from: number, to: number) =>
+      sum(
+        raw.filter(
+          (e) =>
+            e.town === 'circuiton' && typeof e.data.ore_tons === 'number' && e.day >= from && e.day <= to,
+        ),
+        'ore_tons',
+      );
+    assert.match(
+      await ask('How much ore was mined in Circuiton in the seven days before today?'),
+      new RegExp(`days ${DAYS - 7}–${DAYS - 1}: ${ore(DAYS - 7, DAYS - 1).toFixed(2)} tons`),
+    );
+    const fish = sum(
+      raw.filter(
+        (e) => e.town === 'port-logic' && typeof e.data.fish === 'number' && e.day >= 35 && e.day <= 44,
+      ),
+      'fish',
+    );
+    assert.match(
+      await ask('How much fish did Port Logic catch from day thirty-five through day forty-four inclusive?'),
+      number(fish),
+    );
+    const flour = (from: number, to: number) =>
+      sum(
+        raw.filter(
+          (e) =>
+            e.town === 'patchbourough' &&
+            typeof e.data.flour_lbs === 'number' &&
+            e.day >= from &&
+            e.day <= to,
+        ),
+        'flour_lbs',
+      );
+    const said = await ask(
+      'For my accounts, would you kindly state which of the two, week one or week two, had the greater flour milled in PatchBourough, stating both figures?',
+    );
+    assert.match(said, new RegExp(`^In week ${flour(1, 7) > flour(8, 14) ? 1 : 2}: `));
+    const nets = (d: number) =>
+      sum(
+        raw.filter((e) => e.town === 'port-logic' && typeof e.data.nets === 'number' && e.day === d),
+        'nets',
+      );
+    assert.match(
+      await ask(
+        'Let the tale say: by how much did day 28 and day 24 differ in nets made at the harbour, and which was more?',
+      ),
+      new RegExp(`a difference of ${Math.abs(nets(28) - nets(24))} nets?`),
+    );
+    assert.doesNotMatch(
+      await ask('how many pupils were taught at the Academy last week'),
+      /is not one of the/,
+    );
+  });
 });

@@ -35,7 +35,7 @@ const WHETHER =
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\bbetween [^,]+ and [^,]+, (which|who)\b|\bhow far apart\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\bbetween [^,]+ and [^,]+, (which|who)\b|\bhow far apart\b|\brivals?\b|\bcame out (ahead|on top)\b|\bwhich of the two\b|\b(which|who) (was|came|is|comes) (out )?(ahead|on top|first)\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** The comparison the question makes, as its answer says it of the side ahead. */
 const AHEAD_WORD =
   /\b(colder|warmer|hotter|cooler|chillier|rainier|wetter|drier|windier|calmer|stormier|busier|quieter|richer|poorer|better|worse|more|fewer|less)\b(?! than \d)/;
@@ -67,7 +67,7 @@ function splitOf(said: string): Split | undefined {
   if (than >= 0) return { left: text.slice(0, than), right: text.slice(than + 6), than: true };
   // "Did this week's catch exceed last week's?", "beat", "outdo": a "than" by its verb.
   const beat =
-    / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?|(?:ahead|in front) of|surpass(?:ed|es)?|outstrip(?:ped|s)?|outperform(?:ed|s)?|overtake|overtook) (?!\d)/.exec(
+    / (?:exceed(?:ed|s)?|beat|outdo|outdid|top(?:ped)?|(?:ahead|in front) of|surpass(?:ed|es)?|outstrip(?:ped|s)?|outperform(?:ed|s)?|overtake|overtook|triumph(?:ed)? over|best(?:ed)?) (?!\d)/.exec(
       text,
     );
   if (beat)
@@ -86,6 +86,12 @@ function splitOf(said: string): Split | undefined {
   const as = / as (?=in |on |during |at )/.exec(text);
   if (as && RATIO.test(text))
     return { left: text.slice(0, as.index), right: text.slice(as.index + as[0].length), than: false };
+  // "By how much did day 28 and day 24 differ": two days, where no "between" or "from" makes them one span.
+  const pair = /(?<!\b(?:between|from) )\bday \d+ (?:and|vs\.?|versus|with) (?=day \d+\b)/.exec(text);
+  if (pair) {
+    const cut = pair.index + pair[0].search(/ (?:and|vs\.?|versus|with) $/);
+    return { left: text.slice(0, cut), right: text.slice(pair.index + pair[0].length), than: false };
+  }
   // "Between day 3 and 9" is one side; "day 36 vs day 53" two.
   const m = / (?:(?:and|with|to)(?! (?:day|days) \d)|versus|vs\.?|against) /.exec(
     text.replace(/\bbetween days? \d+ and/, (s) => s.replace(' and', ' ~nd')),
@@ -407,7 +413,7 @@ export const either: Form = {
         ? `; the ratio of the first to the second is ${fmt(r.ratio, 3)}`
         : '';
     // "Was it colder in week 4 or week 5?": "Week 4 was colder: …", as a person answers it.
-    const word = AHEAD_WORD.exec(q.text)?.[1];
+    const word = AHEAD_WORD.exec(q.core)?.[1];
     const said =
       !lead && word
         ? `${capitalise(w.said)} ${/^(more|fewer|less)$/.test(word) ? 'had' : 'was'} ${word}. `

@@ -294,7 +294,7 @@ export function selectionOf(m: Metric, towns: readonly string[], range: DayRange
 
 /** "How many days", "the number of days": distinct days counted, not events (the shipment and goods forms defer to it). */
 export const HOW_MANY_DAYS =
-  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|\bhow many of the days\b|\bn (days|dyas)\b|\bcount (of )?days\b|\bcountunique\s*\(\s*days?\s*\)|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
+  /\bhow (many|may|mnay|mny) (\w+ )?days?\b(?! (of|in) the week\b(?! \d))|\bhow much days\b|\bhow many of the (\w+ ){0,3}days\b|\bn (days|dyas)\b|\bcount (of )?days\b|\bcountunique\s*\(\s*days?\s*\)|^(\w+ )?days (with|when|on which|that)\b[^?]*\?\s*how many\b|\bhow many (were|are) the days\b|\bnumber of (distinct |separate |different )?days\b|\bhow often\b.*\bdays\b|\bcount (for me |up )?(the|all the) days\b/;
 
 /** A day above every earlier day: "a new daily record", "a new running max", "broke its record". */
 export const RUNNING_RECORD =

@@ -46,7 +46,7 @@ export function kindOf(text: string): Kind | undefined {
   )
     return 'loss';
   if (
-    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized|hit|hits|attack(s|ed)?|struck|strike|ambush(es|ed)?|board(s|ed)?)\b|\b(get|got|gets|earned|brought) (the )?(pirates?|raiders?)\b|\bma(ke|de) off\b/.test(
+    /\b(raids?|raided|rob|plunder(ed)?|st[eo]al|stole|stolen|loot(ed)?)\b|\b(pirates?|raiders?) (take|took|get|got|seize|seized|hit|hits|attack(s|ed)?|struck|strike|ambush(es|ed)?|board(s|ed)?|prey(s|ed)? on)\b|\b(get|got|gets|earned|brought) (the )?(pirates?|raiders?)\b|\bma(ke|de) off\b/.test(
       text,
     )
   )
