@@ -341,6 +341,8 @@ export function parseQuestion(
       'had no rain',
     )
     .replace(/\bper diem\b/g, 'per day')
+    // "I should be most grateful" ranks nothing.
+    .replace(/\b(?:most|very) (grateful|obliged|kind|thankful|appreciative)\b/g, '$1')
     // "Days no rain in port logic": days with none.
     .replace(/^(how many |count |# ?)?days no\b/, (_m, lead?: string) => `${lead ?? ''}days with no`)
     // "I need both figures" asks for the answer's numbers, not two things on one day.

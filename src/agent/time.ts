@@ -65,7 +65,11 @@ const RULES: readonly Rule[] = [
     /\bweek (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/,
     (m) => weekRange(count(m[1])),
   ],
-  [new RegExp(`\\b(?:the )?${ORDINAL} week\\b(?! of)`), (m) => weekRange(ordinalWord(m[1] ?? '') ?? 1)],
+  // ("The second week of the story" is the week; "the first week of the month" is not.)
+  [
+    new RegExp(`\\b(?:the )?${ORDINAL} week\\b(?! of (?!the (?:story|tale|chronicle|record|history)\\b))`),
+    (m) => weekRange(ordinalWord(m[1] ?? '') ?? 1),
+  ],
   // "The thirteenth day" (not "the first day with rain": that is asked, below).
   [
     new RegExp(`\\bthe (?!first\\b)${ORDINAL} day\\b`),

@@ -724,4 +724,36 @@ describe('the offline planner reads', () => {
       /is not one of the/,
     );
   });
+
+  test('"the sixth week of the story", "day w/ lowest avg", and "I should be most grateful" ranks nothing', async () => {
+    const arrived = raw.filter(
+      (e) => e.kind === 'arrival' && e.town === 'circuiton' && e.day >= 36 && e.day <= 42,
+    ).length;
+    assert.match(
+      await ask('In the sixth week of the story, how many shipments arrived in the mountain town?'),
+      new RegExp(`days 36–42: ${arrived} times?`),
+    );
+    const byDay = new Map<number, number[]>();
+    for (const e of raw)
+      if (e.town === 'port-logic' && typeof e.data.pressure_hpa === 'number' && e.day >= 8 && e.day <= 14)
+        byDay.set(e.day, [...(byDay.get(e.day) ?? []), e.data.pressure_hpa as number]);
+    const means = [...byDay].map(([d, v]) => [d, v.reduce((a, b) => a + b, 0) / v.length] as const);
+    const [low] = [...means].sort((a, b) => a[1] - b[1]);
+    assert.match(
+      await ask('day w/ lowest avg pressure portlogic in wk2 + avg air pressure that day'),
+      new RegExp(`came on day ${low?.[0]}:`),
+    );
+    const arrows = new Map<number, number>();
+    for (let d = DAYS - 13; d <= DAYS; d++) arrows.set(d, 0);
+    for (const e of raw)
+      if (e.town === 'den-of-thieves' && typeof e.data.arrows === 'number' && e.day >= DAYS - 13)
+        arrows.set(e.day, (arrows.get(e.day) ?? 0) + (e.data.arrows as number));
+    const least = Math.min(...arrows.values());
+    assert.match(
+      await ask(
+        'I should be most grateful if you could tell me the day over the last fourteen days with the smallest daily total of arrows fletched in the Den of Thieves.',
+      ),
+      new RegExp(`^The least arrows made in a day .*: ${least} arrows`),
+    );
+  });
 });

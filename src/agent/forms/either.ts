@@ -35,7 +35,7 @@ const WHETHER =
 const DID_BETTER = /\b(better|worse|busier|quieter|more productive|less productive)\b/;
 /** Words that ask for two named things side by side. */
 const SIDE_BY_SIDE =
-  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\bbetween [^,]+ and [^,]+, (which|who)\b|\bhow far apart\b|\brivals?\b|\bcame out (ahead|on top)\b|\bwhich of the two\b|\b(which|who) (was|came|is|comes) (out )?(ahead|on top|first)\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
+  /\b(compare|compared|comparing|versus|vs|cmp|difference between|against|ratio|differ(s|ed)?)\b|\b(change[ds]?|grow|grew|rise|rose|fall|fell|drop(ped)?) (\w+ )?from (?!day \d)|\b(difference|gap)\b[^?]*\bbetween\b|\bbetween [^,]+ and [^,]+, (which|who)\b|\bhow far apart\b|\brivals?\b|\bside by side\b|\bcame out (ahead|on top)\b|\bwhich of the two\b|\b(which|who) (was|came|is|comes) (out )?(ahead|on top|first)\b|\btimes as (much|many)\b|^(of|between) [^,]+ and [^,]+, (which|who)\b/;
 /** The comparison the question makes, as its answer says it of the side ahead. */
 const AHEAD_WORD =
   /\b(colder|warmer|hotter|cooler|chillier|rainier|wetter|drier|windier|calmer|stormier|busier|quieter|richer|poorer|better|worse|more|fewer|less)\b(?! than \d)/;

@@ -108,7 +108,7 @@ const DAY_WORD = /^(day|day's|days|daily|total|sum|week|week's|month)$/;
  * the mean tide was lowest", "the day with the highest average", "at its height for a day".
  */
 export const RANKED_DAY =
-  /\b(?!(latest|earliest)\b)(\w+est|top|best|worst|record|busiest|peak)[- ](\w+ )?day\b|\bsingle[- ]day (record|best|high|peak|total)\b|\bon the day when\b[^?]*\b(highest|lowest|\w+est|most|least)\b|\b(at|to) (its|their) (height|highest|lowest|peak) for a day\b|\bday with the (highest|lowest|most|least|biggest|smallest|\w+est)\b/;
+  /\b(?!(latest|earliest)\b)(\w+est|top|best|worst|record|busiest|peak)[- ](\w+ )?day\b|\bsingle[- ]day (record|best|high|peak|total)\b|\bon the day when\b[^?]*\b(highest|lowest|\w+est|most|least)\b|\b(at|to) (its|their) (height|highest|lowest|peak) for a day\b|\bday with (the )?(highest|lowest|most|least|biggest|smallest|\w+est)\b/;
 
 /** A question that opens on the first or last of something: "first arrivals at the farms overall". */
 export const FIRST_HAPPENING =
