@@ -4,7 +4,7 @@ import type { Selection } from '../../query/query.ts';
 import type { AggregateResult } from '../../query/run.ts';
 import { amount, fmt, list } from '../format.ts';
 import type { Question } from '../question.ts';
-import { daysPhrase } from '../time.ts';
+import { type DayRange, daysPhrase } from '../time.ts';
 import { selectionOfHappening } from '../tools.ts';
 import type { Metric } from '../vocabulary.ts';
 import {
@@ -74,11 +74,7 @@ export const days: Form = {
     // "Raiding but got nothing" is a raid that came back empty, not a day without raids.
     if (NEGATED.test(q.core) && !saysEmpty(q.core)) {
       const towns = town ? [town] : [...h.towns];
-      const reported = (await ctx.tools.query(
-        { op: 'aggregate', select: { ...(towns.length ? { towns } : {}), days: range }, aggregate: 'days' },
-        ctx.today,
-      )) as AggregateResult;
-      const of = reported.value ?? 0;
+      const of = await daysReported(ctx, towns, range);
       const without = Math.max(0, of - n);
       return {
         answer: `On ${fmt(without, 0)} ${without === 1 ? 'day' : 'days'} of the ${fmt(of, 0)} with reports${where} (${daysPhrase(range)}), it did not happen that ${h.phrase}; it did on ${fmt(n, 0)}.`,
@@ -96,6 +92,19 @@ export const days: Form = {
     };
   },
 };
+
+/** The days of the range on which the towns (every town, for none) reported anything. */
+async function daysReported(ctx: FormContext, towns: readonly string[], range: DayRange): Promise<number> {
+  const r = (await ctx.tools.query(
+    {
+      op: 'aggregate',
+      select: { ...(towns.length ? { towns: [...towns] } : {}), days: range },
+      aggregate: 'days',
+    },
+    ctx.today,
+  )) as AggregateResult;
+  return r.value ?? 0;
+}
 
 /** "How many days did the port buy from overseas?": shipments picked by their fields, not a town's whole trade. */
 function shipmentsOf(
@@ -134,11 +143,7 @@ async function shipmentDays(
   if (negated) {
     // The days the towns of the shipments reported anything on, less those with one.
     const towns = [...new Set(Object.values(fields).flat())].filter((t) => ctx.vocab.ids.includes(t));
-    const reported = (await ctx.tools.query(
-      { op: 'aggregate', select: { ...(towns.length ? { towns } : {}), days: range }, aggregate: 'days' },
-      ctx.today,
-    )) as AggregateResult;
-    const of = reported.value ?? 0;
+    const of = await daysReported(ctx, towns, range);
     const without = Math.max(0, of - n);
     return {
       answer: `On ${fmt(without, 0)} ${without === 1 ? 'day' : 'days'} of the ${fmt(of, 0)} with reports (${daysPhrase(range)}) there was no ${what}; there was on ${fmt(n, 0)}.`,
