@@ -249,7 +249,6 @@ export class HistoryTools {
      */
     record?: 'best' | 'running';
   }): Promise<SharedDays> {
-    const since = (await this.historyDays())?.from ?? args.range.from;
     const sides: SharedDays['sides'] = [];
     const citationsByDay: Map<number, number[]>[] = [];
     for (const side of args.sides) {
@@ -265,6 +264,8 @@ export class HistoryTools {
         sides.push({ town: side.town, what: side.happening.phrase, days: byDay.size });
       } else if (side.metric) {
         const running = args.record === 'running';
+        // A running high is measured from the history's first day.
+        const since = running ? ((await this.historyDays())?.from ?? args.range.from) : args.range.from;
         const totals = await this.aggregate({
           metric: side.metric.key,
           aggregate: 'sum',

@@ -24,7 +24,7 @@ import {
   whereOf,
   whole,
 } from './shared.ts';
-import { fieldsOf, happenedOnly, OVERSEAS, partsOf, shipmentsPhrase } from './shipments.ts';
+import { fieldsOf, happenedOnly, type Kind, overseasIn, partsOf, shipmentsPhrase } from './shipments.ts';
 
 /** A day something did not happen on. */
 const NEGATED = /\b(no|not|never|without|zero|nothing)\b|n't\b/;
@@ -110,16 +110,15 @@ async function daysReported(ctx: FormContext, towns: readonly string[], range: D
 function shipmentsOf(
   q: Question,
   ctx: FormContext,
-): { kind: string; fields: Record<string, string[]>; negated: boolean } | undefined {
+): { kind: Kind; fields: Record<string, string[]>; negated: boolean } | undefined {
   if (!HOW_MANY_DAYS.test(q.text) && !/^days with(out)?\b/.test(q.core)) return undefined;
   const p = partsOf(q, ctx);
   if (!p) return undefined;
   const fields = fieldsOf(p, ctx);
   // A happening the question names is counted by it, unless the shipments go overseas, which no
   // town's own happening says; so is a day without one ("no shipment arrived").
-  const overseas = [...(fields.from ?? []), ...(fields.to ?? [])].includes(OVERSEAS);
   const negated = NEGATED.test(q.core);
-  if ((q.happening || negated) && !overseas) return undefined;
+  if ((q.happening || negated) && !overseasIn(fields)) return undefined;
   return Object.keys(fields).length > 0 ? { kind: p.kind, fields, negated } : undefined;
 }
 
@@ -139,7 +138,7 @@ async function shipmentDays(
   const n = r.value ?? 0;
   const times = r.groups[0]?.n ?? 0;
   const span = range.to - range.from + 1;
-  const what = shipmentsPhrase(kind as Parameters<typeof shipmentsPhrase>[0], fields, ctx);
+  const what = shipmentsPhrase(kind, fields, ctx);
   if (negated) {
     // The days the towns of the shipments reported anything on, less those with one.
     const towns = [...new Set(Object.values(fields).flat())].filter((t) => ctx.vocab.ids.includes(t));

@@ -34,7 +34,11 @@ const EXCLUDED =
 /** Where goods go beyond the towns. */
 export const OVERSEAS = 'overseas';
 
-type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
+export type Kind = 'trade' | 'arrival' | 'loss' | typeof RAID_KIND;
+
+/** Whether shipments with these fields went overseas or came from there. */
+export const overseasIn = (fields: Record<string, string[]>): boolean =>
+  [...(fields.from ?? []), ...(fields.to ?? [])].includes(OVERSEAS);
 
 export function kindOf(text: string): Kind | undefined {
   // "How much gold came to the farms from selling tools": sales, whatever came where.
@@ -102,10 +106,8 @@ export function partsOf(q: Pick<Question, 'text'>, ctx: FormContext): Parts | un
           (/^ (to|→) /.test(after) && !/\b(to|for|into) (the )?$/.test(before))
         ? parts.from
         : // "A loss for Circuiton" is Circuiton's own; "bound for" is where it went.
-          (kind === 'loss'
-              ? /\b(to|towards?|bound for|way to|reached|reach|into) (the )?$/
-              : /\b(to|for|towards?|bound for|way to|reached|reach|into) (the )?$/
-            ).test(before)
+          /\b(to|towards?|bound for|way to|reached|reach|into) (the )?$/.test(before) ||
+            (kind !== 'loss' && /\bfor (the )?$/.test(before))
           ? parts.to
           : // "Arrived in Circuiton": the town it arrived in; "sold in Circuiton": the seller.
             kind === 'arrival' && /\b(in|at|on) (the )?$/.test(before)
@@ -309,8 +311,7 @@ export function shipmentFilterOf(
   const p = partsOf(q, ctx);
   if (!p || p.kind !== h.kind) return undefined;
   const fields = fieldsOf(p, ctx);
-  const overseas = [...(fields.from ?? []), ...(fields.to ?? [])].includes(OVERSEAS);
-  if (!overseas && !fields.goods) return undefined;
+  if (!overseasIn(fields) && !fields.goods) return undefined;
   return { fields, said: ` (${shipmentsPhrase(p.kind, fields, ctx)})` };
 }
 
